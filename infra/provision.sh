@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Usage: infra/provision.sh
+#
+# Makes sure this (Debian 12) machine has what the test suite needs, installing
+# only what is missing:
+#   - chromium            /usr/bin/chromium          (apt: chromium)  -- never a
+#                                                     test tool's own browser download
+#   - redis               redis-server, redis-cli    (apt: redis-server, redis-tools)
+#   - PostgreSQL server   initdb/postgres/pg_ctl/pg_isready/psql under
+#                         /usr/lib/postgresql/*/bin  (apt: postgresql)
+#   - fonts               fonts-dejavu-core          (apt: fonts-dejavu-core)
+#   - livekit-server      via infra/livekit/ensure-livekit.sh (go install, minutes)
+# Runs `apt-get update` at most once, and only if something must be installed.
+# Waits (up to $APT_LOCK_TIMEOUT s, default 600) for other apt/dpkg runs.
+# Needs root (or passwordless sudo) only when something must be installed.
+# Env: PROVISION_NO_RECOMMENDS=1  install with --no-install-recommends
+#      PROVISION_SKIP_LIVEKIT=1   skip the livekit-server step
+# Exits non-zero with a message if something cannot be installed.
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "$0")" && pwd)"
+INFRA_TAG=provision
+# shellcheck source=lib/common.sh
+. "$SCRIPT_DIR/lib/common.sh"
+
+APT_LOCK_TIMEOUT="${APT_LOCK_TIMEOUT:-600}"
+export DEBIAN_FRONTEND=noninteractive
+
+# ---------------------------------------------------------------- checks ---
+have_chromium() { [ -x /usr/bin/chromium ]; }
+have_redis_server() { command -v redis-server >/dev/null 2>&1; }
+have_redis_cli() { command -v redis-cli >/dev/null 2>&1; }
+pg_bin_dir() { # prints newest /usr/lib/postgresql/*/bin with all needed tools
+  local d best="" t ok
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
+    ok=1
+    for t in initdb postgres pg_ctl pg_isready psql; do [ -x "$d/$t" ] || ok=""; done
+    if [ -n "$ok" ]; then best="$d"; fi
+  done
+  [ -n "$best" ] && printf '%s\n' "$best"
+}
+have_postgres() { [ -n "$(pg_bin_dir)" ]; }
+have_fonts() {
+  [ "$(dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null || true)" = "install ok installed" ]
+}
+
+# ------------------------------------------------------------------- apt ---
+SUDO=()
+need_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    SUDO=()
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO=(sudo -n env DEBIAN_FRONTEND=noninteractive)
+  else
+    die "must install: $*; run this script as root (or with passwordless sudo)"
+  fi
+}
+
+# apt-get with lock waiting. DPkg::Lock::Timeout only covers the dpkg lock;
+# apt-get (2.6) fails at once on the lists/archives locks, so retry on those.
+apt_get() {
+  local deadline=$((SECONDS + APT_LOCK_TIMEOUT)) out rc
+  out="$(mktemp)"
+  while :; do
+    rc=0
+    "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout="$APT_LOCK_TIMEOUT" "$@" 2>&1 | tee "$out" >&2 || rc=$?
+    if [ "$rc" -eq 0 ]; then
+      rm -f "$out"
+      return 0
+    fi
+    if grep -qE 'Could not get lock|Unable to lock|Unable to acquire the dpkg frontend lock' "$out" &&
+      [ "$SECONDS" -lt "$deadline" ]; then
+      log "another apt/dpkg process holds a lock; waiting 5s and retrying (up to ${APT_LOCK_TIMEOUT}s)..."
+      sleep 5
+      continue
+    fi
+    rm -f "$out"
+    return "$rc"
+  done
+}
+
+APT_UPDATED=""
+apt_install() { # apt_install PKG...
+  need_root "$@"
+  command -v apt-get >/dev/null 2>&1 || die "apt-get not found; cannot install: $*"
+  if [ -z "$APT_UPDATED" ]; then
+    log "running apt-get update (may take a minute)..."
+    apt_get update -q || die "apt-get update failed; cannot install: $*"
+    APT_UPDATED=1
+  fi
+  local opts=(-y -q)
+  if [ -n "${PROVISION_NO_RECOMMENDS:-}" ]; then opts+=(--no-install-recommends); fi
+  log "installing: $* (may take several minutes)..."
+  apt_get install "${opts[@]}" "$@" || die "apt-get install $* failed (see output above)"
+}
+
+# ------------------------------------------------------------------ main ---
+missing=()
+have_chromium || missing+=(chromium)
+have_redis_server || missing+=(redis-server)
+have_redis_cli || missing+=(redis-tools)
+have_postgres || missing+=(postgresql)
+have_fonts || missing+=(fonts-dejavu-core)
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "missing packages: ${missing[*]}"
+  apt_install "${missing[@]}"
+else
+  log "all apt packages already present; not running apt"
+fi
+
+# Verify (apt can succeed yet not give us what we need).
+failed=()
+have_chromium || failed+=("chromium (/usr/bin/chromium)")
+have_redis_server || failed+=("redis-server")
+have_redis_cli || failed+=("redis-cli")
+have_postgres || failed+=("PostgreSQL server binaries (/usr/lib/postgresql/*/bin/{initdb,postgres,pg_ctl,pg_isready,psql})")
+have_fonts || failed+=("fonts-dejavu-core")
+if [ "${#failed[@]}" -gt 0 ]; then
+  die "still missing after install: ${failed[*]}"
+fi
+
+log "chromium:       /usr/bin/chromium ($(/usr/bin/chromium --version 2>/dev/null | head -n1 || echo 'version unknown'))"
+log "redis-server:   $(command -v redis-server) ($(redis-server --version 2>/dev/null | awk '{print $3}'))"
+log "postgresql bin: $(pg_bin_dir)"
+log "fonts:          fonts-dejavu-core"
+
+if [ -n "${PROVISION_SKIP_LIVEKIT:-}" ]; then
+  log "PROVISION_SKIP_LIVEKIT set; skipping livekit-server"
+else
+  log "ensuring livekit-server (first build can take several minutes)..."
+  lk_out="$("$SCRIPT_DIR/livekit/ensure-livekit.sh")" || die "could not provide livekit-server (see messages above)"
+  lk="$(printf '%s\n' "$lk_out" | tail -n 1)"
+  [ -x "$lk" ] || die "ensure-livekit.sh printed '$lk', which is not an executable"
+  log "livekit-server: $lk"
+fi
+
+if ! command -v node >/dev/null 2>&1; then
+  log "WARNING: node is not on PATH (the project needs Node >= 20.19; not installed by this script)"
+fi
+log "provisioning complete"

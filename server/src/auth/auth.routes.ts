@@ -1,0 +1,66 @@
+import { Router, type CookieOptions, type Response } from 'express';
+import { AcceptInviteBody, CreateInviteBody, LoginBody, type SessionResponse } from '../../../shared/schemas/auth';
+import { parse } from '../http/validate';
+import type { CookieNames } from './auth.middleware';
+import { requireUser, signedInUser } from './auth.middleware';
+import type { AuthService, SignedIn } from './auth.service';
+import type { createCsrf } from './csrf';
+
+export function authRoutes(deps: {
+  auth: AuthService;
+  csrf: ReturnType<typeof createCsrf>;
+  names: CookieNames;
+  secure: boolean;
+  publicOrigin: (req: import('express').Request) => string;
+}): Router {
+  const { auth, csrf, names } = deps;
+  const router = Router();
+  const cookie = (expires?: Date): CookieOptions => ({
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.secure,
+    path: '/',
+    ...(expires ? { expires } : {}),
+  });
+  const setSession = (res: Response, s: SignedIn) => res.cookie(names.session, s.sessionToken, cookie(s.expiresAt));
+
+  router.get('/session', (req, res) => {
+    const body: SessionResponse = { user: req.user ?? null, csrfToken: csrf.tokenFor(req, res) };
+    res.json(body);
+  });
+
+  router.post('/login', async (req, res) => {
+    const { email, password } = parse(LoginBody, req.body);
+    const signedIn = await auth.login(email, password, req.ip ?? 'unknown');
+    setSession(res, signedIn);
+    const body: SessionResponse = { user: signedIn.user, csrfToken: csrf.tokenFor(req, res, signedIn.sessionToken) };
+    res.json(body);
+  });
+
+  router.post('/logout', async (req, res) => {
+    await auth.logout(req.cookies?.[names.session]);
+    res.clearCookie(names.session, cookie());
+    const body: SessionResponse = { user: null, csrfToken: csrf.tokenFor(req, res, null) };
+    res.json(body);
+  });
+
+  router.post('/invites', requireUser('staff'), async (req, res) => {
+    const input = parse(CreateInviteBody, req.body);
+    const { token, expiresAt } = await auth.createInvite(input, signedInUser(req).id);
+    res.status(201).json({
+      token,
+      url: `${deps.publicOrigin(req)}/invite/${token}`,
+      expiresAt: expiresAt.toISOString(),
+    });
+  });
+
+  router.post('/accept-invite', async (req, res) => {
+    const input = parse(AcceptInviteBody, req.body);
+    const signedIn = await auth.acceptInvite(input);
+    setSession(res, signedIn);
+    const body: SessionResponse = { user: signedIn.user, csrfToken: csrf.tokenFor(req, res, signedIn.sessionToken) };
+    res.status(201).json(body);
+  });
+
+  return router;
+}

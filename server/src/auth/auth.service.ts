@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { AcceptInviteBody, CreateInviteBody, MemberKind, PublicUser, Role } from '../../../shared/schemas/auth';
+import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
+import type { Db } from '../store/db';
+import type { LoginThrottle } from './loginThrottle';
+import { burnVerification, hashPassword, verifyPassword } from './passwords';
+import { hashToken, newSecretToken } from './tokens';
+import { invitesRepository, sessionsRepository, toPublicUser, usersRepository } from './users.repository';
+
+export interface NewUser {
+  email: string;
+  firstName: string;
+  role: Role;
+  memberKind: MemberKind | null;
+  password: string;
+}
+
+export interface SignedIn {
+  user: PublicUser;
+  /** The cookie value; only its hash is stored. */
+  sessionToken: string;
+  expiresAt: Date;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(deps: {
+  db: Db;
+  clock: Clock;
+  throttle: LoginThrottle;
+  sessionTtlHours: number;
+  inviteTtlDays: number;
+}) {
+  const users = usersRepository(deps.db);
+  const sessions = sessionsRepository(deps.db);
+  const invites = invitesRepository(deps.db);
+  const ttlMs = deps.sessionTtlHours * 3600_000;
+
+  async function startSession(userId: string): Promise<{ sessionToken: string; expiresAt: Date }> {
+    const sessionToken = newSecretToken();
+    const now = deps.clock.now();
+    const expiresAt = new Date(now.getTime() + ttlMs);
+    await sessions.insert(hashToken(sessionToken), userId, now, expiresAt);
+    return { sessionToken, expiresAt };
+  }
+
+  async function createUser(input: NewUser): Promise<PublicUser> {
+    if ((input.role === 'member') !== (input.memberKind !== null)) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'A member needs a kind (lawyer or articling_student); other roles have none.');
+    }
+    const row = await users.insert({
+      id: randomUUID(),
+      email: input.email.trim().toLowerCase(),
+      first_name: input.firstName.trim(),
+      role: input.role,
+      member_kind: input.memberKind,
+      password_hash: await hashPassword(input.password),
+    });
+    if (!row) throw new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');
+    return toPublicUser(row);
+  }
+
+  return {
+    createUser,
+    countUsers: () => users.count(),
+
+    async login(email: string, password: string, ip: string): Promise<SignedIn> {
+      const blocked = await deps.throttle.blockedFor(email, ip);
+      if (blocked > 0) {
+        const minutes = Math.ceil(blocked / 60_000);
+        throw new AppError(
+          429,
+          'TOO_MANY_REQUESTS',
+          `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or ask staff to reset your password.`,
+          { data: { retryAfterSeconds: Math.ceil(blocked / 1000) } },
+        );
+      }
+      const row = await users.byEmail(email);
+      const ok = row ? await verifyPassword(row.password_hash, password) : (await burnVerification(password), false);
+      if (!row || !ok) {
+        await deps.throttle.recordFailure(email, ip);
+        throw new AppError(401, 'INVALID_CREDENTIALS', 'That email and password do not match. Check them and try again.');
+      }
+      await deps.throttle.recordSuccess(email, ip);
+      return { user: toPublicUser(row), ...(await startSession(row.id)) };
+    },
+
+    /** The signed-in user, sliding the session's expiry forward; null when unknown or expired. */
+    async userForSession(sessionToken: string | undefined): Promise<PublicUser | null> {
+      if (!sessionToken || sessionToken.length > 100) return null;
+      const idHash = hashToken(sessionToken);
+      const now = deps.clock.now();
+      const row = await sessions.userFor(idHash, now);
+      if (!row) return null;
+      await sessions.extend(idHash, new Date(now.getTime() + ttlMs));
+      return toPublicUser(row);
+    },
+
+    async logout(sessionToken: string | undefined): Promise<void> {
+      if (sessionToken) await sessions.delete(hashToken(sessionToken));
+    },
+
+    async createInvite(input: CreateInviteBody, createdBy: string | null): Promise<{ token: string; expiresAt: Date }> {
+      const token = newSecretToken();
+      const now = deps.clock.now();
+      const expiresAt = new Date(now.getTime() + deps.inviteTtlDays * 86_400_000);
+      await invites.insert({
+        token_hash: hashToken(token),
+        role: input.role,
+        member_kind: input.memberKind,
+        email: input.email ?? null,
+        created_by: createdBy,
+        created_at: now,
+        expires_at: expiresAt,
+      });
+      return { token, expiresAt };
+    },
+
+    async acceptInvite(input: AcceptInviteBody): Promise<SignedIn> {
+      return deps.db.transaction(async (tx) => {
+        const invite = await invitesRepository(tx).consume(hashToken(input.token), deps.clock.now());
+        if (!invite) {
+          throw new AppError(400, 'INVITE_INVALID', 'This invite link is not valid any more. Ask staff for a new one.');
+        }
+        if (invite.email && invite.email !== input.email) {
+          throw new AppError(400, 'INVITE_INVALID', 'This invite was made for another email address. Use that address or ask staff.');
+        }
+        const row = await usersRepository(tx).insert({
+          id: randomUUID(),
+          email: input.email,
+          first_name: input.firstName,
+          role: invite.role,
+          member_kind: invite.member_kind,
+          password_hash: await hashPassword(input.password),
+        });
+        if (!row) throw new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');
+        const sessionToken = newSecretToken();
+        const now = deps.clock.now();
+        const expiresAt = new Date(now.getTime() + ttlMs);
+        await sessionsRepository(tx).insert(hashToken(sessionToken), row.id, now, expiresAt);
+        return { user: toPublicUser(row), sessionToken, expiresAt };
+      });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/**
+ * Slows password guessing two ways: consecutive failures for one email from one address (a person mistyping
+ * gets a few tries), and all failures from one address (one machine trying many emails).
+ */
+export interface LoginThrottle {
+  /** Milliseconds until the caller may try again, or 0 when not blocked. */
+  blockedFor(email: string, ip: string): Promise<number>;
+  recordFailure(email: string, ip: string): Promise<void>;
+  recordSuccess(email: string, ip: string): Promise<void>;
+}
+
+export function createLoginThrottle(opts: {
+  maxFailures: number;
+  blockMinutes: number;
+  /** Another limiter implementation (e.g. Redis-backed) with the same options; memory by default. */
+  make?: (o: { keyPrefix: string; points: number; duration: number; blockDuration: number }) => RateLimiterAbstract;
+}): LoginThrottle {
+  const make = opts.make ?? ((o) => new RateLimiterMemory(o));
+  const perEmailIp = make({
+    keyPrefix: 'login_email_ip',
+    points: opts.maxFailures,
+    duration: opts.blockMinutes * 60,
+    blockDuration: opts.blockMinutes * 60,
+  });
+  const perIp = make({ keyPrefix: 'login_ip', points: opts.maxFailures * 20, duration: 3600, blockDuration: 3600 });
+  const k = (email: string, ip: string) => `${email}|${ip}`;
+  const wait = (res: RateLimiterRes | null, points: number) =>
+    res && res.consumedPoints >= points ? Math.max(res.msBeforeNext, 1) : 0;
+
+  return {
+    async blockedFor(email, ip) {
+      const [a, b] = await Promise.all([perEmailIp.get(k(email, ip)), perIp.get(ip)]);
+      return Math.max(wait(a, opts.maxFailures), wait(b, opts.maxFailures * 20));
+    },
+    async recordFailure(email, ip) {
+      await Promise.all([perEmailIp.penalty(k(email, ip), 1), perIp.penalty(ip, 1)]);
+    },
+    async recordSuccess(email, ip) {
+      await perEmailIp.delete(k(email, ip));
+    },
+  };
+}

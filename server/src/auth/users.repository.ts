@@ -1,0 +1,103 @@
+import type { MemberKind, PublicUser, Role } from '../../../shared/schemas/auth';
+import type { Queryable } from '../store/db';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  first_name: string;
+  role: Role;
+  member_kind: MemberKind | null;
+  password_hash: string;
+}
+
+export function toPublicUser(row: UserRow): PublicUser {
+  return { id: row.id, email: row.email, firstName: row.first_name, role: row.role, memberKind: row.member_kind };
+}
+
+export function usersRepository(db: Queryable) {
+  return {
+    async byEmail(email: string): Promise<UserRow | null> {
+      const rows = await db.query<UserRow>('SELECT * FROM users WHERE email = $1', [email]);
+      return rows[0] ?? null;
+    },
+    async byId(id: string): Promise<UserRow | null> {
+      const rows = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+      return rows[0] ?? null;
+    },
+    async count(): Promise<number> {
+      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+      return rows[0]?.n ?? 0;
+    },
+    /** Returns null when the email is already taken. */
+    async insert(user: Omit<UserRow, 'id'> & { id: string }): Promise<UserRow | null> {
+      const rows = await db.query<UserRow>(
+        `INSERT INTO users (id, email, first_name, role, member_kind, password_hash)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING *`,
+        [user.id, user.email, user.first_name, user.role, user.member_kind, user.password_hash],
+      );
+      return rows[0] ?? null;
+    },
+    async setPassword(id: string, passwordHash: string): Promise<void> {
+      await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
+    },
+  };
+}
+
+export function sessionsRepository(db: Queryable) {
+  return {
+    async insert(idHash: string, userId: string, createdAt: Date, expiresAt: Date): Promise<void> {
+      await db.query('INSERT INTO auth_sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+        idHash,
+        userId,
+        createdAt,
+        expiresAt,
+      ]);
+    },
+    async userFor(idHash: string, now: Date): Promise<UserRow | null> {
+      const rows = await db.query<UserRow>(
+        `SELECT u.* FROM auth_sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id_hash = $1 AND s.expires_at > $2`,
+        [idHash, now],
+      );
+      return rows[0] ?? null;
+    },
+    async extend(idHash: string, expiresAt: Date): Promise<void> {
+      await db.query('UPDATE auth_sessions SET expires_at = $2 WHERE id_hash = $1', [idHash, expiresAt]);
+    },
+    async delete(idHash: string): Promise<void> {
+      await db.query('DELETE FROM auth_sessions WHERE id_hash = $1', [idHash]);
+    },
+    async deleteExpired(now: Date): Promise<void> {
+      await db.query('DELETE FROM auth_sessions WHERE expires_at <= $1', [now]);
+    },
+  };
+}
+
+export interface InviteRow {
+  token_hash: string;
+  role: Role;
+  member_kind: MemberKind | null;
+  email: string | null;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export function invitesRepository(db: Queryable) {
+  return {
+    async insert(row: Omit<InviteRow, 'used_at'> & { created_by: string | null; created_at: Date }): Promise<void> {
+      await db.query(
+        `INSERT INTO invites (token_hash, role, member_kind, email, created_by, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [row.token_hash, row.role, row.member_kind, row.email, row.created_by, row.created_at, row.expires_at],
+      );
+    },
+    /** Marks the invite used and returns it, atomically; null when unknown, used or expired. */
+    async consume(tokenHash: string, now: Date): Promise<InviteRow | null> {
+      const rows = await db.query<InviteRow>(
+        `UPDATE invites SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING *`,
+        [tokenHash, now],
+      );
+      return rows[0] ?? null;
+    },
+  };
+}

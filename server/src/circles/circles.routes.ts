@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { JoinBody, type NextCircleResponse } from '../../../shared/schemas/circles';
+import { requireUser, signedInUser } from '../auth/auth.middleware';
+import type { Clock } from '../clock';
+import { parse } from '../http/validate';
+import type { CirclesService } from './circles.service';
+
+const SessionParams = z.object({ sessionId: z.string().min(1).max(80) }).strict();
+
+export function circlesRoutes(deps: { circles: CirclesService; clock: Clock }): Router {
+  const router = Router();
+  router.use(requireUser());
+
+  router.get('/next', async (_req, res) => {
+    const body: NextCircleResponse = { session: await deps.circles.next(), now: deps.clock.now().toISOString() };
+    res.json(body);
+  });
+
+  router.get('/sessions/:sessionId', async (req, res) => {
+    const { sessionId } = parse(SessionParams, req.params);
+    res.json(await deps.circles.session(sessionId));
+  });
+
+  router.post('/sessions/:sessionId/join', requireUser('member', 'volunteer'), async (req, res) => {
+    const { sessionId } = parse(SessionParams, req.params);
+    const { displayName } = parse(JoinBody, req.body);
+    res.json(await deps.circles.join(signedInUser(req), sessionId, displayName));
+  });
+
+  return router;
+}

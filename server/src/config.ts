@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env`. Parsed once with zod at start-up; a bad value stops the process with a
+ * message that names the variable. `.env.example` beside this file documents every variable.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: z.string().url().optional(),
+    TRUST_PROXY: bool.default(false),
+    DATA_DIR: z.string().default('data'),
+    DATABASE_URL: z.string().url().optional(),
+    REDIS_URL: z.string().url().optional(),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    LIVEKIT_URL: z.string().url().optional(),
+    LIVEKIT_API_KEY: z.string().min(1).optional(),
+    LIVEKIT_API_SECRET: z.string().min(32, 'LIVEKIT_API_SECRET must be at least 32 characters').optional(),
+    LIVEKIT_LOCAL: z.enum(['auto', 'off']).default('auto'),
+    LIVEKIT_BIN: z.string().optional(),
+    LIVEKIT_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(10).default(10),
+    DROPIN_OPENS_MINUTES_BEFORE: z.coerce.number().int().min(0).max(240).default(10),
+    DROPIN_CLOSES_MINUTES_AFTER_END: z.coerce.number().int().min(0).max(240).default(0),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+    SEED_DEMO: bool.optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const lk = [env.LIVEKIT_URL, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET].filter(Boolean).length;
+    if (lk !== 0 && lk !== 3) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LIVEKIT_URL'],
+        message: 'Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together, or none of them',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required in production' });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** The origin people reach us at; used for invite links, the Origin check and cookie security. */
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  sessionSecret: string | undefined;
+  sessionTtlHours: number;
+  livekit:
+    | { mode: 'external'; url: string; apiKey: string; apiSecret: string }
+    | { mode: 'local'; bin: string | undefined }
+    | { mode: 'off' };
+  livekitTokenTtlMinutes: number;
+  dropIn: { opensMinutesBefore: number; closesMinutesAfterEnd: number };
+  login: { maxFailures: number; blockMinutes: number };
+  inviteTtlDays: number;
+  seedDemo: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings in .env files mean "unset".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee server/src/.env.example.`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    sessionSecret: e.SESSION_SECRET,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    livekit:
+      e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
+        ? { mode: 'external', url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET }
+        : e.LIVEKIT_LOCAL === 'auto'
+          ? { mode: 'local', bin: e.LIVEKIT_BIN }
+          : { mode: 'off' },
+    livekitTokenTtlMinutes: e.LIVEKIT_TOKEN_TTL_MINUTES,
+    dropIn: {
+      opensMinutesBefore: e.DROPIN_OPENS_MINUTES_BEFORE,
+      closesMinutesAfterEnd: e.DROPIN_CLOSES_MINUTES_AFTER_END,
+    },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, blockMinutes: e.LOGIN_BLOCK_MINUTES },
+    inviteTtlDays: e.INVITE_TTL_DAYS,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
+    logLevel: e.LOG_LEVEL,
+  };
+}

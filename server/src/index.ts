@@ -1,0 +1,98 @@
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { createApp } from './app';
+import { systemClock } from './clock';
+import { ConfigError, loadConfig } from './config';
+import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from './livekit/localLivekit';
+import { createMedia } from './livekit/media';
+import { createLogger } from './log';
+import { resolveAppSecret } from './secrets';
+import { ensureMondayCircle, seedDemoAccounts, seedDemoTopics } from './seed';
+import { openDb } from './store/db';
+
+/** Wires the real dependencies and listens. Everything else is built in app.ts. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const secret = resolveAppSecret(config);
+  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') });
+  log.info('store.ready', { engine: db.engine });
+  await ensureMondayCircle(db);
+
+  const media = createMedia(config.livekit.mode === 'external' ? config.livekit : null);
+  const { app, services } = createApp({
+    config,
+    db,
+    clock: systemClock,
+    log,
+    media,
+    secret,
+    clientDir: path.resolve(import.meta.dirname, '../../client/dist'),
+  });
+
+  if (config.seedDemo) {
+    await seedDemoTopics(db, systemClock);
+    const demo = await seedDemoAccounts(services.auth);
+    if (demo.length > 0) {
+      process.stdout.write('\nDEMO ACCOUNTS (development only; shown once):\n');
+      for (const a of demo) process.stdout.write(`  ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}\n`);
+      process.stdout.write('\n');
+    }
+  }
+
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const addr = server.address();
+  const port = addr && typeof addr === 'object' ? addr.port : config.port;
+  const origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  log.info('http.listening', { url: origin });
+  process.stdout.write(`Red Mug is running at ${origin}\n`);
+
+  let local: LocalLivekit | null = null;
+  if (config.livekit.mode === 'local') {
+    const bin = findLivekitBinary(config.livekit.bin);
+    if (!bin) {
+      const why = 'livekit-server was not found (run infra/livekit/ensure-livekit.sh); running without audio/video';
+      log.warn('livekit.unavailable', { reason: why });
+      media.setConnection(null);
+    } else {
+      try {
+        local = await startLocalLivekit({ bin, webhookUrl: `http://127.0.0.1:${port}/api/livekit/webhook` });
+        media.setConnection(local.connection);
+        log.info('livekit.started', { url: local.connection.url });
+      } catch (err) {
+        log.warn('livekit.unavailable', { reason: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  } else if (config.livekit.mode === 'off') {
+    log.warn('livekit.unavailable', { reason: 'LIVEKIT_LOCAL=off and no LIVEKIT_URL; running without audio/video' });
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutdown', { signal });
+    server.close();
+    server.closeAllConnections();
+    await local?.stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`Red Mug failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { TokenVerifier } from 'livekit-server-sdk';
+import { describe, expect, it } from 'vitest';
+import { circleToken } from './circleToken';
+import { participantIdentity, roomNameFor } from './identities';
+
+const apiKey = 'test-key';
+const apiSecret = 'test-secret-that-is-long-enough-0123456789';
+
+describe('circle tokens', () => {
+  it.each([
+    ['member', ''],
+    ['volunteer', 'red-mug'],
+    ['staff', ''],
+  ] as const)('a %s gets explicit grants and badge "%s"', async (role, badge) => {
+    const jwt = await circleToken({
+      apiKey,
+      apiSecret,
+      identity: 'p_opaque',
+      displayName: 'Sam',
+      room: 'r_room',
+      role,
+      ttlSeconds: 600,
+    });
+    const claims = await new TokenVerifier(apiKey, apiSecret).verify(jwt);
+    expect(claims.sub).toBe('p_opaque');
+    expect(claims.name).toBe('Sam');
+    expect(claims.attributes).toEqual({ role, badge });
+    expect(claims.exp! - claims.nbf!).toBeLessThanOrEqual(600);
+    expect(claims.video).toMatchObject({
+      room: 'r_room',
+      roomJoin: true,
+      canSubscribe: true,
+      canPublish: true,
+      canPublishData: true,
+      canUpdateOwnMetadata: false,
+      roomAdmin: false,
+      roomRecord: false,
+      recorder: false,
+    });
+    expect(claims.video?.canPublishSources?.sort()).toEqual(['camera', 'microphone']);
+  });
+
+  it('refuses a lifetime over ten minutes', async () => {
+    await expect(
+      circleToken({ apiKey, apiSecret, identity: 'p', displayName: 'x', room: 'r', role: 'member', ttlSeconds: 601 }),
+    ).rejects.toThrow(RangeError);
+  });
+});
+
+describe('opaque identities', () => {
+  const secret = 'a-secret-for-tests-only-0123456789abcdef';
+  it('never contain the user id and differ per session', () => {
+    const a = participantIdentity(secret, 'user-123', 'rmcc_2026-11-30');
+    const b = participantIdentity(secret, 'user-123', 'rmcc_2026-12-07');
+    expect(a).not.toContain('user-123');
+    expect(a).not.toBe(b);
+    expect(a).toBe(participantIdentity(secret, 'user-123', 'rmcc_2026-11-30'));
+    expect(a).toMatch(/^p_[A-Za-z0-9_-]{22}$/);
+  });
+  it('room names are opaque and stable per session', () => {
+    expect(roomNameFor(secret, 'rmcc_2026-11-30')).toMatch(/^r_[A-Za-z0-9_-]{22}$/);
+    expect(roomNameFor(secret, 'rmcc_2026-11-30')).not.toContain('rmcc');
+  });
+});

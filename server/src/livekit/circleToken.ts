@@ -1,0 +1,51 @@
+import { AccessToken, TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import type { ParticipantAttributes } from '../../../shared/schemas/circles';
+import type { Role } from '../../../shared/schemas/auth';
+
+/** What a role carries into a circle: volunteers wear the red mug; staff are staff, not peer supporters. */
+export function attributesFor(role: Role): ParticipantAttributes {
+  return { role, badge: role === 'volunteer' ? 'red-mug' : '' };
+}
+
+/**
+ * The grant every circle participant gets. Explicit on purpose: no room admin, no recording, no hidden
+ * participants, and no changing one's own metadata or attributes (so nobody can pin on a red mug).
+ */
+export function circleGrant(room: string): VideoGrant {
+  return {
+    room,
+    roomJoin: true,
+    canSubscribe: true,
+    canPublish: true,
+    canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+    canPublishData: true,
+    canUpdateOwnMetadata: false,
+    roomAdmin: false,
+    roomCreate: false,
+    roomList: false,
+    roomRecord: false,
+    recorder: false,
+    hidden: false,
+    ingressAdmin: false,
+  };
+}
+
+export async function circleToken(opts: {
+  apiKey: string;
+  apiSecret: string;
+  identity: string;
+  displayName: string;
+  room: string;
+  role: Role;
+  ttlSeconds: number;
+}): Promise<string> {
+  if (opts.ttlSeconds > 600) throw new RangeError('Circle tokens live at most 10 minutes');
+  const token = new AccessToken(opts.apiKey, opts.apiSecret, {
+    identity: opts.identity,
+    name: opts.displayName,
+    ttl: opts.ttlSeconds,
+    attributes: attributesFor(opts.role),
+  });
+  token.addGrant(circleGrant(opts.room));
+  return token.toJwt();
+}

@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freeTcpPort, freeUdpPort } from '../net';
+import type { MediaConnection } from './media';
+
+/**
+ * Runs a livekit-server child process bound to 127.0.0.1 only, on free ports, for development and tests.
+ * CAUTION: development keys and a loopback-only network: not a production deployment (see infra/).
+ */
+export interface LocalLivekit {
+  connection: MediaConnection;
+  ports: { http: number; tcp: number; udp: number };
+  stop(): Promise<void>;
+  /** Starts it again on the same ports and keys (tests stop and restart LiveKit). */
+  restart(): Promise<void>;
+}
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/**
+ * The livekit-server binary: LIVEKIT_BIN (set by `npm start`/`npm test` from infra/livekit/ensure-livekit.sh,
+ * which also looks on PATH), else the repo's git-ignored .tools/ folder.
+ */
+export function findLivekitBinary(explicit?: string): string | null {
+  const candidates = [explicit, path.join(REPO_ROOT, '.tools', 'server')].filter((p): p is string => Boolean(p));
+  for (const c of candidates) {
+    try {
+      accessSync(c, constants.X_OK);
+      return c;
+    } catch {
+      // try the next
+    }
+  }
+  return null;
+}
+
+export function livekitConfigYaml(o: {
+  ports: { http: number; tcp: number; udp: number };
+  apiKey: string;
+  apiSecret: string;
+  webhookUrl?: string;
+}): string {
+  return [
+    `port: ${o.ports.http}`,
+    'bind_addresses:',
+    '  - 127.0.0.1',
+    'rtc:',
+    `  tcp_port: ${o.ports.tcp}`,
+    `  udp_port: ${o.ports.udp}`,
+    '  use_external_ip: false',
+    '  node_ip: 127.0.0.1',
+    '  enable_loopback_candidate: true',
+    '  interfaces:',
+    '    includes:',
+    '      - lo',
+    'keys:',
+    `  ${o.apiKey}: ${o.apiSecret}`,
+    ...(o.webhookUrl ? ['webhook:', `  api_key: ${o.apiKey}`, '  urls:', `    - ${o.webhookUrl}`] : []),
+    'logging:',
+    '  level: warn',
+    '',
+  ].join('\n');
+}
+
+export async function startLocalLivekit(opts: {
+  bin: string;
+  webhookUrl?: string;
+  /** Receives livekit-server's own log lines (they hold no chat; identities are opaque). */
+  onLog?: (line: string) => void;
+  readyTimeoutMs?: number;
+}): Promise<LocalLivekit> {
+  const ports = { http: await freeTcpPort(), tcp: await freeTcpPort(), udp: await freeUdpPort() };
+  const apiKey = 'redmug-dev';
+  const apiSecret = randomBytes(24).toString('base64url');
+  const dir = mkdtempSync(path.join(tmpdir(), 'redmug-livekit-'));
+  const configPath = path.join(dir, 'livekit.yaml');
+  writeFileSync(configPath, livekitConfigYaml({ ports, apiKey, apiSecret, webhookUrl: opts.webhookUrl }), { mode: 0o600 });
+  const url = `ws://127.0.0.1:${ports.http}`;
+  let child: ChildProcess | null = null;
+
+  async function start(): Promise<void> {
+    const proc = spawn(opts.bin, ['--config', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    const forward = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) opts.onLog?.(line);
+    };
+    proc.stdout?.on('data', forward);
+    proc.stderr?.on('data', forward);
+    await waitUntilAnswering(`http://127.0.0.1:${ports.http}/`, proc, opts.readyTimeoutMs ?? 20_000);
+  }
+
+  async function stop(): Promise<void> {
+    const proc = child;
+    child = null;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  await start();
+  return {
+    connection: { url, apiKey, apiSecret },
+    ports,
+    restart: start,
+    async stop() {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls LiveKit's root endpoint until it answers, failing early if the process exits. */
+async function waitUntilAnswering(url: string, proc: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  proc.once('exit', () => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`livekit-server exited during start-up (code ${proc.exitCode})`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill('SIGKILL');
+  throw new Error(`livekit-server did not answer on ${url} within ${timeoutMs} ms`);
+}

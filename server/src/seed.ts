@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { MemberKind, Role } from '../../shared/schemas/auth';
+import type { AuthService } from './auth/auth.service';
+import { circlesRepository } from './circles/circles.repository';
+import type { Clock } from './clock';
+import type { Db } from './store/db';
+
+export const MONDAY_CIRCLE = {
+  id: 'rmcc',
+  title: 'Red Mug Coffee Circle',
+  description:
+    'Drop in, no RSVP. A volunteer host keeps the conversation gentle; trained peer supporters wear a red mug. ' +
+    'Nothing is recorded, and what is shared stays in the circle.',
+  weekday: 1,
+  start_local: '12:00',
+  duration_minutes: 60,
+  timezone: 'America/Edmonton',
+  default_topic: 'Open conversation: what is on your mind this week?',
+} as const;
+
+const DEMO_TOPICS = [
+  'Setting boundaries with clients and colleagues',
+  'Returning from leave',
+  'Articling: surviving the first months',
+  'Career pivots: when practice is not the right fit',
+  'Sleep, stress and the billable hour',
+  'Loneliness in sole practice',
+];
+
+/** The weekly Monday circle exists in every store. Idempotent. */
+export async function ensureMondayCircle(db: Db): Promise<void> {
+  await circlesRepository(db).insertSeries(MONDAY_CIRCLE);
+}
+
+/** Demo topics for the coming Mondays, only where none is set. */
+export async function seedDemoTopics(db: Db, clock: Clock): Promise<void> {
+  const repo = circlesRepository(db);
+  let monday = DateTime.fromJSDate(clock.now(), { zone: MONDAY_CIRCLE.timezone }).startOf('week');
+  for (const topic of DEMO_TOPICS) {
+    const date = monday.toISODate()!;
+    if (!(await repo.topicOn(MONDAY_CIRCLE.id, date))) await repo.setTopic(MONDAY_CIRCLE.id, date, topic);
+    monday = monday.plus({ weeks: 1 });
+  }
+}
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  role: Role;
+  memberKind: MemberKind | null;
+  firstName: string;
+}
+
+/**
+ * CAUTION: development only. On an empty store, one clearly-labelled demo account per role, with random
+ * passwords the caller prints once.
+ */
+export async function seedDemoAccounts(auth: AuthService): Promise<DemoAccount[]> {
+  if ((await auth.countUsers()) > 0) return [];
+  const accounts: Array<Omit<DemoAccount, 'password'>> = [
+    { email: 'staff@demo.redmug.test', role: 'staff', memberKind: null, firstName: 'Demo Staff' },
+    { email: 'volunteer@demo.redmug.test', role: 'volunteer', memberKind: null, firstName: 'Demo Volunteer' },
+    { email: 'lawyer@demo.redmug.test', role: 'member', memberKind: 'lawyer', firstName: 'Demo Lawyer' },
+    { email: 'student@demo.redmug.test', role: 'member', memberKind: 'articling_student', firstName: 'Demo Student' },
+  ];
+  const created: DemoAccount[] = [];
+  for (const a of accounts) {
+    const password = `demo-${randomBytes(9).toString('base64url')}`;
+    await auth.createUser({ ...a, password });
+    created.push({ ...a, password });
+  }
+  return created;
+}

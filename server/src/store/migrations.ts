@@ -1,0 +1,92 @@
+import type { Db } from './db';
+
+/**
+ * Ordered, append-only schema migrations. Applied on start inside one transaction each; never edit a
+ * migration that has shipped — add a new one.
+ *
+ * Confidentiality: no table here holds chat text, and none joins a person to their presence in a circle.
+ */
+export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
+  {
+    id: 1,
+    name: 'accounts',
+    sql: `
+      CREATE TABLE users (
+        id uuid PRIMARY KEY,
+        email text NOT NULL UNIQUE,
+        first_name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('member', 'volunteer', 'staff')),
+        member_kind text CHECK (member_kind IN ('lawyer', 'articling_student')),
+        password_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((role = 'member') = (member_kind IS NOT NULL))
+      );
+      CREATE TABLE auth_sessions (
+        id_hash text PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX auth_sessions_user ON auth_sessions(user_id);
+      CREATE TABLE invites (
+        token_hash text PRIMARY KEY,
+        role text NOT NULL CHECK (role IN ('member', 'volunteer', 'staff')),
+        member_kind text CHECK (member_kind IN ('lawyer', 'articling_student')),
+        email text,
+        created_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz
+      );
+    `,
+  },
+  {
+    id: 2,
+    name: 'circle series',
+    sql: `
+      CREATE TABLE circle_series (
+        id text PRIMARY KEY,
+        title text NOT NULL,
+        description text NOT NULL DEFAULT '',
+        weekday smallint NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+        start_local text NOT NULL CHECK (start_local ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+        duration_minutes integer NOT NULL CHECK (duration_minutes BETWEEN 5 AND 720),
+        timezone text NOT NULL,
+        default_topic text,
+        active boolean NOT NULL DEFAULT true,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE session_topics (
+        series_id text NOT NULL REFERENCES circle_series(id) ON DELETE CASCADE,
+        local_date date NOT NULL,
+        topic text NOT NULL,
+        PRIMARY KEY (series_id, local_date)
+      );
+    `,
+  },
+];
+
+export async function migrate(db: Db): Promise<void> {
+  await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const done = new Set((await db.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id));
+  for (const m of MIGRATIONS) {
+    if (done.has(m.id)) continue;
+    await db.transaction(async (tx) => {
+      // Two instances starting at once against one PostgreSQL: the loser waits here, then sees the row.
+      if (db.engine === 'postgres') await tx.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
+      const again = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [m.id]);
+      if (again.length > 0) return;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+    });
+  }
+}
+
+/** Our migrations hold no semicolons inside strings or bodies, so a plain split is exact. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,34 @@
+/**
+ * The one list of error codes that travel to clients, over HTTP bodies and Socket.IO acks alike.
+ * Clients switch on `code`; `message` is written for people and tells them what to do next.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF_REJECTED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'OUTSIDE_WINDOW',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_REQUESTS',
+  'INVITE_INVALID',
+  'EMAIL_TAKEN',
+  'MEDIA_UNAVAILABLE',
+  'PAYLOAD_TOO_LARGE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every non-2xx JSON response. `details` carries field-level validation issues. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Array<{ path: string; message: string }>;
+  /** Extra, code-specific data, e.g. the next opening time for OUTSIDE_WINDOW. */
+  data?: Record<string, unknown>;
+}
+
+/** The acknowledgement every Socket.IO command receives. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Roles: a volunteer can host; staff can do everything. */
+export const ROLES = ['member', 'volunteer', 'staff'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Only members have a kind. */
+export const MEMBER_KINDS = ['lawyer', 'articling_student'] as const;
+export const MemberKind = z.enum(MEMBER_KINDS);
+export type MemberKind = z.infer<typeof MemberKind>;
+
+export const Email = z.string().trim().toLowerCase().max(254).email();
+/** Long passphrases welcome; 1024 caps the hashing work an attacker can demand per request. */
+export const Password = z.string().min(10, 'Use at least 10 characters').max(1024);
+export const FirstName = z.string().trim().min(1).max(60);
+
+export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(1024) }).strict();
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const PublicUser = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  firstName: z.string(),
+  role: Role,
+  memberKind: MemberKind.nullable(),
+});
+export type PublicUser = z.infer<typeof PublicUser>;
+
+/** GET /api/auth/session — who is signed in (or nobody) plus the CSRF token for state-changing requests. */
+export const SessionResponse = z.object({ user: PublicUser.nullable(), csrfToken: z.string() });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/** A role with its member kind: a member must have one, others must not. */
+export const RoleWithKind = z
+  .object({ role: Role, memberKind: MemberKind.nullable().default(null) })
+  .refine((v) => (v.role === 'member') === (v.memberKind !== null), {
+    message: 'A member needs a kind (lawyer or articling_student); other roles have none',
+    path: ['memberKind'],
+  });
+
+export const CreateInviteBody = z
+  .object({
+    role: Role,
+    memberKind: MemberKind.nullable().default(null),
+    email: Email.optional(),
+  })
+  .strict()
+  .refine((v) => (v.role === 'member') === (v.memberKind !== null), {
+    message: 'A member needs a kind (lawyer or articling_student); other roles have none',
+    path: ['memberKind'],
+  });
+export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
+
+export const InviteResponse = z.object({ token: z.string(), url: z.string(), expiresAt: z.string() });
+export type InviteResponse = z.infer<typeof InviteResponse>;
+
+export const AcceptInviteBody = z
+  .object({ token: z.string().min(10).max(200), email: Email, firstName: FirstName, password: Password })
+  .strict();
+export type AcceptInviteBody = z.infer<typeof AcceptInviteBody>;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Display names are chosen by the person at each join; never derived from email. */
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'Enter the name you want to show')
+  .max(40, 'Keep the name under 40 characters')
+  // Markup brackets and control characters have no place in a name shown on others' screens.
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^<>\u0000-\u001f\u007f]+$/u, 'Use letters, spaces and ordinary punctuation');
+
+/** One occurrence of a circle, as the home page shows it. All instants are ISO-8601 UTC. */
+export const CircleSession = z.object({
+  /** Opaque, URL-safe id of this occurrence. */
+  id: z.string(),
+  seriesId: z.string(),
+  title: z.string(),
+  topic: z.string().nullable(),
+  timezone: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  opensAt: z.string(),
+  /** Whether the drop-in window is open now (server clock). */
+  isOpen: z.boolean(),
+});
+export type CircleSession = z.infer<typeof CircleSession>;
+
+export const NextCircleResponse = z.object({ session: CircleSession.nullable(), now: z.string() });
+export type NextCircleResponse = z.infer<typeof NextCircleResponse>;
+
+export const JoinBody = z.object({ displayName: DisplayName }).strict();
+export type JoinBody = z.infer<typeof JoinBody>;
+
+/** Media details when LiveKit can be reached; otherwise a plain reason, and the circle page says so. */
+export const JoinMedia = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true), serverUrl: z.string(), token: z.string(), expiresAt: z.string() }),
+  z.object({ available: z.literal(false), message: z.string() }),
+]);
+export type JoinMedia = z.infer<typeof JoinMedia>;
+
+/** POST /api/circles/sessions/:id/join — admission to one session. */
+export const JoinResponse = z.object({
+  session: CircleSession,
+  /** This person's opaque LiveKit identity in this session (never a name or email). */
+  identity: z.string(),
+  media: JoinMedia,
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;
+
+/** The 409 body's `data` when someone tries to join outside the drop-in window. */
+export const OutsideWindowData = z.object({ opensAt: z.string(), startsAt: z.string(), nextSessionId: z.string() });
+export type OutsideWindowData = z.infer<typeof OutsideWindowData>;
+
+/** Participant attributes set by the server in the LiveKit token; participants cannot change them. */
+export const ParticipantAttributes = z.object({
+  role: z.enum(['member', 'volunteer', 'staff']),
+  /** 'red-mug' for trained peer-support volunteers, '' otherwise. */
+  badge: z.enum(['red-mug', '']),
+});
+export type ParticipantAttributes = z.infer<typeof ParticipantAttributes>;
+
+export const MediaStatus = z.object({ available: z.boolean(), message: z.string().nullable() });
+export type MediaStatus = z.infer<typeof MediaStatus>;

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createAuthService } from '../../server/src/auth/auth.service';
+import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
+import { circlesRepository } from '../../server/src/circles/circles.repository';
+import { systemClock } from '../../server/src/clock';
+import { ensureMondayCircle } from '../../server/src/seed';
+import { MIGRATIONS } from '../../server/src/store/migrations';
+import { openDb, type Db, type DbOptions } from '../../server/src/store/db';
+import { freshPostgresDatabase } from '../support/postgres';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** The same contract, run against embedded PGlite on disk and a real PostgreSQL server. */
+const engines: Array<[string, () => Promise<DbOptions>]> = [
+  [
+    'PGlite',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'redmug-pglite-'));
+      dirs.push(dir);
+      return { dataDir: dir };
+    },
+  ],
+  ['PostgreSQL', async () => ({ databaseUrl: await freshPostgresDatabase() })],
+];
+
+const auth = (db: Db) =>
+  createAuthService({ db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 5, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
+
+describe.each(engines)('store on %s', (_engine, options) => {
+  it('applies every migration once, even when opened again', async () => {
+    const opts = await options();
+    const first = await openDb(opts);
+    await first.close();
+    const db = await openDb(opts);
+    const applied = await db.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
+    expect(applied.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
+    await db.close();
+  });
+
+  it('keeps accounts, the series and topics across a reopen', async () => {
+    const opts = await options();
+    let db = await openDb(opts);
+    await ensureMondayCircle(db);
+    await ensureMondayCircle(db);
+    await auth(db).createUser({ email: 'keep@example.ca', firstName: 'Kim', role: 'volunteer', memberKind: null, password: 'long enough pass' });
+    await circlesRepository(db).setTopic('rmcc', '2026-11-30', 'First topic');
+    await circlesRepository(db).setTopic('rmcc', '2026-11-30', 'Changed topic');
+    await db.close();
+
+    db = await openDb(opts);
+    expect(await auth(db).countUsers()).toBe(1);
+    expect((await circlesRepository(db).activeSeries()).map((s) => s.id)).toEqual(['rmcc']);
+    expect(await circlesRepository(db).topicOn('rmcc', '2026-11-30')).toBe('Changed topic');
+    const signedIn = await auth(db).login('keep@example.ca', 'long enough pass', '127.0.0.1');
+    expect(await auth(db).userForSession(signedIn.sessionToken)).toMatchObject({ email: 'keep@example.ca' });
+    await db.close();
+  });
+
+  it('refuses a second account with the same email and keeps the first', async () => {
+    const db = await openDb(await options());
+    const a = auth(db);
+    await a.createUser({ email: 'dup@example.ca', firstName: 'One', role: 'staff', memberKind: null, password: 'long enough pass' });
+    await expect(
+      a.createUser({ email: 'DUP@example.ca', firstName: 'Two', role: 'member', memberKind: 'lawyer', password: 'another pass 123' }),
+    ).rejects.toMatchObject({ code: 'EMAIL_TAKEN', status: 409 });
+    const rows = await db.query<{ first_name: string }>('SELECT first_name FROM users');
+    expect(rows).toEqual([{ first_name: 'One' }]);
+    await db.close();
+  });
+
+  it('rolls back a failed transaction completely', async () => {
+    const db = await openDb(await options());
+    await ensureMondayCircle(db);
+    await expect(
+      db.transaction(async (tx) => {
+        await circlesRepository(tx).setTopic('rmcc', '2026-12-07', 'Half-done');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await circlesRepository(db).topicOn('rmcc', '2026-12-07')).toBeNull();
+    await db.close();
+  });
+
+  it('enforces the member-kind rule in the schema itself', async () => {
+    const db = await openDb(await options());
+    await expect(
+      db.query(`INSERT INTO users (id, email, first_name, role, member_kind, password_hash)
+                VALUES (gen_random_uuid(), 'x@example.ca', 'X', 'volunteer', 'lawyer', 'h')`),
+    ).rejects.toThrow();
+    await db.close();
+  });
+});

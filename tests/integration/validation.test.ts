@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/httpClient';
+import { startTestApp, type TestApp } from '../support/testApp';
+import { createPeople, PASSWORD } from '../support/users';
+
+let app: TestApp;
+let staff: ApiClient;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await createPeople(app);
+  staff = new ApiClient(app.url);
+  await staff.signIn('staff@example.ca', PASSWORD);
+});
+afterAll(() => app.close());
+
+const huge = 'x'.repeat(20_000);
+const long = 'y'.repeat(2_000);
+
+/** Every JSON route with bodies that are wrong in each way a client (or an attacker) can be wrong. */
+const cases: Array<[string, string, unknown, number, string]> = [
+  ['login: missing fields', '/api/auth/login', {}, 400, 'VALIDATION_FAILED'],
+  ['login: wrong types', '/api/auth/login', { email: 42, password: ['a'] }, 400, 'VALIDATION_FAILED'],
+  ['login: not an email', '/api/auth/login', { email: 'not-an-email', password: 'x' }, 400, 'VALIDATION_FAILED'],
+  ['login: overlong email', '/api/auth/login', { email: `${long}@example.ca`, password: 'x' }, 400, 'VALIDATION_FAILED'],
+  ['login: overlong password', '/api/auth/login', { email: 'a@example.ca', password: long }, 400, 'VALIDATION_FAILED'],
+  ['login: unknown field', '/api/auth/login', { email: 'a@example.ca', password: 'x', role: 'staff' }, 400, 'VALIDATION_FAILED'],
+  ['login: an array body', '/api/auth/login', [1, 2, 3], 400, 'VALIDATION_FAILED'],
+  ['login: null body', '/api/auth/login', null, 400, 'VALIDATION_FAILED'],
+  ['login: huge body', '/api/auth/login', { email: 'a@example.ca', password: huge }, 413, 'PAYLOAD_TOO_LARGE'],
+  ['invite: unknown role', '/api/auth/invites', { role: 'judge' }, 400, 'VALIDATION_FAILED'],
+  ['invite: member without kind', '/api/auth/invites', { role: 'member' }, 400, 'VALIDATION_FAILED'],
+  ['invite: volunteer with kind', '/api/auth/invites', { role: 'volunteer', memberKind: 'lawyer' }, 400, 'VALIDATION_FAILED'],
+  ['invite: prototype pollution', '/api/auth/invites', JSON.parse('{"role":"staff","__proto__":{"admin":true}}'), 400, 'VALIDATION_FAILED'],
+  ['accept: short password', '/api/auth/accept-invite', { token: 'abcdefghijkl', email: 'a@example.ca', firstName: 'A', password: 'short' }, 400, 'VALIDATION_FAILED'],
+  ['accept: overlong name', '/api/auth/accept-invite', { token: 'abcdefghijkl', email: 'a@example.ca', firstName: long, password: 'long enough pass' }, 400, 'VALIDATION_FAILED'],
+  ['accept: unknown token', '/api/auth/accept-invite', { token: 'abcdefghijklmnop', email: 'a@example.ca', firstName: 'A', password: 'long enough pass' }, 400, 'INVITE_INVALID'],
+  ['join: missing name', '/api/circles/sessions/rmcc_2026-11-30/join', {}, 400, 'VALIDATION_FAILED'],
+  ['join: blank name', '/api/circles/sessions/rmcc_2026-11-30/join', { displayName: '   ' }, 400, 'VALIDATION_FAILED'],
+  ['join: markup in name', '/api/circles/sessions/rmcc_2026-11-30/join', { displayName: '<script>' }, 400, 'VALIDATION_FAILED'],
+  ['join: overlong name', '/api/circles/sessions/rmcc_2026-11-30/join', { displayName: long }, 400, 'VALIDATION_FAILED'],
+  ['join: wrong type', '/api/circles/sessions/rmcc_2026-11-30/join', { displayName: { first: 'A' } }, 400, 'VALIDATION_FAILED'],
+  ['join: unknown session', '/api/circles/sessions/nope_2026-11-30/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
+  ['join: not a Monday', '/api/circles/sessions/rmcc_2026-12-01/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
+  ['join: garbage id', `/api/circles/sessions/${'z'.repeat(500)}/join`, { displayName: 'A' }, 400, 'VALIDATION_FAILED'],
+];
+
+describe('malformed input gets a clear 4xx with a code, never a 500', () => {
+  it.each(cases)('%s', async (_label, path, body, status, code) => {
+    const res = await staff.post(path, body);
+    expect(res.status).toBe(status);
+    expect(res.body.code).toBe(code);
+    expect(typeof res.body.message).toBe('string');
+    expect(res.body.message.length).toBeGreaterThan(0);
+  });
+
+  it('names the field at fault', async () => {
+    const res = await staff.post('/api/auth/login', { email: 'x@example.ca' });
+    expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'password' })]));
+  });
+
+  it.each([
+    ['broken JSON', '{"email": '],
+    ['a bare string', '"hello"'],
+    ['deeply nested', '['.repeat(5000) + ']'.repeat(5000)],
+  ])('%s', async (_label, raw) => {
+    const res = await staff.request('POST', '/api/auth/login', { raw });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.code).toMatch(/VALIDATION_FAILED|PAYLOAD_TOO_LARGE/);
+  });
+
+  it('an unknown API route is a JSON 404', async () => {
+    const res = await staff.get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  });
+
+  it('nothing already stored is lost and the server still answers', async () => {
+    const res = await new ApiClient(app.url).signIn('lawyer@example.ca', PASSWORD);
+    expect(res.status).toBe(200);
+    expect(await app.services.auth.countUsers()).toBe(4);
+    expect(app.logLines.filter((l) => l.includes('http.unhandled'))).toEqual([]);
+  });
+});

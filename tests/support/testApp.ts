@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/src/app';
+import { fixedClock } from '../../server/src/clock';
+import { loadConfig, type Config } from '../../server/src/config';
+import { createMedia, type Media } from '../../server/src/livekit/media';
+import { createLogger } from '../../server/src/log';
+import { ensureMondayCircle } from '../../server/src/seed';
+import { openDb, type Db } from '../../server/src/store/db';
+
+export const TEST_SECRET = 'integration-test-secret-0123456789abcdef';
+
+/** A Monday-circle instant inside the drop-in window: Mon 30 Nov 2026, 12:05 in Edmonton. */
+export const IN_WINDOW = '2026-11-30T19:05:00Z';
+/** Saturday 28 Nov 2026: the next circle opens on Monday. */
+export const OUTSIDE_WINDOW = '2026-11-28T17:00:00Z';
+
+export interface TestApp {
+  url: string;
+  db: Db;
+  clock: ReturnType<typeof fixedClock>;
+  media: Media;
+  services: ReturnType<typeof createApp>['services'];
+  /** Lines the app logged, for checks that nothing sensitive reaches a log. */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/** Builds the real app with the composition root and listens on a free loopback port. */
+export async function startTestApp(opts: {
+  db?: Db;
+  env?: Record<string, string>;
+  now?: string;
+  media?: Media;
+  clientDir?: string;
+} = {}): Promise<TestApp> {
+  const config: Config = loadConfig({ NODE_ENV: 'test', LIVEKIT_LOCAL: 'off', ...opts.env });
+  const db = opts.db ?? (await openDb({ memory: true }));
+  await ensureMondayCircle(db);
+  const clock = fixedClock(opts.now ?? IN_WINDOW);
+  const logLines: string[] = [];
+  const media = opts.media ?? createMedia(null);
+  const { app, services } = createApp({
+    config,
+    db,
+    clock,
+    log: createLogger('debug', (l) => logLines.push(l)),
+    media,
+    secret: TEST_SECRET,
+    clientDir: opts.clientDir,
+  });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    clock,
+    media,
+    services,
+    logLines,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!opts.db) await db.close();
+    },
+  };
+}
