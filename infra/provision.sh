@@ -101,6 +101,9 @@ have_redis_server || missing+=(redis-server)
 have_redis_cli || missing+=(redis-tools)
 have_postgres || missing+=(postgresql)
 have_fonts || missing+=(fonts-dejavu-core)
+# ip and unshare let the test command run the suite in a loopback-only network namespace.
+command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
 
 if [ "${#missing[@]}" -gt 0 ]; then
   log "missing packages: ${missing[*]}"

@@ -21,6 +21,11 @@ export const CircleSession = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   opensAt: z.string(),
+  /**
+   * The same instants as wall-clock times in the series' zone ("2026-11-30T12:00"), computed by the server. The
+   * circle's own time is shown from these, so it reads right even where a browser's zone data differ.
+   */
+  wallClock: z.object({ startsAt: z.string(), endsAt: z.string(), opensAt: z.string() }),
   /** Whether the drop-in window is open now (server clock). */
   isOpen: z.boolean(),
 });
@@ -49,7 +54,13 @@ export const JoinResponse = z.object({
 export type JoinResponse = z.infer<typeof JoinResponse>;
 
 /** The 409 body's `data` when someone tries to join outside the drop-in window. */
-export const OutsideWindowData = z.object({ opensAt: z.string(), startsAt: z.string(), nextSessionId: z.string() });
+export const OutsideWindowData = z.object({
+  opensAt: z.string(),
+  startsAt: z.string(),
+  /** Wall-clock opening time in the series' zone, "2026-11-30T11:50". */
+  opensAtLocal: z.string(),
+  nextSessionId: z.string(),
+});
 export type OutsideWindowData = z.infer<typeof OutsideWindowData>;
 
 /** Participant attributes set by the server in the LiveKit token; participants cannot change them. */

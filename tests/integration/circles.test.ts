@@ -44,6 +44,7 @@ describe('the next circle', () => {
       startsAt: '2026-11-30T19:00:00.000Z',
       endsAt: '2026-11-30T20:00:00.000Z',
       opensAt: '2026-11-30T18:50:00.000Z',
+      wallClock: { startsAt: '2026-11-30T12:00', endsAt: '2026-11-30T13:00', opensAt: '2026-11-30T11:50' },
       isOpen: false,
     });
   });
@@ -114,6 +115,7 @@ describe('joining', () => {
     expect(res.body.data).toEqual({
       opensAt: '2026-11-30T18:50:00.000Z',
       startsAt: '2026-11-30T19:00:00.000Z',
+      opensAtLocal: '2026-11-30T11:50',
       nextSessionId: 'rmcc_2026-11-30',
     });
   });

@@ -7,7 +7,7 @@ import { participantIdentity, roomNameFor } from '../livekit/identities';
 import type { Media } from '../livekit/media';
 import type { Db } from '../store/db';
 import { circlesRepository, ruleOf, type SeriesRow } from './circles.repository';
-import { isWindowOpen, nextOccurrence, occurrenceOn, type DropInWindow, type Occurrence } from './schedule';
+import { isWindowOpen, nextOccurrence, occurrenceOn, wallClock, type DropInWindow, type Occurrence } from './schedule';
 import { parseSessionId, sessionIdOf } from './sessionId';
 
 export type CirclesService = ReturnType<typeof createCirclesService>;
@@ -33,6 +33,11 @@ export function createCirclesService(deps: {
       startsAt: occ.startsAt.toISOString(),
       endsAt: occ.endsAt.toISOString(),
       opensAt: occ.opensAt.toISOString(),
+      wallClock: {
+        startsAt: wallClock(occ.startsAt, series.timezone),
+        endsAt: wallClock(occ.endsAt, series.timezone),
+        opensAt: wallClock(occ.opensAt, series.timezone),
+      },
       isOpen: isWindowOpen(occ, now),
     };
   }
@@ -70,6 +75,7 @@ export function createCirclesService(deps: {
         const data: OutsideWindowData = {
           opensAt: upcoming.opensAt.toISOString(),
           startsAt: upcoming.startsAt.toISOString(),
+          opensAtLocal: wallClock(upcoming.opensAt, series.timezone),
           nextSessionId: sessionIdOf(series.id, upcoming.localDate),
         };
         throw new AppError(

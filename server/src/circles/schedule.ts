@@ -73,3 +73,8 @@ export function isWindowOpen(occ: Occurrence, now: Date): boolean {
   const t = now.getTime();
   return t >= occ.opensAt.getTime() && t < occ.closesAt.getTime();
 }
+
+/** An instant as wall-clock time in `zone`, "YYYY-MM-DDTHH:mm". */
+export function wallClock(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}

@@ -12,9 +12,10 @@ import type { MediaConnection } from './media';
  */
 export interface LocalLivekit {
   connection: MediaConnection;
-  ports: { http: number; tcp: number; udp: number };
+  ports: { http: number; udp: number; unusedStun: number };
   stop(): Promise<void>;
-  /** Starts it again on the same ports and keys (tests stop and restart LiveKit). */
+  /** Stops the process but keeps its config, so `restart` brings it back on the same ports and keys. */
+  halt(): Promise<void>;
   restart(): Promise<void>;
 }
 
@@ -37,8 +38,14 @@ export function findLivekitBinary(explicit?: string): string | null {
   return null;
 }
 
+/**
+ * Loopback-only LiveKit: one UDP mux port on 127.0.0.1, no ICE/TCP (its listener would ignore
+ * bind_addresses), a loopback candidate (or ICE has nothing to pair with), and STUN pointed at an unused
+ * loopback port so neither side looks up public STUN servers. (It must not be the media port: Chromium drops
+ * everything from a STUN server's address as a STUN reply.)
+ */
 export function livekitConfigYaml(o: {
-  ports: { http: number; tcp: number; udp: number };
+  ports: { http: number; udp: number; unusedStun: number };
   apiKey: string;
   apiSecret: string;
   webhookUrl?: string;
@@ -48,19 +55,26 @@ export function livekitConfigYaml(o: {
     'bind_addresses:',
     '  - 127.0.0.1',
     'rtc:',
-    `  tcp_port: ${o.ports.tcp}`,
     `  udp_port: ${o.ports.udp}`,
-    '  use_external_ip: false',
+    '  tcp_port: 0',
     '  node_ip: 127.0.0.1',
+    '  use_external_ip: false',
     '  enable_loopback_candidate: true',
     '  interfaces:',
-    '    includes:',
-    '      - lo',
+    '    includes: [lo]',
+    '  ips:',
+    '    includes: [127.0.0.1/32]',
+    '  stun_servers:',
+    `    - 127.0.0.1:${o.ports.unusedStun}`,
     'keys:',
     `  ${o.apiKey}: ${o.apiSecret}`,
     ...(o.webhookUrl ? ['webhook:', `  api_key: ${o.apiKey}`, '  urls:', `    - ${o.webhookUrl}`] : []),
+    'room:',
+    '  auto_create: true',
+    '  empty_timeout: 60',
     'logging:',
     '  level: warn',
+    '  pion_level: error',
     '',
   ].join('\n');
 }
@@ -72,7 +86,7 @@ export async function startLocalLivekit(opts: {
   onLog?: (line: string) => void;
   readyTimeoutMs?: number;
 }): Promise<LocalLivekit> {
-  const ports = { http: await freeTcpPort(), tcp: await freeTcpPort(), udp: await freeUdpPort() };
+  const ports = { http: await freeTcpPort(), udp: await freeUdpPort(), unusedStun: await freeUdpPort() };
   const apiKey = 'redmug-dev';
   const apiSecret = randomBytes(24).toString('base64url');
   const dir = mkdtempSync(path.join(tmpdir(), 'redmug-livekit-'));
@@ -97,9 +111,12 @@ export async function startLocalLivekit(opts: {
     child = null;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    // LiveKit's first SIGTERM drains participants (which can take many seconds); a second signal exits at once.
     proc.kill('SIGTERM');
+    const again = setTimeout(() => proc.kill('SIGINT'), 500);
     const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
     await exited;
+    clearTimeout(again);
     clearTimeout(timer);
   }
 
@@ -107,6 +124,7 @@ export async function startLocalLivekit(opts: {
   return {
     connection: { url, apiKey, apiSecret },
     ports,
+    halt: stop,
     restart: start,
     async stop() {
       await stop();

@@ -1,0 +1,92 @@
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { BrowserRouter, Link, Route, Routes } from 'react-router';
+import { messageOf } from './api/ApiError';
+import { fetchSession } from './auth/authApi';
+import { InvitePage } from './auth/InvitePage';
+import { RequireAuth } from './auth/RequireAuth';
+import { SignInPage } from './auth/SignInPage';
+import { HomePage } from './circles/HomePage';
+import { useStore } from './store';
+
+// livekit-client stays out of the first load: only the pre-join and circle chunks pull it in.
+const PreJoinPage = lazy(() => import('./prejoin/PreJoinPage').then((m) => ({ default: m.PreJoinPage })));
+const CirclePage = lazy(() => import('./circle/CirclePage').then((m) => ({ default: m.CirclePage })));
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionGate>
+        <Routes>
+          <Route path="/signin" element={<SignInPage />} />
+          <Route path="/invite/:token" element={<InvitePage />} />
+          <Route path="/" element={<RequireAuth><HomePage /></RequireAuth>} />
+          <Route
+            path="/circles/:sessionId/join"
+            element={<RequireAuth><Lazy><PreJoinPage /></Lazy></RequireAuth>}
+          />
+          <Route path="/circles/:sessionId" element={<RequireAuth><Lazy><CirclePage /></Lazy></RequireAuth>} />
+          <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />
+        </Routes>
+      </SessionGate>
+    </BrowserRouter>
+  );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <main className="page">
+          <p role="status">Loading…</p>
+        </main>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+/** Nothing routes until we know who is signed in (and hold a CSRF token for the first POST). */
+function SessionGate({ children }: { children: ReactNode }) {
+  const checked = useStore((s) => s.checked);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    fetchSession().catch((err: unknown) => setError(messageOf(err)));
+  }, []);
+  useEffect(load, [load]);
+  const retry = () => {
+    setError(null);
+    load();
+  };
+
+  if (checked) return children;
+  return (
+    <main className="page narrow">
+      <h1>Red Mug Coffee Circle</h1>
+      {error ? (
+        <>
+          <p role="alert" className="error">
+            {error}
+          </p>
+          <button type="button" className="button secondary" onClick={retry}>
+            Try again
+          </button>
+        </>
+      ) : (
+        <p role="status">Loading…</p>
+      )}
+    </main>
+  );
+}
+
+function NotFoundPage() {
+  return (
+    <main className="page narrow">
+      <h1>Page not found</h1>
+      <p>There is nothing at this address.</p>
+      <p>
+        <Link to="/">Go to the home page</Link>
+      </p>
+    </main>
+  );
+}

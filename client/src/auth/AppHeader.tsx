@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { messageOf } from '../api/ApiError';
+import { useStore } from '../store';
+import { MugIcon } from '../ui/MugIcon';
+import { RedMugBadge } from '../ui/RedMugBadge';
+import { roleLabel } from '../ui/roleLabel';
+import { logout } from './authApi';
+
+/** Who is signed in, in what role, and the way out. */
+export function AppHeader() {
+  const user = useStore((s) => s.user);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function signOut() {
+    setBusy(true);
+    setError(null);
+    try {
+      await logout(); // the store's user becomes null and RequireAuth sends the page to /signin
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <header className="app-header">
+      <Link to="/" className="brand">
+        <MugIcon size={26} />
+        <span>Red Mug</span>
+      </Link>
+      {user && (
+        <div className="who">
+          <span className="who-name">{user.firstName}</span>
+          <span className="who-role">{roleLabel(user)}</span>
+          {user.role === 'volunteer' && <RedMugBadge />}
+        </div>
+      )}
+      <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
+        Sign out
+      </button>
+      {error && (
+        <p role="alert" className="error header-error">
+          {error}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,82 @@
+import { useNavigate } from 'react-router';
+import type { CircleSession } from '../../../shared/schemas/circles';
+import { AppHeader } from '../auth/AppHeader';
+import { CrisisLine } from '../ui/CrisisLine';
+import { RedMugBadge } from '../ui/RedMugBadge';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { CircleTimes } from './CircleTimes';
+import { doorsOpen } from './formatCircleTime';
+import { useDropInOpen } from './useDropInOpen';
+import { useNextCircle } from './useNextCircle';
+
+export function HomePage() {
+  useDocumentTitle('');
+  const { state, refetch } = useNextCircle();
+  return (
+    <>
+      <AppHeader />
+      <main className="page">
+        {state.status === 'loading' && <p role="status">Looking up the next circle…</p>}
+        {state.status === 'error' && (
+          <>
+            <h1>Red Mug Coffee Circle</h1>
+            <p role="alert" className="error">
+              {state.message}
+            </p>
+            <button type="button" className="button secondary" onClick={refetch}>
+              Try again
+            </button>
+          </>
+        )}
+        {state.status === 'ready' &&
+          (state.data.session ? (
+            <NextCircle session={state.data.session} onEnded={refetch} />
+          ) : (
+            <>
+              <h1>Red Mug Coffee Circle</h1>
+              <p>No circle is scheduled right now. Check back soon.</p>
+            </>
+          ))}
+        <section className="about" aria-labelledby="about-heading">
+          <h2 id="about-heading">About the circle</h2>
+          <p>
+            Every Monday at noon, Alberta time, lawyers and articling students drop in for coffee with senior peers.
+            No RSVP. Each circle has a topic, and the conversation can go wherever the people in it need.
+          </p>
+          <p className="badge-explainer">
+            Trained peer-support volunteers wear a red mug: <RedMugBadge />
+          </p>
+          <p>Nothing in a circle is recorded. What is shared here stays here.</p>
+        </section>
+        <CrisisLine />
+      </main>
+    </>
+  );
+}
+
+function NextCircle({ session, onEnded }: { session: CircleSession; onEnded: () => void }) {
+  const navigate = useNavigate();
+  const open = useDropInOpen(session, onEnded);
+  return (
+    <section className="card next-circle" aria-labelledby="next-circle-title">
+      <p className="eyebrow">{open ? 'Open now' : 'Next circle'}</p>
+      <h1 id="next-circle-title">{session.title}</h1>
+      <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
+      <CircleTimes session={session} />
+      <div className="join-row">
+        <button
+          type="button"
+          className="button primary"
+          disabled={!open}
+          aria-describedby="join-status"
+          onClick={() => navigate(`/circles/${encodeURIComponent(session.id)}/join`)}
+        >
+          Join the circle
+        </button>
+        <p id="join-status" className="join-status" role="status">
+          {open ? 'The doors are open. Come in whenever you like.' : `${doorsOpen(session.wallClock.opensAt)}.`}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { create, type StateCreator } from 'zustand';
+import type { PublicUser, SessionResponse } from '../../shared/schemas/auth';
+import type { JoinResponse } from '../../shared/schemas/circles';
+
+/** Who is signed in, and the CSRF token every POST carries. `checked` is false until the first session fetch. */
+export interface SessionSlice {
+  user: PublicUser | null;
+  csrfToken: string | null;
+  checked: boolean;
+  /** Every SessionResponse (session, login, logout, accept-invite) carries a new token: always replace it. */
+  setSession: (res: SessionResponse) => void;
+  clearUser: () => void;
+}
+
+/** What the person chose on the pre-join page, carried into the circle. Empty device id = system default. */
+export interface MediaChoices {
+  cameraEnabled: boolean;
+  microphoneEnabled: boolean;
+  cameraDeviceId: string;
+  microphoneDeviceId: string;
+  displayName: string;
+}
+
+export interface Admission {
+  sessionId: string;
+  response: JoinResponse;
+  choices: MediaChoices;
+}
+
+/**
+ * The admission the circle page needs. Kept in memory only: a reload loses the short-lived LiveKit token on
+ * purpose, and the circle page sends the person back to pre-join for a fresh one.
+ */
+export interface JoinSlice {
+  admission: Admission | null;
+  setAdmission: (admission: Admission) => void;
+  /** A fresh join (try again) keeps the person's choices. */
+  replaceJoinResponse: (response: JoinResponse) => void;
+  clearAdmission: () => void;
+}
+
+export type StoreState = SessionSlice & JoinSlice;
+
+const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> = (set) => ({
+  user: null,
+  csrfToken: null,
+  checked: false,
+  setSession: (res) =>
+    set((s) => ({
+      user: res.user,
+      csrfToken: res.csrfToken,
+      checked: true,
+      // An admission belongs to the person who was admitted.
+      ...(res.user?.id === s.user?.id ? {} : { admission: null }),
+    })),
+  // Signing out or losing the session also forgets any admission to a circle.
+  clearUser: () => set({ user: null, admission: null }),
+});
+
+const createJoinSlice: StateCreator<StoreState, [], [], JoinSlice> = (set) => ({
+  admission: null,
+  setAdmission: (admission) => set({ admission }),
+  replaceJoinResponse: (response) =>
+    set((s) => (s.admission ? { admission: { ...s.admission, response } } : {})),
+  clearAdmission: () => set({ admission: null }),
+});
+
+export const useStore = create<StoreState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createJoinSlice(...a),
+}));

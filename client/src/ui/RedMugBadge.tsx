@@ -1,0 +1,11 @@
+import { MugIcon } from './MugIcon';
+
+/** Worn by trained peer-support volunteers, as the red mugs were at the in-person circles. */
+export function RedMugBadge() {
+  return (
+    <span className="red-mug-badge" data-testid="red-mug-badge">
+      <MugIcon size={16} />
+      <span>Red mug volunteer</span>
+    </span>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * An on/off button: its accessible name stays the label ("Camera") and aria-pressed carries the state; the
+ * visible On/Off word is hidden from assistive technology so the name does not change under people.
+ */
+export function ToggleButton(props: { label: string; pressed: boolean; onToggle: () => void; busy?: boolean }) {
+  const { label, pressed, onToggle, busy = false } = props;
+  return (
+    <button
+      type="button"
+      className="toggle"
+      aria-pressed={pressed}
+      aria-busy={busy || undefined}
+      onClick={() => {
+        if (!busy) onToggle();
+      }}
+    >
+      <span className="toggle-dot" aria-hidden="true" />
+      {label}
+      <span className="toggle-state" aria-hidden="true">
+        {pressed ? 'On' : 'Off'}
+      </span>
+    </button>
+  );
+}

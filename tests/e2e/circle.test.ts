@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
+import { createMedia } from '../../server/src/livekit/media';
+import { circlesRepository } from '../../server/src/circles/circles.repository';
+import { inboundBytes, launchBrowser, type TestBrowser } from '../support/browser';
+import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
+import { createPeople, PASSWORD } from '../support/users';
+import type { Page } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const artifacts = path.join(root, 'test-results', 'e2e');
+
+let livekit: LocalLivekit;
+let app: TestApp;
+const browsers: TestBrowser[] = [];
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
+  if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
+  livekit = await startLocalLivekit({ bin });
+  app = await startTestApp({
+    media: createMedia(livekit.connection),
+    now: IN_WINDOW,
+    clientDir: path.join(root, 'client/dist'),
+  });
+  await createPeople(app);
+  await circlesRepository(app.db).setTopic('rmcc', '2026-11-30', 'Returning from leave');
+});
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await app?.close();
+  await livekit?.stop();
+});
+
+async function open(): Promise<Page> {
+  const b = await launchBrowser();
+  browsers.push(b);
+  return b.page;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${app.url}/`);
+  await page.waitForURL(/\/signin/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Returning from leave').waitFor();
+}
+
+/** Home → pre-join (camera and microphone start off) → turn both on → enter the circle. */
+async function enterCircle(page: Page, displayName: string) {
+  await page.getByRole('link', { name: 'Join the circle' }).or(page.getByRole('button', { name: 'Join the circle' })).click();
+  await page.waitForURL(/\/circles\/rmcc_2026-11-30\/join$/);
+  await page.getByText('Nothing in a circle is recorded').waitFor();
+  const camera = page.getByRole('button', { name: 'Camera', exact: true });
+  const mic = page.getByRole('button', { name: 'Microphone', exact: true });
+  expect(await camera.getAttribute('aria-pressed')).toBe('false');
+  expect(await mic.getAttribute('aria-pressed')).toBe('false');
+  await camera.click();
+  await mic.click();
+  await expect.poll(() => camera.getAttribute('aria-pressed')).toBe('true');
+  await page.locator('video').first().waitFor();
+  await page.getByLabel('Display name').fill(displayName);
+  await page.getByRole('button', { name: 'Enter the circle' }).click();
+  await page.waitForURL(/\/circles\/rmcc_2026-11-30$/);
+}
+
+describe('a member meets a red-mug volunteer in the Monday circle', () => {
+  it('both see and hear each other, and only the volunteer wears the red mug', async () => {
+    const [member, volunteer] = await Promise.all([open(), open()]);
+    await Promise.all([signIn(member, 'lawyer@example.ca'), signIn(volunteer, 'volunteer@example.ca')]);
+    await Promise.all([enterCircle(member, 'Lee'), enterCircle(volunteer, 'Val')]);
+
+    for (const page of [member, volunteer]) {
+      await expect.poll(() => page.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(2);
+    }
+
+    // Real media: bytes arriving on both audio and video, and still growing.
+    for (const page of [member, volunteer]) {
+      await expect
+        .poll(() => inboundBytes(page), { timeout: 30_000 })
+        .toSatisfy((b: { audio: number; video: number }) => b.audio > 0 && b.video > 0);
+      const before = await inboundBytes(page);
+      await expect
+        .poll(() => inboundBytes(page), { timeout: 15_000 })
+        .toSatisfy((b: { audio: number; video: number }) => b.audio > before.audio && b.video > before.video);
+    }
+
+    // The member sees the badge on the volunteer's tile, not on their own.
+    const remote = member.locator('[data-testid="participant-tile"][data-local="false"]');
+    const local = member.locator('[data-testid="participant-tile"][data-local="true"]');
+    await expect.poll(() => remote.getByTestId('red-mug-badge').count()).toBe(1);
+    expect(await local.getByTestId('red-mug-badge').count()).toBe(0);
+    expect(await remote.textContent()).toContain('Val');
+    expect(await remote.getByTestId('red-mug-badge').textContent()).toMatch(/Red mug volunteer/i);
+    // And the volunteer sees no badge on the member.
+    const memberTileForVolunteer = volunteer.locator('[data-testid="participant-tile"][data-local="false"]');
+    expect(await memberTileForVolunteer.getByTestId('red-mug-badge').count()).toBe(0);
+    // The participant list shows the same.
+    const list = member.getByRole('list', { name: 'People in the circle' });
+    expect(await list.getByText('Val').count()).toBeGreaterThan(0);
+    expect(await list.getByTestId('red-mug-badge').count()).toBe(1);
+
+    await member.screenshot({ path: path.join(artifacts, 'circle-member.png') });
+
+    await member.getByRole('button', { name: 'Leave' }).click();
+    await member.waitForURL(`${app.url}/`);
+    await expect.poll(() => volunteer.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(1);
+  });
+
+  it('with LiveKit stopped, the circle page says plainly that audio and video are unavailable', async () => {
+    await livekit.halt();
+    try {
+      const page = await open();
+      await signIn(page, 'student@example.ca');
+      await page.getByRole('link', { name: 'Join the circle' }).or(page.getByRole('button', { name: 'Join the circle' })).click();
+      await page.waitForURL(/\/join$/);
+      await page.getByRole('button', { name: 'Enter the circle' }).click();
+      await page.waitForURL(/\/circles\/rmcc_2026-11-30$/);
+      const alert = page.getByRole('alert').filter({ hasText: 'Audio and video are unavailable' });
+      await alert.waitFor({ timeout: 20_000 });
+      expect(await page.getByText('Returning from leave').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(artifacts, 'circle-no-media.png') });
+    } finally {
+      await livekit.restart();
+    }
+  });
+});
