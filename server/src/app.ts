@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
-import express, { type Request } from 'express';
+import express, { Router, type Request } from 'express';
+import type { Server as HttpServer } from 'node:http';
+import type { Redis } from 'ioredis';
 import helmet from 'helmet';
 import { cookieNames, loadUser } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
@@ -16,9 +18,16 @@ import { healthRoutes } from './health/health.routes';
 import { errorHandler, notFound } from './http/errors';
 import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
+import { noRoster, isHostOf, type SessionHostIds } from './live/hostPolicy';
+import type { LiveState } from './live/liveState';
+import { createMemoryLiveState } from './live/liveState.memory';
+import { createRedisLiveState } from './live/liveState.redis';
+import { createMediaModeration } from './live/mediaModeration';
+import { createCommandLimiter } from './live/rateLimits';
+import { attachRealtime, type Realtime } from './live/realtime';
+import { AppError } from './http/errors';
 import type { Logger } from './log';
 import type { Db } from './store/db';
-import { Router } from 'express';
 
 export interface Components {
   config: Config;
@@ -29,6 +38,10 @@ export interface Components {
   /** Signs sessions and CSRF tokens and keys opaque identities; at least 32 characters. */
   secret: string;
   throttle?: LoginThrottle;
+  /** Shared live state and the Socket.IO adapter go through Redis when given; one instance otherwise. */
+  redis?: Redis;
+  /** Who hosts a session (from the schedule); until a roster exists only staff host. */
+  hostIds?: SessionHostIds;
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
 }
@@ -47,6 +60,9 @@ export function createApp(c: Components) {
     sessionTtlHours: config.sessionTtlHours,
     inviteTtlDays: config.inviteTtlDays,
   });
+  const live: LiveState = c.redis ? createRedisLiveState(c.redis) : createMemoryLiveState();
+  const hostIds = c.hostIds ?? noRoster;
+  const moderation = createMediaModeration(c.media, c.secret);
   const circles = createCirclesService({
     db: c.db,
     clock: c.clock,
@@ -54,6 +70,17 @@ export function createApp(c: Components) {
     window: config.dropIn,
     secret: c.secret,
     tokenTtlMinutes: config.livekitTokenTtlMinutes,
+    // Media admission follows the live circle: nobody removed, nobody new once locked or ended.
+    async admit(user, sessionId, identity) {
+      if (await live.isEnded(sessionId)) throw new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.');
+      if (await live.isRemoved(sessionId, identity)) {
+        throw new AppError(403, 'REMOVED', 'A host removed you from this circle, so you cannot rejoin it. Staff can help if you think this was a mistake.');
+      }
+      if ((await live.isLocked(sessionId)) && !(await live.wasAdmitted(sessionId, identity)) && !(await isHostOf(user, sessionId, hostIds))) {
+        throw new AppError(409, 'CIRCLE_LOCKED', 'The host has closed this circle to newcomers for now. Try the next one, or ask staff.');
+      }
+      return { micBlocked: (await live.micBlocked(sessionId)).has(identity) };
+    },
   });
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });
 
@@ -75,9 +102,23 @@ export function createApp(c: Components) {
       strictTransportSecurity: secure,
     }),
   );
-  app.use(healthRoutes({ db: c.db, media: c.media }));
+  app.use(healthRoutes({ db: c.db, media: c.media, redisPing: c.redis ? async () => void (await c.redis!.ping()) : undefined }));
   // Webhooks carry their own signature and need the raw body: mounted before JSON parsing and CSRF.
-  app.use('/api/livekit/webhook', webhookRoutes({ media: c.media, log: c.log }));
+  app.use(
+    '/api/livekit/webhook',
+    webhookRoutes({
+      media: c.media,
+      log: c.log,
+      // A removed person's old token still opens the room until it expires; LiveKit tells us, and we show them out.
+      async onEvent(event) {
+        const room = event.room?.name;
+        const identity = event.participant?.identity;
+        if (event.event !== 'participant_joined' || !room || !identity) return;
+        const sessionId = await live.sessionOfRoom(room);
+        if (sessionId && (await live.isRemoved(sessionId, identity))) await moderation.remove(sessionId, identity);
+      },
+    }),
+  );
 
   const api = Router();
   api.use(express.json({ limit: '16kb' }));
@@ -101,8 +142,29 @@ export function createApp(c: Components) {
   app.use(notFound);
   app.use(errorHandler(c.log));
 
-  return { app, services: { auth, circles } };
+  const attach = (httpServer: HttpServer): Promise<Realtime> =>
+    attachRealtime(httpServer, {
+      auth,
+      sessionCookie: names.session,
+      allowedOrigin: (host, tls) => config.publicUrl ?? `${tls ? 'https' : 'http'}://${host}`,
+      redis: c.redis,
+      deps: {
+        db: c.db,
+        clock: c.clock,
+        log: c.log,
+        circles,
+        live,
+        moderation,
+        limiter: createCommandLimiter(c.redis),
+        hostIds,
+        secret: c.secret,
+        crisisText: config.crisisText,
+      },
+    });
+
+  return { app, attach, services: { auth, circles, live } };
 }
+
 
 function livekitOrigins(media: Media): string {
   const conn = media.connection();

@@ -32,6 +32,7 @@ const Env = z
     LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
     SEED_DEMO: bool.optional(),
+    CRISIS_TEXT: z.string().max(1000).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -70,7 +71,14 @@ export interface Config {
   inviteTtlDays: number;
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The "not a crisis service" panel in every circle. */
+  crisisText: string;
 }
+
+export const DEFAULT_CRISIS_TEXT =
+  'A Red Mug circle is peer support, not a crisis service. If you are in crisis or thinking about suicide, call or ' +
+  'text 9-8-8 (Suicide Crisis Helpline), any time. For confidential professional counselling, call the society\'s ' +
+  'counselling line; staff can also connect you with one-to-one peer support.';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -111,5 +119,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     inviteTtlDays: e.INVITE_TTL_DAYS,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
+    crisisText: e.CRISIS_TEXT ?? DEFAULT_CRISIS_TEXT,
   };
 }

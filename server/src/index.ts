@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { Redis } from 'ioredis';
 import path from 'node:path';
 import { createApp } from './app';
 import { systemClock } from './clock';
@@ -29,13 +30,17 @@ async function main(): Promise<void> {
   await ensureMondayCircle(db);
 
   const media = createMedia(config.livekit.mode === 'external' ? config.livekit : null);
-  const { app, services } = createApp({
+  // Several instances share live state and broadcasts through Redis; without it, one instance keeps them in memory.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
+  redis?.on('error', (err) => log.warn('redis.error', { error: err.message }));
+  const { app, attach, services } = createApp({
     config,
     db,
     clock: systemClock,
     log,
     media,
     secret,
+    redis,
     clientDir: path.resolve(import.meta.dirname, '../../client/dist'),
   });
 
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
   }
 
   const server = createServer(app);
+  const realtime = await attach(server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const addr = server.address();
   const port = addr && typeof addr === 'object' ? addr.port : config.port;
@@ -82,8 +88,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutdown', { signal });
-    server.close();
+    await realtime.close().catch(() => undefined);
     server.closeAllConnections();
+    redis?.disconnect();
     await local?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     process.exit(0);

@@ -1,4 +1,6 @@
 import { createServer, type Server } from 'node:http';
+import type { Redis } from 'ioredis';
+import type { SessionHostIds } from '../../server/src/live/hostPolicy';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/src/app';
 import { fixedClock } from '../../server/src/clock';
@@ -33,6 +35,8 @@ export async function startTestApp(opts: {
   now?: string;
   media?: Media;
   clientDir?: string;
+  redis?: Redis;
+  hostIds?: SessionHostIds;
 } = {}): Promise<TestApp> {
   const config: Config = loadConfig({ NODE_ENV: 'test', LIVEKIT_LOCAL: 'off', ...opts.env });
   const db = opts.db ?? (await openDb({ memory: true }));
@@ -40,7 +44,7 @@ export async function startTestApp(opts: {
   const clock = fixedClock(opts.now ?? IN_WINDOW);
   const logLines: string[] = [];
   const media = opts.media ?? createMedia(null);
-  const { app, services } = createApp({
+  const { app, attach, services } = createApp({
     config,
     db,
     clock,
@@ -48,8 +52,11 @@ export async function startTestApp(opts: {
     media,
     secret: TEST_SECRET,
     clientDir: opts.clientDir,
+    redis: opts.redis,
+    hostIds: opts.hostIds,
   });
   const server: Server = createServer(app);
+  const realtime = await attach(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -61,7 +68,8 @@ export async function startTestApp(opts: {
     logLines,
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Closing Socket.IO closes the HTTP server too.
+      await realtime.close();
       if (!opts.db) await db.close();
     },
   };

@@ -20,6 +20,8 @@ export function createCirclesService(deps: {
   /** Keys opaque LiveKit identities and room names. */
   secret: string;
   tokenTtlMinutes: number;
+  /** Refuses media admission (by throwing an AppError) or says what the person may publish. */
+  admit?: (user: PublicUser, sessionId: string, identity: string) => Promise<{ micBlocked: boolean }>;
 }) {
   const repo = circlesRepository(deps.db);
 
@@ -87,6 +89,7 @@ export function createCirclesService(deps: {
       }
       const session = await view(series, occ, now);
       const identity = participantIdentity(deps.secret, user.id, session.id);
+      const { micBlocked } = (await deps.admit?.(user, session.id, identity)) ?? { micBlocked: false };
       const conn = deps.media.connection();
       const status = await deps.media.status();
       if (!conn || !status.available) {
@@ -101,6 +104,7 @@ export function createCirclesService(deps: {
         room: roomNameFor(deps.secret, session.id),
         role: user.role,
         ttlSeconds,
+        microphone: !micBlocked,
       });
       return {
         session,

@@ -11,13 +11,14 @@ export function attributesFor(role: Role): ParticipantAttributes {
  * The grant every circle participant gets. Explicit on purpose: no room admin, no recording, no hidden
  * participants, and no changing one's own metadata or attributes (so nobody can pin on a red mug).
  */
-export function circleGrant(room: string): VideoGrant {
+export function circleGrant(room: string, microphone = true): VideoGrant {
   return {
     room,
     roomJoin: true,
     canSubscribe: true,
     canPublish: true,
-    canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+    // A host can take the microphone away; a fresh token must not give it back.
+    canPublishSources: microphone ? [TrackSource.CAMERA, TrackSource.MICROPHONE] : [TrackSource.CAMERA],
     canPublishData: true,
     canUpdateOwnMetadata: false,
     roomAdmin: false,
@@ -38,6 +39,7 @@ export async function circleToken(opts: {
   room: string;
   role: Role;
   ttlSeconds: number;
+  microphone?: boolean;
 }): Promise<string> {
   if (opts.ttlSeconds > 600) throw new RangeError('Circle tokens live at most 10 minutes');
   const token = new AccessToken(opts.apiKey, opts.apiSecret, {
@@ -46,6 +48,6 @@ export async function circleToken(opts: {
     ttl: opts.ttlSeconds,
     attributes: attributesFor(opts.role),
   });
-  token.addGrant(circleGrant(opts.room));
+  token.addGrant(circleGrant(opts.room, opts.microphone ?? true));
   return token.toJwt();
 }

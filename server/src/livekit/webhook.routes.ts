@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { WebhookReceiver } from 'livekit-server-sdk';
+import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { AppError } from '../http/errors';
 import type { Logger } from '../log';
 import type { Media } from './media';
@@ -8,7 +8,7 @@ import type { Media } from './media';
  * LiveKit's webhooks arrive here, signed with our API secret. Anything unsigned, wrongly signed or malformed
  * is refused before it can change anything. (Attendance counting builds on the verified events.)
  */
-export function webhookRoutes(deps: { media: Media; log: Logger; onEvent?: (event: { event: string }) => Promise<void> }) {
+export function webhookRoutes(deps: { media: Media; log: Logger; onEvent?: (event: WebhookEvent) => Promise<void> }) {
   const router = Router();
   router.post('/', express.raw({ type: () => true, limit: '64kb' }), async (req, res) => {
     const conn = deps.media.connection();

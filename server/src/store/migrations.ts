@@ -64,6 +64,23 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
       );
     `,
   },
+  {
+    id: 20,
+    name: 'support requests',
+    // A private request for one-on-one support. Deliberately no session column: staff learn that someone asked,
+    // not which circle they were in.
+    sql: `
+      CREATE TABLE support_requests (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        from_circle boolean NOT NULL,
+        created_at timestamptz NOT NULL,
+        handled_at timestamptz,
+        handled_by uuid REFERENCES users(id) ON DELETE SET NULL
+      );
+      CREATE INDEX support_requests_open ON support_requests(created_at) WHERE handled_at IS NULL;
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

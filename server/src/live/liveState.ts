@@ -1,0 +1,43 @@
+import type { HandEntry, TopicState } from '../../../shared/schemas/live';
+
+/**
+ * The shared live state of circles: topic and trail, hand queue, lock, end, and who was removed or blocked from
+ * unmuting. One interface, two implementations (memory for one instance, Redis for several) that pass the same
+ * contract tests. Never holds chat.
+ */
+export interface LiveState {
+  /** The topic state, starting from `preset` the first time a session is seen. */
+  topic(sessionId: string, preset: string | null): Promise<TopicState>;
+  /** Sets a new topic; the previous one moves to the trail. */
+  pivot(sessionId: string, preset: string | null, topic: string, at: Date): Promise<TopicState>;
+
+  /** Raises a hand; raising twice keeps the first place. Order is the order raises reached the store. */
+  raiseHand(sessionId: string, identity: string, at: Date): Promise<HandEntry[]>;
+  lowerHand(sessionId: string, identity: string): Promise<HandEntry[]>;
+  lowerAll(sessionId: string): Promise<HandEntry[]>;
+  /** Removes and returns the first raised hand, if any. */
+  callNext(sessionId: string): Promise<{ called: string | null; hands: HandEntry[] }>;
+  hands(sessionId: string): Promise<HandEntry[]>;
+
+  setLocked(sessionId: string, locked: boolean): Promise<void>;
+  isLocked(sessionId: string): Promise<boolean>;
+  setEnded(sessionId: string): Promise<void>;
+  isEnded(sessionId: string): Promise<boolean>;
+
+  /** Identities admitted to the circle (entered before a lock may re-enter). */
+  admit(sessionId: string, identity: string): Promise<void>;
+  wasAdmitted(sessionId: string, identity: string): Promise<boolean>;
+
+  remove(sessionId: string, identity: string): Promise<void>;
+  isRemoved(sessionId: string, identity: string): Promise<boolean>;
+
+  setMicBlocked(sessionId: string, identity: string, blocked: boolean): Promise<void>;
+  micBlocked(sessionId: string): Promise<Set<string>>;
+
+  /** LiveKit names rooms opaquely; webhooks name the room, so the way back to the session is remembered. */
+  bindRoom(roomName: string, sessionId: string): Promise<void>;
+  sessionOfRoom(roomName: string): Promise<string | null>;
+}
+
+/** Live state outlives a circle by a day at most; nothing of it is kept. */
+export const LIVE_STATE_TTL_SECONDS = 24 * 3600;

@@ -1,0 +1,75 @@
+import { TrackSource } from 'livekit-server-sdk';
+import { AppError } from '../http/errors';
+import { roomNameFor } from '../livekit/identities';
+import type { Media } from '../livekit/media';
+
+/**
+ * Host actions on the media side, through LiveKit's room service. The live state and the socket list change
+ * alongside, so what people see and what LiveKit enforces never disagree.
+ */
+export type MediaModeration = ReturnType<typeof createMediaModeration>;
+
+export function createMediaModeration(media: Media, secret: string) {
+  const room = (sessionId: string) => roomNameFor(secret, sessionId);
+  const service = () => {
+    const rs = media.roomService();
+    if (!rs) throw new AppError(503, 'MEDIA_UNAVAILABLE', 'Audio and video are unavailable right now, so this cannot be done.');
+    return rs;
+  };
+  /** "Not found" from LiveKit means the person is not in the media room (yet, or any more): nothing to do. */
+  const ignoreMissing = (err: unknown) => {
+    const status = (err as { status?: number; code?: string }).status;
+    const code = (err as { code?: string }).code;
+    if (status === 404 || code === 'not_found') return;
+    throw err;
+  };
+
+  async function muteSource(sessionId: string, identity: string, source: TrackSource): Promise<void> {
+    const rs = service();
+    try {
+      const p = await rs.getParticipant(room(sessionId), identity);
+      for (const t of p.tracks) {
+        if (t.source === source && !t.muted) await rs.mutePublishedTrack(room(sessionId), identity, t.sid, true);
+      }
+    } catch (err) {
+      ignoreMissing(err);
+    }
+  }
+
+  return {
+    roomName: room,
+    muteMicrophone: (sessionId: string, identity: string) => muteSource(sessionId, identity, TrackSource.MICROPHONE),
+    turnOffCamera: (sessionId: string, identity: string) => muteSource(sessionId, identity, TrackSource.CAMERA),
+
+    /** Takes away (or gives back) the right to publish a microphone: a permission, not just a mute. */
+    async blockMicrophone(sessionId: string, identity: string, blocked: boolean): Promise<void> {
+      const rs = service();
+      try {
+        if (blocked) await muteSource(sessionId, identity, TrackSource.MICROPHONE);
+        await rs.updateParticipant(room(sessionId), identity, {
+          permission: {
+            canSubscribe: true,
+            canPublish: true,
+            canPublishData: true,
+            canUpdateMetadata: false,
+            canPublishSources: blocked ? [TrackSource.CAMERA] : [TrackSource.CAMERA, TrackSource.MICROPHONE],
+          },
+        });
+      } catch (err) {
+        ignoreMissing(err);
+      }
+    },
+
+    async remove(sessionId: string, identity: string): Promise<void> {
+      const rs = media.roomService();
+      if (!rs) return; // no media: the socket side of the removal still stands
+      await rs.removeParticipant(room(sessionId), identity).catch(ignoreMissing);
+    },
+
+    async endRoom(sessionId: string): Promise<void> {
+      const rs = media.roomService();
+      if (!rs) return;
+      await rs.deleteRoom(room(sessionId)).catch(ignoreMissing);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** Per-user budgets per command family, per window of `seconds`. Generous for people, tight for scripts. */
+const BUDGETS = {
+  chat: { points: 8, seconds: 10 },
+  reaction: { points: 15, seconds: 10 },
+  hand: { points: 12, seconds: 10 },
+  moderation: { points: 30, seconds: 10 },
+  join: { points: 10, seconds: 10 },
+  other: { points: 30, seconds: 10 },
+} as const;
+export type Budget = keyof typeof BUDGETS;
+
+export interface CommandLimiter {
+  /** Resolves true when the user may go ahead, false when over budget. */
+  take(budget: Budget, userId: string): Promise<boolean>;
+}
+
+export function createCommandLimiter(redis?: Redis): CommandLimiter {
+  const limiters = new Map<Budget, RateLimiterAbstract>();
+  for (const [name, b] of Object.entries(BUDGETS) as Array<[Budget, (typeof BUDGETS)[Budget]]>) {
+    const opts = { keyPrefix: `rm:rl:${name}`, points: b.points, duration: b.seconds };
+    limiters.set(name, redis ? new RateLimiterRedis({ storeClient: redis, ...opts }) : new RateLimiterMemory(opts));
+  }
+  return {
+    async take(budget, userId) {
+      try {
+        await limiters.get(budget)!.consume(userId);
+        return true;
+      } catch (err) {
+        if (err instanceof RateLimiterRes) return false;
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { Role } from './auth';
+import { DisplayName } from './circles';
+
+/**
+ * The live circle: what every screen shows and every command carries. The server is the authority; clients
+ * render these and send commands. Nothing here is ever stored beyond the life of a circle, and chat is never stored.
+ */
+
+export const SessionIdField = z.string().min(1).max(80);
+export const IdentityField = z.string().regex(/^p_[A-Za-z0-9_-]{22}$/, 'Unknown participant');
+
+export const LiveParticipant = z.object({
+  identity: z.string(),
+  displayName: z.string(),
+  role: Role,
+  /** 'red-mug' for trained peer-support volunteers. */
+  badge: z.enum(['red-mug', '']),
+  isHost: z.boolean(),
+  /** The host has stopped this person from unmuting. */
+  micBlocked: z.boolean(),
+});
+export type LiveParticipant = z.infer<typeof LiveParticipant>;
+
+export const TopicEntry = z.object({ topic: z.string(), at: z.string() });
+export const TopicState = z.object({
+  current: z.string().nullable(),
+  /** Earlier topics this session, oldest first. */
+  trail: z.array(TopicEntry),
+});
+export type TopicState = z.infer<typeof TopicState>;
+
+export const HandEntry = z.object({ identity: z.string(), raisedAt: z.string() });
+export type HandEntry = z.infer<typeof HandEntry>;
+
+export const CircleSnapshot = z.object({
+  sessionId: z.string(),
+  you: z.object({ identity: z.string(), isHost: z.boolean() }),
+  topic: TopicState,
+  participants: z.array(LiveParticipant),
+  hands: z.array(HandEntry),
+  locked: z.boolean(),
+  ended: z.boolean(),
+  /** Shown in the "not a crisis service" panel; configurable by the society. */
+  crisisText: z.string(),
+});
+export type CircleSnapshot = z.infer<typeof CircleSnapshot>;
+
+export const REACTIONS = ['heart', 'clap', 'thumbs_up', 'smile', 'coffee'] as const;
+export const Reaction = z.enum(REACTIONS);
+export type Reaction = z.infer<typeof Reaction>;
+
+export const CHAT_MAX_LENGTH = 500;
+export const TOPIC_MAX_LENGTH = 200;
+
+export const ChatMessage = z.object({
+  id: z.string(),
+  identity: z.string(),
+  displayName: z.string(),
+  text: z.string(),
+  at: z.string(),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const MODERATION_ACTIONS = ['muted', 'mic_blocked', 'mic_allowed', 'camera_off', 'removed'] as const;
+export const ModerationNotice = z.object({ action: z.enum(MODERATION_ACTIONS), message: z.string() });
+export type ModerationNotice = z.infer<typeof ModerationNotice>;
+
+/**
+ * A person's private request for one-on-one support, seen only by staff. It names no session: staff learn that
+ * the person asked, not which circle they were in.
+ */
+export const SupportRequest = z.object({
+  id: z.string(),
+  fromCircle: z.boolean(),
+  firstName: z.string(),
+  email: z.string(),
+  memberKind: z.string().nullable(),
+  createdAt: z.string(),
+  handledAt: z.string().nullable(),
+});
+export type SupportRequest = z.infer<typeof SupportRequest>;
+
+// Command payloads. Strict: unknown keys are refused.
+export const Empty = z.object({}).strict();
+export const CircleJoinPayload = z.object({ sessionId: SessionIdField, displayName: DisplayName }).strict();
+export const TopicPivotPayload = z
+  .object({ topic: z.string().trim().min(1, 'Say what the new topic is').max(TOPIC_MAX_LENGTH) })
+  .strict();
+export const ChatSendPayload = z
+  .object({ text: z.string().trim().min(1, 'Type a message first').max(CHAT_MAX_LENGTH, `Keep messages under ${CHAT_MAX_LENGTH} characters`) })
+  .strict();
+export const ChatRemovePayload = z.object({ messageId: z.string().min(1).max(64) }).strict();
+export const ReactionSendPayload = z.object({ reaction: Reaction }).strict();
+export const TargetPayload = z.object({ identity: IdentityField }).strict();
+export const MicBlockPayload = z.object({ identity: IdentityField, blocked: z.boolean() }).strict();
+export const LockPayload = z.object({ locked: z.boolean() }).strict();
+export const SupportHandlePayload = z.object({ id: z.string().uuid() }).strict();
