@@ -1,0 +1,429 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAuthService } from '../../server/src/auth/auth.service';
+import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
+import { systemClock } from '../../server/src/clock';
+import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
+import { createMedia } from '../../server/src/livekit/media';
+import { openDb, type Db } from '../../server/src/store/db';
+import { startAppProcess, type AppProcess } from '../support/appProcess';
+import { ApiClient } from '../support/httpClient';
+import { openCircleNow } from '../support/openCircles';
+import { freshPostgresDatabase } from '../support/postgres';
+import { collect, command, connectSocket, expectOk, next, raw, type ClientSocket } from '../support/sockets';
+import { startTestApp, TEST_SECRET, type TestApp } from '../support/testApp';
+import { PASSWORD } from '../support/users';
+
+/**
+ * The live circle, run twice: on one in-process instance (memory live state), and on two server processes
+ * sharing a real Redis and PostgreSQL with clients split across them.
+ */
+interface Topology {
+  urls: string[];
+  db: Db;
+  /** Everything the servers logged. */
+  logs(): string;
+  /** Every key and value in Redis, streams included (empty on one instance). */
+  redisDump(): Promise<string>;
+  close(): Promise<void>;
+}
+
+let livekit: LocalLivekit;
+beforeAll(async () => {
+  const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
+  if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
+  livekit = await startLocalLivekit({ bin });
+});
+afterAll(() => livekit?.stop());
+
+const topologies: Array<[string, () => Promise<Topology>]> = [
+  [
+    'one instance',
+    async () => {
+      const app: TestApp = await startTestApp({ media: createMedia(livekit.connection), now: new Date().toISOString() });
+      return {
+        urls: [app.url],
+        db: app.db,
+        logs: () => app.logLines.join('\n'),
+        redisDump: async () => '',
+        close: () => app.close(),
+      };
+    },
+  ],
+  [
+    'two processes on Redis',
+    async () => {
+      const databaseUrl = await freshPostgresDatabase();
+      const db = await openDb({ databaseUrl });
+      const redisUrl = inject('redisUrl');
+      const redis = new Redis(redisUrl);
+      await redis.flushall();
+      const env = {
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        SESSION_SECRET: TEST_SECRET,
+        LIVEKIT_URL: livekit.connection.url,
+        LIVEKIT_API_KEY: livekit.connection.apiKey,
+        LIVEKIT_API_SECRET: livekit.connection.apiSecret,
+      };
+      const procs: AppProcess[] = await Promise.all([startAppProcess(env), startAppProcess(env)]);
+      return {
+        urls: procs.map((p) => p.url),
+        db,
+        logs: () => procs.map((p) => p.output.join('')).join('\n'),
+        async redisDump() {
+          const out: string[] = [];
+          for (const key of await redis.keys('*')) {
+            const type = await redis.type(key);
+            if (type === 'string') out.push(key, (await redis.get(key)) ?? '');
+            else if (type === 'hash') out.push(key, JSON.stringify(await redis.hgetall(key)));
+            else if (type === 'set') out.push(key, ...(await redis.smembers(key)));
+            else if (type === 'zset') out.push(key, ...(await redis.zrange(key, 0, -1)));
+            else if (type === 'list') out.push(key, ...(await redis.lrange(key, 0, -1)));
+            else if (type === 'stream') out.push(key, JSON.stringify(await redis.xrange(key, '-', '+')));
+          }
+          return out.join('\n');
+        },
+        async close() {
+          await Promise.all(procs.map((p) => p.stop()));
+          redis.disconnect();
+          await db.close();
+        },
+      };
+    },
+  ],
+];
+
+describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
+  let t: Topology;
+  let circleA: string;
+  let circleB: string;
+  const sockets: ClientSocket[] = [];
+  let nth = 0;
+
+  beforeAll(async () => {
+    t = await makeTopology();
+    circleA = await openCircleNow(t.db, 'live-a', 'Preset topic A');
+    circleB = await openCircleNow(t.db, 'live-b', 'Preset topic B');
+  });
+  afterAll(async () => {
+    sockets.forEach((s) => s.disconnect());
+    await t?.close();
+  });
+
+  const auth = () =>
+    createAuthService({ db: t.db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
+
+  /** A new person of a role, signed in over HTTP on the next instance (round-robin), with a socket there. */
+  async function person(role: 'member' | 'volunteer' | 'staff', name = `${role}-${randomBytes(3).toString('hex')}`) {
+    const email = `${name}@example.ca`;
+    await auth().createUser({ email, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
+    const url = t.urls[nth++ % t.urls.length]!;
+    const http = new ApiClient(url);
+    expect((await http.signIn(email, PASSWORD)).status).toBe(200);
+    const socket = await connectSocket(url, http.cookie('rm_sid'));
+    sockets.push(socket);
+    return { name, http, socket, url };
+  }
+  async function joined(role: 'member' | 'volunteer' | 'staff', sessionId = circleA) {
+    const p = await person(role);
+    const snapshot = expectOk(await command(p.socket, 'circle:join', { sessionId, displayName: p.name }));
+    return { ...p, snapshot, identity: snapshot.you.identity };
+  }
+
+  it('admits a signed-in person with a snapshot, and tells everyone present', async () => {
+    const host = await joined('staff');
+    expect(host.snapshot).toMatchObject({
+      sessionId: circleA,
+      you: { isHost: true },
+      topic: { current: 'Preset topic A', trail: [] },
+      locked: false,
+      ended: false,
+    });
+    expect(host.snapshot.crisisText).toContain('9-8-8');
+    const seen = next(host.socket, 'participants:changed', (p) => p.participants.length >= 2);
+    const vol = await joined('volunteer');
+    expect(vol.snapshot.you.isHost).toBe(false);
+    const { participants } = await seen;
+    const mine = participants.find((p) => p.identity === vol.identity)!;
+    expect(mine).toMatchObject({ displayName: vol.name, role: 'volunteer', badge: 'red-mug', isHost: false });
+    expect(participants.find((p) => p.identity === host.identity)).toMatchObject({ isHost: true, badge: '' });
+  });
+
+  it('refuses sockets without a session or from another site', async () => {
+    await expect(connectSocket(t.urls[0]!, undefined)).rejects.toMatchObject({ message: 'UNAUTHENTICATED' });
+    const p = await person('member');
+    await expect(connectSocket(p.url, p.http.cookie('rm_sid'), { origin: 'https://evil.example' })).rejects.toMatchObject({
+      message: 'FORBIDDEN',
+    });
+  });
+
+  it('the host pivots the topic for everyone, with a trail; members cannot', async () => {
+    const host = await joined('staff');
+    const member = await joined('member');
+    const got = next(member.socket, 'topic:changed', (s) => s.current === "Let's talk about returning from leave");
+    const state = expectOk(await command(host.socket, 'topic:pivot', { topic: "Let's talk about returning from leave" }));
+    expect(state.trail.map((e) => e.topic)).toContain('Preset topic A');
+    expect(await got).toEqual(state);
+    const denied = await command(member.socket, 'topic:pivot', { topic: 'Mine now' });
+    expect(denied).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('keeps one hand queue, the same on every screen, under concurrent raises', async () => {
+    const host = await joined('staff', circleB);
+    const members = await Promise.all(Array.from({ length: 6 }, () => joined('member', circleB)));
+    const finalSeen = members.map((m) => next(m.socket, 'hands:changed', (h) => h.hands.length === 6));
+    await Promise.all(members.map((m) => command(m.socket, 'hand:raise', {})));
+    const queues = (await Promise.all(finalSeen)).map((h) => h.hands.map((e) => e.identity));
+    for (const q of queues) expect(q).toEqual(queues[0]);
+    expect([...queues[0]!].sort()).toEqual(members.map((m) => m.identity).sort());
+
+    // Raising again keeps one's place; lowering leaves the queue.
+    const first = members.find((m) => m.identity === queues[0]![0])!;
+    expect(expectOk(await command(first.socket, 'hand:raise', {}))[0]!.identity).toBe(first.identity);
+    const second = queues[0]![1]!;
+    const lowered = members.find((m) => m.identity === second)!;
+    expect(expectOk(await command(lowered.socket, 'hand:lower', {})).map((h) => h.identity)).not.toContain(second);
+
+    // The host calls on the next person: everyone is told who.
+    const called = next(members[0]!.socket, 'hand:called');
+    expect(expectOk(await command(host.socket, 'hand:callNext', {}))).toEqual({ called: first.identity });
+    expect(await called).toEqual({ identity: first.identity, displayName: first.name });
+    expect(await command(members[0]!.socket, 'hand:callNext', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await command(members[0]!.socket, 'hand:lowerAll', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(expectOk(await command(host.socket, 'hand:lowerAll', {}))).toEqual([]);
+  });
+
+  it('a participant who reconnects keeps their place in the queue, and the host keeps host rights', async () => {
+    const host = await joined('staff');
+    const a = await joined('member');
+    const b = await joined('member');
+    await command(a.socket, 'hand:raise', {});
+    await command(b.socket, 'hand:raise', {});
+    a.socket.disconnect();
+    host.socket.disconnect();
+    // New connections (to whichever instance), the same people.
+    const a2 = await connectSocket(t.urls[(t.urls.indexOf(a.url) + 1) % t.urls.length]!, a.http.cookie('rm_sid'));
+    const host2 = await connectSocket(t.urls[(t.urls.indexOf(host.url) + 1) % t.urls.length]!, host.http.cookie('rm_sid'));
+    sockets.push(a2, host2);
+    const snapA = expectOk(await command(a2, 'circle:join', { sessionId: circleA, displayName: a.name }));
+    const order = snapA.hands.map((h) => h.identity);
+    expect(order.indexOf(a.identity)).toBeLessThan(order.indexOf(b.identity));
+    const snapHost = expectOk(await command(host2, 'circle:join', { sessionId: circleA, displayName: host.name }));
+    expect(snapHost.you.isHost).toBe(true);
+    expect(expectOk(await command(host2, 'hand:lowerAll', {}))).toEqual([]);
+  });
+
+  it('chat reaches only the people in that circle at the time, and is never stored or logged', async () => {
+    const marker = `confidential-${randomBytes(8).toString('hex')}`;
+    const a1 = await joined('member', circleA);
+    const a2 = await joined('volunteer', circleA);
+    const b1 = await joined('member', circleB);
+    const lobby = await person('member'); // connected, never admitted
+    const inB = collect(b1.socket, 'chat:received');
+    const inLobby = collect(lobby.socket, 'chat:received');
+    const got = next(a2.socket, 'chat:received', (m) => m.text === marker);
+    const echo = next(a1.socket, 'chat:received', (m) => m.text === marker);
+    const { id } = expectOk(await command(a1.socket, 'chat:send', { text: marker }));
+    expect(await got).toMatchObject({ id, identity: a1.identity, displayName: a1.name, text: marker });
+    await echo;
+    // A round-trip on the other circle after the send proves anything meant for it has arrived.
+    const bEcho = next(b1.socket, 'chat:received', (m) => m.text === 'ping');
+    await command(b1.socket, 'chat:send', { text: 'ping' });
+    await bEcho;
+    expect(inB.map((m) => m.text)).toEqual(['ping']);
+    expect(inLobby).toEqual([]);
+    expect(await command(lobby.socket, 'chat:send', { text: 'hello?' })).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
+
+    // Host removes a message for everyone.
+    const host = await joined('staff', circleA);
+    const removed = next(a2.socket, 'chat:removed');
+    expectOk(await command(host.socket, 'chat:remove', { messageId: id }));
+    expect(await removed).toEqual({ id });
+    expect(await command(a1.socket, 'chat:remove', { messageId: id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+
+    // Nowhere on the server: not in any table, not in Redis (streams included), not in any log line.
+    const tables = await t.db.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    for (const { tablename } of tables) {
+      const rows = await t.db.query(`SELECT * FROM "${tablename}"`);
+      expect(JSON.stringify(rows)).not.toContain(marker);
+    }
+    expect(await t.redisDump()).not.toContain(marker);
+    expect(t.logs()).not.toContain(marker);
+  });
+
+  it('limits chat length and rate', async () => {
+    const a = await joined('member');
+    expect(await command(a.socket, 'chat:send', { text: 'x'.repeat(501) })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(await command(a.socket, 'chat:send', { text: '   ' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    const acks = await Promise.all(Array.from({ length: 20 }, (_, i) => command(a.socket, 'chat:send', { text: `m${i}` })));
+    expect(acks.filter((x) => x.ok).length).toBeGreaterThan(0);
+    expect(acks.filter((x) => !x.ok && x.code === 'TOO_MANY_REQUESTS').length).toBeGreaterThan(0);
+  });
+
+  it('reactions reach the circle', async () => {
+    const a = await joined('member');
+    const b = await joined('member');
+    const got = next(b.socket, 'reaction:sent', (r) => r.identity === a.identity);
+    expectOk(await command(a.socket, 'reaction:send', { reaction: 'heart' }));
+    expect(await got).toEqual({ identity: a.identity, reaction: 'heart' });
+    expect(await command(a.socket, 'reaction:send', { reaction: 'poop' as never })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+  });
+
+  it('moderation: confirmed to the host, told to the person, refused to everyone else', async () => {
+    const host = await joined('staff');
+    const member = await joined('member');
+    const other = await joined('volunteer');
+    for (const [event, payload] of [
+      ['moderation:mute', { identity: member.identity }],
+      ['moderation:cameraOff', { identity: member.identity }],
+      ['moderation:blockMic', { identity: member.identity, blocked: true }],
+      ['moderation:remove', { identity: member.identity }],
+      ['circle:lock', { locked: true }],
+      ['circle:end', {}],
+    ] as const) {
+      expect(await command(other.socket, event, payload as never)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+
+    const muted = next(member.socket, 'moderation:applied', (n) => n.action === 'muted');
+    expect(expectOk(await command(host.socket, 'moderation:mute', { identity: member.identity })).message).toBe(`${member.name} is muted.`);
+    expect((await muted).message).toMatch(/muted your microphone/);
+
+    const blocked = next(member.socket, 'moderation:applied', (n) => n.action === 'mic_blocked');
+    const listed = next(other.socket, 'participants:changed', (p) => p.participants.some((x) => x.identity === member.identity && x.micBlocked));
+    expectOk(await command(host.socket, 'moderation:blockMic', { identity: member.identity, blocked: true }));
+    await blocked;
+    await listed;
+    // A fresh token for the blocked person carries no microphone.
+    const token = await member.http.post(`/api/circles/sessions/${circleA}/join`, { displayName: member.name });
+    expect(token.status).toBe(200);
+    const claims = JSON.parse(Buffer.from(token.body.media.token.split('.')[1], 'base64url').toString());
+    expect(claims.video.canPublishSources).toEqual(['camera']);
+    const allowed = next(member.socket, 'moderation:applied', (n) => n.action === 'mic_allowed');
+    expectOk(await command(host.socket, 'moderation:blockMic', { identity: member.identity, blocked: false }));
+    await allowed;
+
+    const cam = next(member.socket, 'moderation:applied', (n) => n.action === 'camera_off');
+    expectOk(await command(host.socket, 'moderation:cameraOff', { identity: member.identity }));
+    await cam;
+
+    expect(await command(host.socket, 'moderation:mute', { identity: host.identity })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(await command(host.socket, 'moderation:mute', { identity: 'p_AAAAAAAAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+  });
+
+  it('a removed person is out at once and cannot come back with a socket or a new token', async () => {
+    const host = await joined('staff', circleB);
+    const member = await joined('member', circleB);
+    const watcher = await joined('volunteer', circleB);
+    await command(member.socket, 'hand:raise', {});
+    const told = next(member.socket, 'moderation:applied', (n) => n.action === 'removed');
+    const gone = next(watcher.socket, 'participants:changed', (p) => !p.participants.some((x) => x.identity === member.identity));
+    const ack = expectOk(await command(host.socket, 'moderation:remove', { identity: member.identity }));
+    expect(ack.message).toMatch(/removed and cannot rejoin/);
+    expect((await told).message).toMatch(/removed you/);
+    await gone;
+    expect(await command(member.socket, 'chat:send', { text: 'still here?' })).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
+    expect(await command(member.socket, 'circle:join', { sessionId: circleB, displayName: member.name })).toMatchObject({ ok: false, code: 'REMOVED' });
+    const again = await member.http.post(`/api/circles/sessions/${circleB}/join`, { displayName: member.name });
+    expect(again.status).toBe(403);
+    expect(again.body.code).toBe('REMOVED');
+    expect(expectOk(await command(host.socket, 'hand:lowerAll', {}))).toEqual([]);
+  });
+
+  it('a locked circle keeps the people in it and lets no newcomer in', async () => {
+    const host = await joined('staff', circleA);
+    const inside = await joined('member', circleA);
+    const notice = next(inside.socket, 'circle:lockChanged');
+    expectOk(await command(host.socket, 'circle:lock', { locked: true }));
+    expect(await notice).toEqual({ locked: true });
+    const newcomer = await person('member');
+    expect(await command(newcomer.socket, 'circle:join', { sessionId: circleA, displayName: 'New' })).toMatchObject({ ok: false, code: 'CIRCLE_LOCKED' });
+    const token = await newcomer.http.post(`/api/circles/sessions/${circleA}/join`, { displayName: 'New' });
+    expect(token.status).toBe(409);
+    expect(token.body.code).toBe('CIRCLE_LOCKED');
+    // Someone already admitted may come back (a dropped connection, an expired token).
+    expect((await inside.http.post(`/api/circles/sessions/${circleA}/join`, { displayName: inside.name })).status).toBe(200);
+    expectOk(await command(inside.socket, 'circle:join', { sessionId: circleA, displayName: inside.name }));
+    expectOk(await command(host.socket, 'circle:lock', { locked: false }));
+    expectOk(await command(newcomer.socket, 'circle:join', { sessionId: circleA, displayName: 'New' }));
+  });
+
+  it('asks for one-on-one support privately: only staff hear of it', async () => {
+    const staffWatcher = await person('staff');
+    const member = await joined('member', circleA);
+    const peer = await joined('member', circleA);
+    const peerHears = collect(peer.socket, 'support:requested');
+    const staffHears = next(staffWatcher.socket, 'support:requested');
+    const ack = expectOk(await command(member.socket, 'support:request', {}));
+    expect(ack.message).toMatch(/Nobody in the circle can see this request/);
+    expect(await staffHears).toMatchObject({ firstName: member.name, fromCircle: true, handledAt: null });
+    expect(await command(member.socket, 'support:list', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const open = expectOk(await command(staffWatcher.socket, 'support:list', {}));
+    const mine = open.find((r) => r.firstName === member.name)!;
+    expectOk(await command(staffWatcher.socket, 'support:handle', { id: mine.id }));
+    expect(await command(staffWatcher.socket, 'support:handle', { id: mine.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(peerHears).toEqual([]);
+  });
+
+  it('answers malformed and unknown commands with typed errors, and nobody else is disturbed', async () => {
+    const a = await joined('member', circleB);
+    const b = await joined('member', circleB);
+    const before = expectOk(await command(b.socket, 'hand:raise', {}));
+    const cases: Array<[string, unknown[]]> = [
+      ['circle:join', [{}]],
+      ['circle:join', [{ sessionId: 42, displayName: 'x' }]],
+      ['circle:join', [{ sessionId: circleB, displayName: '<b>' }]],
+      ['circle:join', [{ sessionId: 'nope_2026-01-01', displayName: 'x' }]],
+      ['topic:pivot', ['just a string']],
+      ['chat:send', [{ text: ['array'] }]],
+      ['chat:send', [{ text: 'ok', extra: 1 }]],
+      ['chat:send', [null]],
+      ['reaction:send', [{ reaction: { $gt: '' } }]],
+      ['moderation:mute', [{ identity: '../../etc' }]],
+      ['hand:raise', [JSON.parse('{"__proto__": {"admin": true}}')]],
+      ['hand:raise', [JSON.parse('{"constructor": {"prototype": {"admin": true}}}')]],
+      ['circle:lock', [{ locked: 'yes' }]],
+      ['support:handle', [{ id: 'not-a-uuid' }]],
+      ['no:such:event', [{}]],
+    ];
+    for (const [event, args] of cases) {
+      const ack = await raw(a.socket, event, ...args);
+      expect(ack.ok, `${event} ${JSON.stringify(args)}`).toBe(false);
+      if (!ack.ok) {
+        expect(['VALIDATION_FAILED', 'UNKNOWN_EVENT', 'NOT_FOUND', 'FORBIDDEN', 'NOT_IN_CIRCLE']).toContain(ack.code);
+        expect(ack.message.length).toBeGreaterThan(0);
+      }
+    }
+    // Commands without an ack callback are ignored safely.
+    (a.socket.emit as (e: string, p: unknown) => void)('chat:send', { text: 'no ack' });
+    // A frame over the limit closes only that connection.
+    const oversized = await person('member');
+    const closed = new Promise<string>((resolve) => oversized.socket.once('disconnect', (reason) => resolve(reason)));
+    oversized.socket.emit('chat:send', { text: 'x'.repeat(100_000) }, () => undefined);
+    expect(await closed).toBe('transport close');
+    // The circle's state is unchanged and everyone else carries on.
+    expect(expectOk(await command(b.socket, 'hand:lower', {}))).toEqual(before.filter((h) => h.identity !== b.identity));
+    // On the in-process instance, a polluted prototype would show up right here.
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    const ping = next(b.socket, 'chat:received', (m) => m.text === 'still fine');
+    expectOk(await command(a.socket, 'chat:send', { text: 'still fine' }));
+    await ping;
+  });
+
+  it('ending the circle tells everyone and lets nobody back in', async () => {
+    const circleC = await openCircleNow(t.db, `live-c${nth}`, null);
+    const host = await joined('staff', circleC);
+    const member = await joined('member', circleC);
+    const ended = next(member.socket, 'circle:ended');
+    expectOk(await command(host.socket, 'circle:end', {}));
+    expect((await ended).message).toMatch(/ended this circle/);
+    expect(await command(member.socket, 'chat:send', { text: 'hello' })).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
+    expect(await command(member.socket, 'circle:join', { sessionId: circleC, displayName: member.name })).toMatchObject({
+      ok: false,
+      code: 'CIRCLE_ENDED',
+    });
+    const token = await member.http.post(`/api/circles/sessions/${circleC}/join`, { displayName: member.name });
+    expect(token.body.code).toBe('CIRCLE_ENDED');
+  });
+});

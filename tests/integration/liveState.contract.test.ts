@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { LiveState } from '../../server/src/live/liveState';
+import { createMemoryLiveState } from '../../server/src/live/liveState.memory';
+import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+
+const clients: Redis[] = [];
+afterAll(() => clients.forEach((c) => c.disconnect()));
+
+/** The same contract for both implementations; each test gets a fresh state and its own session id. */
+const implementations: Array<[string, () => LiveState]> = [
+  ['memory', () => createMemoryLiveState()],
+  [
+    'Redis',
+    () => {
+      const redis = new Redis(inject('redisUrl'));
+      clients.push(redis);
+      return createRedisLiveState(redis, `test:${randomBytes(4).toString('hex')}`);
+    },
+  ],
+];
+
+const t0 = new Date('2026-11-30T19:05:00Z');
+const at = (s: number) => new Date(t0.getTime() + s * 1000);
+
+describe.each(implementations)('live state (%s)', (_name, make) => {
+  it('starts from the preset topic and keeps a trail of pivots', async () => {
+    const s = make();
+    expect(await s.topic('c1', 'Preset')).toEqual({ current: 'Preset', trail: [] });
+    await s.pivot('c1', 'Preset', 'Returning from leave', at(60));
+    const t = await s.pivot('c1', 'Preset', 'Boundaries', at(120));
+    expect(t).toEqual({
+      current: 'Boundaries',
+      trail: [
+        { topic: 'Preset', at: at(60).toISOString() },
+        { topic: 'Returning from leave', at: at(120).toISOString() },
+      ],
+    });
+    expect(await s.topic('c1', 'Preset')).toEqual(t);
+    expect(await s.topic('c2', null)).toEqual({ current: null, trail: [] });
+  });
+
+  it('a session without a preset gets no empty trail entry', async () => {
+    const s = make();
+    expect(await s.pivot('c1', null, 'First', at(1))).toEqual({ current: 'First', trail: [] });
+  });
+
+  it('keeps one hand queue in order of raising; raising twice keeps the first place', async () => {
+    const s = make();
+    await s.raiseHand('c1', 'a', at(1));
+    await s.raiseHand('c1', 'b', at(2));
+    await s.raiseHand('c1', 'a', at(3));
+    await s.raiseHand('c1', 'c', at(4));
+    expect((await s.hands('c1')).map((h) => h.identity)).toEqual(['a', 'b', 'c']);
+    expect((await s.hands('c1'))[0]!.raisedAt).toBe(at(1).toISOString());
+    expect((await s.lowerHand('c1', 'b')).map((h) => h.identity)).toEqual(['a', 'c']);
+    expect(await s.callNext('c1')).toEqual({ called: 'a', hands: [{ identity: 'c', raisedAt: at(4).toISOString() }] });
+    expect(await s.lowerAll('c1')).toEqual([]);
+    expect(await s.callNext('c1')).toEqual({ called: null, hands: [] });
+  });
+
+  it('orders concurrent raises into one queue with everyone in it once', async () => {
+    const s = make();
+    const ids = Array.from({ length: 25 }, (_, i) => `p${i}`);
+    await Promise.all(ids.map((id, i) => s.raiseHand('c1', id, at(i))));
+    const q = (await s.hands('c1')).map((h) => h.identity);
+    expect(q.sort()).toEqual([...ids].sort());
+  });
+
+  it('keeps circles apart', async () => {
+    const s = make();
+    await s.raiseHand('c1', 'a', at(1));
+    await s.setLocked('c1', true);
+    await s.remove('c1', 'x');
+    expect(await s.hands('c2')).toEqual([]);
+    expect(await s.isLocked('c2')).toBe(false);
+    expect(await s.isRemoved('c2', 'x')).toBe(false);
+  });
+
+  it('tracks lock, end, admission, removal and blocked microphones', async () => {
+    const s = make();
+    expect(await s.isLocked('c1')).toBe(false);
+    await s.setLocked('c1', true);
+    expect(await s.isLocked('c1')).toBe(true);
+    await s.setLocked('c1', false);
+    expect(await s.isLocked('c1')).toBe(false);
+
+    expect(await s.isEnded('c1')).toBe(false);
+    await s.setEnded('c1');
+    expect(await s.isEnded('c1')).toBe(true);
+
+    await s.admit('c1', 'a');
+    expect(await s.wasAdmitted('c1', 'a')).toBe(true);
+    expect(await s.wasAdmitted('c1', 'b')).toBe(false);
+
+    await s.raiseHand('c1', 'a', at(1));
+    await s.remove('c1', 'a');
+    expect(await s.isRemoved('c1', 'a')).toBe(true);
+    expect(await s.hands('c1')).toEqual([]);
+
+    await s.setMicBlocked('c1', 'b', true);
+    expect([...(await s.micBlocked('c1'))]).toEqual(['b']);
+    await s.setMicBlocked('c1', 'b', false);
+    expect([...(await s.micBlocked('c1'))]).toEqual([]);
+  });
+
+  it('maps opaque room names back to sessions', async () => {
+    const s = make();
+    expect(await s.sessionOfRoom('r_x')).toBeNull();
+    await s.bindRoom('r_x', 'c1');
+    expect(await s.sessionOfRoom('r_x')).toBe('c1');
+  });
+});
+
+describe('Redis live state', () => {
+  it('is shared between two clients (two instances see one state)', async () => {
+    const prefix = `test:${randomBytes(4).toString('hex')}`;
+    const a = new Redis(inject('redisUrl'));
+    const b = new Redis(inject('redisUrl'));
+    clients.push(a, b);
+    const sa = createRedisLiveState(a, prefix);
+    const sb = createRedisLiveState(b, prefix);
+    await Promise.all([sa.raiseHand('c', 'x', at(1)), sb.raiseHand('c', 'y', at(1))]);
+    await sa.pivot('c', null, 'From A', at(2));
+    await sb.pivot('c', null, 'From B', at(3));
+    expect((await sb.hands('c')).length).toBe(2);
+    expect(await sa.topic('c', null)).toEqual({ current: 'From B', trail: [{ topic: 'From A', at: at(3).toISOString() }] });
+  });
+
+  it('lets keys expire after a day', async () => {
+    const prefix = `test:${randomBytes(4).toString('hex')}`;
+    const r = new Redis(inject('redisUrl'));
+    clients.push(r);
+    const s = createRedisLiveState(r, prefix);
+    await s.raiseHand('c', 'x', at(1));
+    await s.pivot('c', null, 'T', at(1));
+    await s.setLocked('c', true);
+    const keys = await r.keys(`${prefix}:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) {
+      const ttl = await r.ttl(k);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(24 * 3600);
+    }
+  });
+});
