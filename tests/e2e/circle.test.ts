@@ -6,7 +6,8 @@ import { createMedia } from '../../server/src/livekit/media';
 import { circlesRepository } from '../../server/src/circles/circles.repository';
 import { inboundBytes, launchBrowser, type TestBrowser } from '../support/browser';
 import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
-import { createPeople, PASSWORD } from '../support/users';
+import { createPeople } from '../support/users';
+import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import type { Page } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -42,32 +43,8 @@ async function open(): Promise<Page> {
   return b.page;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${app.url}/`);
-  await page.waitForURL(/\/signin/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Returning from leave').waitFor();
-}
-
-/** Home → pre-join (camera and microphone start off) → turn both on → enter the circle. */
-async function enterCircle(page: Page, displayName: string) {
-  await page.getByRole('link', { name: 'Join the circle' }).or(page.getByRole('button', { name: 'Join the circle' })).click();
-  await page.waitForURL(/\/circles\/rmcc_2026-11-30\/join$/);
-  await page.getByText('Nothing in a circle is recorded').waitFor();
-  const camera = page.getByRole('button', { name: 'Camera', exact: true });
-  const mic = page.getByRole('button', { name: 'Microphone', exact: true });
-  expect(await camera.getAttribute('aria-pressed')).toBe('false');
-  expect(await mic.getAttribute('aria-pressed')).toBe('false');
-  await camera.click();
-  await mic.click();
-  await expect.poll(() => camera.getAttribute('aria-pressed')).toBe('true');
-  await page.locator('video').first().waitFor();
-  await page.getByLabel('Display name').fill(displayName);
-  await page.getByRole('button', { name: 'Enter the circle' }).click();
-  await page.waitForURL(/\/circles\/rmcc_2026-11-30$/);
-}
+const signIn = (page: Page, email: string) => signInThroughUi(page, app.url, email, 'Returning from leave');
+const enterCircle = (page: Page, displayName: string) => enterCircleThroughUi(page, 'rmcc_2026-11-30', displayName);
 
 describe('a member meets a red-mug volunteer in the Monday circle', () => {
   it('both see and hear each other, and only the volunteer wears the red mug', async () => {
@@ -117,10 +94,7 @@ describe('a member meets a red-mug volunteer in the Monday circle', () => {
     try {
       const page = await open();
       await signIn(page, 'student@example.ca');
-      await page.getByRole('link', { name: 'Join the circle' }).or(page.getByRole('button', { name: 'Join the circle' })).click();
-      await page.waitForURL(/\/join$/);
-      await page.getByRole('button', { name: 'Enter the circle' }).click();
-      await page.waitForURL(/\/circles\/rmcc_2026-11-30$/);
+      await enterCircleThroughUi(page, 'rmcc_2026-11-30', 'Sam', { media: false });
       const alert = page.getByRole('alert').filter({ hasText: 'Audio and video are unavailable' });
       await alert.waitFor({ timeout: 20_000 });
       expect(await page.getByText('Returning from leave').count()).toBeGreaterThan(0);

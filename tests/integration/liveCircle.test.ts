@@ -58,7 +58,6 @@ const topologies: Array<[string, () => Promise<Topology>]> = [
       const db = await openDb({ databaseUrl });
       const redisUrl = inject('redisUrl');
       const redis = new Redis(redisUrl);
-      await redis.flushall();
       const env = {
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
