@@ -21,6 +21,8 @@ export default defineConfig({
             // The shell's libraries first, so the livekit group (which pulls in its dependencies) cannot claim React.
             { name: 'vendor', test: /node_modules[\\/](react|react-dom|react-router|scheduler|zustand|zod)[\\/]/, priority: 2 },
             { name: 'livekit', test: /node_modules[\\/](livekit-client|@livekit)[\\/]/, priority: 1 },
+            // Only the circle and the staff queue open a socket.
+            { name: 'socket', test: /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io[\\/]component-emitter|debug|ms)[\\/]/, priority: 1 },
           ],
         },
       },
@@ -31,6 +33,7 @@ export default defineConfig({
     fs: { allow: [repoRoot] },
     proxy: {
       '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      '/socket.io': { target: 'http://127.0.0.1:3000', changeOrigin: false, ws: true },
     },
   },
 });

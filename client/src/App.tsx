@@ -11,6 +11,10 @@ import { useStore } from './store';
 // livekit-client stays out of the first load: only the pre-join and circle chunks pull it in.
 const PreJoinPage = lazy(() => import('./prejoin/PreJoinPage').then((m) => ({ default: m.PreJoinPage })));
 const CirclePage = lazy(() => import('./circle/CirclePage').then((m) => ({ default: m.CirclePage })));
+// socket.io-client likewise: only the circle and the staff queue open a socket.
+const StaffSupportPage = lazy(() =>
+  import('./support/StaffSupportPage').then((m) => ({ default: m.StaffSupportPage })),
+);
 
 export function App() {
   return (
@@ -25,6 +29,7 @@ export function App() {
             element={<RequireAuth><Lazy><PreJoinPage /></Lazy></RequireAuth>}
           />
           <Route path="/circles/:sessionId" element={<RequireAuth><Lazy><CirclePage /></Lazy></RequireAuth>} />
+          <Route path="/staff/support" element={<RequireAuth><Lazy><StaffSupportPage /></Lazy></RequireAuth>} />
           <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />
         </Routes>
       </SessionGate>

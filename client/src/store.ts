@@ -1,6 +1,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { PublicUser, SessionResponse } from '../../shared/schemas/auth';
 import type { JoinResponse } from '../../shared/schemas/circles';
+import { createLiveSlice, type LiveSlice } from './live/liveSlice';
 
 /** Who is signed in, and the CSRF token every POST carries. `checked` is false until the first session fetch. */
 export interface SessionSlice {
@@ -39,7 +40,7 @@ export interface JoinSlice {
   clearAdmission: () => void;
 }
 
-export type StoreState = SessionSlice & JoinSlice;
+export type StoreState = SessionSlice & JoinSlice & LiveSlice;
 
 const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> = (set) => ({
   user: null,
@@ -68,4 +69,6 @@ const createJoinSlice: StateCreator<StoreState, [], [], JoinSlice> = (set) => ({
 export const useStore = create<StoreState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createJoinSlice(...a),
+  // The live slice only reads and writes its own keys, so it is written against itself (and tested alone).
+  ...createLiveSlice(...(a as unknown as Parameters<typeof createLiveSlice>)),
 }));

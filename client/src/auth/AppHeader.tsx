@@ -37,6 +37,11 @@ export function AppHeader() {
           {user.role === 'volunteer' && <RedMugBadge />}
         </div>
       )}
+      {user?.role === 'staff' && (
+        <Link to="/staff/support" className="header-link">
+          Support requests
+        </Link>
+      )}
       <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
         Sign out
       </button>

@@ -1,6 +1,8 @@
 import { useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useCallback } from 'react';
+import { selectMicBlocked } from '../live/liveSlice';
+import { useStore } from '../store';
 import { DeviceSelect } from '../ui/DeviceSelect';
 import { mediaErrorMessage } from '../ui/mediaErrorMessage';
 import { ToggleButton } from '../ui/ToggleButton';
@@ -14,6 +16,8 @@ export function CircleControls({ onDeviceMessage }: { onDeviceMessage: (message:
   // Ask for labels only once the device is on (permission already given): never light a camera just to list it.
   const micSelect = useMediaDeviceSelect({ kind: 'audioinput', requestPermissions: mic.enabled, onError: onMicError });
   const cameraSelect = useMediaDeviceSelect({ kind: 'videoinput', requestPermissions: camera.enabled, onError: onCameraError });
+  // The host stopped this person from unmuting; LiveKit enforces it too, the button only says so.
+  const micBlocked = useStore(selectMicBlocked);
 
   return (
     <section className="card controls" aria-labelledby="controls-heading">
@@ -25,6 +29,8 @@ export function CircleControls({ onDeviceMessage }: { onDeviceMessage: (message:
           label="Microphone"
           pressed={mic.enabled}
           busy={mic.pending}
+          disabled={micBlocked}
+          describedBy={micBlocked ? 'mic-blocked-note' : undefined}
           onToggle={() => {
             onDeviceMessage(null);
             void mic.toggle();
@@ -40,6 +46,11 @@ export function CircleControls({ onDeviceMessage }: { onDeviceMessage: (message:
           }}
         />
       </div>
+      {micBlocked && (
+        <p id="mic-blocked-note" className="mic-blocked">
+          The host has turned off unmuting
+        </p>
+      )}
       <div className="device-pickers">
         <DeviceSelect
           label="Microphone"

@@ -3,7 +3,10 @@ import { Navigate, useNavigate, useParams } from 'react-router';
 import { messageOf } from '../api/ApiError';
 import { joinCircle } from '../circles/circlesApi';
 import { useStore } from '../store';
-import { CrisisLine } from '../ui/CrisisLine';
+import { CircleOutcome } from '../live/CircleOutcome';
+import { LiveCircleLayout } from '../live/LiveCircleLayout';
+import { LiveContext } from '../live/LiveContext';
+import { useCircleLive } from '../live/useCircleLive';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { CircleHeader } from './CircleHeader';
 import { ConnectedCircle } from './ConnectedCircle';
@@ -28,9 +31,27 @@ export function CirclePage() {
   // Leaving clears the admission at once, but navigation is a transition that lands a moment later: until then
   // render nothing rather than bounce to the pre-join page.
   const [left, setLeft] = useState(false);
+  const admitted = admission !== null && admission.sessionId === sessionId;
+  // The live circle (topic, hands, chat) runs beside LiveKit and without it: only the HTTP admission is needed.
+  const socket = useCircleLive(sessionId, admission?.choices.displayName ?? '', admitted && !left);
+  const outcome = useStore((s) => s.live.outcome);
 
   if (left) return null;
-  if (!admission || admission.sessionId !== sessionId) {
+  if (outcome) {
+    // Ended or removed: rendering only this unmounts the Room, which disconnects audio and video.
+    return (
+      <main className="page narrow">
+        <CircleOutcome
+          outcome={outcome}
+          onHome={() => {
+            setLeft(true);
+            clearAdmission();
+          }}
+        />
+      </main>
+    );
+  }
+  if (!admission || !admitted) {
     return <Navigate to={`/circles/${encodeURIComponent(sessionId)}/join`} replace />;
   }
 
@@ -57,30 +78,35 @@ export function CirclePage() {
 
   const { media, session } = admission.response;
   return (
-    <main className="page circle-page">
-      {media.available ? (
-        <ConnectedCircle
-          key={attempt}
-          admission={admission}
-          serverUrl={media.serverUrl}
-          token={media.token}
-          onLeave={leave}
-          onRetry={() => void retry()}
-          retrying={retrying}
-          retryError={retryError}
-        />
-      ) : (
-        <>
-          <CircleHeader session={session} onLeave={leave} leaving={false} />
-          <MediaUnavailableNotice
-            message={unavailableMessage(media.message)}
+    <LiveContext.Provider value={socket}>
+      <main className="page circle-page">
+        {media.available ? (
+          <ConnectedCircle
+            key={attempt}
+            admission={admission}
+            serverUrl={media.serverUrl}
+            token={media.token}
+            onLeave={leave}
             onRetry={() => void retry()}
             retrying={retrying}
             retryError={retryError}
           />
-        </>
-      )}
-      <CrisisLine />
-    </main>
+        ) : (
+          <>
+            <CircleHeader session={session} onLeave={leave} leaving={false} />
+            <LiveCircleLayout
+              stage={
+                <MediaUnavailableNotice
+                  message={unavailableMessage(media.message)}
+                  onRetry={() => void retry()}
+                  retrying={retrying}
+                  retryError={retryError}
+                />
+              }
+            />
+          </>
+        )}
+      </main>
+    </LiveContext.Provider>
   );
 }

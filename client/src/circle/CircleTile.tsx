@@ -7,6 +7,7 @@ import {
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { TileReactions } from '../live/TileReactions';
 import { RedMugBadge } from '../ui/RedMugBadge';
 import { participantName } from './participantName';
 import { useRedMugBadge } from './useRedMugBadge';
@@ -27,6 +28,7 @@ export function CircleTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder
       className={`tile${speaking ? ' speaking' : ''}`}
       data-testid="participant-tile"
       data-local={participant.isLocal ? 'true' : 'false'}
+      data-identity={participant.identity}
     >
       {showVideo ? (
         <VideoTrack trackRef={trackRef} className="tile-video" aria-hidden="true" />
@@ -43,6 +45,7 @@ export function CircleTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder
         {redMug && <RedMugBadge />}
         {micMuted && <span className="tile-muted">Mic off</span>}
       </div>
+      <TileReactions identity={participant.identity} name={shown} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { CircleControls } from './CircleControls';
 import { CircleHeader } from './CircleHeader';
 import { CircleStage } from './CircleStage';
 import { MediaUnavailableNotice } from './MediaUnavailableNotice';
-import { ParticipantList } from './ParticipantList';
+import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { useRoomConnection } from './useRoomConnection';
 
 /**
@@ -49,39 +49,44 @@ export function ConnectedCircle(props: {
   return (
     <RoomContext.Provider value={room}>
       <CircleHeader session={admission.response.session} onLeave={leave} leaving={leaving} />
-      {connection.phase === 'connecting' && (
-        <p role="status" className="connecting">
-          <span className="spinner" aria-hidden="true" />
-          Connecting to the circle…
-        </p>
-      )}
-      {connection.phase === 'failed' && (
-        <MediaUnavailableNotice
-          message={connection.message}
-          onRetry={props.onRetry}
-          retrying={props.retrying}
-          retryError={props.retryError}
-        />
-      )}
       {connection.phase === 'connected' && (
         <>
           <ConnectionStatus />
           <AudioPlaybackPrompt />
           <RoomAudioRenderer />
-          <div className="circle-layout">
+        </>
+      )}
+      <LiveCircleLayout
+        stage={
+          connection.phase === 'connected' ? (
             <CircleStage />
-            <div className="circle-side">
+          ) : connection.phase === 'connecting' ? (
+            <p role="status" className="connecting">
+              <span className="spinner" aria-hidden="true" />
+              Connecting to the circle…
+            </p>
+          ) : (
+            <MediaUnavailableNotice
+              message={connection.message}
+              onRetry={props.onRetry}
+              retrying={props.retrying}
+              retryError={props.retryError}
+            />
+          )
+        }
+        controls={
+          connection.phase === 'connected' && (
+            <>
               <CircleControls onDeviceMessage={setDeviceMessage} />
               {deviceMessage && (
                 <p role="status" className="error device-message">
                   {deviceMessage}
                 </p>
               )}
-              <ParticipantList />
-            </div>
-          </div>
-        </>
-      )}
+            </>
+          )
+        }
+      />
     </RoomContext.Provider>
   );
 }

@@ -2,14 +2,23 @@
  * An on/off button: its accessible name stays the label ("Camera") and aria-pressed carries the state; the
  * visible On/Off word is hidden from assistive technology so the name does not change under people.
  */
-export function ToggleButton(props: { label: string; pressed: boolean; onToggle: () => void; busy?: boolean }) {
-  const { label, pressed, onToggle, busy = false } = props;
+export function ToggleButton(props: {
+  label: string;
+  pressed: boolean;
+  onToggle: () => void;
+  busy?: boolean;
+  disabled?: boolean;
+  describedBy?: string | undefined;
+}) {
+  const { label, pressed, onToggle, busy = false, disabled = false, describedBy } = props;
   return (
     <button
       type="button"
       className="toggle"
       aria-pressed={pressed}
       aria-busy={busy || undefined}
+      disabled={disabled}
+      aria-describedby={describedBy}
       onClick={() => {
         if (!busy) onToggle();
       }}

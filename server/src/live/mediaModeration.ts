@@ -16,12 +16,15 @@ export function createMediaModeration(media: Media, secret: string) {
     if (!rs) throw new AppError(503, 'MEDIA_UNAVAILABLE', 'Audio and video are unavailable right now, so this cannot be done.');
     return rs;
   };
-  /** "Not found" from LiveKit means the person is not in the media room (yet, or any more): nothing to do. */
+  /**
+   * "Not found" from LiveKit means the person is not in the media room (yet, or any more): nothing to do. Any
+   * other failure means LiveKit cannot be reached, which the host is told plainly.
+   */
   const ignoreMissing = (err: unknown) => {
     const status = (err as { status?: number; code?: string }).status;
     const code = (err as { code?: string }).code;
     if (status === 404 || code === 'not_found') return;
-    throw err;
+    throw new AppError(503, 'MEDIA_UNAVAILABLE', 'Audio and video are unavailable right now, so this cannot be done.');
   };
 
   async function muteSource(sessionId: string, identity: string, source: TrackSource): Promise<void> {
@@ -60,16 +63,17 @@ export function createMediaModeration(media: Media, secret: string) {
       }
     },
 
+    /**
+     * Best effort: the removal already stands in the live state, which refuses new tokens and sockets, and the
+     * webhook shows the person out if they reach LiveKit again; with LiveKit down there is no room to leave.
+     */
     async remove(sessionId: string, identity: string): Promise<void> {
-      const rs = media.roomService();
-      if (!rs) return; // no media: the socket side of the removal still stands
-      await rs.removeParticipant(room(sessionId), identity).catch(ignoreMissing);
+      await media.roomService()?.removeParticipant(room(sessionId), identity).catch(() => undefined);
     },
 
+    /** Best effort, like `remove`: the ended flag already refuses everyone. */
     async endRoom(sessionId: string): Promise<void> {
-      const rs = media.roomService();
-      if (!rs) return;
-      await rs.deleteRoom(room(sessionId)).catch(ignoreMissing);
+      await media.roomService()?.deleteRoom(room(sessionId)).catch(() => undefined);
     },
   };
 }

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { REACTION_BUTTONS } from './reactions';
+import { useCommand } from './useCommand';
+
+/** Small signs of support that do not interrupt whoever is speaking. */
+export function ReactionBar() {
+  const { run } = useCommand();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="reaction-bar">
+      <div role="group" aria-label="Reactions" className="reactions">
+        {REACTION_BUTTONS.map((r) => (
+          <button
+            key={r.reaction}
+            type="button"
+            className="reaction-button"
+            aria-label={r.label}
+            title={r.label}
+            onClick={() => void run('reaction:send', { reaction: r.reaction }).then((ack) => setError(ack.ok ? null : ack.message))}
+          >
+            <span aria-hidden="true">{r.emoji}</span>
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
