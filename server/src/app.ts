@@ -17,6 +17,8 @@ import { errorHandler, notFound } from './http/errors';
 import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
 import type { Logger } from './log';
+import { matchingRoutes } from './matching/matching.routes';
+import { createMatchingService } from './matching/matching.service';
 import type { Db } from './store/db';
 import { Router } from 'express';
 
@@ -55,6 +57,9 @@ export function createApp(c: Components) {
     secret: c.secret,
     tokenTtlMinutes: config.livekitTokenTtlMinutes,
   });
+  const matching = createMatchingService({ db: c.db, clock: c.clock, log: c.log, ...config.matching });
+  // Retention runs hourly; unref'd so it never keeps a process (or a test) alive.
+  setInterval(() => void matching.applyRetention().catch(() => c.log.warn('matching.retention_failed')), 3_600_000).unref();
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });
 
   const app = express();
@@ -86,6 +91,7 @@ export function createApp(c: Components) {
   api.use(csrf.protect);
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
+  api.use('/matching', matchingRoutes({ matching }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
   });
@@ -101,7 +107,7 @@ export function createApp(c: Components) {
   app.use(notFound);
   app.use(errorHandler(c.log));
 
-  return { app, services: { auth, circles } };
+  return { app, services: { auth, circles, matching } };
 }
 
 function livekitOrigins(media: Media): string {

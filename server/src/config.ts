@@ -31,6 +31,8 @@ const Env = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+    MATCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    STATS_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
     SEED_DEMO: bool.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
@@ -68,6 +70,8 @@ export interface Config {
   dropIn: { opensMinutesBefore: number; closesMinutesAfterEnd: number };
   login: { maxFailures: number; blockMinutes: number };
   inviteTtlDays: number;
+  /** Requests are anonymised this long after their match closes; counts below the threshold are withheld. */
+  matching: { retentionDays: number; smallCellThreshold: number };
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -109,6 +113,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, blockMinutes: e.LOGIN_BLOCK_MINUTES },
     inviteTtlDays: e.INVITE_TTL_DAYS,
+    matching: { retentionDays: e.MATCH_RETENTION_DAYS, smallCellThreshold: e.STATS_SMALL_CELL_THRESHOLD },
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
   };
