@@ -11,6 +11,13 @@ import { useStore } from './store';
 // livekit-client stays out of the first load: only the pre-join and circle chunks pull it in.
 const PreJoinPage = lazy(() => import('./prejoin/PreJoinPage').then((m) => ({ default: m.PreJoinPage })));
 const CirclePage = lazy(() => import('./circle/CirclePage').then((m) => ({ default: m.CirclePage })));
+const SupportPage = lazy(() => import('./matching/SupportPage').then((m) => ({ default: m.SupportPage })));
+const RequestFormPage = lazy(() => import('./matching/RequestFormPage').then((m) => ({ default: m.RequestFormPage })));
+const ProfilePage = lazy(() => import('./matching/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const VolunteerMatchesPage = lazy(() => import('./matching/VolunteerMatchesPage').then((m) => ({ default: m.VolunteerMatchesPage })));
+const QueuePage = lazy(() => import('./matching/QueuePage').then((m) => ({ default: m.QueuePage })));
+const RequestDetailPage = lazy(() => import('./matching/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })));
+const StatsPage = lazy(() => import('./matching/StatsPage').then((m) => ({ default: m.StatsPage })));
 
 export function App() {
   return (
@@ -25,6 +32,13 @@ export function App() {
             element={<RequireAuth><Lazy><PreJoinPage /></Lazy></RequireAuth>}
           />
           <Route path="/circles/:sessionId" element={<RequireAuth><Lazy><CirclePage /></Lazy></RequireAuth>} />
+          <Route path="/support" element={<RequireAuth><Lazy><SupportPage /></Lazy></RequireAuth>} />
+          <Route path="/support/request" element={<RequireAuth><Lazy><RequestFormPage /></Lazy></RequireAuth>} />
+          <Route path="/support/profile" element={<RequireAuth><Lazy><ProfilePage /></Lazy></RequireAuth>} />
+          <Route path="/support/proposals" element={<RequireAuth><Lazy><VolunteerMatchesPage /></Lazy></RequireAuth>} />
+          <Route path="/support/queue" element={<RequireAuth><Lazy><QueuePage /></Lazy></RequireAuth>} />
+          <Route path="/support/requests/:id" element={<RequireAuth><Lazy><RequestDetailPage /></Lazy></RequireAuth>} />
+          <Route path="/support/stats" element={<RequireAuth><Lazy><StatsPage /></Lazy></RequireAuth>} />
           <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />
         </Routes>
       </SessionGate>

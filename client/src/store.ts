@@ -1,6 +1,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { PublicUser, SessionResponse } from '../../shared/schemas/auth';
 import type { JoinResponse } from '../../shared/schemas/circles';
+import { DEFAULT_WEIGHTS, type Weights } from '../../shared/schemas/matching';
 
 /** Who is signed in, and the CSRF token every POST carries. `checked` is false until the first session fetch. */
 export interface SessionSlice {
@@ -39,7 +40,13 @@ export interface JoinSlice {
   clearAdmission: () => void;
 }
 
-export type StoreState = SessionSlice & JoinSlice;
+/** Staff's matching weights, kept while they move between requests in one visit. */
+export interface MatchingSlice {
+  weights: Weights;
+  setWeights: (weights: Weights) => void;
+}
+
+export type StoreState = SessionSlice & JoinSlice & MatchingSlice;
 
 const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> = (set) => ({
   user: null,
@@ -65,7 +72,13 @@ const createJoinSlice: StateCreator<StoreState, [], [], JoinSlice> = (set) => ({
   clearAdmission: () => set({ admission: null }),
 });
 
+const createMatchingSlice: StateCreator<StoreState, [], [], MatchingSlice> = (set) => ({
+  weights: DEFAULT_WEIGHTS,
+  setWeights: (weights) => set({ weights }),
+});
+
 export const useStore = create<StoreState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createJoinSlice(...a),
+  ...createMatchingSlice(...a),
 }));

@@ -1,0 +1,30 @@
+import { fetchNotices } from './matchingApi';
+import { useLoad } from './useLoad';
+
+/** In-app notices about requests and matches (email is not sent yet). */
+export function NoticesList() {
+  const { state } = useLoad(fetchNotices);
+  return (
+    <section aria-labelledby="notices-heading">
+      <h2 id="notices-heading">Notices</h2>
+      {state.status === 'loading' && <p role="status">Loading…</p>}
+      {state.status === 'error' && (
+        <p role="alert" className="error">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'ready' &&
+        (state.data.notices.length === 0 ? (
+          <p>No notices yet.</p>
+        ) : (
+          <ul className="notices">
+            {state.data.notices.map((n) => (
+              <li key={n.id}>
+                <time dateTime={n.at}>{new Date(n.at).toLocaleString()}</time>: {n.text}
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
