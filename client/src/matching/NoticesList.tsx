@@ -1,5 +1,6 @@
 import { fetchNotices } from './matchingApi';
 import { useLoad } from './useLoad';
+import { Loaded } from './Loaded';
 
 /** In-app notices about requests and matches (email is not sent yet). */
 export function NoticesList() {
@@ -7,24 +8,18 @@ export function NoticesList() {
   return (
     <section aria-labelledby="notices-heading">
       <h2 id="notices-heading">Notices</h2>
-      {state.status === 'loading' && <p role="status">Loading…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
-      {state.status === 'ready' &&
-        (state.data.notices.length === 0 ? (
+      <Loaded state={state}>{(data) =>
+        (data.notices.length === 0 ? (
           <p>No notices yet.</p>
         ) : (
           <ul className="notices">
-            {state.data.notices.map((n) => (
+            {data.notices.map((n) => (
               <li key={n.id}>
                 <time dateTime={n.at}>{new Date(n.at).toLocaleString()}</time>: {n.text}
               </li>
             ))}
           </ul>
-        ))}
+        ))}</Loaded>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { ChoiceGroup, optional, SelectField, TextField, wordsOf } from './fields
 import { fetchProfile, saveProfile } from './matchingApi';
 import { SupportLayout } from './SupportLayout';
 import { useLoad } from './useLoad';
+import { Alert, Loaded } from './Loaded';
 
 const SHOWN_LABELS: Record<ProfileField, string> = {
   practiceAreas: 'Practice areas',
@@ -34,13 +35,7 @@ export function ProfilePage() {
   const { state } = useLoad(fetchProfile);
   return (
     <SupportLayout title="My peer profile">
-      {state.status === 'loading' && <p role="status">Loading…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
-      {state.status === 'ready' && <ProfileForm initial={state.data.profile} />}
+      <Loaded state={state}>{(data) => <ProfileForm initial={data.profile} />}</Loaded>
     </SupportLayout>
   );
 }
@@ -104,11 +99,7 @@ function ProfileForm({ initial }: { initial: PeerProfile | null }) {
         Staff see only the parts you tick under “Show to staff”, and only those count when they look for a match. Your
         firm or organisation is never shown; it is used only to avoid conflicts of interest.
       </p>
-      {message && (
-        <p role="alert" className="error">
-          {message}
-        </p>
-      )}
+      <Alert message={message} />
       <ChoiceGroup id="prof-available" label="Availability" options={{ active: 'Active: I can take new matches', paused: 'Paused' }} chosen={available} onChange={setAvailable} single />
       <div className="form-grid">
         <TextField id="prof-capacity" label="Capacity (active matches at once)" type="number" value={capacity} onChange={setCapacity} error={fields.capacity} />

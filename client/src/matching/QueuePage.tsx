@@ -5,23 +5,18 @@ import { callerKindLabel } from './labels';
 import { fetchQueue } from './matchingApi';
 import { SupportLayout } from './SupportLayout';
 import { useLoad } from './useLoad';
+import { Loaded } from './Loaded';
 
 /** /support/queue — staff: open requests oldest first, active matches, and each volunteer's load. */
 export function QueuePage() {
   const { state } = useLoad(fetchQueue);
   return (
     <SupportLayout title="Request queue">
-      {state.status === 'loading' && <p role="status">Loading…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
-      {state.status === 'ready' && (
+      <Loaded state={state}>{(data) => (
         <>
           <section aria-labelledby="open-heading">
-            <h2 id="open-heading">Requests ({state.data.requests.filter((r) => r.status === 'open').length} open)</h2>
-            {state.data.requests.length === 0 ? (
+            <h2 id="open-heading">Requests ({data.requests.filter((r) => r.status === 'open').length} open)</h2>
+            {data.requests.length === 0 ? (
               <p>No open requests.</p>
             ) : (
               <table className="data-table">
@@ -34,7 +29,7 @@ export function QueuePage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {state.data.requests.map((r) => (
+                  {data.requests.map((r) => (
                     <tr key={r.id}>
                       <td>
                         <Link to={`/support/requests/${r.id}`}>{CATEGORY_LABELS[r.category]}</Link>
@@ -49,7 +44,7 @@ export function QueuePage() {
             )}
           </section>
           <section aria-labelledby="load-heading">
-            <h2 id="load-heading">Active matches per volunteer ({state.data.activeMatches.length} active in total)</h2>
+            <h2 id="load-heading">Active matches per volunteer ({data.activeMatches.length} active in total)</h2>
             <table className="data-table">
               <thead>
                 <tr>
@@ -60,7 +55,7 @@ export function QueuePage() {
                 </tr>
               </thead>
               <tbody>
-                {state.data.volunteers.map((v) => (
+                {data.volunteers.map((v) => (
                   <tr key={v.volunteerId}>
                     <td>{v.firstName}</td>
                     <td>{v.activeMatches}</td>
@@ -72,7 +67,7 @@ export function QueuePage() {
             </table>
           </section>
         </>
-      )}
+      )}</Loaded>
     </SupportLayout>
   );
 }

@@ -24,6 +24,7 @@ import { callerKindLabel } from './labels';
 import { closeMatch, fetchRequest, fetchSuggestions, proposeMatch } from './matchingApi';
 import { SupportLayout } from './SupportLayout';
 import { useLoad } from './useLoad';
+import { Alert, Loaded } from './Loaded';
 
 const OUTCOME_TEXT = { match: 'Matches', partial: 'Partly matches', mismatch: 'Does not match', not_shared: 'Not shared' } as const;
 
@@ -33,21 +34,15 @@ export function RequestDetailPage() {
   const { state, reload } = useLoad(useCallback(() => fetchRequest(id), [id]));
   return (
     <SupportLayout title="Request">
-      {state.status === 'loading' && <p role="status">Loading…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
-      {state.status === 'ready' && (
+      <Loaded state={state}>{(data) => (
         <>
-          <RequestSummary r={state.data} />
-          <Matches r={state.data} onChange={reload} />
-          {state.data.status === 'open' && !state.data.matches.some((m) => m.status === 'proposed') && (
+          <RequestSummary r={data} />
+          <Matches r={data} onChange={reload} />
+          {data.status === 'open' && !data.matches.some((m) => m.status === 'proposed') && (
             <Suggestions requestId={id} onProposed={reload} />
           )}
         </>
-      )}
+      )}</Loaded>
     </SupportLayout>
   );
 }
@@ -138,11 +133,7 @@ function CloseMatch({ match, onClosed }: { match: MatchView; onClosed: () => voi
   return (
     <div className="card form">
       <SelectField id={`outcome-${match.id}`} label="Outcome" options={OUTCOME_LABELS} value={outcome} onChange={setOutcome} emptyLabel="Choose an outcome" />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       <button type="button" className="button secondary" disabled={busy} onClick={() => void close()}>
         Close the match
       </button>
@@ -199,23 +190,14 @@ function Suggestions({ requestId, onProposed }: { requestId: string; onProposed:
         only, a share for lists). Fields a volunteer keeps private never count. Ties go to whoever has waited longest
         since a match.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {state.status === 'loading' && <p role="status">Ranking…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
-      {state.status === 'ready' &&
-        (state.data.suggestions.length === 0 ? (
+      <Alert message={error} />
+      
+      <Loaded state={state} loading="Ranking…">{(data) =>
+        (data.suggestions.length === 0 ? (
           <p>No volunteer has a peer profile yet.</p>
         ) : (
           <ol className="suggestions" aria-label="Suggested peers">
-            {state.data.suggestions.map((s) => (
+            {data.suggestions.map((s) => (
               <li key={s.volunteerId} className={`card suggestion${s.excluded.length ? ' excluded' : ''}`} aria-label={s.firstName}>
                 <h3>
                   {s.firstName} · score {s.score} of {s.maxScore}
@@ -244,7 +226,7 @@ function Suggestions({ requestId, onProposed }: { requestId: string; onProposed:
               </li>
             ))}
           </ol>
-        ))}
+        ))}</Loaded>
     </section>
   );
 }

@@ -4,26 +4,21 @@ import { callerKindLabel } from './labels';
 import { fetchStats } from './matchingApi';
 import { SupportLayout } from './SupportLayout';
 import { useLoad } from './useLoad';
+import { Loaded } from './Loaded';
 
 /** /support/stats — staff: milestones and shares, with small counts withheld. Aggregates only. */
 export function StatsPage() {
   const { state } = useLoad(fetchStats);
   return (
     <SupportLayout title="Matched peer support in numbers">
-      {state.status === 'loading' && <p role="status">Loading…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
-      {state.status === 'ready' && (
+      <Loaded state={state}>{(data) => (
         <>
           <section className="card" aria-labelledby="milestones-heading">
-            <h2 id="milestones-heading">Matches made: {state.data.totalMatches}</h2>
-            <p>Next milestone: the {state.data.nextMilestone}th match.</p>
-            {state.data.milestones.length > 0 && (
+            <h2 id="milestones-heading">Matches made: {data.totalMatches}</h2>
+            <p>Next milestone: the {data.nextMilestone}th match.</p>
+            {data.milestones.length > 0 && (
               <ul>
-                {state.data.milestones.map((m) => (
+                {data.milestones.map((m) => (
                   <li key={m.count}>
                     {m.count}th match on {new Date(m.reachedAt).toLocaleDateString()}
                   </li>
@@ -39,7 +34,7 @@ export function StatsPage() {
                 </tr>
               </thead>
               <tbody>
-                {state.data.matchesByYear.map((y) => (
+                {data.matchesByYear.map((y) => (
                   <tr key={y.year}>
                     <td>{y.year}</td>
                     <td>{y.count}</td>
@@ -49,23 +44,23 @@ export function StatsPage() {
             </table>
           </section>
           <p className="hint">
-            {state.data.totalRequests} requests in all. Counts under {state.data.threshold} are withheld, with one more
+            {data.totalRequests} requests in all. Counts under {data.threshold} are withheld, with one more
             where needed so no withheld count can be worked out from the total.
           </p>
           <CellTable
             caption="Requests by topic"
-            cells={state.data.byCategory}
+            cells={data.byCategory}
             label={(k) => CATEGORY_LABELS[k as RequestCategory] ?? k}
-            threshold={state.data.threshold}
+            threshold={data.threshold}
           />
           <CellTable
             caption="Requests by caller"
-            cells={state.data.byCallerKind}
+            cells={data.byCallerKind}
             label={(k) => callerKindLabel(k === 'unknown' ? null : (k as 'lawyer' | 'articling_student'))}
-            threshold={state.data.threshold}
+            threshold={data.threshold}
           />
         </>
-      )}
+      )}</Loaded>
     </SupportLayout>
   );
 }

@@ -5,6 +5,7 @@ import { fetchOwnRequests } from './matchingApi';
 import { NoticesList } from './NoticesList';
 import { SupportLayout } from './SupportLayout';
 import { useLoad } from './useLoad';
+import { Loaded } from './Loaded';
 
 const STATUS_LABELS = { open: 'Waiting for a match', matched: 'Matched', closed: 'Closed' } as const;
 
@@ -45,23 +46,19 @@ function MemberStart() {
       </p>
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">Your requests</h2>
-        {state.status === 'error' && (
-          <p role="alert" className="error">
-            {state.message}
-          </p>
-        )}
-        {state.status === 'ready' &&
-          (state.data.requests.length === 0 ? (
+        
+        <Loaded state={state}>{(data) =>
+          (data.requests.length === 0 ? (
             <p>You have not asked for a peer yet.</p>
           ) : (
             <ul>
-              {state.data.requests.map((r) => (
+              {data.requests.map((r) => (
                 <li key={r.id}>
                   {CATEGORY_LABELS[r.category]}: {STATUS_LABELS[r.status]} (sent {new Date(r.createdAt).toLocaleDateString()})
                 </li>
               ))}
             </ul>
-          ))}
+          ))}</Loaded>
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
 import { NoticesList } from './NoticesList';
 import { SupportLayout } from './SupportLayout';
 import { useLoad } from './useLoad';
+import { Alert, Loaded } from './Loaded';
 
 /** /support/proposals — a volunteer answers proposed matches and sees their active ones. */
 export function VolunteerMatchesPage() {
@@ -13,22 +14,16 @@ export function VolunteerMatchesPage() {
   return (
     <SupportLayout title="My matches">
       <p className="lede">You see the topic only. Staff share how to reach the caller once you accept.</p>
-      {state.status === 'loading' && <p role="status">Loading…</p>}
-      {state.status === 'error' && (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      )}
-      {state.status === 'ready' &&
-        (state.data.matches.length === 0 ? (
+      <Loaded state={state}>{(data) =>
+        (data.matches.length === 0 ? (
           <p>No proposals or active matches right now.</p>
         ) : (
           <ul className="suggestions">
-            {state.data.matches.map((m) => (
+            {data.matches.map((m) => (
               <MatchCard key={m.id} match={m} onDone={reload} />
             ))}
           </ul>
-        ))}
+        ))}</Loaded>
       <NoticesList />
     </SupportLayout>
   );
@@ -55,11 +50,7 @@ function MatchCard({ match, onDone }: { match: VolunteerMatch; onDone: () => voi
       <p>
         {match.status === 'proposed' ? 'Proposed' : 'Active'} since {new Date(match.proposedAt).toLocaleDateString()}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       {match.status === 'proposed' && (
         <p className="join-row">
           <button type="button" className="button primary" disabled={busy} onClick={() => void answer(true)}>

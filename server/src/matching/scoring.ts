@@ -124,8 +124,8 @@ function evaluate(c: Criterion, pref: MatchPreferences, p: PeerProfile, year: nu
     case 'workRole':
       if (!pref.workRole) return null;
       return p.workRole === pref.workRole
-        ? yes(`Works in ${WORK_ROLE_LABELS[pref.workRole]}`)
-        : no(p.workRole ? `Works in ${WORK_ROLE_LABELS[p.workRole]}` : 'No work role given');
+        ? yes(`Same work role (${WORK_ROLE_LABELS[pref.workRole]})`)
+        : no(p.workRole ? `Another work role (${WORK_ROLE_LABELS[p.workRole]})` : 'No work role given');
     case 'seniority': {
       if (!pref.seniority) return null;
       if (p.yearOfCall === undefined) return no('No year of call given');
