@@ -33,6 +33,7 @@ const Env = z
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
     MATCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     STATS_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+    MATCHES_BEFORE_PLATFORM: z.coerce.number().int().min(0).max(100_000).default(0),
     SEED_DEMO: bool.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
@@ -71,7 +72,7 @@ export interface Config {
   login: { maxFailures: number; blockMinutes: number };
   inviteTtlDays: number;
   /** Requests are anonymised this long after their match closes; counts below the threshold are withheld. */
-  matching: { retentionDays: number; smallCellThreshold: number };
+  matching: { retentionDays: number; smallCellThreshold: number; matchesBeforePlatform: number };
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -113,7 +114,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, blockMinutes: e.LOGIN_BLOCK_MINUTES },
     inviteTtlDays: e.INVITE_TTL_DAYS,
-    matching: { retentionDays: e.MATCH_RETENTION_DAYS, smallCellThreshold: e.STATS_SMALL_CELL_THRESHOLD },
+    matching: {
+      retentionDays: e.MATCH_RETENTION_DAYS,
+      smallCellThreshold: e.STATS_SMALL_CELL_THRESHOLD,
+      matchesBeforePlatform: e.MATCHES_BEFORE_PLATFORM,
+    },
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
   };

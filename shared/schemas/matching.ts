@@ -439,9 +439,13 @@ export type Cell = z.infer<typeof Cell>;
 
 export const StatsResponse = z.object({
   threshold: z.number(),
+  /** Every match made, including those before the platform. */
   totalMatches: z.number(),
+  matchesBeforePlatform: z.number(),
+  /** Matches made on the platform, by the year they were accepted. */
   matchesByYear: z.array(z.object({ year: z.number(), count: z.number() })),
-  milestones: z.array(z.object({ count: z.number(), reachedAt: z.string() })),
+  /** Every hundredth match; `reachedAt` is null for those reached before the platform. */
+  milestones: z.array(z.object({ count: z.number(), reachedAt: z.string().nullable() })),
   nextMilestone: z.number(),
   totalRequests: z.number(),
   byCategory: z.array(Cell),

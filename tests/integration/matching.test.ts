@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PeerProfile } from '../../shared/schemas/matching';
+import { CreateRequestBody, type PeerProfile } from '../../shared/schemas/matching';
 import { entriesFor } from '../../server/src/audit/audit.repository';
 import { ApiClient } from '../support/httpClient';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -350,5 +350,33 @@ describe('from intake to an accepted match', () => {
     const career = stats.body.byCategory.find((c: { key: string }) => c.key === 'career');
     expect(career).toEqual({ key: 'career', count: null, share: null, suppressed: true });
     expect(stats.body.byCategory.filter((c: { suppressed: boolean }) => c.suppressed).length).not.toBe(1);
+  });
+});
+
+describe('milestones continue from the matches made before the platform', () => {
+  it('the 400th match is celebrated when it is made here', async () => {
+    const other = await startTestApp({ now: NOW, env: { MATCHES_BEFORE_PLATFORM: '399', STATS_SMALL_CELL_THRESHOLD: '1' } });
+    try {
+      const p = await createPeople(other);
+      const m = other.services.matching;
+      await m.saveProfile(p.volunteer, baseProfile);
+      const before = await m.stats();
+      expect(before).toMatchObject({ totalMatches: 399, matchesBeforePlatform: 399, nextMilestone: 400 });
+      expect(before.milestones.map((x) => [x.count, x.reachedAt])).toEqual([
+        [100, null],
+        [200, null],
+        [300, null],
+      ]);
+      const { id } = await m.createRequest(p.student, CreateRequestBody.parse({ ...validRequest, category: 'articling', preferences: {} }));
+      const match = await m.propose(p.staff, id, p.volunteer.id);
+      await m.respond(p.volunteer, match.id, true);
+      const after = await m.stats();
+      expect(after).toMatchObject({ totalMatches: 400, nextMilestone: 500, matchesByYear: [{ year: 2026, count: 1 }] });
+      expect(after.milestones.at(-1)).toEqual({ count: 400, reachedAt: '2026-11-26T17:00:00.000Z' });
+      // A threshold of 1 withholds nothing.
+      expect(after.byCallerKind.find((c) => c.key === 'articling_student')).toMatchObject({ count: 1, share: 100, suppressed: false });
+    } finally {
+      await other.close();
+    }
   });
 });

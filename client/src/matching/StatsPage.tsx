@@ -15,12 +15,15 @@ export function StatsPage() {
         <>
           <section className="card" aria-labelledby="milestones-heading">
             <h2 id="milestones-heading">Matches made: {data.totalMatches}</h2>
-            <p>Next milestone: the {data.nextMilestone}th match.</p>
+            <p>
+              Next milestone: the {data.nextMilestone}th match.
+              {data.matchesBeforePlatform > 0 && ` Includes ${data.matchesBeforePlatform} matches made before Red Mug.`}
+            </p>
             {data.milestones.length > 0 && (
               <ul>
                 {data.milestones.map((m) => (
                   <li key={m.count}>
-                    {m.count}th match on {new Date(m.reachedAt).toLocaleDateString()}
+                    {m.count}th match{m.reachedAt ? ` on ${new Date(m.reachedAt).toLocaleDateString()}` : ' (before Red Mug)'}
                   </li>
                 ))}
               </ul>

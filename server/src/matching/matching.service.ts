@@ -53,6 +53,8 @@ export function createMatchingService(deps: {
   log: Logger;
   retentionDays: number;
   smallCellThreshold: number;
+  /** Matches made before the platform, counted into totals and milestones. */
+  matchesBeforePlatform: number;
 }) {
   const repo = matchingRepository(deps.db);
 
@@ -285,19 +287,24 @@ export function createMatchingService(deps: {
       const accepted = await repo.acceptedTimes();
       const byYear = new Map<number, number>();
       for (const at of accepted) byYear.set(at.getUTCFullYear(), (byYear.get(at.getUTCFullYear()) ?? 0) + 1);
+      // The n-th match overall is the (n − prior)-th made here; milestones reached before the platform have no date.
+      const prior = deps.matchesBeforePlatform;
+      const total = prior + accepted.length;
       const milestones = [];
-      for (let n = MILESTONE_STEP; n <= accepted.length; n += MILESTONE_STEP) {
-        milestones.push({ count: n, reachedAt: accepted[n - 1]!.toISOString() });
+      for (let n = MILESTONE_STEP; n <= total; n += MILESTONE_STEP) {
+        const here = accepted[n - prior - 1];
+        milestones.push({ count: n, reachedAt: here ? here.toISOString() : null });
       }
       const counts = await repo.requestCounts();
       const sum = (pred: (c: (typeof counts)[number]) => boolean) => counts.filter(pred).reduce((s, c) => s + c.n, 0);
       const kinds = [...MEMBER_KINDS, 'unknown'];
       return {
         threshold: t,
-        totalMatches: accepted.length,
+        totalMatches: total,
+        matchesBeforePlatform: prior,
         matchesByYear: [...byYear].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count })),
         milestones,
-        nextMilestone: (Math.floor(accepted.length / MILESTONE_STEP) + 1) * MILESTONE_STEP,
+        nextMilestone: (Math.floor(total / MILESTONE_STEP) + 1) * MILESTONE_STEP,
         totalRequests: sum(() => true),
         byCategory: suppressSmallCells(
           REQUEST_CATEGORIES.map((key) => ({ key, count: sum((c) => c.category === key) })),
