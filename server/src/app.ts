@@ -17,6 +17,7 @@ import { errorHandler, notFound } from './http/errors';
 import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
 import type { Logger } from './log';
+import { smtpMailer, type Mailer } from './mail/mailer';
 import { matchingRoutes } from './matching/matching.routes';
 import { createMatchingService } from './matching/matching.service';
 import type { Db } from './store/db';
@@ -31,6 +32,8 @@ export interface Components {
   /** Signs sessions and CSRF tokens and keys opaque identities; at least 32 characters. */
   secret: string;
   throttle?: LoginThrottle;
+  /** Outgoing mail; defaults to SMTP from config when set, else none (in-app notices only). */
+  mailer?: Mailer | null;
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
 }
@@ -57,7 +60,14 @@ export function createApp(c: Components) {
     secret: c.secret,
     tokenTtlMinutes: config.livekitTokenTtlMinutes,
   });
-  const matching = createMatchingService({ db: c.db, clock: c.clock, log: c.log, ...config.matching });
+  const matching = createMatchingService({
+    db: c.db,
+    clock: c.clock,
+    log: c.log,
+    ...config.matching,
+    mailer: c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null,
+    publicUrl: config.publicUrl,
+  });
   // Retention runs hourly; unref'd so it never keeps a process (or a test) alive.
   setInterval(() => void matching.applyRetention().catch(() => c.log.warn('matching.retention_failed')), 3_600_000).unref();
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });

@@ -34,6 +34,8 @@ const Env = z
     MATCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     STATS_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
     MATCHES_BEFORE_PLATFORM: z.coerce.number().int().min(0).max(100_000).default(0),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().min(3).default('Red Mug <no-reply@localhost>'),
     SEED_DEMO: bool.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
@@ -73,6 +75,8 @@ export interface Config {
   inviteTtlDays: number;
   /** Requests are anonymised this long after their match closes; counts below the threshold are withheld. */
   matching: { retentionDays: number; smallCellThreshold: number; matchesBeforePlatform: number };
+  /** Outgoing mail; null when SMTP is not configured (people then see in-app notices only). */
+  mail: { url: string; from: string } | null;
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -119,6 +123,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       smallCellThreshold: e.STATS_SMALL_CELL_THRESHOLD,
       matchesBeforePlatform: e.MATCHES_BEFORE_PLATFORM,
     },
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
   };

@@ -20,7 +20,9 @@ import {
 import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
+import { usersRepository } from '../auth/users.repository';
 import type { Logger } from '../log';
+import type { Mailer } from '../mail/mailer';
 import type { Db, Queryable } from '../store/db';
 import { matchingRepository, type MatchRow } from './matching.repository';
 import { exclusionsFor, rankCandidates, type Candidate } from './scoring';
@@ -55,13 +57,38 @@ export function createMatchingService(deps: {
   smallCellThreshold: number;
   /** Matches made before the platform, counted into totals and milestones. */
   matchesBeforePlatform: number;
+  /** null: in-app notices only. */
+  mailer: Mailer | null;
+  /** For the link in emails. */
+  publicUrl: string | undefined;
 }) {
   const repo = matchingRepository(deps.db);
+  const users = usersRepository(deps.db);
 
-  async function notify(db: Queryable, userId: string | null, kind: NoticeKind): Promise<void> {
+  type Outbox = Array<{ userId: string; kind: NoticeKind }>;
+
+  /** Stores an in-app notice inside the caller's transaction and queues the email for after it commits. */
+  async function notify(db: Queryable, outbox: Outbox, userId: string | null, kind: NoticeKind): Promise<void> {
     if (!userId) return;
-    // CAUTION: in-app notices only; email delivery is not implemented yet.
     await matchingRepository(db).insertNotice({ id: randomUUID(), user_id: userId, kind, at: deps.clock.now() });
+    outbox.push({ userId, kind });
+  }
+
+  /**
+   * Emails the queued notices, in the background: a slow or failing mail server never holds up or undoes a match.
+   * The message is the fixed notice text and a link, never anything from the request.
+   */
+  function send(outbox: Outbox): void {
+    const mailer = deps.mailer;
+    if (!mailer) return;
+    for (const { userId, kind } of outbox) {
+      void (async () => {
+        const user = await users.byId(userId);
+        if (!user) return;
+        const link = deps.publicUrl ? `\n\nSign in to see more: ${deps.publicUrl}/support` : '';
+        await mailer.send({ to: user.email, subject: 'Red Mug peer support', text: `${NOTICE_TEXT[kind]}${link}` });
+      })().catch(() => deps.log.warn('matching.mail_failed', { kind }));
+    }
   }
 
   const matchView = (m: MatchRow): MatchView => ({
@@ -96,6 +123,7 @@ export function createMatchingService(deps: {
   return {
     async createRequest(user: PublicUser, body: CreateRequestBody): Promise<{ id: string }> {
       const id = randomUUID();
+      const outbox: Outbox = [];
       await deps.db.transaction(async (tx) => {
         await matchingRepository(tx).insertRequest({
           id,
@@ -110,8 +138,9 @@ export function createMatchingService(deps: {
           status: 'open',
           created_at: deps.clock.now(),
         });
-        await notify(tx, user.id, 'request_received');
+        await notify(tx, outbox, user.id, 'request_received');
       });
+      send(outbox);
       deps.log.info('matching.request_created', { category: body.category, fromCircle: body.fromCircle });
       return { id };
     },
@@ -192,16 +221,18 @@ export function createMatchingService(deps: {
         });
       }
       const id = randomUUID();
+      const outbox: Outbox = [];
       try {
         await deps.db.transaction(async (tx) => {
           await matchingRepository(tx).insertMatch({ id, request_id: requestId, volunteer_id: volunteerId, proposed_by: staff.id, proposed_at: deps.clock.now() });
           await record(tx, { actorId: staff.id, action: 'match.proposed', targetType: 'support_request', targetId: requestId, at: deps.clock.now() });
-          await notify(tx, volunteerId, 'match_proposed');
+          await notify(tx, outbox, volunteerId, 'match_proposed');
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw new AppError(409, 'CONFLICT', 'This request already has a proposal waiting on a volunteer.');
         throw err;
       }
+      send(outbox);
       deps.log.info('matching.proposed', { match: id });
       return matchView((await repo.matchById(id))!);
     },
@@ -218,6 +249,7 @@ export function createMatchingService(deps: {
 
     async respond(volunteer: PublicUser, matchId: string, accept: boolean): Promise<void> {
       const now = deps.clock.now();
+      const outbox: Outbox = [];
       await deps.db.transaction(async (tx) => {
         const txRepo = matchingRepository(tx);
         const m = await txRepo.matchById(matchId);
@@ -240,15 +272,17 @@ export function createMatchingService(deps: {
         if (!moved) throw new AppError(409, 'CONFLICT', 'This proposal has already been answered.');
         if (accept) {
           await txRepo.setRequestStatus(m.request_id, 'matched');
-          await notify(tx, request.requester_id, 'match_active');
+          await notify(tx, outbox, request.requester_id, 'match_active');
         }
-        await notify(tx, m.proposed_by, accept ? 'match_accepted' : 'match_declined');
+        await notify(tx, outbox, m.proposed_by, accept ? 'match_accepted' : 'match_declined');
       });
+      send(outbox);
       deps.log.info(accept ? 'matching.accepted' : 'matching.declined', { match: matchId });
     },
 
     async close(staff: PublicUser, matchId: string, outcome: Outcome): Promise<void> {
       const now = deps.clock.now();
+      const outbox: Outbox = [];
       await deps.db.transaction(async (tx) => {
         const txRepo = matchingRepository(tx);
         const m = await txRepo.matchById(matchId);
@@ -259,9 +293,10 @@ export function createMatchingService(deps: {
         await txRepo.setRequestStatus(m.request_id, 'closed', now);
         await record(tx, { actorId: staff.id, action: 'match.closed', targetType: 'support_request', targetId: m.request_id, at: now });
         const request = await txRepo.requestById(m.request_id);
-        await notify(tx, request?.requester_id ?? null, 'match_closed');
-        await notify(tx, m.volunteer_id, 'match_closed');
+        await notify(tx, outbox, request?.requester_id ?? null, 'match_closed');
+        await notify(tx, outbox, m.volunteer_id, 'match_closed');
       });
+      send(outbox);
       deps.log.info('matching.closed', { match: matchId, outcome });
     },
 
