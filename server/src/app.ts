@@ -67,6 +67,9 @@ export function createApp(c: Components) {
     ...config.matching,
     mailer: c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null,
     publicUrl: config.publicUrl,
+    media: c.media,
+    secret: c.secret,
+    tokenTtlMinutes: config.livekitTokenTtlMinutes,
   });
   // Retention runs hourly; unref'd so it never keeps a process (or a test) alive.
   setInterval(() => void matching.applyRetention().catch(() => c.log.warn('matching.retention_failed')), 3_600_000).unref();

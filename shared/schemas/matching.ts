@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MemberKind } from './auth';
+import { DisplayName, JoinMedia } from './circles';
 
 /** What a request for a matched peer is about. Tracked for statistics; kept after a request is anonymised. */
 export const REQUEST_CATEGORIES = [
@@ -200,6 +201,8 @@ export const OwnRequest = z.object({
   category: RequestCategory,
   status: RequestStatus,
   createdAt: z.string(),
+  /** Set while a peer has accepted: the private video room of the pair is open to both of them. */
+  activeMatchId: z.string().nullable(),
 });
 export type OwnRequest = z.infer<typeof OwnRequest>;
 
@@ -452,6 +455,11 @@ export const StatsResponse = z.object({
   byCallerKind: z.array(Cell),
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
+
+/** POST /api/matching/matches/:id/room — the pair's private LiveKit room, for the caller and the volunteer only. */
+export const PairRoomBody = z.object({ displayName: DisplayName }).strict();
+export const PairRoomResponse = z.object({ identity: z.string(), media: JoinMedia });
+export type PairRoomResponse = z.infer<typeof PairRoomResponse>;
 
 export const OkResponse = z.object({ ok: z.literal(true) });
 export const CreatedResponse = z.object({ id: z.string() });

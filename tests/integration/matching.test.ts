@@ -91,17 +91,24 @@ describe('authorization for every route and role', () => {
     ['GET', '/api/matching/matches/mine'],
     ['POST', `/api/matching/matches/${uuid}/accept`],
     ['POST', `/api/matching/matches/${uuid}/decline`],
+    ['POST', `/api/matching/matches/${uuid}/room`, { displayName: 'X' }],
     ['GET', '/api/matching/notices'],
   ];
   // allowed: the role gets past authorization (2xx, or 404 for the made-up id); otherwise 403.
   const allowed: Record<string, string[]> = {
-    member: ['POST /api/matching/requests', 'GET /api/matching/requests/mine', 'GET /api/matching/notices'],
+    member: [
+      'POST /api/matching/requests',
+      'GET /api/matching/requests/mine',
+      `POST /api/matching/matches/${uuid}/room`,
+      'GET /api/matching/notices',
+    ],
     volunteer: [
       'GET /api/matching/profile',
       'POST /api/matching/profile',
       'GET /api/matching/matches/mine',
       `POST /api/matching/matches/${uuid}/accept`,
       `POST /api/matching/matches/${uuid}/decline`,
+      `POST /api/matching/matches/${uuid}/room`,
       'GET /api/matching/notices',
     ],
     staff: [
@@ -113,6 +120,7 @@ describe('authorization for every route and role', () => {
       `POST /api/matching/requests/${uuid}/proposals`,
       `POST /api/matching/matches/${uuid}/close`,
       'GET /api/matching/stats',
+      `POST /api/matching/matches/${uuid}/room`,
       'GET /api/matching/notices',
     ],
   };
@@ -205,7 +213,9 @@ describe('from intake to an accepted match', () => {
     expect(res.status).toBe(201);
     requestId = res.body.id;
     const mine = await lawyer.get('/api/matching/requests/mine');
-    expect(mine.body.requests).toEqual([{ id: requestId, category: 'workplace', status: 'open', createdAt: NOW.replace('Z', '.000Z') }]);
+    expect(mine.body.requests).toEqual([
+      { id: requestId, category: 'workplace', status: 'open', createdAt: NOW.replace('Z', '.000Z'), activeMatchId: null },
+    ]);
     expect(JSON.stringify(mine.body)).not.toContain(SECRET_TEXT);
     // Another member sees none of it, and cannot read it directly.
     expect((await student.get('/api/matching/requests/mine')).body.requests).toEqual([]);

@@ -74,8 +74,12 @@ export function matchingRepository(db: Queryable) {
       );
       return rows[0] ?? null;
     },
-    async requestsOf(requesterId: string): Promise<RequestRow[]> {
-      return db.query<RequestRow>('SELECT * FROM support_requests WHERE requester_id = $1 ORDER BY created_at DESC, id', [requesterId]);
+    async requestsOf(requesterId: string): Promise<Array<RequestRow & { active_match_id: string | null }>> {
+      return db.query(
+        `SELECT r.*, (SELECT m.id FROM peer_matches m WHERE m.request_id = r.id AND m.status = 'active') AS active_match_id
+         FROM support_requests r WHERE r.requester_id = $1 ORDER BY r.created_at DESC, r.id`,
+        [requesterId],
+      );
     },
     /** Open and matched requests, oldest first, with whether a proposal is waiting on a volunteer. */
     async queue(): Promise<Array<RequestRow & { pending: boolean }>> {

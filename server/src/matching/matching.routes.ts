@@ -5,6 +5,7 @@ import {
   CloseBody,
   CreateRequestBody,
   DEFAULT_WEIGHTS,
+  PairRoomBody,
   PeerProfile,
   ProposeBody,
   Weights,
@@ -94,6 +95,12 @@ export function matchingRoutes(deps: { matching: MatchingService }): Router {
     const { id } = parse(IdParams, req.params);
     await m.respond(user, id, false);
     res.json({ ok: true });
+  });
+
+  router.post('/matches/:id/room', requireUser('member', 'volunteer'), async (req, res) => {
+    const { id } = parse(IdParams, req.params);
+    const { displayName } = parse(PairRoomBody, req.body);
+    res.json(await m.pairRoom(signedInUser(req), id, displayName));
   });
 
   router.get('/notices', async (req, res) => {

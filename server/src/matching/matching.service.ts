@@ -9,6 +9,7 @@ import {
   type MatchView,
   type Notice,
   type OwnRequest,
+  type PairRoomResponse,
   type Outcome,
   type QueueResponse,
   type RequestDetail,
@@ -21,6 +22,9 @@ import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import { usersRepository } from '../auth/users.repository';
+import { participantIdentity, roomNameFor } from '../livekit/identities';
+import { mediaAdmission } from '../livekit/mediaAdmission';
+import type { Media } from '../livekit/media';
 import type { Logger } from '../log';
 import type { Mailer } from '../mail/mailer';
 import type { Db, Queryable } from '../store/db';
@@ -61,6 +65,10 @@ export function createMatchingService(deps: {
   mailer: Mailer | null;
   /** For the link in emails. */
   publicUrl: string | undefined;
+  media: Media;
+  /** Keys opaque LiveKit identities and room names. */
+  secret: string;
+  tokenTtlMinutes: number;
 }) {
   const repo = matchingRepository(deps.db);
   const users = usersRepository(deps.db);
@@ -151,7 +159,29 @@ export function createMatchingService(deps: {
         category: r.category,
         status: r.status,
         createdAt: new Date(r.created_at).toISOString(),
+        activeMatchId: r.active_match_id,
       }));
+    },
+
+    /** The pair's private room: only the caller and the volunteer of an active match get in. */
+    async pairRoom(user: PublicUser, matchId: string, displayName: string): Promise<PairRoomResponse> {
+      const m = await repo.matchById(matchId);
+      const request = m ? await repo.requestById(m.request_id) : null;
+      // Anyone else, staff included, sees no such room.
+      if (!m || !request || (user.id !== m.volunteer_id && user.id !== request.requester_id)) throw matchNotFound();
+      if (m.status !== 'active') throw new AppError(409, 'CONFLICT', 'The video room opens once the match is active.');
+      const key = `match_${m.id}`;
+      const identity = participantIdentity(deps.secret, user.id, key);
+      const media = await mediaAdmission({
+        media: deps.media,
+        identity,
+        displayName,
+        room: roomNameFor(deps.secret, key),
+        role: user.role,
+        ttlSeconds: deps.tokenTtlMinutes * 60,
+        now: deps.clock.now(),
+      });
+      return { identity, media };
     },
 
     async queue(): Promise<QueueResponse> {
