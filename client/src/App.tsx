@@ -17,6 +17,7 @@ const ProfilePage = lazy(() => import('./matching/ProfilePage').then((m) => ({ d
 const VolunteerMatchesPage = lazy(() => import('./matching/VolunteerMatchesPage').then((m) => ({ default: m.VolunteerMatchesPage })));
 const QueuePage = lazy(() => import('./matching/QueuePage').then((m) => ({ default: m.QueuePage })));
 const RequestDetailPage = lazy(() => import('./matching/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })));
+const PairRoomPage = lazy(() => import('./matching/PairRoomPage').then((m) => ({ default: m.PairRoomPage })));
 const StatsPage = lazy(() => import('./matching/StatsPage').then((m) => ({ default: m.StatsPage })));
 
 export function App() {
@@ -39,6 +40,7 @@ export function App() {
           <Route path="/support/queue" element={<RequireAuth><Lazy><QueuePage /></Lazy></RequireAuth>} />
           <Route path="/support/requests/:id" element={<RequireAuth><Lazy><RequestDetailPage /></Lazy></RequireAuth>} />
           <Route path="/support/stats" element={<RequireAuth><Lazy><StatsPage /></Lazy></RequireAuth>} />
+          <Route path="/support/matches/:id/room" element={<RequireAuth><Lazy><PairRoomPage /></Lazy></RequireAuth>} />
           <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />
         </Routes>
       </SessionGate>

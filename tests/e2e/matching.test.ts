@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeerProfile } from '../../shared/schemas/matching';
+import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
+import { createMedia } from '../../server/src/livekit/media';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
@@ -12,6 +14,7 @@ const artifacts = path.join(root, 'test-results', 'e2e');
 const SECRET_TEXT = 'Thinking of leaving private practice and scared to say it';
 
 let app: TestApp;
+let livekit: LocalLivekit;
 let people: People;
 const browsers: TestBrowser[] = [];
 
@@ -33,7 +36,14 @@ const profile: PeerProfile = {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  app = await startTestApp({ now: '2026-11-26T17:00:00Z', clientDir: path.join(root, 'client/dist') });
+  const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
+  if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
+  livekit = await startLocalLivekit({ bin });
+  app = await startTestApp({
+    now: '2026-11-26T17:00:00Z',
+    clientDir: path.join(root, 'client/dist'),
+    media: createMedia(livekit.connection),
+  });
   people = await createPeople(app);
   await app.services.matching.saveProfile(people.volunteer, profile);
   const conflicted = await app.services.auth.createUser({
@@ -49,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
   await app?.close();
+  await livekit?.stop();
 });
 
 /** Opens `path` signed out, signs in on the page it is sent to, and lands back on `path`. */
@@ -134,6 +145,17 @@ describe('matched peer support from intake to an accepted match', () => {
     // The member is told in the app.
     await member.goto(`${app.url}/support`);
     await member.getByText('A trained peer has agreed to talk with you').waitFor();
-    expect(await member.getByText('Career and job search: Matched').count()).toBe(1);
+    expect(await member.getByText(/Career and job search: Matched/).count()).toBe(1);
+
+    // The pair meet in their private room: both see two tiles.
+    await member.getByRole('link', { name: 'Open your private video room' }).click();
+    await member.getByLabel('Your name in the room').fill('Lee');
+    await member.getByRole('button', { name: 'Enter the room' }).click();
+    await card.getByRole('link', { name: 'Open the private video room' }).click();
+    await volunteer.getByRole('button', { name: 'Enter the room' }).click();
+    for (const page of [member, volunteer]) {
+      await expect.poll(() => page.locator('.lk-participant-tile').count(), { timeout: 30_000 }).toBe(2);
+    }
+    await member.screenshot({ path: path.join(artifacts, 'matching-pair-room.png') });
   });
 });

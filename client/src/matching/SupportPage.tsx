@@ -55,6 +55,12 @@ function MemberStart() {
               {data.requests.map((r) => (
                 <li key={r.id}>
                   {CATEGORY_LABELS[r.category]}: {STATUS_LABELS[r.status]} (sent {new Date(r.createdAt).toLocaleDateString()})
+                  {r.activeMatchId && (
+                    <>
+                      {' '}
+                      <Link to={`/support/matches/${r.activeMatchId}/room`}>Open your private video room</Link>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

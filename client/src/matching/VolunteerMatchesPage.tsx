@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CATEGORY_LABELS, type VolunteerMatch } from '../../../shared/schemas/matching';
+import { Link } from 'react-router';
 import { messageOf } from '../api/ApiError';
 import { callerKindLabel } from './labels';
 import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
@@ -51,6 +52,11 @@ function MatchCard({ match, onDone }: { match: VolunteerMatch; onDone: () => voi
         {match.status === 'proposed' ? 'Proposed' : 'Active'} since {new Date(match.proposedAt).toLocaleDateString()}
       </p>
       <Alert message={error} />
+      {match.status === 'active' && (
+        <p>
+          <Link to={`/support/matches/${match.id}/room`}>Open the private video room</Link>
+        </p>
+      )}
       {match.status === 'proposed' && (
         <p className="join-row">
           <button type="button" className="button primary" disabled={busy} onClick={() => void answer(true)}>

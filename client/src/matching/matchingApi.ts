@@ -5,6 +5,7 @@ import {
   NoticesResponse,
   OkResponse,
   OwnRequest,
+  PairRoomResponse,
   ProfileResponse,
   QueueResponse,
   RequestDetail,
@@ -40,3 +41,5 @@ export const fetchVolunteerMatches = () => apiGet(`${base}/matches/mine`, Volunt
 export const respondToMatch = (matchId: string, accept: boolean) =>
   apiPost(`${base}/matches/${id(matchId)}/${accept ? 'accept' : 'decline'}`, {}, OkResponse);
 export const fetchNotices = () => apiGet(`${base}/notices`, NoticesResponse);
+export const enterPairRoom = (matchId: string, displayName: string) =>
+  apiPost(`${base}/matches/${id(matchId)}/room`, { displayName }, PairRoomResponse);
