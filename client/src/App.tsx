@@ -15,6 +15,14 @@ const CirclePage = lazy(() => import('./circle/CirclePage').then((m) => ({ defau
 const StaffSupportPage = lazy(() =>
   import('./support/StaffSupportPage').then((m) => ({ default: m.StaffSupportPage })),
 );
+const SupportPage = lazy(() => import('./matching/SupportPage').then((m) => ({ default: m.SupportPage })));
+const RequestFormPage = lazy(() => import('./matching/RequestFormPage').then((m) => ({ default: m.RequestFormPage })));
+const ProfilePage = lazy(() => import('./matching/ProfilePage').then((m) => ({ default: m.ProfilePage })));
+const VolunteerMatchesPage = lazy(() => import('./matching/VolunteerMatchesPage').then((m) => ({ default: m.VolunteerMatchesPage })));
+const QueuePage = lazy(() => import('./matching/QueuePage').then((m) => ({ default: m.QueuePage })));
+const RequestDetailPage = lazy(() => import('./matching/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })));
+const PairRoomPage = lazy(() => import('./matching/PairRoomPage').then((m) => ({ default: m.PairRoomPage })));
+const StatsPage = lazy(() => import('./matching/StatsPage').then((m) => ({ default: m.StatsPage })));
 
 export function App() {
   return (
@@ -30,6 +38,14 @@ export function App() {
           />
           <Route path="/circles/:sessionId" element={<RequireAuth><Lazy><CirclePage /></Lazy></RequireAuth>} />
           <Route path="/staff/support" element={<RequireAuth><Lazy><StaffSupportPage /></Lazy></RequireAuth>} />
+          <Route path="/support" element={<RequireAuth><Lazy><SupportPage /></Lazy></RequireAuth>} />
+          <Route path="/support/request" element={<RequireAuth><Lazy><RequestFormPage /></Lazy></RequireAuth>} />
+          <Route path="/support/profile" element={<RequireAuth><Lazy><ProfilePage /></Lazy></RequireAuth>} />
+          <Route path="/support/proposals" element={<RequireAuth><Lazy><VolunteerMatchesPage /></Lazy></RequireAuth>} />
+          <Route path="/support/queue" element={<RequireAuth><Lazy><QueuePage /></Lazy></RequireAuth>} />
+          <Route path="/support/requests/:id" element={<RequireAuth><Lazy><RequestDetailPage /></Lazy></RequireAuth>} />
+          <Route path="/support/stats" element={<RequireAuth><Lazy><StatsPage /></Lazy></RequireAuth>} />
+          <Route path="/support/matches/:id/room" element={<RequireAuth><Lazy><PairRoomPage /></Lazy></RequireAuth>} />
           <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />
         </Routes>
       </SessionGate>

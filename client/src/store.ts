@@ -2,6 +2,7 @@ import { create, type StateCreator } from 'zustand';
 import type { PublicUser, SessionResponse } from '../../shared/schemas/auth';
 import type { JoinResponse } from '../../shared/schemas/circles';
 import { createLiveSlice, type LiveSlice } from './live/liveSlice';
+import { DEFAULT_WEIGHTS, type Weights } from '../../shared/schemas/matching';
 
 /** Who is signed in, and the CSRF token every POST carries. `checked` is false until the first session fetch. */
 export interface SessionSlice {
@@ -40,7 +41,13 @@ export interface JoinSlice {
   clearAdmission: () => void;
 }
 
-export type StoreState = SessionSlice & JoinSlice & LiveSlice;
+/** Staff's matching weights, kept while they move between requests in one visit. */
+export interface MatchingSlice {
+  weights: Weights;
+  setWeights: (weights: Weights) => void;
+}
+
+export type StoreState = SessionSlice & JoinSlice & LiveSlice & MatchingSlice;
 
 const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> = (set) => ({
   user: null,
@@ -66,9 +73,15 @@ const createJoinSlice: StateCreator<StoreState, [], [], JoinSlice> = (set) => ({
   clearAdmission: () => set({ admission: null }),
 });
 
+const createMatchingSlice: StateCreator<StoreState, [], [], MatchingSlice> = (set) => ({
+  weights: DEFAULT_WEIGHTS,
+  setWeights: (weights) => set({ weights }),
+});
+
 export const useStore = create<StoreState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createJoinSlice(...a),
   // The live slice only reads and writes its own keys, so it is written against itself (and tested alone).
   ...createLiveSlice(...(a as unknown as Parameters<typeof createLiveSlice>)),
+  ...createMatchingSlice(...a),
 }));

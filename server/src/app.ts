@@ -27,6 +27,9 @@ import { createCommandLimiter } from './live/rateLimits';
 import { attachRealtime, type Realtime } from './live/realtime';
 import { AppError } from './http/errors';
 import type { Logger } from './log';
+import { smtpMailer, type Mailer } from './mail/mailer';
+import { matchingRoutes } from './matching/matching.routes';
+import { createMatchingService } from './matching/matching.service';
 import type { Db } from './store/db';
 
 export interface Components {
@@ -42,6 +45,8 @@ export interface Components {
   redis?: Redis;
   /** Who hosts a session (from the schedule); until a roster exists only staff host. */
   hostIds?: SessionHostIds;
+  /** Outgoing mail; defaults to SMTP from config when set, else none (in-app notices only). */
+  mailer?: Mailer | null;
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
 }
@@ -82,6 +87,19 @@ export function createApp(c: Components) {
       return { micBlocked: (await live.micBlocked(sessionId)).has(identity) };
     },
   });
+  const matching = createMatchingService({
+    db: c.db,
+    clock: c.clock,
+    log: c.log,
+    ...config.matching,
+    mailer: c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null,
+    publicUrl: config.publicUrl,
+    media: c.media,
+    secret: c.secret,
+    tokenTtlMinutes: config.livekitTokenTtlMinutes,
+  });
+  // Retention runs hourly; unref'd so it never keeps a process (or a test) alive.
+  setInterval(() => void matching.applyRetention().catch(() => c.log.warn('matching.retention_failed')), 3_600_000).unref();
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });
 
   const app = express();
@@ -127,6 +145,7 @@ export function createApp(c: Components) {
   api.use(csrf.protect);
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
+  api.use('/matching', matchingRoutes({ matching }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
   });
@@ -162,7 +181,7 @@ export function createApp(c: Components) {
       },
     });
 
-  return { app, attach, services: { auth, circles, live } };
+  return { app, attach, services: { auth, circles, live, matching } };
 }
 
 

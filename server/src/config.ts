@@ -31,6 +31,11 @@ const Env = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+    MATCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    STATS_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+    MATCHES_BEFORE_PLATFORM: z.coerce.number().int().min(0).max(100_000).default(0),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().min(3).default('Red Mug <no-reply@localhost>'),
     SEED_DEMO: bool.optional(),
     CRISIS_TEXT: z.string().max(1000).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -69,6 +74,10 @@ export interface Config {
   dropIn: { opensMinutesBefore: number; closesMinutesAfterEnd: number };
   login: { maxFailures: number; blockMinutes: number };
   inviteTtlDays: number;
+  /** Requests are anonymised this long after their match closes; counts below the threshold are withheld. */
+  matching: { retentionDays: number; smallCellThreshold: number; matchesBeforePlatform: number };
+  /** Outgoing mail; null when SMTP is not configured (people then see in-app notices only). */
+  mail: { url: string; from: string } | null;
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The "not a crisis service" panel in every circle. */
@@ -117,6 +126,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, blockMinutes: e.LOGIN_BLOCK_MINUTES },
     inviteTtlDays: e.INVITE_TTL_DAYS,
+    matching: {
+      retentionDays: e.MATCH_RETENTION_DAYS,
+      smallCellThreshold: e.STATS_SMALL_CELL_THRESHOLD,
+      matchesBeforePlatform: e.MATCHES_BEFORE_PLATFORM,
+    },
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
     crisisText: e.CRISIS_TEXT ?? DEFAULT_CRISIS_TEXT,

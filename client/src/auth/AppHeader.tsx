@@ -30,6 +30,7 @@ export function AppHeader() {
         <MugIcon size={26} />
         <span>Red Mug</span>
       </Link>
+      {user && <Link to="/support">Peer support</Link>}
       {user && (
         <div className="who">
           <span className="who-name">{user.firstName}</span>

@@ -23,7 +23,7 @@ const toRequest = (r: Row): SupportRequest => ({
 });
 
 const SELECT = `SELECT s.id, s.from_circle, s.created_at, s.handled_at, u.first_name, u.email, u.member_kind
-                FROM support_requests s JOIN users u ON u.id = s.user_id`;
+                FROM contact_requests s JOIN users u ON u.id = s.user_id`;
 
 export function supportRequestsRepository(db: Queryable) {
   return {
@@ -32,7 +32,7 @@ export function supportRequestsRepository(db: Queryable) {
       // One open request per person is enough: asking twice does not queue them twice.
       const open = await db.query<Row>(`${SELECT} WHERE s.user_id = $1 AND s.handled_at IS NULL`, [userId]);
       if (open[0]) return toRequest(open[0]);
-      await db.query('INSERT INTO support_requests (id, user_id, from_circle, created_at) VALUES ($1, $2, $3, $4)', [
+      await db.query('INSERT INTO contact_requests (id, user_id, from_circle, created_at) VALUES ($1, $2, $3, $4)', [
         id,
         userId,
         fromCircle,
@@ -45,7 +45,7 @@ export function supportRequestsRepository(db: Queryable) {
     },
     /** Returns false when there is no such open request. */
     async handle(id: string, staffId: string, at: Date): Promise<boolean> {
-      const rows = await db.query('UPDATE support_requests SET handled_at = $2, handled_by = $3 WHERE id = $1 AND handled_at IS NULL RETURNING id', [
+      const rows = await db.query('UPDATE contact_requests SET handled_at = $2, handled_by = $3 WHERE id = $1 AND handled_at IS NULL RETURNING id', [
         id,
         at,
         staffId,

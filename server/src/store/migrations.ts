@@ -65,12 +65,77 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
     `,
   },
   {
+    id: 10,
+    name: 'matched peer support',
+    // Requests are confidential: read only by staff, every read audited, anonymised after retention (see
+    // matching.service). The audit log is generic on purpose and never holds request contents or free text.
+    sql: `
+      CREATE TABLE audit_log (
+        id uuid PRIMARY KEY,
+        -- Insertion order, for entries made within the same instant.
+        seq bigserial NOT NULL,
+        at timestamptz NOT NULL,
+        actor_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        action text NOT NULL,
+        target_type text NOT NULL,
+        target_id text NOT NULL
+      );
+      CREATE INDEX audit_log_target ON audit_log(target_type, target_id, at, seq);
+      CREATE TABLE peer_profiles (
+        user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        profile jsonb NOT NULL,
+        capacity integer NOT NULL CHECK (capacity BETWEEN 0 AND 10),
+        available boolean NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE support_requests (
+        id uuid PRIMARY KEY,
+        requester_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        caller_kind text CHECK (caller_kind IN ('lawyer', 'articling_student')),
+        category text NOT NULL,
+        details text NOT NULL,
+        organisation text,
+        preferences jsonb NOT NULL,
+        contact jsonb NOT NULL,
+        from_circle boolean NOT NULL,
+        status text NOT NULL CHECK (status IN ('open', 'matched', 'closed')),
+        created_at timestamptz NOT NULL,
+        closed_at timestamptz,
+        anonymised_at timestamptz
+      );
+      CREATE INDEX support_requests_status ON support_requests(status, created_at);
+      CREATE INDEX support_requests_requester ON support_requests(requester_id);
+      CREATE TABLE peer_matches (
+        id uuid PRIMARY KEY,
+        request_id uuid NOT NULL REFERENCES support_requests(id) ON DELETE CASCADE,
+        volunteer_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        status text NOT NULL CHECK (status IN ('proposed', 'declined', 'active', 'closed')),
+        proposed_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        proposed_at timestamptz NOT NULL,
+        responded_at timestamptz,
+        accepted_at timestamptz,
+        closed_at timestamptz,
+        outcome text CHECK (outcome IN ('completed', 'caller_withdrew', 'volunteer_withdrew', 'referred_elsewhere'))
+      );
+      CREATE UNIQUE INDEX peer_matches_one_live ON peer_matches(request_id) WHERE status IN ('proposed', 'active');
+      CREATE INDEX peer_matches_volunteer ON peer_matches(volunteer_id, status);
+      CREATE TABLE notices (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        kind text NOT NULL,
+        at timestamptz NOT NULL,
+        read_at timestamptz
+      );
+      CREATE INDEX notices_user ON notices(user_id, at);
+    `,
+  },
+  {
     id: 20,
-    name: 'support requests',
+    name: 'contact requests',
     // A private request for one-on-one support. Deliberately no session column: staff learn that someone asked,
     // not which circle they were in.
     sql: `
-      CREATE TABLE support_requests (
+      CREATE TABLE contact_requests (
         id uuid PRIMARY KEY,
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         from_circle boolean NOT NULL,
@@ -78,7 +143,7 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
         handled_at timestamptz,
         handled_by uuid REFERENCES users(id) ON DELETE SET NULL
       );
-      CREATE INDEX support_requests_open ON support_requests(created_at) WHERE handled_at IS NULL;
+      CREATE INDEX contact_requests_open ON contact_requests(created_at) WHERE handled_at IS NULL;
     `,
   },
 ];

@@ -1,0 +1,73 @@
+import '@livekit/components-styles';
+import { ControlBar, GridLayout, LiveKitRoom, ParticipantTile, RoomAudioRenderer, useTracks } from '@livekit/components-react';
+import { Track } from 'livekit-client';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import type { PairRoomResponse } from '../../../shared/schemas/matching';
+import { messageOf } from '../api/ApiError';
+import { useStore } from '../store';
+import { TextField } from './fields';
+import { Alert } from './Loaded';
+import { enterPairRoom } from './matchingApi';
+import { SupportLayout } from './SupportLayout';
+
+/**
+ * /support/matches/:id/room — the private video room of a matched caller and volunteer. Nothing is recorded;
+ * tokens are short-lived and only the two people of an active match get one.
+ */
+export function PairRoomPage() {
+  const { id = '' } = useParams();
+  const firstName = useStore((s) => s.user?.firstName ?? '');
+  const [displayName, setDisplayName] = useState(firstName);
+  const [admission, setAdmission] = useState<PairRoomResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function enter(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setAdmission(await enterPairRoom(id, displayName));
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const media = admission?.media;
+  return (
+    <SupportLayout title="Your private peer-support room">
+      {media?.available ? (
+        <LiveKitRoom serverUrl={media.serverUrl} token={media.token} connect audio video onDisconnected={() => setAdmission(null)} data-lk-theme="default" className="pair-room">
+          <PairStage />
+          <RoomAudioRenderer />
+          <ControlBar controls={{ chat: false, screenShare: false, leave: true }} />
+        </LiveKitRoom>
+      ) : (
+        <form onSubmit={enter} noValidate className="card form">
+          <p>Only you and your matched peer can enter. Nothing here is recorded.</p>
+          {media && !media.available && <Alert message={media.message} />}
+          <Alert message={error} />
+          <TextField id="pair-name" label="Your name in the room" value={displayName} onChange={setDisplayName} maxLength={40} />
+          <button type="submit" className="button primary" disabled={busy}>
+            Enter the room
+          </button>
+          <p>
+            <Link to="/support">Back to peer support</Link>
+          </p>
+        </form>
+      )}
+    </SupportLayout>
+  );
+}
+
+function PairStage() {
+  const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
+  return (
+    <GridLayout tracks={tracks} style={{ height: '60vh' }}>
+      <ParticipantTile />
+    </GridLayout>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { CATEGORY_LABELS, type VolunteerMatch } from '../../../shared/schemas/matching';
+import { Link } from 'react-router';
+import { messageOf } from '../api/ApiError';
+import { callerKindLabel } from './labels';
+import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
+import { NoticesList } from './NoticesList';
+import { SupportLayout } from './SupportLayout';
+import { useLoad } from './useLoad';
+import { Alert, Loaded } from './Loaded';
+
+/** /support/proposals — a volunteer answers proposed matches and sees their active ones. */
+export function VolunteerMatchesPage() {
+  const { state, reload } = useLoad(fetchVolunteerMatches);
+  return (
+    <SupportLayout title="My matches">
+      <p className="lede">You see the topic only. Staff share how to reach the caller once you accept.</p>
+      <Loaded state={state}>{(data) =>
+        (data.matches.length === 0 ? (
+          <p>No proposals or active matches right now.</p>
+        ) : (
+          <ul className="suggestions">
+            {data.matches.map((m) => (
+              <MatchCard key={m.id} match={m} onDone={reload} />
+            ))}
+          </ul>
+        ))}</Loaded>
+      <NoticesList />
+    </SupportLayout>
+  );
+}
+
+function MatchCard({ match, onDone }: { match: VolunteerMatch; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function answer(accept: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      await respondToMatch(match.id, accept);
+      onDone();
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+  const title = `${CATEGORY_LABELS[match.category]} · ${callerKindLabel(match.callerKind)}`;
+  return (
+    <li className="card" aria-label={title}>
+      <h2>{title}</h2>
+      <p>
+        {match.status === 'proposed' ? 'Proposed' : 'Active'} since {new Date(match.proposedAt).toLocaleDateString()}
+      </p>
+      <Alert message={error} />
+      {match.status === 'active' && (
+        <p>
+          <Link to={`/support/matches/${match.id}/room`}>Open the private video room</Link>
+        </p>
+      )}
+      {match.status === 'proposed' && (
+        <p className="join-row">
+          <button type="button" className="button primary" disabled={busy} onClick={() => void answer(true)}>
+            Accept
+          </button>{' '}
+          <button type="button" className="button secondary" disabled={busy} onClick={() => void answer(false)}>
+            Decline
+          </button>
+        </p>
+      )}
+    </li>
+  );
+}

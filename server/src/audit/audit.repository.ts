@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../store/db';
+
+/**
+ * Who did what to which record, and when. Generic so every domain can use it (request reads, schedule changes,
+ * host actions). CAUTION: never put free text or record contents here — only ids and a fixed action name.
+ */
+export interface AuditEntry {
+  actorId: string | null;
+  /** A fixed `domain.verb` name, e.g. `request.read`. */
+  action: string;
+  targetType: string;
+  targetId: string;
+  at: Date;
+}
+
+export async function record(db: Queryable, e: AuditEntry): Promise<void> {
+  await db.query('INSERT INTO audit_log (id, at, actor_id, action, target_type, target_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+    randomUUID(),
+    e.at,
+    e.actorId,
+    e.action,
+    e.targetType,
+    e.targetId,
+  ]);
+}
+
+export async function entriesFor(db: Queryable, targetType: string, targetId: string): Promise<AuditEntry[]> {
+  const rows = await db.query<{ actor_id: string | null; action: string; target_type: string; target_id: string; at: Date }>(
+    'SELECT actor_id, action, target_type, target_id, at FROM audit_log WHERE target_type = $1 AND target_id = $2 ORDER BY at, seq',
+    [targetType, targetId],
+  );
+  return rows.map((r) => ({ actorId: r.actor_id, action: r.action, targetType: r.target_type, targetId: r.target_id, at: new Date(r.at) }));
+}

@@ -1,0 +1,24 @@
+import type { Role } from '../../../shared/schemas/auth';
+import type { JoinMedia } from '../../../shared/schemas/circles';
+import { circleToken } from './circleToken';
+import type { Media } from './media';
+
+/**
+ * LiveKit connection details for one person in one room, or the plain reason media is unavailable. Same token
+ * rules as the circles: opaque identity, short TTL, explicit grants, attributes set by the server.
+ */
+export async function mediaAdmission(opts: {
+  media: Media;
+  identity: string;
+  displayName: string;
+  room: string;
+  role: Role;
+  ttlSeconds: number;
+  now: Date;
+}): Promise<JoinMedia> {
+  const conn = opts.media.connection();
+  const status = await opts.media.status();
+  if (!conn || !status.available) return { available: false, message: status.message ?? 'Audio and video are unavailable.' };
+  const token = await circleToken({ apiKey: conn.apiKey, apiSecret: conn.apiSecret, ...opts });
+  return { available: true, serverUrl: conn.url, token, expiresAt: new Date(opts.now.getTime() + opts.ttlSeconds * 1000).toISOString() };
+}

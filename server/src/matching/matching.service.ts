@@ -1,0 +1,397 @@
+import { randomUUID } from 'node:crypto';
+import { MEMBER_KINDS, type PublicUser } from '../../../shared/schemas/auth';
+import {
+  Contact,
+  MatchPreferences,
+  PeerProfile,
+  REQUEST_CATEGORIES,
+  type CreateRequestBody,
+  type MatchView,
+  type Notice,
+  type OwnRequest,
+  type PairRoomResponse,
+  type Outcome,
+  type QueueResponse,
+  type RequestDetail,
+  type StatsResponse,
+  type SuggestionsResponse,
+  type VolunteerMatch,
+  type Weights,
+} from '../../../shared/schemas/matching';
+import { record } from '../audit/audit.repository';
+import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
+import { usersRepository } from '../auth/users.repository';
+import { participantIdentity, roomNameFor } from '../livekit/identities';
+import { mediaAdmission } from '../livekit/mediaAdmission';
+import type { Media } from '../livekit/media';
+import type { Logger } from '../log';
+import type { Mailer } from '../mail/mailer';
+import type { Db, Queryable } from '../store/db';
+import { matchingRepository, type MatchRow } from './matching.repository';
+import { exclusionsFor, rankCandidates, type Candidate } from './scoring';
+import { suppressSmallCells } from './suppression';
+
+export type MatchingService = ReturnType<typeof createMatchingService>;
+
+type NoticeKind = Notice['kind'];
+
+/** Notices say what happened and where to look; never what a request is about. */
+const NOTICE_TEXT: Record<NoticeKind, string> = {
+  request_received: 'We received your confidential request for a matched peer. Staff will be in touch.',
+  match_proposed: 'Staff have proposed a peer-support match for you. Please accept or decline it.',
+  match_accepted: 'A volunteer accepted a match you proposed.',
+  match_declined: 'A volunteer declined a match you proposed. The request is back in the queue.',
+  match_active: 'A trained peer has agreed to talk with you. Staff will share how to connect.',
+  match_closed: 'A peer-support match you were part of has been closed. Thank you.',
+};
+
+const MILESTONE_STEP = 100;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const notFound = () => new AppError(404, 'NOT_FOUND', 'We could not find that request. Go back to the queue.');
+const matchNotFound = () => new AppError(404, 'NOT_FOUND', 'We could not find that match. Go back to your list.');
+
+export function createMatchingService(deps: {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  retentionDays: number;
+  smallCellThreshold: number;
+  /** Matches made before the platform, counted into totals and milestones. */
+  matchesBeforePlatform: number;
+  /** null: in-app notices only. */
+  mailer: Mailer | null;
+  /** For the link in emails. */
+  publicUrl: string | undefined;
+  media: Media;
+  /** Keys opaque LiveKit identities and room names. */
+  secret: string;
+  tokenTtlMinutes: number;
+}) {
+  const repo = matchingRepository(deps.db);
+  const users = usersRepository(deps.db);
+
+  type Outbox = Array<{ userId: string; kind: NoticeKind }>;
+
+  /** Stores an in-app notice inside the caller's transaction and queues the email for after it commits. */
+  async function notify(db: Queryable, outbox: Outbox, userId: string | null, kind: NoticeKind): Promise<void> {
+    if (!userId) return;
+    await matchingRepository(db).insertNotice({ id: randomUUID(), user_id: userId, kind, at: deps.clock.now() });
+    outbox.push({ userId, kind });
+  }
+
+  /**
+   * Emails the queued notices, in the background: a slow or failing mail server never holds up or undoes a match.
+   * The message is the fixed notice text and a link, never anything from the request.
+   */
+  function send(outbox: Outbox): void {
+    const mailer = deps.mailer;
+    if (!mailer) return;
+    for (const { userId, kind } of outbox) {
+      void (async () => {
+        const user = await users.byId(userId);
+        if (!user) return;
+        const link = deps.publicUrl ? `\n\nSign in to see more: ${deps.publicUrl}/support` : '';
+        await mailer.send({ to: user.email, subject: 'Red Mug peer support', text: `${NOTICE_TEXT[kind]}${link}` });
+      })().catch(() => deps.log.warn('matching.mail_failed', { kind }));
+    }
+  }
+
+  const matchView = (m: MatchRow): MatchView => ({
+    id: m.id,
+    requestId: m.request_id,
+    volunteerId: m.volunteer_id ?? '',
+    volunteerFirstName: m.volunteer_first_name ?? '(former volunteer)',
+    status: m.status,
+    proposedAt: new Date(m.proposed_at).toISOString(),
+    respondedAt: m.responded_at ? new Date(m.responded_at).toISOString() : null,
+    closedAt: m.closed_at ? new Date(m.closed_at).toISOString() : null,
+    outcome: m.outcome,
+  });
+
+  async function requestOrThrow(id: string) {
+    const row = await repo.requestById(id);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  async function candidatesFor(requestId: string): Promise<Candidate[]> {
+    return (await repo.candidates(requestId)).map((r) => ({
+      volunteerId: r.user_id,
+      firstName: r.first_name,
+      profile: PeerProfile.parse(r.profile),
+      activeMatches: r.active_matches,
+      lastMatchedAt: r.last_matched_at ? new Date(r.last_matched_at) : null,
+      declinedThisRequest: r.declined,
+    }));
+  }
+
+  return {
+    async createRequest(user: PublicUser, body: CreateRequestBody): Promise<{ id: string }> {
+      const id = randomUUID();
+      const outbox: Outbox = [];
+      await deps.db.transaction(async (tx) => {
+        await matchingRepository(tx).insertRequest({
+          id,
+          requester_id: user.id,
+          caller_kind: user.memberKind,
+          category: body.category,
+          details: body.details,
+          organisation: body.organisation ?? null,
+          preferences: body.preferences,
+          contact: body.contact,
+          from_circle: body.fromCircle,
+          status: 'open',
+          created_at: deps.clock.now(),
+        });
+        await notify(tx, outbox, user.id, 'request_received');
+      });
+      send(outbox);
+      deps.log.info('matching.request_created', { category: body.category, fromCircle: body.fromCircle });
+      return { id };
+    },
+
+    async ownRequests(user: PublicUser): Promise<OwnRequest[]> {
+      return (await repo.requestsOf(user.id)).map((r) => ({
+        id: r.id,
+        category: r.category,
+        status: r.status,
+        createdAt: new Date(r.created_at).toISOString(),
+        activeMatchId: r.active_match_id,
+      }));
+    },
+
+    /** The pair's private room: only the caller and the volunteer of an active match get in. */
+    async pairRoom(user: PublicUser, matchId: string, displayName: string): Promise<PairRoomResponse> {
+      const m = await repo.matchById(matchId);
+      const request = m ? await repo.requestById(m.request_id) : null;
+      // Anyone else, staff included, sees no such room.
+      if (!m || !request || (user.id !== m.volunteer_id && user.id !== request.requester_id)) throw matchNotFound();
+      if (m.status !== 'active') throw new AppError(409, 'CONFLICT', 'The video room opens once the match is active.');
+      const key = `match_${m.id}`;
+      const identity = participantIdentity(deps.secret, user.id, key);
+      const media = await mediaAdmission({
+        media: deps.media,
+        identity,
+        displayName,
+        room: roomNameFor(deps.secret, key),
+        role: user.role,
+        ttlSeconds: deps.tokenTtlMinutes * 60,
+        now: deps.clock.now(),
+      });
+      return { identity, media };
+    },
+
+    async queue(): Promise<QueueResponse> {
+      const now = deps.clock.now().getTime();
+      const [requests, loads, active] = await Promise.all([repo.queue(), repo.volunteerLoads(), repo.activeMatches()]);
+      return {
+        requests: requests.map((r) => ({
+          id: r.id,
+          category: r.category,
+          callerKind: r.caller_kind,
+          status: r.status,
+          createdAt: new Date(r.created_at).toISOString(),
+          waitingHours: Math.max(0, Math.floor((now - new Date(r.created_at).getTime()) / HOUR)),
+          pendingProposal: r.pending,
+        })),
+        volunteers: loads.map((v) => ({
+          volunteerId: v.user_id,
+          firstName: v.first_name,
+          activeMatches: v.active_matches,
+          capacity: v.capacity,
+          available: v.available,
+        })),
+        activeMatches: active.map(matchView),
+      };
+    },
+
+    /** Staff only (the route checks); every read is written to the audit log before anything is returned. */
+    async readRequest(staff: PublicUser, id: string): Promise<RequestDetail> {
+      const r = await requestOrThrow(id);
+      await record(deps.db, { actorId: staff.id, action: 'request.read', targetType: 'support_request', targetId: id, at: deps.clock.now() });
+      const contact = Contact.safeParse(r.contact);
+      return {
+        id: r.id,
+        category: r.category,
+        callerKind: r.caller_kind,
+        callerFirstName: r.caller_first_name ?? null,
+        details: r.details,
+        organisation: r.organisation,
+        preferences: MatchPreferences.parse(r.preferences),
+        // An anonymised request keeps no contact details.
+        contact: contact.success ? contact.data : { method: 'email' },
+        fromCircle: r.from_circle,
+        status: r.status,
+        createdAt: new Date(r.created_at).toISOString(),
+        matches: (await repo.matchesOfRequest(id)).map(matchView),
+      };
+    },
+
+    async suggestions(staff: PublicUser, id: string, weights: Weights): Promise<SuggestionsResponse> {
+      const r = await requestOrThrow(id);
+      await record(deps.db, { actorId: staff.id, action: 'request.suggestions', targetType: 'support_request', targetId: id, at: deps.clock.now() });
+      const caller = { organisation: r.organisation, preferences: MatchPreferences.parse(r.preferences) };
+      const year = deps.clock.now().getUTCFullYear();
+      return { weights, suggestions: rankCandidates(caller, await candidatesFor(id), weights, year) };
+    },
+
+    async propose(staff: PublicUser, requestId: string, volunteerId: string): Promise<MatchView> {
+      const r = await requestOrThrow(requestId);
+      if (r.status !== 'open') throw new AppError(409, 'CONFLICT', 'This request already has a match.');
+      const caller = { organisation: r.organisation, preferences: MatchPreferences.parse(r.preferences) };
+      const candidate = (await candidatesFor(requestId)).find((c) => c.volunteerId === volunteerId);
+      if (!candidate) throw new AppError(404, 'NOT_FOUND', 'That volunteer has no peer profile. Choose from the suggestions.');
+      const excluded = exclusionsFor(caller, candidate);
+      if (excluded.length > 0) {
+        throw new AppError(409, 'CONFLICT', `This volunteer cannot be proposed: ${excluded.join(', ').replace(/_/g, ' ')}.`, {
+          data: { excluded },
+        });
+      }
+      const id = randomUUID();
+      const outbox: Outbox = [];
+      try {
+        await deps.db.transaction(async (tx) => {
+          await matchingRepository(tx).insertMatch({ id, request_id: requestId, volunteer_id: volunteerId, proposed_by: staff.id, proposed_at: deps.clock.now() });
+          await record(tx, { actorId: staff.id, action: 'match.proposed', targetType: 'support_request', targetId: requestId, at: deps.clock.now() });
+          await notify(tx, outbox, volunteerId, 'match_proposed');
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError(409, 'CONFLICT', 'This request already has a proposal waiting on a volunteer.');
+        throw err;
+      }
+      send(outbox);
+      deps.log.info('matching.proposed', { match: id });
+      return matchView((await repo.matchById(id))!);
+    },
+
+    async volunteerMatches(volunteer: PublicUser): Promise<VolunteerMatch[]> {
+      return (await repo.matchesOfVolunteer(volunteer.id)).map((m) => ({
+        id: m.id,
+        status: m.status,
+        category: m.category,
+        callerKind: m.caller_kind,
+        proposedAt: new Date(m.proposed_at).toISOString(),
+      }));
+    },
+
+    async respond(volunteer: PublicUser, matchId: string, accept: boolean): Promise<void> {
+      const now = deps.clock.now();
+      const outbox: Outbox = [];
+      await deps.db.transaction(async (tx) => {
+        const txRepo = matchingRepository(tx);
+        const m = await txRepo.matchById(matchId);
+        // Someone else's match looks exactly like a missing one.
+        if (!m || m.volunteer_id !== volunteer.id) throw matchNotFound();
+        if (m.status !== 'proposed') throw new AppError(409, 'CONFLICT', 'This proposal has already been answered.');
+        const request = await txRepo.requestById(m.request_id);
+        if (!request) throw matchNotFound();
+        if (accept) {
+          const profile = PeerProfile.safeParse(await txRepo.profileOf(volunteer.id));
+          const capacity = profile.success ? profile.data.capacity : 0;
+          if ((await txRepo.activeCountOf(volunteer.id)) >= capacity) {
+            throw new AppError(409, 'CONFLICT', 'You are at your capacity. Raise it in your profile or close a match first.');
+          }
+        }
+        const moved = await txRepo.transition(matchId, 'proposed', accept ? 'active' : 'declined', {
+          responded_at: now,
+          ...(accept ? { accepted_at: now } : {}),
+        });
+        if (!moved) throw new AppError(409, 'CONFLICT', 'This proposal has already been answered.');
+        if (accept) {
+          await txRepo.setRequestStatus(m.request_id, 'matched');
+          await notify(tx, outbox, request.requester_id, 'match_active');
+        }
+        await notify(tx, outbox, m.proposed_by, accept ? 'match_accepted' : 'match_declined');
+      });
+      send(outbox);
+      deps.log.info(accept ? 'matching.accepted' : 'matching.declined', { match: matchId });
+    },
+
+    async close(staff: PublicUser, matchId: string, outcome: Outcome): Promise<void> {
+      const now = deps.clock.now();
+      const outbox: Outbox = [];
+      await deps.db.transaction(async (tx) => {
+        const txRepo = matchingRepository(tx);
+        const m = await txRepo.matchById(matchId);
+        if (!m) throw matchNotFound();
+        if (!(await txRepo.transition(matchId, 'active', 'closed', { closed_at: now, outcome }))) {
+          throw new AppError(409, 'CONFLICT', 'Only an active match can be closed.');
+        }
+        await txRepo.setRequestStatus(m.request_id, 'closed', now);
+        await record(tx, { actorId: staff.id, action: 'match.closed', targetType: 'support_request', targetId: m.request_id, at: now });
+        const request = await txRepo.requestById(m.request_id);
+        await notify(tx, outbox, request?.requester_id ?? null, 'match_closed');
+        await notify(tx, outbox, m.volunteer_id, 'match_closed');
+      });
+      send(outbox);
+      deps.log.info('matching.closed', { match: matchId, outcome });
+    },
+
+    async ownProfile(volunteer: PublicUser): Promise<PeerProfile | null> {
+      const raw = await repo.profileOf(volunteer.id);
+      return raw ? PeerProfile.parse(raw) : null;
+    },
+
+    async saveProfile(volunteer: PublicUser, profile: PeerProfile): Promise<PeerProfile> {
+      await repo.upsertProfile(volunteer.id, profile, deps.clock.now());
+      return profile;
+    },
+
+    async notices(user: PublicUser): Promise<Notice[]> {
+      return (await repo.noticesOf(user.id)).map((n) => {
+        const kind = n.kind as NoticeKind;
+        return { id: n.id, kind, at: new Date(n.at).toISOString(), text: NOTICE_TEXT[kind] ?? '' };
+      });
+    },
+
+    async stats(): Promise<StatsResponse> {
+      const t = deps.smallCellThreshold;
+      const accepted = await repo.acceptedTimes();
+      const byYear = new Map<number, number>();
+      for (const at of accepted) byYear.set(at.getUTCFullYear(), (byYear.get(at.getUTCFullYear()) ?? 0) + 1);
+      // The n-th match overall is the (n − prior)-th made here; milestones reached before the platform have no date.
+      const prior = deps.matchesBeforePlatform;
+      const total = prior + accepted.length;
+      const milestones = [];
+      for (let n = MILESTONE_STEP; n <= total; n += MILESTONE_STEP) {
+        const here = accepted[n - prior - 1];
+        milestones.push({ count: n, reachedAt: here ? here.toISOString() : null });
+      }
+      const counts = await repo.requestCounts();
+      const sum = (pred: (c: (typeof counts)[number]) => boolean) => counts.filter(pred).reduce((s, c) => s + c.n, 0);
+      const kinds = [...MEMBER_KINDS, 'unknown'];
+      return {
+        threshold: t,
+        totalMatches: total,
+        matchesBeforePlatform: prior,
+        matchesByYear: [...byYear].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count })),
+        milestones,
+        nextMilestone: (Math.floor(total / MILESTONE_STEP) + 1) * MILESTONE_STEP,
+        totalRequests: sum(() => true),
+        byCategory: suppressSmallCells(
+          REQUEST_CATEGORIES.map((key) => ({ key, count: sum((c) => c.category === key) })),
+          t,
+        ),
+        byCallerKind: suppressSmallCells(
+          kinds.map((key) => ({ key, count: sum((c) => (c.caller_kind ?? 'unknown') === key) })),
+          t,
+        ),
+      };
+    },
+
+    /** Anonymises requests whose match closed more than the retention period ago. Run by a timer in app.ts. */
+    async applyRetention(): Promise<number> {
+      const now = deps.clock.now();
+      const n = await repo.anonymiseClosedBefore(new Date(now.getTime() - deps.retentionDays * DAY), now);
+      if (n > 0) deps.log.info('matching.anonymised', { count: n });
+      return n;
+    },
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === '23505';
+}

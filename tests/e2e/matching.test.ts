@@ -1,0 +1,161 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PeerProfile } from '../../shared/schemas/matching';
+import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
+import { createMedia } from '../../server/src/livekit/media';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/testApp';
+import { createPeople, PASSWORD, type People } from '../support/users';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const artifacts = path.join(root, 'test-results', 'e2e');
+const SECRET_TEXT = 'Thinking of leaving private practice and scared to say it';
+
+let app: TestApp;
+let livekit: LocalLivekit;
+let people: People;
+const browsers: TestBrowser[] = [];
+
+const profile: PeerProfile = {
+  practiceAreas: ['corporate_commercial'],
+  region: 'calgary',
+  municipality: 'Calgary',
+  workRole: 'in_house',
+  yearOfCall: 2008,
+  languages: ['English', 'French'],
+  gender: undefined,
+  diversity: [],
+  livedExperience: ['career_pivot'],
+  organisation: 'Northwind Energy',
+  capacity: 2,
+  available: true,
+  shown: ['practiceAreas', 'location', 'workRole', 'yearOfCall', 'languages', 'livedExperience'],
+};
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
+  if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
+  livekit = await startLocalLivekit({ bin });
+  app = await startTestApp({
+    now: '2026-11-26T17:00:00Z',
+    clientDir: path.join(root, 'client/dist'),
+    media: createMedia(livekit.connection),
+  });
+  people = await createPeople(app);
+  await app.services.matching.saveProfile(people.volunteer, profile);
+  const conflicted = await app.services.auth.createUser({
+    email: 'conflicted@example.ca',
+    firstName: 'Casey',
+    role: 'volunteer',
+    memberKind: null,
+    password: PASSWORD,
+  });
+  await app.services.matching.saveProfile(conflicted!, { ...profile, organisation: 'Acme Law LLP' });
+});
+
+afterAll(async () => {
+  await Promise.all(browsers.map((b) => b.close()));
+  await app?.close();
+  await livekit?.stop();
+});
+
+/** Opens `path` signed out, signs in on the page it is sent to, and lands back on `path`. */
+async function openAs(email: string, path: string): Promise<Page> {
+  const b = await launchBrowser();
+  browsers.push(b);
+  const page = b.page;
+  await page.goto(`${app.url}${path}`);
+  await page.waitForURL(/\/signin/);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${app.url}${path}`);
+  return page;
+}
+
+describe('matched peer support from intake to an accepted match', () => {
+  it('a member asks, staff see ranked suggestions with reasons and propose, the volunteer accepts, counts update', async () => {
+    // The member, referred from a circle.
+    const member = await openAs('lawyer@example.ca', '/support/request?from=circle');
+    await member.getByText('You came from the circle.').waitFor();
+    // Submitting with nothing chosen shows the server's message, and nothing is sent.
+    await member.getByRole('button', { name: 'Send my request' }).click();
+    await member.getByRole('alert').filter({ hasText: /Please check/ }).waitFor();
+    await member.getByRole('radio', { name: 'Career and job search' }).check();
+    await member.getByLabel('In your own words (optional)').fill(SECRET_TEXT);
+    await member.getByLabel('Your firm or organisation (optional)').fill('Acme Law');
+    await member.getByLabel('Work role').selectOption('in_house');
+    await member.getByLabel('Language').fill('french');
+    await member.getByRole('checkbox', { name: 'A career pivot' }).check();
+    await member.getByLabel('Email for contact').fill('lee.home@example.ca');
+    await member.getByRole('button', { name: 'Send my request' }).click();
+    await member.getByText('Your request is with staff').waitFor();
+    // Nobody but staff can read a request, in the UI as in the API.
+    const [requestId] = (await app.db.query<{ id: string }>('SELECT id FROM support_requests')).map((r) => r.id);
+    await member.goto(`${app.url}/support/requests/${requestId}`);
+    await member.getByRole('alert').filter({ hasText: 'Your account cannot do this' }).waitFor();
+    expect(await member.getByText(SECRET_TEXT).count()).toBe(0);
+
+    // Staff: the queue, the request, the suggestions.
+    const staff = await openAs('staff@example.ca', '/support/queue');
+    const row = staff.getByRole('row').filter({ hasText: 'Career and job search' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Lawyer');
+    expect(await row.textContent()).toContain('Open');
+    await row.getByRole('link').click();
+    await staff.getByText(SECRET_TEXT).waitFor();
+    const suggestions = staff.getByRole('list', { name: 'Suggested peers' });
+    const val = suggestions.getByRole('listitem', { name: 'Val', exact: true });
+    await val.waitFor();
+    expect(await val.textContent()).toContain('score 8 of 8');
+    expect(await val.textContent()).toContain('Speaks french');
+    const casey = suggestions.getByRole('listitem', { name: 'Casey', exact: true });
+    expect(await casey.textContent()).toContain('Excluded: Same firm or organisation');
+    expect(await casey.getByRole('button').count()).toBe(0);
+
+    // Weights: making language worthless changes the score shown.
+    await staff.getByText('Weights of the criteria').click();
+    await staff.getByLabel(/^Language: 3$/).fill('0');
+    await staff.getByRole('button', { name: 'Re-rank with these weights' }).click();
+    await expect.poll(() => val.textContent()).toContain('score 5 of 5');
+    await staff.screenshot({ path: path.join(artifacts, 'matching-suggestions.png'), fullPage: true });
+    await val.getByRole('button', { name: 'Propose Val' }).click();
+    await staff.getByText('Val: proposed').waitFor();
+
+    // The volunteer sees the topic only, and accepts.
+    const volunteer = await openAs('volunteer@example.ca', '/support/proposals');
+    const card = volunteer.getByRole('listitem', { name: 'Career and job search · Lawyer' });
+    await card.waitFor();
+    expect(await volunteer.getByText(SECRET_TEXT).count()).toBe(0);
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await card.getByText(/^Active since/).waitFor();
+
+    // Counts update for staff.
+    await staff.goto(`${app.url}/support/queue`);
+    await staff.getByRole('heading', { name: /1 active in total/ }).waitFor();
+    expect(await staff.getByRole('row').filter({ hasText: 'Career and job search' }).textContent()).toContain('Matched');
+    expect(await staff.getByRole('row').filter({ hasText: 'Val' }).textContent()).toContain('1');
+    await staff.goto(`${app.url}/support/stats`);
+    await staff.getByRole('heading', { name: 'Matches made: 1' }).waitFor();
+    expect(await staff.getByRole('row').filter({ hasText: 'Career and job search' }).textContent()).toContain('fewer than 5');
+
+    // The member is told in the app.
+    await member.goto(`${app.url}/support`);
+    await member.getByText('A trained peer has agreed to talk with you').waitFor();
+    expect(await member.getByText(/Career and job search: Matched/).count()).toBe(1);
+
+    // The pair meet in their private room: both see two tiles.
+    await member.getByRole('link', { name: 'Open your private video room' }).click();
+    await member.getByLabel('Your name in the room').fill('Lee');
+    await member.getByRole('button', { name: 'Enter the room' }).click();
+    await card.getByRole('link', { name: 'Open the private video room' }).click();
+    await volunteer.getByRole('button', { name: 'Enter the room' }).click();
+    for (const page of [member, volunteer]) {
+      await expect.poll(() => page.locator('.lk-participant-tile').count(), { timeout: 30_000 }).toBe(2);
+    }
+    await member.screenshot({ path: path.join(artifacts, 'matching-pair-room.png') });
+  });
+});
