@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeerProfile } from '../../shared/schemas/matching';
-import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
+import type { LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
 import { launchBrowser, type TestBrowser } from '../support/browser';
+import { startTestLivekit } from '../support/livekit';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
 
@@ -36,9 +37,7 @@ const profile: PeerProfile = {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
-  if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
-  livekit = await startLocalLivekit({ bin });
+  livekit = await startTestLivekit();
   app = await startTestApp({
     now: '2026-11-26T17:00:00Z',
     clientDir: path.join(root, 'client/dist'),

@@ -1,9 +1,10 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateRequestBody, PeerProfile } from '../../shared/schemas/matching';
-import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
+import type { LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
 import { ApiClient } from '../support/httpClient';
+import { startTestLivekit } from '../support/livekit';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
 
@@ -19,9 +20,7 @@ async function signedIn(email: string) {
 }
 
 beforeAll(async () => {
-  const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
-  if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
-  livekit = await startLocalLivekit({ bin });
+  livekit = await startTestLivekit();
   app = await startTestApp({ media: createMedia(livekit.connection), now: '2026-11-26T17:00:00Z' });
   people = await createPeople(app);
   const m = app.services.matching;
