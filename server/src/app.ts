@@ -18,6 +18,8 @@ import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
 import type { Logger } from './log';
 import type { Db } from './store/db';
+import { schedulingRoutes } from './scheduling/scheduling.routes';
+import { createSchedulingService } from './scheduling/scheduling.service';
 import { Router } from 'express';
 
 export interface Components {
@@ -55,6 +57,7 @@ export function createApp(c: Components) {
     secret: c.secret,
     tokenTtlMinutes: config.livekitTokenTtlMinutes,
   });
+  const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn });
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });
 
   const app = express();
@@ -86,6 +89,7 @@ export function createApp(c: Components) {
   api.use(csrf.protect);
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
+  api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
   });
@@ -101,7 +105,7 @@ export function createApp(c: Components) {
   app.use(notFound);
   app.use(errorHandler(c.log));
 
-  return { app, services: { auth, circles } };
+  return { app, services: { auth, circles, scheduling } };
 }
 
 function livekitOrigins(media: Media): string {
