@@ -138,8 +138,11 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
 
   async function feed(name: string, series: SeriesRow[], ctx: FeedContext): Promise<string> {
     const cal = newCalendar(name);
-    const from = plusDays(today(), -56);
-    const to = plusDays(today(), 366 * 2);
+    // From the first session (EXDATEs for every skipped date so far) to three years ahead; calendar apps
+    // refetch the feed, so later holidays arrive in time.
+    const earliest = series.reduce((d, s) => (s.starts_on < d ? s.starts_on : d), today());
+    const from = earliest > plusDays(today(), -366 * 5) ? earliest : plusDays(today(), -366 * 5);
+    const to = plusDays(today(), 366 * 3);
     const sessions = await loadSessions(deps.db, series, from, to, deps.window);
     for (const s of series) addSeries(cal, s, sessions, ctx);
     return cal.toString();
