@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SeriesView } from '../../../shared/schemas/scheduling';
 import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic } from './schedulingApi';
 import { useAction } from './useAction';
+import { VolunteerSelect } from './VolunteerSelect';
 
 export function ErrorLine({ error, fields }: { error: string | null; fields?: Record<string, string> }) {
   if (!error) return null;
@@ -203,17 +204,11 @@ export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: s
         <label>Topic<input type="text" list="topic-library" value={topic} onChange={(e) => setTopic(e.target.value)} /></label>
         <label>
           Host
-          <select value={hostId} onChange={(e) => setHostId(e.target.value)}>
-            <option value="">No host</option>
-            {volunteers.map((v) => <option key={v.id} value={v.id}>{v.firstName}</option>)}
-          </select>
+          <VolunteerSelect label="Pop-up host" none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
         </label>
         <label>
           Backup
-          <select value={backupId} onChange={(e) => setBackupId(e.target.value)}>
-            <option value="">No backup</option>
-            {volunteers.map((v) => <option key={v.id} value={v.id}>{v.firstName}</option>)}
-          </select>
+          <VolunteerSelect label="Pop-up backup" none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
         </label>
         <button type="submit" className="button primary" disabled={busy}>Create pop-up</button>
       </div>

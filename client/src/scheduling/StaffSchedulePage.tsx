@@ -7,6 +7,7 @@ import { changeSession, fetchLibrary, fetchSeries, fetchSessions, fetchVolunteer
 import { SessionTime } from './SessionTime';
 import { useAction } from './useAction';
 import { useLoaded } from './useLoaded';
+import { VolunteerSelect } from './VolunteerSelect';
 import './scheduling.css';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -167,18 +168,8 @@ function SessionRow({ session: s, volunteers, onChanged }: { session: ScheduledS
       <td>
         {meets && (
           <>
-            <select aria-label={`Host for ${label}`} value={hostId} onChange={(e) => setHostId(e.target.value)}>
-              <option value="">No host</option>
-              {volunteers.map((v) => (
-                <option key={v.id} value={v.id}>{v.firstName}</option>
-              ))}
-            </select>
-            <select aria-label={`Backup for ${label}`} value={backupId} onChange={(e) => setBackupId(e.target.value)}>
-              <option value="">No backup</option>
-              {volunteers.map((v) => (
-                <option key={v.id} value={v.id}>{v.firstName}</option>
-              ))}
-            </select>
+            <VolunteerSelect label={`Host for ${label}`} none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
+            <VolunteerSelect label={`Backup for ${label}`} none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
             <button type="button" className="button secondary" disabled={busy} onClick={() => done(setHosts(s.id, hostId || null, backupId || null))}>
               Save hosts
             </button>
