@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SeriesView } from '../../../shared/schemas/scheduling';
-import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic } from './schedulingApi';
+import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
 import { useAction } from './useAction';
 import { VolunteerSelect } from './VolunteerSelect';
 
@@ -214,5 +214,69 @@ export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: s
       </div>
       <ErrorLine error={error} fields={fields} />
     </form>
+  );
+}
+
+/** Edits a series' details; its weekly rule stays (make a new series for a new day or time). */
+export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSaved: () => void }) {
+  const [v, setV] = useState({
+    title: series.title,
+    description: series.description,
+    defaultTopic: series.defaultTopic ?? '',
+    format: series.format,
+    location: series.location ?? '',
+    audience: series.audience,
+    audienceMaxYears: series.audienceMaxYears?.toString() ?? '',
+    capacityHint: series.capacityHint?.toString() ?? '',
+  });
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((p) => ({ ...p, [k]: e.target.value }));
+  const { busy, error, fields, run } = useAction();
+  return (
+    <details>
+      <summary>Edit details</summary>
+      <form
+        className="inline-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          await run(async () => {
+            await updateSeries(series.id, {
+              title: v.title,
+              description: v.description,
+              defaultTopic: v.defaultTopic.trim() || null,
+              format: v.format,
+              location: v.location.trim() || null,
+              audience: v.audience,
+              audienceMaxYears: v.audienceMaxYears ? Number(v.audienceMaxYears) : null,
+              capacityHint: v.capacityHint ? Number(v.capacityHint) : null,
+            });
+            onSaved();
+          });
+        }}
+      >
+        <label>Title<input type="text" value={v.title} onChange={set('title')} /></label>
+        <label>Description<input type="text" value={v.description} onChange={set('description')} /></label>
+        <label>Default topic<input type="text" list="topic-library" value={v.defaultTopic} onChange={set('defaultTopic')} /></label>
+        <label>
+          Format
+          <select value={v.format} onChange={set('format')}>
+            <option value="online">Online</option>
+            <option value="in_person">In person</option>
+          </select>
+        </label>
+        <label>Location<input type="text" value={v.location} onChange={set('location')} /></label>
+        <label>
+          Audience
+          <select value={v.audience} onChange={set('audience')}>
+            <option value="everyone">Everyone</option>
+            <option value="articling_students">Articling students</option>
+            <option value="early_career">Articling students and lawyers up to N years of call</option>
+          </select>
+        </label>
+        <label>Up to years of call<input type="number" min={0} max={60} value={v.audienceMaxYears} onChange={set('audienceMaxYears')} /></label>
+        <label>Capacity hint<input type="number" min={1} value={v.capacityHint} onChange={set('capacityHint')} /></label>
+        <button type="submit" className="button secondary" disabled={busy}>Save details</button>
+      </form>
+      <ErrorLine error={error} fields={fields} />
+    </details>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
 import { AppHeader } from '../auth/AppHeader';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { ErrorLine, LibraryEditor, NewSeriesForm, PasteTopicsForm, PopupForm } from './StaffForms';
+import { EditSeriesForm, ErrorLine, LibraryEditor, NewSeriesForm, PasteTopicsForm, PopupForm } from './StaffForms';
 import { changeSession, fetchLibrary, fetchSeries, fetchSessions, fetchVolunteers, setHosts, setTopic, updateSeries } from './schedulingApi';
 import { SessionTime } from './SessionTime';
 import { useAction } from './useAction';
@@ -88,6 +88,7 @@ function SeriesSettings({ series, onChanged }: { series: SeriesView; onChanged: 
           {series.status !== 'ended' && <button type="button" className="button secondary" disabled={busy} onClick={() => act({ status: 'ended' })}>End series</button>}
         </p>
       )}
+      <EditSeriesForm key={series.id} series={series} onSaved={onChanged} />
       <ErrorLine error={error} />
     </section>
   );
