@@ -195,6 +195,33 @@ describe('validation: a clear 4xx with a code', () => {
     if (field) expect(res.body.details.map((d: any) => d.path)).toContain(field);
   });
 
+  it.each([
+    ['wrong types', '/api/scheduling/series', { title: 42, startsOn: ['2027-01-04'] }],
+    ['an unknown field', '/api/scheduling/series', { title: 'X', startsOn: '2027-01-04', createdBy: 'me' }],
+    ['prototype pollution', '/api/scheduling/series', JSON.parse('{"title":"X","startsOn":"2027-01-04","__proto__":{"admin":true}}')],
+    ['too many pasted topics', '/api/scheduling/series/rmcc/topics', { topics: Array.from({ length: 53 }, (_, i) => `T${i}`) }],
+    ['a blank topic', '/api/scheduling/sessions/rmcc_2027-01-04/topic', { topic: '   ' }],
+    ['a host id that is not an id', '/api/scheduling/sessions/rmcc_2027-01-04/hosts', { hostId: 'val', backupId: null }],
+    ['an unknown change', '/api/scheduling/sessions/rmcc_2027-01-04/change', { action: 'explode' }],
+    ['a cancel without a note', '/api/scheduling/sessions/rmcc_2027-01-04/change', { action: 'cancel' }],
+    ['a move that ends before it starts', '/api/scheduling/sessions/rmcc_2027-01-04/change', { action: 'move', date: '2027-01-05', startLocal: '13:00', endLocal: '12:00' }],
+    ['a pop-up at 25:00', '/api/scheduling/popups', { title: 'X', date: '2027-01-05', startLocal: '25:00' }],
+    ['an early-career circle without years', '/api/scheduling/popups', { title: 'X', date: '2027-01-05', audience: 'early_career' }],
+  ])('malformed: %s is a 400', async (_label, path, body) => {
+    const res = await staff.post(path, body);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it.each([['from=2027-02-30'], ['from=2027-03-01&to=2027-02-01'], ['from=2027-01-01&to=2029-01-01'], ['colour=red']])(
+    'a schedule query with %s is a 400',
+    async (q) => {
+      const res = await lawyer.get(`/api/scheduling/sessions?${q}`);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    },
+  );
+
   it('a host who is not a volunteer', async () => {
     for (const id of [people.lawyer.id, people.staff.id]) {
       const res = await staff.post('/api/scheduling/sessions/rmcc_2027-01-04/hosts', { hostId: id, backupId: null });
