@@ -179,6 +179,49 @@ describe('staff run the Monday circle', () => {
   });
 });
 
+describe('the next circle and joining honour the plan', () => {
+  /** Sessions are cookies with a lifetime on the app's clock: sign in again after moving it. */
+  async function at(now: string) {
+    app.clock.set(now);
+    return signedIn('lawyer@example.ca');
+  }
+  afterAll(() => app.clock.set(NOW));
+
+  beforeAll(async () => {
+    await staff.post('/api/scheduling/sessions/rmcc_2027-03-01/change', { action: 'cancel', note: 'No circle: staff training day' });
+    await staff.post('/api/scheduling/sessions/rmcc_2027-03-08/change', { action: 'move', date: '2027-03-09', startLocal: '12:30', endLocal: '13:30', note: null });
+  });
+
+  it('skips a holiday: the Saturday before Family Day, the next circle is a week later', async () => {
+    const res = await (await at('2027-02-13T20:00:00Z')).get('/api/circles/next');
+    expect(res.body.session).toMatchObject({ id: 'rmcc_2027-02-22', startsAt: '2027-02-22T19:00:00.000Z' });
+  });
+
+  it('skips a cancelled session and finds the moved one at its new time', async () => {
+    const res = await (await at('2027-02-27T20:00:00Z')).get('/api/circles/next');
+    expect(res.body.session).toMatchObject({
+      id: 'rmcc_2027-03-08',
+      startsAt: '2027-03-09T19:30:00.000Z',
+      wallClock: { startsAt: '2027-03-09T12:30', endsAt: '2027-03-09T13:30', opensAt: '2027-03-09T12:20' },
+    });
+  });
+
+  it('refuses to join a cancelled session with the note, 409 SESSION_NOT_MEETING', async () => {
+    const res = await (await at('2027-03-01T19:05:00Z')).post('/api/circles/sessions/rmcc_2027-03-01/join', { displayName: 'Lee' });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'SESSION_NOT_MEETING', message: 'No circle: staff training day' });
+  });
+
+  it('opens a moved session at its new time only', async () => {
+    const early = await (await at('2027-03-08T19:05:00Z')).post('/api/circles/sessions/rmcc_2027-03-08/join', { displayName: 'Lee' });
+    expect(early.status).toBe(409);
+    expect(early.body.data).toMatchObject({ nextSessionId: 'rmcc_2027-03-08', opensAtLocal: '2027-03-09T12:20' });
+    const onTime = await (await at('2027-03-09T19:25:00Z')).post('/api/circles/sessions/rmcc_2027-03-08/join', { displayName: 'Lee' });
+    expect(onTime.status).toBe(200);
+    expect(onTime.body.session.id).toBe('rmcc_2027-03-08');
+  });
+});
+
 describe('validation: a clear 4xx with a code', () => {
   it.each([
     ['an impossible date', '/api/scheduling/series', { title: 'X', startsOn: '2027-02-30' }, 400, 'VALIDATION_FAILED', 'startsOn'],
@@ -297,7 +340,8 @@ describe('calendar feeds', () => {
     // Every instance at noon Alberta time (18:00 or 19:00 UTC), or the moved one at 12:30.
     for (const i of instances) {
       const wall = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Edmonton', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(i.start));
-      expect(wall).toBe(i.isOverride && new Date(i.start).toISOString().startsWith('2027-01-12') ? '12:30' : '12:00');
+      const movedTo1230 = ['2027-01-12', '2027-03-09'].includes(new Date(i.start).toISOString().slice(0, 10));
+      expect(wall).toBe(i.isOverride && movedTo1230 ? '12:30' : '12:00');
     }
     // Holidays are excluded: Family Day (skipped by staff after a restore), Victoria Day, Labour Day, Thanksgiving 2027.
     for (const d of ['2027-02-15T19:00', '2027-05-24T18:00', '2027-09-06T18:00', '2027-10-11T18:00']) {
