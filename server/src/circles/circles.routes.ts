@@ -19,7 +19,7 @@ export function circlesRoutes(deps: { circles: CirclesService; clock: Clock }): 
 
   router.get('/sessions/:sessionId', async (req, res) => {
     const { sessionId } = parse(SessionParams, req.params);
-    res.json(await deps.circles.session(signedInUser(req), sessionId));
+    res.json(await deps.circles.session(sessionId, signedInUser(req)));
   });
 
   router.post('/sessions/:sessionId/join', requireUser('member', 'volunteer'), async (req, res) => {

@@ -52,10 +52,10 @@ export function createCirclesService(deps: {
   const missing = () =>
     new AppError(404, 'NOT_FOUND', 'We could not find that circle. Go back to the home page for the next one.');
 
-  /** A session that exists, in an active series, for someone who may attend it. */
-  async function find(user: PublicUser, sessionId: string): Promise<LoadedSession> {
+  /** A session that exists, in an active series, for someone who may attend it (any audience without a user). */
+  async function find(user: PublicUser | undefined, sessionId: string): Promise<LoadedSession> {
     const loaded = await loadSession(deps.db, sessionId, deps.window);
-    if (!loaded || loaded.series.status !== 'active' || !mayAttend(user, loaded.series)) throw missing();
+    if (!loaded || loaded.series.status !== 'active' || (user && !mayAttend(user, loaded.series))) throw missing();
     return loaded;
   }
 
@@ -68,15 +68,16 @@ export function createCirclesService(deps: {
   }
 
   return {
-    /** The circle in progress or next to open that this person may attend, across all active series. */
-    async next(user: PublicUser): Promise<CircleSession | null> {
+    /** The circle in progress or next to open that this person (or, without one, anyone) may attend. */
+    async next(user?: PublicUser): Promise<CircleSession | null> {
       const now = deps.clock.now();
-      const series = (await repo.activeSeries()).filter((s) => mayAttend(user, s));
+      const series = (await repo.activeSeries()).filter((s) => !user || mayAttend(user, s));
       const first = (await upcoming(series, now, 8))[0];
       return first ? view(first, now) : null;
     },
 
-    async session(user: PublicUser, sessionId: string): Promise<CircleSession> {
+    /** One session; with a user, only if they may attend it. */
+    async session(sessionId: string, user?: PublicUser): Promise<CircleSession> {
       return view(await find(user, sessionId), deps.clock.now());
     },
 
