@@ -37,8 +37,7 @@ function describe(series: SeriesRow, s: LoadedSession | null, ctx: FeedContext):
   if (s?.planned.hostId) lines.push('Hosted by a red mug volunteer.');
   const mine = s && ctx.assignmentOf?.(s);
   if (mine) lines.push(mine === 'host' ? 'You are the host.' : 'You are the backup host.');
-  if (series.description) lines.push(series.description);
-  lines.push('Drop in, no RSVP. Nothing is recorded.');
+  lines.push(series.description || 'Drop in, no RSVP. Nothing is recorded.');
   if (s) lines.push(`Join: ${joinUrl(ctx.origin, s.planned.id)}`);
   return lines.join('\n');
 }
