@@ -34,6 +34,8 @@ const Location = z.string().trim().min(1).max(80, 'Keep the location under 80 ch
 /** IANA zone name; the server checks it exists (400 UNKNOWN_TIMEZONE). */
 const Zone = z.string().min(1).max(64);
 
+const DropInMinutes = z.number().int().min(0, 'Use 0 to 120 minutes').max(120, 'Use 0 to 120 minutes');
+
 /** Fields every circle (weekly or pop-up) has. */
 const CircleFields = z.object({
   title: Title,
@@ -46,6 +48,9 @@ const CircleFields = z.object({
   endLocal: LocalTime.default('13:00'),
   timezone: Zone.default('America/Edmonton'),
   capacityHint: z.number().int().min(1).max(1000).nullable().default(null),
+  /** The drop-in window; null means the platform default (10 minutes before, until the end). */
+  dropInOpensMinutesBefore: DropInMinutes.nullable().default(null),
+  dropInClosesMinutesAfterEnd: DropInMinutes.nullable().default(null),
 });
 
 type CircleChecked = { startLocal: string; endLocal: string; format: Format; location: string | null; audience: Audience; audienceMaxYears: number | null };
@@ -80,6 +85,8 @@ export const SeriesUpdate = z
     skipHolidays: z.boolean(),
     defaultTopic: Topic.nullable(),
     status: SeriesStatus,
+    dropInOpensMinutesBefore: DropInMinutes.nullable(),
+    dropInClosesMinutesAfterEnd: DropInMinutes.nullable(),
   })
   .partial()
   .strict();
@@ -115,6 +122,8 @@ export const SeriesView = z.object({
   startsOn: z.string(),
   endsOn: z.string().nullable(),
   defaultTopic: z.string().nullable(),
+  dropInOpensMinutesBefore: z.number().nullable(),
+  dropInClosesMinutesAfterEnd: z.number().nullable(),
   /** Path of the subscribable iCalendar feed. */
   feedPath: z.string(),
 });

@@ -141,7 +141,14 @@ describe('staff run the Monday circle', () => {
   it('create a weekly series with defaults, pause it and end it', async () => {
     const res = await staff.post('/api/scheduling/series', { title: 'Calgary in person', format: 'in_person', location: 'Calgary', startsOn: '2027-01-01', weekday: 3 });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ startLocal: '12:00', endLocal: '13:00', timezone: 'America/Edmonton', skipHolidays: true, status: 'active' });
+    expect(res.body).toMatchObject({
+      startLocal: '12:00',
+      endLocal: '13:00',
+      timezone: 'America/Edmonton',
+      skipHolidays: true,
+      status: 'active',
+      dropInOpensMinutesBefore: null,
+    });
     const list = await sessionsOf(lawyer, `from=2027-01-01&to=2027-01-31&seriesId=${res.body.id}`);
     expect(list.map((s) => s.localDate)).toEqual(['2027-01-06', '2027-01-13', '2027-01-20', '2027-01-27']);
     expect(list[0]).toMatchObject({ format: 'in_person', location: 'Calgary', wallClock: { startsAt: '2027-01-06T12:00' } });
@@ -161,13 +168,15 @@ describe('staff run the Monday circle', () => {
       audience: 'articling_students',
       hostId: people.volunteer.id,
       backupId: null,
+      dropInOpensMinutesBefore: 30,
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ kind: 'popup', topic: 'Surviving the first months', hosted: true, startsAt: '2026-12-03T23:00:00.000Z' });
     const id = res.body.id as string;
     expect(byId(await sessionsOf(student), id)).toBeTruthy();
     expect(byId(await sessionsOf(lawyer), id)).toBeUndefined();
-    app.clock.set('2026-12-03T23:05:00Z');
+    // Its own drop-in window: doors open 30 minutes before 16:00.
+    app.clock.set('2026-12-03T22:35:00Z');
     try {
       const [student, lawyer] = await Promise.all([signedIn('student@example.ca'), signedIn('lawyer@example.ca')]);
       expect((await student.post(`/api/circles/sessions/${id}/join`, { displayName: 'Sam' })).status).toBe(200);

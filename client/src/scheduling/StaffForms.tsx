@@ -99,9 +99,13 @@ function useCircleFields() {
     audience: 'everyone' as 'everyone' | 'articling_students' | 'early_career',
     audienceMaxYears: '',
     capacityHint: '',
+    opens: '',
+    closes: '',
   });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((p) => ({ ...p, [k]: e.target.value }));
   const body = {
+    dropInOpensMinutesBefore: v.opens ? Number(v.opens) : null,
+    dropInClosesMinutesAfterEnd: v.closes ? Number(v.closes) : null,
     title: v.title,
     description: v.description,
     startLocal: v.startLocal,
@@ -138,6 +142,7 @@ function useCircleFields() {
       </label>
       {v.audience === 'early_career' && <label>Up to years of call<input type="number" min={0} max={60} value={v.audienceMaxYears} onChange={set('audienceMaxYears')} /></label>}
       <label>Capacity hint<input type="number" min={1} value={v.capacityHint} onChange={set('capacityHint')} /></label>
+      <DropInFields opens={v.opens} closes={v.closes} setOpens={set('opens')} setCloses={set('closes')} />
     </>
   );
   return { body, fields };
@@ -228,6 +233,8 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
     audience: series.audience,
     audienceMaxYears: series.audienceMaxYears?.toString() ?? '',
     capacityHint: series.capacityHint?.toString() ?? '',
+    opens: series.dropInOpensMinutesBefore?.toString() ?? '',
+    closes: series.dropInClosesMinutesAfterEnd?.toString() ?? '',
   });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((p) => ({ ...p, [k]: e.target.value }));
   const { busy, error, fields, run } = useAction();
@@ -248,6 +255,8 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
               audience: v.audience,
               audienceMaxYears: v.audienceMaxYears ? Number(v.audienceMaxYears) : null,
               capacityHint: v.capacityHint ? Number(v.capacityHint) : null,
+              dropInOpensMinutesBefore: v.opens ? Number(v.opens) : null,
+              dropInClosesMinutesAfterEnd: v.closes ? Number(v.closes) : null,
             });
             onSaved();
           });
@@ -274,9 +283,22 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
         </label>
         <label>Up to years of call<input type="number" min={0} max={60} value={v.audienceMaxYears} onChange={set('audienceMaxYears')} /></label>
         <label>Capacity hint<input type="number" min={1} value={v.capacityHint} onChange={set('capacityHint')} /></label>
+        <DropInFields opens={v.opens} closes={v.closes} setOpens={set('opens')} setCloses={set('closes')} />
         <button type="submit" className="button secondary" disabled={busy}>Save details</button>
       </form>
       <ErrorLine error={error} fields={fields} />
     </details>
+  );
+}
+
+type OnText = (e: { target: { value: string } }) => void;
+
+/** The drop-in window in minutes; blank keeps the platform default. */
+function DropInFields(p: { opens: string; closes: string; setOpens: OnText; setCloses: OnText }) {
+  return (
+    <>
+      <label>Doors open (minutes before)<input type="number" min={0} max={120} value={p.opens} onChange={p.setOpens} placeholder="10" /></label>
+      <label>Stays open (minutes after end)<input type="number" min={0} max={120} value={p.closes} onChange={p.setCloses} placeholder="0" /></label>
+    </>
   );
 }

@@ -23,12 +23,15 @@ export interface SeriesRow {
   starts_on: string;
   ends_on: string | null;
   sequence: number;
+  /** The series' own drop-in window; null means the configured default. */
+  dropin_opens_minutes_before: number | null;
+  dropin_closes_minutes_after_end: number | null;
 }
 
 /** The series columns, dates as text. */
 export const SERIES_COLUMNS = `id, title, description, weekday, start_local, duration_minutes, timezone, default_topic, active,
   kind, status, audience, audience_max_years, format, location, capacity_hint, skip_holidays,
-  starts_on::text AS starts_on, ends_on::text AS ends_on, sequence`;
+  starts_on::text AS starts_on, ends_on::text AS ends_on, sequence, dropin_opens_minutes_before, dropin_closes_minutes_after_end`;
 
 export function ruleOf(s: SeriesRow): WeeklyRule {
   return { weekday: s.weekday, startLocal: s.start_local, durationMinutes: s.duration_minutes, timezone: s.timezone };

@@ -8,7 +8,7 @@ import type { Media } from '../livekit/media';
 import type { Db } from '../store/db';
 import { DateTime } from 'luxon';
 import { meets } from '../scheduling/plan';
-import { loadSession, loadSessions, mayAttend, type LoadedSession } from '../scheduling/sessions';
+import { loadSession, loadSessions, mayAttend, windowOf, type LoadedSession } from '../scheduling/sessions';
 import { circlesRepository, type SeriesRow } from './circles.repository';
 import { isWindowOpen, wallClock, type DropInWindow } from './schedule';
 
@@ -99,7 +99,7 @@ export function createCirclesService(deps: {
         throw new AppError(
           409,
           'OUTSIDE_WINDOW',
-          `This circle is not open right now. Doors open ${deps.window.opensMinutesBefore} minutes before the start.`,
+          `This circle is not open right now. Doors open ${windowOf(loaded.series, deps.window).opensMinutesBefore} minutes before the start.`,
           { data },
         );
       }

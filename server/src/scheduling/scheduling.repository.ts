@@ -56,6 +56,8 @@ export interface NewSeries {
   skipHolidays: boolean;
   startsOn: string;
   endsOn: string | null;
+  dropInOpensMinutesBefore: number | null;
+  dropInClosesMinutesAfterEnd: number | null;
 }
 
 export function schedulingRepository(db: Queryable) {
@@ -68,11 +70,12 @@ export function schedulingRepository(db: Queryable) {
       await db.query(
         `INSERT INTO circle_series (id, kind, title, description, weekday, start_local, duration_minutes, timezone,
            default_topic, audience, audience_max_years, format, location, capacity_hint, skip_holidays, starts_on, ends_on,
-           created_by, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, now())`,
+           created_by, updated_by, updated_at, dropin_opens_minutes_before, dropin_closes_minutes_after_end)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, now(), $19, $20)`,
         [
           s.id, s.kind, s.title, s.description, s.weekday, s.startLocal, s.durationMinutes, s.timezone, s.defaultTopic,
           s.audience, s.audienceMaxYears, s.format, s.location, s.capacityHint, s.skipHolidays, s.startsOn, s.endsOn, by,
+          s.dropInOpensMinutesBefore, s.dropInClosesMinutesAfterEnd,
         ],
       );
     },

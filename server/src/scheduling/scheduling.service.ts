@@ -59,6 +59,8 @@ export function seriesView(s: SeriesRow): SeriesView {
     startsOn: s.starts_on,
     endsOn: s.ends_on,
     defaultTopic: s.default_topic,
+    dropInOpensMinutesBefore: s.dropin_opens_minutes_before,
+    dropInClosesMinutesAfterEnd: s.dropin_closes_minutes_after_end,
     feedPath: `/api/scheduling/series/${s.id}/feed.ics`,
   };
 }
@@ -192,6 +194,8 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
         skipHolidays: input.skipHolidays,
         startsOn: input.startsOn,
         endsOn: null,
+        dropInOpensMinutesBefore: input.dropInOpensMinutesBefore,
+        dropInClosesMinutesAfterEnd: input.dropInClosesMinutesAfterEnd,
       };
       await repo.insertSeries(s, by.id);
       return seriesView((await repo.allSeries()).find((x) => x.id === s.id)!);
@@ -223,6 +227,8 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
         ['capacityHint', 'capacity_hint'],
         ['skipHolidays', 'skip_holidays'],
         ['defaultTopic', 'default_topic'],
+        ['dropInOpensMinutesBefore', 'dropin_opens_minutes_before'],
+        ['dropInClosesMinutesAfterEnd', 'dropin_closes_minutes_after_end'],
       ];
       for (const [k, col] of map) if (u[k] !== undefined) fields[col] = u[k];
       if (u.status && u.status !== current.status) {
@@ -260,6 +266,8 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
             skipHolidays: false,
             startsOn: input.date,
             endsOn: input.date,
+            dropInOpensMinutesBefore: input.dropInOpensMinutesBefore,
+            dropInClosesMinutesAfterEnd: input.dropInClosesMinutesAfterEnd,
           },
           by.id,
         );

@@ -31,6 +31,14 @@ export function planOf(s: SeriesRow): SeriesPlan {
   };
 }
 
+/** The series' drop-in window, each side falling back to the configured default. */
+export function windowOf(s: SeriesRow, fallback: DropInWindow): DropInWindow {
+  return {
+    opensMinutesBefore: s.dropin_opens_minutes_before ?? fallback.opensMinutesBefore,
+    closesMinutesAfterEnd: s.dropin_closes_minutes_after_end ?? fallback.closesMinutesAfterEnd,
+  };
+}
+
 /**
  * Whether a person may attend a series' circles. Volunteers and staff may attend any.
  * CAUTION: years of call are not recorded yet, so an early-career circle admits every lawyer; the audience is
@@ -70,7 +78,7 @@ export async function loadSessions(
   const out: LoadedSession[] = [];
   for (const s of series) {
     const own = new Map(overrides.filter((o) => o.seriesId === s.id).map((o) => [o.localDate, o]));
-    for (const p of planSessions(planOf(s), from, to, own, albertaHolidayOn, window)) {
+    for (const p of planSessions(planOf(s), from, to, own, albertaHolidayOn, windowOf(s, window))) {
       out.push(loaded(s, p, topicOf.get(key(s.id, p.localDate)), byKey.get(key(s.id, p.localDate))));
     }
   }
@@ -85,7 +93,7 @@ export async function loadSession(db: Queryable, sessionId: string, window: Drop
   const series = (await repo.allSeries()).find((s) => s.id === parsed.seriesId);
   if (!series) return null;
   const o = await repo.override(series.id, parsed.localDate);
-  const planned = planSession(planOf(series), parsed.localDate, o ?? undefined, albertaHolidayOn, window);
+  const planned = planSession(planOf(series), parsed.localDate, o ?? undefined, albertaHolidayOn, windowOf(series, window));
   if (!planned) return null;
   const topic = (await repo.topics([series.id], parsed.localDate, parsed.localDate))[0]?.topic;
   return loaded(series, planned, topic, o ?? undefined);

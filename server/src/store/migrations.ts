@@ -119,6 +119,14 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
       );
     `,
   },
+  {
+    id: 4,
+    name: 'per-series drop-in window',
+    sql: `
+      ALTER TABLE circle_series ADD COLUMN dropin_opens_minutes_before smallint CHECK (dropin_opens_minutes_before BETWEEN 0 AND 120);
+      ALTER TABLE circle_series ADD COLUMN dropin_closes_minutes_after_end smallint CHECK (dropin_closes_minutes_after_end BETWEEN 0 AND 120);
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {
