@@ -174,7 +174,15 @@ export type ScheduledSession = z.infer<typeof ScheduledSession>;
 export const SessionList = z.object({ sessions: z.array(ScheduledSession) });
 export type SessionList = z.infer<typeof SessionList>;
 
-export const SessionsQuery = z.object({ from: LocalDate.optional(), to: LocalDate.optional(), seriesId: z.string().max(40).optional() }).strict();
+/** GET /api/scheduling/sessions — from (default: today in Alberta) to `to`, or `weeks` ahead (default 12). */
+export const SessionsQuery = z
+  .object({
+    from: LocalDate.optional(),
+    to: LocalDate.optional(),
+    weeks: z.coerce.number().int().min(1).max(56).optional(),
+    seriesId: z.string().max(40).optional(),
+  })
+  .strict();
 
 export const TopicBody = z.object({ topic: Topic.nullable() }).strict();
 /** Paste many: one topic per upcoming session that meets, in order, from `from` (default today). */

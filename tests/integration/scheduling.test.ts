@@ -265,7 +265,7 @@ describe('validation: a clear 4xx with a code', () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 
-  it.each([['from=2027-02-30'], ['from=2027-03-01&to=2027-02-01'], ['from=2027-01-01&to=2029-01-01'], ['colour=red']])(
+  it.each([['from=2027-02-30'], ['from=2027-03-01&to=2027-02-01'], ['from=2027-01-01&to=2029-01-01'], ['weeks=0'], ['weeks=many'], ['colour=red']])(
     'a schedule query with %s is a 400',
     async (q) => {
       const res = await lawyer.get(`/api/scheduling/sessions?${q}`);
@@ -303,6 +303,11 @@ describe('authorization', () => {
     const anonymous = new ApiClient(app.url);
     await anonymous.get('/api/auth/session');
     expect((await anonymous.post(path, body)).status).toBe(401);
+  });
+
+  it('a schedule of N weeks from the server’s today', async () => {
+    const list = await sessionsOf(lawyer, 'weeks=2');
+    expect(list.map((s) => s.id)).toEqual(['rmcc_2026-11-30', 'rmcc_2026-12-07']);
   });
 
   it('members cannot list volunteers, assignments or the topic library', async () => {

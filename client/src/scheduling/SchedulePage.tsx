@@ -15,7 +15,8 @@ import './scheduling.css';
 export function SchedulePage() {
   useDocumentTitle('Schedule');
   const [view, setView] = useState<'list' | 'month'>('list');
-  const { state } = useLoaded(() => fetchSessions(), []);
+  // From the server's today; half a year ahead so the month view has something to page through.
+  const { state } = useLoaded(() => fetchSessions({ weeks: 26 }), []);
   return (
     <>
       <AppHeader />

@@ -11,7 +11,6 @@ import { VolunteerSelect } from './VolunteerSelect';
 import './scheduling.css';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
-const plusWeeks = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 7 * 86_400_000).toISOString().slice(0, 10);
 type Volunteer = { id: string; firstName: string };
 
 /** Staff: run the schedule. Pick a series, then set topics, hosts and changes per session. */
@@ -98,7 +97,7 @@ function SessionsTable({ series, volunteers }: { series: SeriesView; volunteers:
   // The server's today by default (its clock is the schedule's); a series that starts later, from its start.
   const from = series.startsOn > todayIso() ? series.startsOn : undefined;
   const { state, reload } = useLoaded(
-    () => fetchSessions({ seriesId: series.id, ...(from ? { from, to: plusWeeks(from, 16) } : {}) }),
+    () => fetchSessions({ seriesId: series.id, weeks: 16, ...(from ? { from } : {}) }),
     [series.id],
   );
   const [onlyNoTopic, setOnlyNoTopic] = useState(false);

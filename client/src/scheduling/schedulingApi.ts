@@ -19,8 +19,12 @@ import { apiGet, apiPost } from '../api/apiRequest';
 const base = '/api/scheduling';
 const sid = (id: string) => encodeURIComponent(id);
 
-export const fetchSessions = (q: { from?: string; to?: string; seriesId?: string } = {}) => {
-  const params = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined));
+export const fetchSessions = (q: { from?: string; to?: string; weeks?: number; seriesId?: string } = {}) => {
+  const params = new URLSearchParams(
+    Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
   return apiGet(`${base}/sessions${params.size ? `?${params}` : ''}`, SessionList);
 };
 export const fetchSeries = () => apiGet(`${base}/series`, SeriesList);

@@ -152,9 +152,9 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
 
   return {
     /** Sessions in a date range (default: today and the next 12 weeks). Members see only circles they may attend. */
-    async listSessions(user: PublicUser, q: { from?: string; to?: string; seriesId?: string }): Promise<ScheduledSession[]> {
+    async listSessions(user: PublicUser, q: { from?: string; to?: string; weeks?: number; seriesId?: string }): Promise<ScheduledSession[]> {
       const from = q.from ?? today();
-      const to = q.to ?? plusDays(from, 7 * 12);
+      const to = q.to ?? plusDays(from, 7 * (q.weeks ?? 12));
       if (to < from || DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > 400) {
         throw new AppError(400, 'VALIDATION_FAILED', 'Choose a range of up to a year, ending after it starts.', {
           details: [{ path: 'to', message: 'Must be after from, within a year' }],
