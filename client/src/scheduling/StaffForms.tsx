@@ -86,44 +86,41 @@ export function LibraryEditor({ topics, onChanged }: { topics: Array<{ id: strin
   );
 }
 
-/** Fields shared by the series and pop-up forms. */
-function useCircleFields() {
-  const [v, setV] = useState({
-    title: '',
-    description: '',
-    startLocal: '12:00',
-    endLocal: '13:00',
-    timezone: 'America/Edmonton',
-    format: 'online' as 'online' | 'in_person',
-    location: '',
-    audience: 'everyone' as 'everyone' | 'articling_students' | 'early_career',
-    audienceMaxYears: '',
-    capacityHint: '',
-    opens: '',
-    closes: '',
-  });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((p) => ({ ...p, [k]: e.target.value }));
-  const body = {
-    dropInOpensMinutesBefore: v.opens ? Number(v.opens) : null,
-    dropInClosesMinutesAfterEnd: v.closes ? Number(v.closes) : null,
+type Details = {
+  title: string;
+  description: string;
+  format: 'online' | 'in_person';
+  location: string;
+  audience: 'everyone' | 'articling_students' | 'early_career';
+  audienceMaxYears: string;
+  capacityHint: string;
+  opens: string;
+  closes: string;
+};
+type OnText = (e: { target: { value: string } }) => void;
+const orNull = (n: string) => (n ? Number(n) : null);
+
+/** The details a series or pop-up has, as the API takes them. */
+function detailsBody(v: Details) {
+  return {
     title: v.title,
     description: v.description,
-    startLocal: v.startLocal,
-    endLocal: v.endLocal,
-    timezone: v.timezone,
     format: v.format,
     location: v.location.trim() || null,
     audience: v.audience,
-    audienceMaxYears: v.audienceMaxYears ? Number(v.audienceMaxYears) : null,
-    capacityHint: v.capacityHint ? Number(v.capacityHint) : null,
+    audienceMaxYears: orNull(v.audienceMaxYears),
+    capacityHint: orNull(v.capacityHint),
+    dropInOpensMinutesBefore: orNull(v.opens),
+    dropInClosesMinutesAfterEnd: orNull(v.closes),
   };
-  const fields = (
+}
+
+/** Inputs for the details; blank drop-in minutes keep the platform default. */
+function DetailsFields({ v, set }: { v: Details; set: (k: keyof Details) => OnText }) {
+  return (
     <>
       <label>Title<input type="text" value={v.title} onChange={set('title')} required /></label>
       <label>Description<input type="text" value={v.description} onChange={set('description')} /></label>
-      <label>Start<input type="time" value={v.startLocal} onChange={set('startLocal')} /></label>
-      <label>End<input type="time" value={v.endLocal} onChange={set('endLocal')} /></label>
-      <label>Time zone<input type="text" value={v.timezone} onChange={set('timezone')} /></label>
       <label>
         Format
         <select value={v.format} onChange={set('format')}>
@@ -142,7 +139,40 @@ function useCircleFields() {
       </label>
       {v.audience === 'early_career' && <label>Up to years of call<input type="number" min={0} max={60} value={v.audienceMaxYears} onChange={set('audienceMaxYears')} /></label>}
       <label>Capacity hint<input type="number" min={1} value={v.capacityHint} onChange={set('capacityHint')} /></label>
-      <DropInFields opens={v.opens} closes={v.closes} setOpens={set('opens')} setCloses={set('closes')} />
+      <label>Doors open (minutes before)<input type="number" min={0} max={120} value={v.opens} onChange={set('opens')} placeholder="10" /></label>
+      <label>Stays open (minutes after end)<input type="number" min={0} max={120} value={v.closes} onChange={set('closes')} placeholder="0" /></label>
+    </>
+  );
+}
+
+function useForm<T extends object>(initial: T) {
+  const [v, setV] = useState(initial);
+  const set = (k: keyof T) => (e: { target: { value: string } }) => setV((p) => ({ ...p, [k]: e.target.value }));
+  return { v, set };
+}
+
+const EMPTY_DETAILS: Details = {
+  title: '',
+  description: '',
+  format: 'online',
+  location: '',
+  audience: 'everyone',
+  audienceMaxYears: '',
+  capacityHint: '',
+  opens: '',
+  closes: '',
+};
+
+/** Fields shared by the series and pop-up forms: the details plus the time of day and zone. */
+function useCircleFields() {
+  const { v, set } = useForm({ ...EMPTY_DETAILS, startLocal: '12:00', endLocal: '13:00', timezone: 'America/Edmonton' });
+  const body = { ...detailsBody(v), startLocal: v.startLocal, endLocal: v.endLocal, timezone: v.timezone };
+  const fields = (
+    <>
+      <DetailsFields v={v} set={set} />
+      <label>Start<input type="time" value={v.startLocal} onChange={set('startLocal')} /></label>
+      <label>End<input type="time" value={v.endLocal} onChange={set('endLocal')} /></label>
+      <label>Time zone<input type="text" value={v.timezone} onChange={set('timezone')} /></label>
     </>
   );
   return { body, fields };
@@ -224,19 +254,19 @@ export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: s
 
 /** Edits a series' details; its weekly rule stays (make a new series for a new day or time). */
 export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSaved: () => void }) {
-  const [v, setV] = useState({
+  const str = (n: number | null) => n?.toString() ?? '';
+  const { v, set } = useForm({
     title: series.title,
     description: series.description,
-    defaultTopic: series.defaultTopic ?? '',
     format: series.format,
     location: series.location ?? '',
     audience: series.audience,
-    audienceMaxYears: series.audienceMaxYears?.toString() ?? '',
-    capacityHint: series.capacityHint?.toString() ?? '',
-    opens: series.dropInOpensMinutesBefore?.toString() ?? '',
-    closes: series.dropInClosesMinutesAfterEnd?.toString() ?? '',
+    audienceMaxYears: str(series.audienceMaxYears),
+    capacityHint: str(series.capacityHint),
+    opens: str(series.dropInOpensMinutesBefore),
+    closes: str(series.dropInClosesMinutesAfterEnd),
+    defaultTopic: series.defaultTopic ?? '',
   });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((p) => ({ ...p, [k]: e.target.value }));
   const { busy, error, fields, run } = useAction();
   return (
     <details>
@@ -246,59 +276,16 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
         onSubmit={async (e) => {
           e.preventDefault();
           await run(async () => {
-            await updateSeries(series.id, {
-              title: v.title,
-              description: v.description,
-              defaultTopic: v.defaultTopic.trim() || null,
-              format: v.format,
-              location: v.location.trim() || null,
-              audience: v.audience,
-              audienceMaxYears: v.audienceMaxYears ? Number(v.audienceMaxYears) : null,
-              capacityHint: v.capacityHint ? Number(v.capacityHint) : null,
-              dropInOpensMinutesBefore: v.opens ? Number(v.opens) : null,
-              dropInClosesMinutesAfterEnd: v.closes ? Number(v.closes) : null,
-            });
+            await updateSeries(series.id, { ...detailsBody(v), defaultTopic: v.defaultTopic.trim() || null });
             onSaved();
           });
         }}
       >
-        <label>Title<input type="text" value={v.title} onChange={set('title')} /></label>
-        <label>Description<input type="text" value={v.description} onChange={set('description')} /></label>
+        <DetailsFields v={v} set={set} />
         <label>Default topic<input type="text" list="topic-library" value={v.defaultTopic} onChange={set('defaultTopic')} /></label>
-        <label>
-          Format
-          <select value={v.format} onChange={set('format')}>
-            <option value="online">Online</option>
-            <option value="in_person">In person</option>
-          </select>
-        </label>
-        <label>Location<input type="text" value={v.location} onChange={set('location')} /></label>
-        <label>
-          Audience
-          <select value={v.audience} onChange={set('audience')}>
-            <option value="everyone">Everyone</option>
-            <option value="articling_students">Articling students</option>
-            <option value="early_career">Articling students and lawyers up to N years of call</option>
-          </select>
-        </label>
-        <label>Up to years of call<input type="number" min={0} max={60} value={v.audienceMaxYears} onChange={set('audienceMaxYears')} /></label>
-        <label>Capacity hint<input type="number" min={1} value={v.capacityHint} onChange={set('capacityHint')} /></label>
-        <DropInFields opens={v.opens} closes={v.closes} setOpens={set('opens')} setCloses={set('closes')} />
         <button type="submit" className="button secondary" disabled={busy}>Save details</button>
       </form>
       <ErrorLine error={error} fields={fields} />
     </details>
-  );
-}
-
-type OnText = (e: { target: { value: string } }) => void;
-
-/** The drop-in window in minutes; blank keeps the platform default. */
-function DropInFields(p: { opens: string; closes: string; setOpens: OnText; setCloses: OnText }) {
-  return (
-    <>
-      <label>Doors open (minutes before)<input type="number" min={0} max={120} value={p.opens} onChange={p.setOpens} placeholder="10" /></label>
-      <label>Stays open (minutes after end)<input type="number" min={0} max={120} value={p.closes} onChange={p.setCloses} placeholder="0" /></label>
-    </>
   );
 }
