@@ -76,4 +76,26 @@ describe('staff set a topic and a host; members see them', () => {
     await staff.reload();
     await staff.getByTestId('session-row-rmcc_2026-11-30').getByText('Host declined: uncovered').waitFor();
   });
+
+  it('staff paste topics for the coming weeks and cancel one session with a note; members see both', async () => {
+    const staff = await signedIn('staff@example.ca');
+    await staff.getByRole('link', { name: 'Run the schedule' }).click();
+    await staff.getByLabel('Topics, one per line').fill('Career pivots\nSleep and the billable hour');
+    await staff.getByLabel('Starting from (optional)').fill('2026-12-07');
+    await staff.getByRole('button', { name: 'Fill topics' }).click();
+    await staff.getByText('Set 2 topics.').waitFor();
+    const row = staff.getByTestId('session-row-rmcc_2026-12-14');
+    await expect.poll(() => row.getByLabel('Topic for 2026-12-14').inputValue()).toBe('Sleep and the billable hour');
+    await row.getByText('Change…').click();
+    await row.getByLabel('Note for 2026-12-14').fill('Office closed for the staff retreat');
+    await row.getByRole('button', { name: 'Cancel session' }).click();
+    await staff.getByTestId('session-row-rmcc_2026-12-14').getByText('cancelled').waitFor();
+
+    const member = await signedIn('student@example.ca');
+    await member.getByRole('link', { name: 'Schedule' }).click();
+    const items = member.getByTestId('session-item');
+    await items.filter({ hasText: 'Career pivots' }).waitFor();
+    expect(await items.filter({ hasText: 'Cancelled: Office closed for the staff retreat' }).count()).toBe(1);
+    expect(await items.filter({ hasText: 'Sleep and the billable hour' }).count()).toBe(0);
+  });
 });
