@@ -21,6 +21,9 @@ export const ERROR_CODES = [
   'CIRCLE_ENDED',
   'REMOVED',
   'UNKNOWN_EVENT',
+  'UNKNOWN_TIMEZONE',
+  'HOST_NOT_VOLUNTEER',
+  'SESSION_NOT_MEETING',
   'INTERNAL',
 ] as const;
 

@@ -7,6 +7,9 @@ import { RequireAuth } from './auth/RequireAuth';
 import { SignInPage } from './auth/SignInPage';
 import { HomePage } from './circles/HomePage';
 import { useStore } from './store';
+import { AssignmentsPage } from './scheduling/AssignmentsPage';
+import { SchedulePage } from './scheduling/SchedulePage';
+import { StaffSchedulePage } from './scheduling/StaffSchedulePage';
 
 // livekit-client stays out of the first load: only the pre-join and circle chunks pull it in.
 const PreJoinPage = lazy(() => import('./prejoin/PreJoinPage').then((m) => ({ default: m.PreJoinPage })));
@@ -36,6 +39,9 @@ export function App() {
             path="/circles/:sessionId/join"
             element={<RequireAuth><Lazy><PreJoinPage /></Lazy></RequireAuth>}
           />
+          <Route path="/schedule" element={<RequireAuth><SchedulePage /></RequireAuth>} />
+          <Route path="/assignments" element={<RequireAuth><AssignmentsPage /></RequireAuth>} />
+          <Route path="/staff/schedule" element={<RequireAuth><StaffSchedulePage /></RequireAuth>} />
           <Route path="/circles/:sessionId" element={<RequireAuth><Lazy><CirclePage /></Lazy></RequireAuth>} />
           <Route path="/staff/support" element={<RequireAuth><Lazy><StaffSupportPage /></Lazy></RequireAuth>} />
           <Route path="/support" element={<RequireAuth><Lazy><SupportPage /></Lazy></RequireAuth>} />

@@ -18,7 +18,8 @@ import { healthRoutes } from './health/health.routes';
 import { errorHandler, notFound } from './http/errors';
 import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
-import { noRoster, isHostOf, type SessionHostIds } from './live/hostPolicy';
+import { isHostOf, type SessionHostIds } from './live/hostPolicy';
+import { sessionHostIds } from './scheduling/sessionHostIds';
 import type { LiveState } from './live/liveState';
 import { createMemoryLiveState } from './live/liveState.memory';
 import { createRedisLiveState } from './live/liveState.redis';
@@ -31,6 +32,8 @@ import { smtpMailer, type Mailer } from './mail/mailer';
 import { matchingRoutes } from './matching/matching.routes';
 import { createMatchingService } from './matching/matching.service';
 import type { Db } from './store/db';
+import { schedulingRoutes } from './scheduling/scheduling.routes';
+import { createSchedulingService } from './scheduling/scheduling.service';
 
 export interface Components {
   config: Config;
@@ -43,7 +46,7 @@ export interface Components {
   throttle?: LoginThrottle;
   /** Shared live state and the Socket.IO adapter go through Redis when given; one instance otherwise. */
   redis?: Redis;
-  /** Who hosts a session (from the schedule); until a roster exists only staff host. */
+  /** Who hosts a session; the schedule's roster by default. */
   hostIds?: SessionHostIds;
   /** Outgoing mail; defaults to SMTP from config when set, else none (in-app notices only). */
   mailer?: Mailer | null;
@@ -66,7 +69,7 @@ export function createApp(c: Components) {
     inviteTtlDays: config.inviteTtlDays,
   });
   const live: LiveState = c.redis ? createRedisLiveState(c.redis) : createMemoryLiveState();
-  const hostIds = c.hostIds ?? noRoster;
+  const hostIds = c.hostIds ?? ((sessionId: string) => sessionHostIds(c.db, sessionId));
   const moderation = createMediaModeration(c.media, c.secret);
   const circles = createCirclesService({
     db: c.db,
@@ -100,6 +103,7 @@ export function createApp(c: Components) {
   });
   // Retention runs hourly; unref'd so it never keeps a process (or a test) alive.
   setInterval(() => void matching.applyRetention().catch(() => c.log.warn('matching.retention_failed')), 3_600_000).unref();
+  const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn });
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });
 
   const app = express();
@@ -146,6 +150,7 @@ export function createApp(c: Components) {
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/matching', matchingRoutes({ matching }));
+  api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
   });
@@ -181,7 +186,7 @@ export function createApp(c: Components) {
       },
     });
 
-  return { app, attach, services: { auth, circles, live, matching } };
+  return { app, attach, services: { auth, circles, live, matching, scheduling } };
 }
 
 

@@ -17,6 +17,8 @@ export const MONDAY_CIRCLE = {
   duration_minutes: 60,
   timezone: 'America/Edmonton',
   default_topic: 'Open conversation: what is on your mind this week?',
+  /** The first Monday of the series as the platform runs it (its calendar feed's first event). */
+  starts_on: '2026-01-05',
 } as const;
 
 const DEMO_TOPICS = [

@@ -28,6 +28,11 @@ export const CircleSession = z.object({
   wallClock: z.object({ startsAt: z.string(), endsAt: z.string(), opensAt: z.string() }),
   /** Whether the drop-in window is open now (server clock). */
   isOpen: z.boolean(),
+  /** A red mug volunteer is assigned to host. */
+  hosted: z.boolean(),
+  format: z.enum(['online', 'in_person']),
+  /** Where an in-person circle meets (e.g. Edmonton); null online. */
+  location: z.string().nullable(),
 });
 export type CircleSession = z.infer<typeof CircleSession>;
 

@@ -46,6 +46,9 @@ describe('the next circle', () => {
       opensAt: '2026-11-30T18:50:00.000Z',
       wallClock: { startsAt: '2026-11-30T12:00', endsAt: '2026-11-30T13:00', opensAt: '2026-11-30T11:50' },
       isOpen: false,
+      hosted: false,
+      format: 'online',
+      location: null,
     });
   });
 

@@ -5,6 +5,7 @@ import { useStore } from '../store';
 import { MugIcon } from '../ui/MugIcon';
 import { RedMugBadge } from '../ui/RedMugBadge';
 import { roleLabel } from '../ui/roleLabel';
+import { ScheduleNav } from '../scheduling/ScheduleNav';
 import { logout } from './authApi';
 
 /** Who is signed in, in what role, and the way out. */
@@ -30,6 +31,7 @@ export function AppHeader() {
         <MugIcon size={26} />
         <span>Red Mug</span>
       </Link>
+      {user && <ScheduleNav role={user.role} />}
       {user && <Link to="/support">Peer support</Link>}
       {user && (
         <div className="who">

@@ -8,6 +8,9 @@ import { CircleTimes } from './CircleTimes';
 import { doorsOpen } from './formatCircleTime';
 import { useDropInOpen } from './useDropInOpen';
 import { useNextCircle } from './useNextCircle';
+import { HostBadge } from '../scheduling/HostBadge';
+import { formatLabel } from '../scheduling/SessionTime';
+import '../scheduling/scheduling.css';
 
 export function HomePage() {
   useDocumentTitle('');
@@ -62,6 +65,9 @@ function NextCircle({ session, onEnded }: { session: CircleSession; onEnded: () 
       <p className="eyebrow">{open ? 'Open now' : 'Next circle'}</p>
       <h1 id="next-circle-title">{session.title}</h1>
       <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
+      <p className="session-meta">
+        {formatLabel(session)} {session.hosted && <HostBadge />}
+      </p>
       <CircleTimes session={session} />
       <div className="join-row">
         <button

@@ -11,7 +11,27 @@ export interface SeriesRow {
   timezone: string;
   default_topic: string | null;
   active: boolean;
+  kind: 'weekly' | 'popup';
+  status: 'active' | 'paused' | 'ended';
+  audience: 'everyone' | 'articling_students' | 'early_career';
+  audience_max_years: number | null;
+  format: 'online' | 'in_person';
+  location: string | null;
+  capacity_hint: number | null;
+  skip_holidays: boolean;
+  /** "YYYY-MM-DD" (selected as text: drivers would turn a date into a local-midnight Date). */
+  starts_on: string;
+  ends_on: string | null;
+  sequence: number;
+  /** The series' own drop-in window; null means the configured default. */
+  dropin_opens_minutes_before: number | null;
+  dropin_closes_minutes_after_end: number | null;
 }
+
+/** The series columns, dates as text. */
+export const SERIES_COLUMNS = `id, title, description, weekday, start_local, duration_minutes, timezone, default_topic, active,
+  kind, status, audience, audience_max_years, format, location, capacity_hint, skip_holidays,
+  starts_on::text AS starts_on, ends_on::text AS ends_on, sequence, dropin_opens_minutes_before, dropin_closes_minutes_after_end`;
 
 export function ruleOf(s: SeriesRow): WeeklyRule {
   return { weekday: s.weekday, startLocal: s.start_local, durationMinutes: s.duration_minutes, timezone: s.timezone };
@@ -20,17 +40,17 @@ export function ruleOf(s: SeriesRow): WeeklyRule {
 export function circlesRepository(db: Queryable) {
   return {
     async activeSeries(): Promise<SeriesRow[]> {
-      return db.query<SeriesRow>('SELECT * FROM circle_series WHERE active ORDER BY id');
+      return db.query<SeriesRow>(`SELECT ${SERIES_COLUMNS} FROM circle_series WHERE status = 'active' ORDER BY id`);
     },
     async seriesById(id: string): Promise<SeriesRow | null> {
-      return (await db.query<SeriesRow>('SELECT * FROM circle_series WHERE id = $1', [id]))[0] ?? null;
+      return (await db.query<SeriesRow>(`SELECT ${SERIES_COLUMNS} FROM circle_series WHERE id = $1`, [id]))[0] ?? null;
     },
     /** Inserts the series unless one with this id exists; returns whether it was inserted. */
-    async insertSeries(s: Omit<SeriesRow, 'active'>): Promise<boolean> {
+    async insertSeries(s: Pick<SeriesRow, 'id' | 'title' | 'description' | 'weekday' | 'start_local' | 'duration_minutes' | 'timezone' | 'default_topic' | 'starts_on'>): Promise<boolean> {
       const rows = await db.query(
-        `INSERT INTO circle_series (id, title, description, weekday, start_local, duration_minutes, timezone, default_topic)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [s.id, s.title, s.description, s.weekday, s.start_local, s.duration_minutes, s.timezone, s.default_topic],
+        `INSERT INTO circle_series (id, title, description, weekday, start_local, duration_minutes, timezone, default_topic, starts_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [s.id, s.title, s.description, s.weekday, s.start_local, s.duration_minutes, s.timezone, s.default_topic, s.starts_on],
       );
       return rows.length > 0;
     },

@@ -12,14 +12,14 @@ export function circlesRoutes(deps: { circles: CirclesService; clock: Clock }): 
   const router = Router();
   router.use(requireUser());
 
-  router.get('/next', async (_req, res) => {
-    const body: NextCircleResponse = { session: await deps.circles.next(), now: deps.clock.now().toISOString() };
+  router.get('/next', async (req, res) => {
+    const body: NextCircleResponse = { session: await deps.circles.next(signedInUser(req)), now: deps.clock.now().toISOString() };
     res.json(body);
   });
 
   router.get('/sessions/:sessionId', async (req, res) => {
     const { sessionId } = parse(SessionParams, req.params);
-    res.json(await deps.circles.session(sessionId));
+    res.json(await deps.circles.session(sessionId, signedInUser(req)));
   });
 
   router.post('/sessions/:sessionId/join', requireUser('member', 'volunteer'), async (req, res) => {

@@ -6,9 +6,11 @@ import { circleToken } from '../livekit/circleToken';
 import { participantIdentity, roomNameFor } from '../livekit/identities';
 import type { Media } from '../livekit/media';
 import type { Db } from '../store/db';
-import { circlesRepository, ruleOf, type SeriesRow } from './circles.repository';
-import { isWindowOpen, nextOccurrence, occurrenceOn, wallClock, type DropInWindow, type Occurrence } from './schedule';
-import { parseSessionId, sessionIdOf } from './sessionId';
+import { DateTime } from 'luxon';
+import { meets } from '../scheduling/plan';
+import { loadSession, loadSessions, mayAttend, windowOf, type LoadedSession } from '../scheduling/sessions';
+import { circlesRepository, type SeriesRow } from './circles.repository';
+import { isWindowOpen, wallClock, type DropInWindow } from './schedule';
 
 export type CirclesService = ReturnType<typeof createCirclesService>;
 
@@ -25,12 +27,14 @@ export function createCirclesService(deps: {
 }) {
   const repo = circlesRepository(deps.db);
 
-  async function view(series: SeriesRow, occ: Occurrence, now: Date): Promise<CircleSession> {
+  function view(loaded: LoadedSession, now: Date): CircleSession {
+    const { series, planned } = loaded;
+    const occ = planned.occurrence;
     return {
-      id: sessionIdOf(series.id, occ.localDate),
+      id: planned.id,
       seriesId: series.id,
       title: series.title,
-      topic: (await repo.topicOn(series.id, occ.localDate)) ?? series.default_topic,
+      topic: loaded.topic,
       timezone: series.timezone,
       startsAt: occ.startsAt.toISOString(),
       endsAt: occ.endsAt.toISOString(),
@@ -40,54 +44,79 @@ export function createCirclesService(deps: {
         endsAt: wallClock(occ.endsAt, series.timezone),
         opensAt: wallClock(occ.opensAt, series.timezone),
       },
-      isOpen: isWindowOpen(occ, now),
+      isOpen: meets(planned) && isWindowOpen(occ, now),
+      hosted: planned.hostId !== null,
+      format: series.format,
+      location: series.location,
     };
   }
 
-  async function find(sessionId: string): Promise<{ series: SeriesRow; occ: Occurrence }> {
-    const parsed = parseSessionId(sessionId);
-    const series = parsed ? await repo.seriesById(parsed.seriesId) : null;
-    const occ = parsed && series?.active ? occurrenceOn(ruleOf(series), parsed.localDate, deps.window) : null;
-    if (!series || !occ) {
-      throw new AppError(404, 'NOT_FOUND', 'We could not find that circle. Go back to the home page for the next one.');
+  const missing = () =>
+    new AppError(404, 'NOT_FOUND', 'We could not find that circle. Go back to the home page for the next one.');
+
+  /** A session that exists, in an active series, for someone who may attend it (any audience without a user). */
+  async function find(user: PublicUser | undefined, sessionId: string): Promise<LoadedSession> {
+    const loaded = await loadSession(deps.db, sessionId, deps.window);
+    if (!loaded || loaded.series.status !== 'active' || (user && !mayAttend(user, loaded.series))) throw missing();
+    return loaded;
+  }
+
+  /** The sessions that meet and have not closed yet, soonest first, across the given series. */
+  async function upcoming(series: SeriesRow[], now: Date, weeks: number): Promise<LoadedSession[]> {
+    const from = DateTime.fromJSDate(now, { zone: 'UTC' }).minus({ days: 2 }).toISODate()!;
+    const to = DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ weeks }).toISODate()!;
+    const all = await loadSessions(deps.db, series, from, to, deps.window);
+    return all.filter((s) => meets(s.planned) && s.planned.occurrence.closesAt.getTime() > now.getTime());
+  }
+
+  /**
+   * The session this person may enter now: it exists, they are in its audience, it meets (not cancelled or
+   * skipped), and its drop-in window is open. Media and the live circle both admit through here.
+   */
+  async function admissible(user: PublicUser, sessionId: string): Promise<CircleSession> {
+    const loaded = await find(user, sessionId);
+    const now = deps.clock.now();
+    if (!meets(loaded.planned)) {
+      throw new AppError(409, 'SESSION_NOT_MEETING', loaded.planned.note ?? 'This circle is not meeting. Check the schedule for the next one.');
     }
-    return { series, occ };
+    const occ = loaded.planned.occurrence;
+    if (!isWindowOpen(occ, now)) {
+      const next = (await upcoming([loaded.series], now, 8))[0] ?? loaded;
+      const data: OutsideWindowData = {
+        opensAt: next.planned.occurrence.opensAt.toISOString(),
+        startsAt: next.planned.occurrence.startsAt.toISOString(),
+        opensAtLocal: wallClock(next.planned.occurrence.opensAt, loaded.series.timezone),
+        nextSessionId: next.planned.id,
+      };
+      throw new AppError(
+        409,
+        'OUTSIDE_WINDOW',
+        `This circle is not open right now. Doors open ${windowOf(loaded.series, deps.window).opensMinutesBefore} minutes before the start.`,
+        { data },
+      );
+    }
+    return view(loaded, now);
   }
 
   return {
-    /** The circle in progress or next to open, across all active series. */
-    async next(): Promise<CircleSession | null> {
+    /** The circle in progress or next to open that this person (or, without one, anyone) may attend. */
+    async next(user?: PublicUser): Promise<CircleSession | null> {
       const now = deps.clock.now();
-      const candidates = (await repo.activeSeries()).map((s) => ({ s, occ: nextOccurrence(ruleOf(s), now, deps.window) }));
-      candidates.sort((a, b) => a.occ.startsAt.getTime() - b.occ.startsAt.getTime());
-      const first = candidates[0];
-      return first ? view(first.s, first.occ, now) : null;
+      const series = (await repo.activeSeries()).filter((s) => !user || mayAttend(user, s));
+      const first = (await upcoming(series, now, 8))[0];
+      return first ? view(first, now) : null;
     },
 
-    async session(sessionId: string): Promise<CircleSession> {
-      const { series, occ } = await find(sessionId);
-      return view(series, occ, deps.clock.now());
+    /** One session; with a user, only if they may attend it. */
+    async session(sessionId: string, user?: PublicUser): Promise<CircleSession> {
+      return view(await find(user, sessionId), deps.clock.now());
     },
+
+    admissible,
 
     async join(user: PublicUser, sessionId: string, displayName: string): Promise<JoinResponse> {
-      const { series, occ } = await find(sessionId);
+      const session = await admissible(user, sessionId);
       const now = deps.clock.now();
-      if (!isWindowOpen(occ, now)) {
-        const upcoming = nextOccurrence(ruleOf(series), now, deps.window);
-        const data: OutsideWindowData = {
-          opensAt: upcoming.opensAt.toISOString(),
-          startsAt: upcoming.startsAt.toISOString(),
-          opensAtLocal: wallClock(upcoming.opensAt, series.timezone),
-          nextSessionId: sessionIdOf(series.id, upcoming.localDate),
-        };
-        throw new AppError(
-          409,
-          'OUTSIDE_WINDOW',
-          `This circle is not open right now. Doors open ${deps.window.opensMinutesBefore} minutes before the start.`,
-          { data },
-        );
-      }
-      const session = await view(series, occ, now);
       const identity = participantIdentity(deps.secret, user.id, session.id);
       const { micBlocked } = (await deps.admit?.(user, session.id, identity)) ?? { micBlocked: false };
       const conn = deps.media.connection();

@@ -42,9 +42,25 @@ function parseStart(startLocal: string): { hour: number; minute: number } {
 export function occurrenceOn(rule: WeeklyRule, localDate: string, window: DropInWindow): Occurrence | null {
   const day = DateTime.fromISO(localDate, { zone: rule.timezone });
   if (!day.isValid || day.toISODate() !== localDate || day.weekday !== rule.weekday) return null;
-  const { hour, minute } = parseStart(rule.startLocal);
+  return instanceAt(localDate, rule.startLocal, rule.durationMinutes, rule.timezone, window);
+}
+
+/**
+ * One meeting at a local date and wall time in `zone`, whatever the weekday (a moved session, a pop-up). The
+ * `localDate` of the result is the date it meets on. Null for an impossible date.
+ */
+export function instanceAt(
+  localDate: string,
+  startLocal: string,
+  durationMinutes: number,
+  zone: string,
+  window: DropInWindow,
+): Occurrence | null {
+  const day = DateTime.fromISO(localDate, { zone });
+  if (!day.isValid || day.toISODate() !== localDate) return null;
+  const { hour, minute } = parseStart(startLocal);
   const start = day.set({ hour, minute, second: 0, millisecond: 0 });
-  const end = start.plus({ minutes: rule.durationMinutes });
+  const end = start.plus({ minutes: durationMinutes });
   return {
     localDate,
     startsAt: start.toJSDate(),

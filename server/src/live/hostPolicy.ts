@@ -3,9 +3,6 @@ import type { PublicUser } from '../../../shared/schemas/auth';
 /** The volunteer host and backup assigned to a session in the schedule. */
 export type SessionHostIds = (sessionId: string) => Promise<{ hostId: string | null; backupId: string | null }>;
 
-/** Until a roster names anyone, only staff host. */
-export const noRoster: SessionHostIds = async () => ({ hostId: null, backupId: null });
-
 /**
  * Host rights come from the schedule and the role, never from who joined first, so they survive a dropped
  * connection: staff may host any circle; a volunteer only the sessions they are assigned to (as host or backup).

@@ -179,10 +179,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
   }
 
   command('circle:join', CircleJoinPayload, 'join', async ({ sessionId, displayName }) => {
-    const session = await d.circles.session(sessionId);
-    if (!session.isOpen) {
-      throw new AppError(409, 'OUTSIDE_WINDOW', 'This circle is not open right now. Check the home page for when it opens.');
-    }
+    const session = await d.circles.admissible(user(), sessionId);
     const identity = participantIdentity(d.secret, user().id, sessionId);
     if (await d.live.isEnded(sessionId)) throw new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.');
     if (await d.live.isRemoved(sessionId, identity)) {

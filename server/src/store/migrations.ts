@@ -65,6 +65,69 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
     `,
   },
   {
+    id: 3,
+    name: 'scheduling',
+    sql: `
+      ALTER TABLE circle_series ADD COLUMN kind text NOT NULL DEFAULT 'weekly' CHECK (kind IN ('weekly', 'popup'));
+      ALTER TABLE circle_series ADD COLUMN status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'ended'));
+      UPDATE circle_series SET status = 'ended' WHERE NOT active;
+      ALTER TABLE circle_series ADD COLUMN audience text NOT NULL DEFAULT 'everyone'
+        CHECK (audience IN ('everyone', 'articling_students', 'early_career'));
+      ALTER TABLE circle_series ADD COLUMN audience_max_years smallint CHECK (audience_max_years BETWEEN 0 AND 60);
+      ALTER TABLE circle_series ADD COLUMN format text NOT NULL DEFAULT 'online' CHECK (format IN ('online', 'in_person'));
+      ALTER TABLE circle_series ADD COLUMN location text;
+      ALTER TABLE circle_series ADD COLUMN capacity_hint integer CHECK (capacity_hint BETWEEN 1 AND 1000);
+      ALTER TABLE circle_series ADD COLUMN skip_holidays boolean NOT NULL DEFAULT true;
+      ALTER TABLE circle_series ADD COLUMN starts_on date;
+      UPDATE circle_series SET starts_on = created_at::date;
+      ALTER TABLE circle_series ADD COLUMN ends_on date;
+      ALTER TABLE circle_series ADD COLUMN sequence integer NOT NULL DEFAULT 0;
+      ALTER TABLE circle_series ADD COLUMN created_by uuid REFERENCES users(id) ON DELETE SET NULL;
+      ALTER TABLE circle_series ADD COLUMN updated_by uuid REFERENCES users(id) ON DELETE SET NULL;
+      ALTER TABLE circle_series ADD COLUMN updated_at timestamptz;
+      ALTER TABLE session_topics ADD COLUMN updated_by uuid REFERENCES users(id) ON DELETE SET NULL;
+      CREATE TABLE session_overrides (
+        series_id text NOT NULL REFERENCES circle_series(id) ON DELETE CASCADE,
+        local_date date NOT NULL,
+        state text CHECK (state IN ('cancelled', 'skipped', 'restored')),
+        note text,
+        moved_date date,
+        moved_start_local text CHECK (moved_start_local ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+        moved_duration_minutes integer CHECK (moved_duration_minutes BETWEEN 5 AND 720),
+        host_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        backup_id uuid REFERENCES users(id) ON DELETE SET NULL,
+        host_declined_at timestamptz,
+        backup_declined_at timestamptz,
+        sequence integer NOT NULL DEFAULT 0,
+        updated_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        updated_at timestamptz,
+        PRIMARY KEY (series_id, local_date),
+        CHECK (host_id IS NULL OR backup_id IS NULL OR host_id <> backup_id)
+      );
+      CREATE INDEX session_overrides_host ON session_overrides(host_id);
+      CREATE INDEX session_overrides_backup ON session_overrides(backup_id);
+      CREATE TABLE topic_library (
+        id uuid PRIMARY KEY,
+        topic text NOT NULL UNIQUE,
+        created_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE calendar_feed_tokens (
+        user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL
+      );
+    `,
+  },
+  {
+    id: 4,
+    name: 'per-series drop-in window',
+    sql: `
+      ALTER TABLE circle_series ADD COLUMN dropin_opens_minutes_before smallint CHECK (dropin_opens_minutes_before BETWEEN 0 AND 120);
+      ALTER TABLE circle_series ADD COLUMN dropin_closes_minutes_after_end smallint CHECK (dropin_closes_minutes_after_end BETWEEN 0 AND 120);
+    `,
+  },
+  {
     id: 10,
     name: 'matched peer support',
     // Requests are confidential: read only by staff, every read audited, anonymised after retention (see

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { messageOf } from '../api/ApiError';
+import { AppHeader } from '../auth/AppHeader';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { declineAssignment, fetchAssignments } from './schedulingApi';
+import { formatLabel, SessionTime } from './SessionTime';
+import { useLoaded } from './useLoaded';
+import './scheduling.css';
+
+/** Volunteers: their own upcoming host and backup assignments; declining one leaves it uncovered for staff. */
+export function AssignmentsPage() {
+  useDocumentTitle('My assignments');
+  const { state, reload } = useLoaded(() => fetchAssignments(), []);
+  const [error, setError] = useState<string | null>(null);
+  async function decline(id: string) {
+    setError(null);
+    try {
+      await declineAssignment(id);
+      reload();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+  return (
+    <>
+      <AppHeader />
+      <main className="page">
+        <h1>My hosting assignments</h1>
+        {state.status === 'loading' && <p role="status">Loading…</p>}
+        {state.status === 'error' && <p role="alert" className="error">{state.message}</p>}
+        {error && <p role="alert" className="error">{error}</p>}
+        {state.status === 'ready' &&
+          (state.data.assignments.length === 0 ? (
+            <p>You have no upcoming assignments.</p>
+          ) : (
+            <ul className="session-list" aria-label="My assignments">
+              {state.data.assignments.map((a) => (
+                <li key={a.session.id} className="session-item" data-testid="assignment">
+                  <p>
+                    <strong>{a.role === 'host' ? 'Host' : 'Backup host'}</strong>: {a.session.title}
+                  </p>
+                  <p>
+                    <SessionTime session={a.session} />
+                  </p>
+                  <p className="topic">{a.session.topic ? `Topic: ${a.session.topic}` : 'Topic to be announced'}</p>
+                  <p className="session-meta">{formatLabel(a.session)}</p>
+                  {(a.session.status === 'cancelled' || a.session.status === 'skipped') && <p className="session-note">{a.session.note}</p>}
+                  <button type="button" className="button secondary" onClick={() => decline(a.session.id)}>
+                    Decline
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ))}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { ScheduledSession } from '../../../shared/schemas/scheduling';
+import { wallTime } from '../circles/formatCircleTime';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Days of a month grid (Monday first) as "YYYY-MM-DD", padded with nulls. */
+export function monthGrid(year: number, month: number): Array<string | null> {
+  const first = new Date(Date.UTC(year, month - 1, 1));
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lead = (first.getUTCDay() + 6) % 7;
+  const cells: Array<string | null> = Array.from({ length: lead }, () => null);
+  for (let d = 1; d <= days; d++) cells.push(`${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  while (cells.length % 7) cells.push(null);
+  return cells;
+}
+
+/** A month calendar of sessions, placed by their Alberta date (from the server's wall clock). */
+export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
+  const firstDate = sessions[0]?.wallClock.startsAt.slice(0, 7) ?? new Date().toISOString().slice(0, 7);
+  const [ym, setYm] = useState(firstDate);
+  const [year, month] = ym.split('-').map(Number) as [number, number];
+  const shift = (n: number) => {
+    const d = new Date(Date.UTC(year, month - 1 + n, 1));
+    setYm(d.toISOString().slice(0, 7));
+  };
+  const byDay = new Map<string, ScheduledSession[]>();
+  for (const s of sessions) {
+    const day = s.wallClock.startsAt.slice(0, 10);
+    byDay.set(day, [...(byDay.get(day) ?? []), s]);
+  }
+  const title = new Intl.DateTimeFormat('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return (
+    <section className="month-view" aria-label={title}>
+      <div className="month-nav">
+        <button type="button" className="button secondary" onClick={() => shift(-1)} aria-label="Previous month">
+          ‹
+        </button>
+        <h2>{title}</h2>
+        <button type="button" className="button secondary" onClick={() => shift(1)} aria-label="Next month">
+          ›
+        </button>
+      </div>
+      <div className="month-grid" role="grid">
+        {WEEKDAYS.map((d) => (
+          <div key={d} className="month-head" role="columnheader">
+            {d}
+          </div>
+        ))}
+        {monthGrid(year, month).map((day, i) => (
+          <div key={day ?? `pad-${i}`} className="month-cell" role="gridcell">
+            {day && <span className="month-day">{Number(day.slice(8))}</span>}
+            {day &&
+              (byDay.get(day) ?? []).map((s) => (
+                <p key={s.id} className={`month-session status-${s.status}`}>
+                  {s.status === 'scheduled' || s.status === 'moved' ? (
+                    <>
+                      {wallTime(s.wallClock.startsAt)} {s.title}
+                      {s.topic && <span className="month-topic">{s.topic}</span>}
+                    </>
+                  ) : (
+                    <span>{s.note ?? 'No circle'}</span>
+                  )}
+                </p>
+              ))}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ScheduledSession } from '../../../shared/schemas/scheduling';
+import { messageOf } from '../api/ApiError';
+import { AppHeader } from '../auth/AppHeader';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { HostBadge } from './HostBadge';
+import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
+import { audienceLabel, formatLabel, SessionTime } from './SessionTime';
+import { MonthView } from './MonthView';
+import { useLoaded } from './useLoaded';
+import './scheduling.css';
+
+/** Members: the upcoming circles they may attend, as a list or a month, with calendar links. */
+export function SchedulePage() {
+  useDocumentTitle('Schedule');
+  const [view, setView] = useState<'list' | 'month'>('list');
+  // From the server's today; half a year ahead so the month view has something to page through.
+  const { state } = useLoaded(() => fetchSessions({ weeks: 26 }), []);
+  return (
+    <>
+      <AppHeader />
+      <main className="page schedule-page">
+        <h1>Upcoming circles</h1>
+        <div className="view-switch" role="group" aria-label="View">
+          <button type="button" className="button secondary" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+            List
+          </button>
+          <button type="button" className="button secondary" aria-pressed={view === 'month'} onClick={() => setView('month')}>
+            Month
+          </button>
+        </div>
+        {state.status === 'loading' && <p role="status">Loading the schedule…</p>}
+        {state.status === 'error' && (
+          <p role="alert" className="error">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'ready' &&
+          (view === 'list' ? <SessionList sessions={state.data.sessions} /> : <MonthView sessions={state.data.sessions} />)}
+        <PersonalFeed />
+      </main>
+    </>
+  );
+}
+
+export function SessionList({ sessions }: { sessions: ScheduledSession[] }) {
+  if (sessions.length === 0) return <p>No circles are scheduled in the coming weeks.</p>;
+  return (
+    <ul className="session-list" aria-label="Upcoming circles">
+      {sessions.map((s) => (
+        <li key={s.id} className={`session-item status-${s.status}`} data-testid="session-item">
+          <SessionSummary session={s} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SessionSummary({ session: s }: { session: ScheduledSession }) {
+  const meets = s.status === 'scheduled' || s.status === 'moved';
+  return (
+    <>
+      <p className="session-title">
+        <strong>{s.title}</strong> {s.kind === 'popup' && <span className="tag">Pop-up</span>}
+      </p>
+      <p>
+        <SessionTime session={s} />
+      </p>
+      {meets ? (
+        <>
+          <p className="topic">{s.topic ? `Topic: ${s.topic}` : 'Topic to be announced'}</p>
+          <p className="session-meta">
+            {formatLabel(s)} · {audienceLabel(s)} {s.hosted && <HostBadge />}
+          </p>
+          {s.note && <p className="session-note">{s.note}</p>}
+          <p>
+            <a href={sessionCalendarPath(s.id)} download>
+              Add to calendar
+            </a>
+            {' · '}
+            <Link to={`/circles/${encodeURIComponent(s.id)}/join`}>Join page</Link>
+          </p>
+        </>
+      ) : (
+        <p className="session-note" data-testid="no-circle">
+          {s.status === 'cancelled' ? `Cancelled: ${s.note ?? ''}` : (s.note ?? 'No circle this week')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The personal calendar feed: a secret URL shown once, replaceable and revocable. */
+function PersonalFeed() {
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function act(fn: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card feed" aria-labelledby="feed-heading">
+      <h2 id="feed-heading">Subscribe in your calendar app</h2>
+      <p>
+        Your own link keeps your calendar up to date with topics, moves and holidays. Keep it private: anyone with the
+        link can see the schedule. Making a new link stops the old one.
+      </p>
+      {url && (
+        <p>
+          <label>
+            Your calendar link <input readOnly value={url} className="feed-url" onFocus={(e) => e.target.select()} />
+          </label>
+        </p>
+      )}
+      <button type="button" className="button secondary" disabled={busy} onClick={() => act(async () => setUrl((await rotateFeed()).url))}>
+        {url ? 'Make a new link' : 'Get my calendar link'}
+      </button>{' '}
+      <button
+        type="button"
+        className="button secondary"
+        disabled={busy}
+        onClick={() =>
+          act(async () => {
+            await revokeFeed();
+            setUrl(null);
+          })
+        }
+      >
+        Turn off my link
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,291 @@
+import { useState, type FormEvent } from 'react';
+import type { SeriesView } from '../../../shared/schemas/scheduling';
+import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
+import { useAction } from './useAction';
+import { VolunteerSelect } from './VolunteerSelect';
+
+export function ErrorLine({ error, fields }: { error: string | null; fields?: Record<string, string> }) {
+  if (!error) return null;
+  const extra = Object.entries(fields ?? {}).map(([k, v]) => `${k}: ${v}`);
+  return (
+    <p role="alert" className="error">
+      {error}
+      {extra.length > 1 && <> ({extra.join('; ')})</>}
+    </p>
+  );
+}
+
+/** Paste a list of topics, one per line, for the next sessions that meet. */
+export function PasteTopicsForm({ seriesId, onDone }: { seriesId: string; onDone: () => void }) {
+  const [text, setText] = useState('');
+  const [from, setFrom] = useState('');
+  const { busy, error, fields, run } = useAction();
+  const [done, setDone] = useState<string | null>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(null);
+    const topics = text.split('\n').map((t) => t.trim()).filter(Boolean);
+    const ok = await run(async () => {
+      const res = await pasteTopics(seriesId, topics, from || undefined);
+      setDone(`Set ${res.sessions.length} topics.`);
+    });
+    if (ok) {
+      setText('');
+      onDone();
+    }
+  }
+  return (
+    <form className="staff-section" onSubmit={submit} aria-labelledby="paste-heading">
+      <h2 id="paste-heading">Topics for the next weeks</h2>
+      <label>
+        One topic per line, in order
+        <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} aria-label="Topics, one per line" style={{ width: '100%' }} />
+      </label>
+      <p className="inline-form">
+        <label>Starting from (optional)<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
+        <button type="submit" className="button primary" disabled={busy}>Fill topics</button>
+      </p>
+      {done && <p role="status">{done}</p>}
+      <ErrorLine error={error} fields={fields} />
+    </form>
+  );
+}
+
+export function LibraryEditor({ topics, onChanged }: { topics: Array<{ id: string; topic: string }>; onChanged: () => void }) {
+  const [text, setText] = useState('');
+  const { busy, error, fields, run } = useAction();
+  return (
+    <section className="staff-section" aria-labelledby="library-heading">
+      <h2 id="library-heading">Topic library</h2>
+      <p className="hint">Reusable topics; the topic fields suggest them.</p>
+      <ul>
+        {topics.map((t) => (
+          <li key={t.id}>
+            {t.topic}{' '}
+            <button type="button" className="button secondary" disabled={busy} onClick={() => run(async () => { await removeLibraryTopic(t.id); onChanged(); })}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="inline-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await run(() => addLibraryTopic(text))) {
+            setText('');
+            onChanged();
+          }
+        }}
+      >
+        <label>New topic<input type="text" value={text} onChange={(e) => setText(e.target.value)} /></label>
+        <button type="submit" className="button secondary" disabled={busy}>Add to library</button>
+      </form>
+      <ErrorLine error={error} fields={fields} />
+    </section>
+  );
+}
+
+type Details = {
+  title: string;
+  description: string;
+  format: 'online' | 'in_person';
+  location: string;
+  audience: 'everyone' | 'articling_students' | 'early_career';
+  audienceMaxYears: string;
+  capacityHint: string;
+  opens: string;
+  closes: string;
+};
+type OnText = (e: { target: { value: string } }) => void;
+const orNull = (n: string) => (n ? Number(n) : null);
+
+/** The details a series or pop-up has, as the API takes them. */
+function detailsBody(v: Details) {
+  return {
+    title: v.title,
+    description: v.description,
+    format: v.format,
+    location: v.location.trim() || null,
+    audience: v.audience,
+    audienceMaxYears: orNull(v.audienceMaxYears),
+    capacityHint: orNull(v.capacityHint),
+    dropInOpensMinutesBefore: orNull(v.opens),
+    dropInClosesMinutesAfterEnd: orNull(v.closes),
+  };
+}
+
+/** Inputs for the details; blank drop-in minutes keep the platform default. */
+function DetailsFields({ v, set }: { v: Details; set: (k: keyof Details) => OnText }) {
+  return (
+    <>
+      <label>Title<input type="text" value={v.title} onChange={set('title')} required /></label>
+      <label>Description<input type="text" value={v.description} onChange={set('description')} /></label>
+      <label>
+        Format
+        <select value={v.format} onChange={set('format')}>
+          <option value="online">Online</option>
+          <option value="in_person">In person</option>
+        </select>
+      </label>
+      <label>Location<input type="text" value={v.location} onChange={set('location')} placeholder="Edmonton" /></label>
+      <label>
+        Audience
+        <select value={v.audience} onChange={set('audience')}>
+          <option value="everyone">Everyone</option>
+          <option value="articling_students">Articling students</option>
+          <option value="early_career">Articling students and lawyers up to N years of call</option>
+        </select>
+      </label>
+      {v.audience === 'early_career' && <label>Up to years of call<input type="number" min={0} max={60} value={v.audienceMaxYears} onChange={set('audienceMaxYears')} /></label>}
+      <label>Capacity hint<input type="number" min={1} value={v.capacityHint} onChange={set('capacityHint')} /></label>
+      <label>Doors open (minutes before)<input type="number" min={0} max={120} value={v.opens} onChange={set('opens')} placeholder="10" /></label>
+      <label>Stays open (minutes after end)<input type="number" min={0} max={120} value={v.closes} onChange={set('closes')} placeholder="0" /></label>
+    </>
+  );
+}
+
+function useForm<T extends object>(initial: T) {
+  const [v, setV] = useState(initial);
+  const set = (k: keyof T) => (e: { target: { value: string } }) => setV((p) => ({ ...p, [k]: e.target.value }));
+  return { v, set };
+}
+
+const EMPTY_DETAILS: Details = {
+  title: '',
+  description: '',
+  format: 'online',
+  location: '',
+  audience: 'everyone',
+  audienceMaxYears: '',
+  capacityHint: '',
+  opens: '',
+  closes: '',
+};
+
+/** Fields shared by the series and pop-up forms: the details plus the time of day and zone. */
+function useCircleFields() {
+  const { v, set } = useForm({ ...EMPTY_DETAILS, startLocal: '12:00', endLocal: '13:00', timezone: 'America/Edmonton' });
+  const body = { ...detailsBody(v), startLocal: v.startLocal, endLocal: v.endLocal, timezone: v.timezone };
+  const fields = (
+    <>
+      <DetailsFields v={v} set={set} />
+      <label>Start<input type="time" value={v.startLocal} onChange={set('startLocal')} /></label>
+      <label>End<input type="time" value={v.endLocal} onChange={set('endLocal')} /></label>
+      <label>Time zone<input type="text" value={v.timezone} onChange={set('timezone')} /></label>
+    </>
+  );
+  return { body, fields };
+}
+
+export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => void }) {
+  const circle = useCircleFields();
+  const [weekday, setWeekday] = useState('1');
+  const [startsOn, setStartsOn] = useState('');
+  const [skipHolidays, setSkipHolidays] = useState(true);
+  const { busy, error, fields, run } = useAction();
+  return (
+    <form
+      className="staff-section"
+      aria-labelledby="new-series-heading"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await run(async () => onCreated(await createSeries({ ...circle.body, weekday: Number(weekday), startsOn, skipHolidays })));
+      }}
+    >
+      <h2 id="new-series-heading">New weekly series</h2>
+      <div className="inline-form">
+        {circle.fields}
+        <label>
+          Weekday
+          <select value={weekday} onChange={(e) => setWeekday(e.target.value)}>
+            {['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((d, i) => (
+              <option key={d} value={i + 1}>{d}</option>
+            ))}
+          </select>
+        </label>
+        <label>First date<input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required /></label>
+        <label><span><input type="checkbox" checked={skipHolidays} onChange={(e) => setSkipHolidays(e.target.checked)} /> Skip Alberta holidays</span></label>
+        <button type="submit" className="button primary" disabled={busy}>Create series</button>
+      </div>
+      <ErrorLine error={error} fields={fields} />
+    </form>
+  );
+}
+
+export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: string; firstName: string }>; onCreated: (seriesId: string) => void }) {
+  const circle = useCircleFields();
+  const [date, setDate] = useState('');
+  const [topic, setTopic] = useState('');
+  const [hostId, setHostId] = useState('');
+  const [backupId, setBackupId] = useState('');
+  const { busy, error, fields, run } = useAction();
+  return (
+    <form
+      className="staff-section"
+      aria-labelledby="popup-heading"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await run(async () => {
+          const s = await createPopup({ ...circle.body, date, topic: topic.trim() || null, hostId: hostId || null, backupId: backupId || null });
+          onCreated(s.seriesId);
+        });
+      }}
+    >
+      <h2 id="popup-heading">New pop-up circle</h2>
+      <div className="inline-form">
+        {circle.fields}
+        <label>Date<input type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></label>
+        <label>Topic<input type="text" list="topic-library" value={topic} onChange={(e) => setTopic(e.target.value)} /></label>
+        <label>
+          Host
+          <VolunteerSelect label="Pop-up host" none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
+        </label>
+        <label>
+          Backup
+          <VolunteerSelect label="Pop-up backup" none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
+        </label>
+        <button type="submit" className="button primary" disabled={busy}>Create pop-up</button>
+      </div>
+      <ErrorLine error={error} fields={fields} />
+    </form>
+  );
+}
+
+/** Edits a series' details; its weekly rule stays (make a new series for a new day or time). */
+export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSaved: () => void }) {
+  const str = (n: number | null) => n?.toString() ?? '';
+  const { v, set } = useForm({
+    title: series.title,
+    description: series.description,
+    format: series.format,
+    location: series.location ?? '',
+    audience: series.audience,
+    audienceMaxYears: str(series.audienceMaxYears),
+    capacityHint: str(series.capacityHint),
+    opens: str(series.dropInOpensMinutesBefore),
+    closes: str(series.dropInClosesMinutesAfterEnd),
+    defaultTopic: series.defaultTopic ?? '',
+  });
+  const { busy, error, fields, run } = useAction();
+  return (
+    <details>
+      <summary>Edit details</summary>
+      <form
+        className="inline-form"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          await run(async () => {
+            await updateSeries(series.id, { ...detailsBody(v), defaultTopic: v.defaultTopic.trim() || null });
+            onSaved();
+          });
+        }}
+      >
+        <DetailsFields v={v} set={set} />
+        <label>Default topic<input type="text" list="topic-library" value={v.defaultTopic} onChange={set('defaultTopic')} /></label>
+        <button type="submit" className="button secondary" disabled={busy}>Save details</button>
+      </form>
+      <ErrorLine error={error} fields={fields} />
+    </details>
+  );
+}

@@ -1,0 +1,426 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { PublicUser } from '../../../shared/schemas/auth';
+import type {
+  Assignment,
+  PopupInput,
+  ScheduledSession,
+  SeriesInput,
+  SeriesUpdate,
+  SeriesView,
+  SessionChange,
+} from '../../../shared/schemas/scheduling';
+import type { SeriesRow } from '../circles/circles.repository';
+import { isValidZone, wallClock, type DropInWindow } from '../circles/schedule';
+import type { Clock } from '../clock';
+import { hashToken, newSecretToken } from '../auth/tokens';
+import { usersRepository, toPublicUser } from '../auth/users.repository';
+import { AppError } from '../http/errors';
+import type { Db } from '../store/db';
+import { addSeries, newCalendar, sessionCalendar, type FeedContext } from './calendarFeed';
+import { meets } from './plan';
+import { schedulingRepository, type NewSeries } from './scheduling.repository';
+import { loadSession, loadSessions, mayAttend, type LoadedSession } from './sessions';
+
+export type SchedulingService = ReturnType<typeof createSchedulingService>;
+
+const notFound = () => new AppError(404, 'NOT_FOUND', 'We could not find that circle.');
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const endOf = (start: string, duration: number) => {
+  const m = minutesOf(start) + duration;
+  return `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+
+function checkZone(zone: string): void {
+  if (!isValidZone(zone)) {
+    throw new AppError(400, 'UNKNOWN_TIMEZONE', `We do not know the time zone "${zone}". Use a name like America/Edmonton.`, {
+      details: [{ path: 'timezone', message: 'Unknown time zone' }],
+    });
+  }
+}
+
+export function seriesView(s: SeriesRow): SeriesView {
+  return {
+    id: s.id,
+    kind: s.kind,
+    title: s.title,
+    description: s.description,
+    audience: s.audience,
+    audienceMaxYears: s.audience_max_years,
+    format: s.format,
+    location: s.location,
+    weekday: s.weekday,
+    startLocal: s.start_local,
+    endLocal: endOf(s.start_local, s.duration_minutes),
+    timezone: s.timezone,
+    capacityHint: s.capacity_hint,
+    skipHolidays: s.skip_holidays,
+    status: s.status,
+    startsOn: s.starts_on,
+    endsOn: s.ends_on,
+    defaultTopic: s.default_topic,
+    dropInOpensMinutesBefore: s.dropin_opens_minutes_before,
+    dropInClosesMinutesAfterEnd: s.dropin_closes_minutes_after_end,
+    feedPath: `/api/scheduling/series/${s.id}/feed.ics`,
+  };
+}
+
+export function createSchedulingService(deps: { db: Db; clock: Clock; window: DropInWindow }) {
+  const repo = schedulingRepository(deps.db);
+  const today = (zone = 'America/Edmonton') => DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate()!;
+  const plusDays = (d: string, n: number) => DateTime.fromISO(d).plus({ days: n }).toISODate()!;
+
+  async function names(sessions: LoadedSession[]): Promise<Map<string, string>> {
+    const ids = [...new Set(sessions.flatMap((s) => [s.planned.hostId, s.planned.backupId]).filter((x): x is string => !!x))];
+    return new Map((await repo.usersByIds(ids)).map((u) => [u.id, u.firstName]));
+  }
+
+  /** The view of a session; the roster (who hosts) only for staff. */
+  function view(s: LoadedSession, staff: boolean, nameOf: Map<string, string>): ScheduledSession {
+    const { planned, series } = s;
+    const zone = series.timezone;
+    return {
+      id: planned.id,
+      seriesId: series.id,
+      kind: series.kind,
+      title: series.title,
+      localDate: planned.localDate,
+      topic: s.topic,
+      topicSet: s.topicSet,
+      status: planned.status,
+      note: planned.note,
+      holiday: planned.holiday,
+      format: series.format,
+      location: series.location,
+      audience: series.audience,
+      audienceMaxYears: series.audience_max_years,
+      timezone: zone,
+      startsAt: planned.occurrence.startsAt.toISOString(),
+      endsAt: planned.occurrence.endsAt.toISOString(),
+      wallClock: { startsAt: wallClock(planned.occurrence.startsAt, zone), endsAt: wallClock(planned.occurrence.endsAt, zone) },
+      hosted: planned.hostId !== null,
+      roster: staff
+        ? {
+            hostId: planned.hostId,
+            hostName: planned.hostId ? (nameOf.get(planned.hostId) ?? null) : null,
+            backupId: planned.backupId,
+            backupName: planned.backupId ? (nameOf.get(planned.backupId) ?? null) : null,
+            hostDeclined: s.hostDeclined,
+            backupDeclined: s.backupDeclined,
+          }
+        : null,
+    };
+  }
+
+  async function sessionForStaff(sessionId: string): Promise<LoadedSession> {
+    const s = await loadSession(deps.db, sessionId, deps.window);
+    if (!s) throw notFound();
+    return s;
+  }
+
+  async function checkVolunteers(ids: Array<string | null>): Promise<void> {
+    const wanted = ids.filter((x): x is string => x !== null);
+    const found = await repo.usersByIds(wanted);
+    for (const id of wanted) {
+      if (found.find((u) => u.id === id)?.role !== 'volunteer') {
+        throw new AppError(400, 'HOST_NOT_VOLUNTEER', 'Only red mug volunteers can host. Choose a volunteer.');
+      }
+    }
+    if (wanted.length === 2 && wanted[0] === wanted[1]) {
+      throw new AppError(400, 'VALIDATION_FAILED', 'The backup must be someone other than the host.', {
+        details: [{ path: 'backupId', message: 'Choose a different volunteer' }],
+      });
+    }
+  }
+
+  async function upcomingOf(series: SeriesRow[], from: string, to: string): Promise<LoadedSession[]> {
+    const now = deps.clock.now().getTime();
+    return (await loadSessions(deps.db, series, from, to, deps.window)).filter((s) => s.planned.occurrence.closesAt.getTime() > now);
+  }
+
+  async function feed(name: string, series: SeriesRow[], ctx: FeedContext): Promise<string> {
+    const cal = newCalendar(name);
+    // From the first session (EXDATEs for every skipped date so far) to three years ahead; calendar apps
+    // refetch the feed, so later holidays arrive in time.
+    const earliest = series.reduce((d, s) => (s.starts_on < d ? s.starts_on : d), today());
+    const from = earliest > plusDays(today(), -366 * 5) ? earliest : plusDays(today(), -366 * 5);
+    const to = plusDays(today(), 366 * 3);
+    const sessions = await loadSessions(deps.db, series, from, to, deps.window);
+    for (const s of series) addSeries(cal, s, sessions, ctx);
+    return cal.toString();
+  }
+
+  return {
+    /** Sessions in a date range (default: today and the next 12 weeks). Members see only circles they may attend. */
+    async listSessions(user: PublicUser, q: { from?: string; to?: string; weeks?: number; seriesId?: string }): Promise<ScheduledSession[]> {
+      const from = q.from ?? today();
+      const to = q.to ?? plusDays(from, 7 * (q.weeks ?? 12));
+      if (to < from || DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > 400) {
+        throw new AppError(400, 'VALIDATION_FAILED', 'Choose a range of up to a year, ending after it starts.', {
+          details: [{ path: 'to', message: 'Must be after from, within a year' }],
+        });
+      }
+      const staff = user.role === 'staff';
+      const series = (await repo.allSeries()).filter(
+        (s) => (!q.seriesId || s.id === q.seriesId) && (staff || (s.status === 'active' && mayAttend(user, s))),
+      );
+      const sessions = await loadSessions(deps.db, series, from, to, deps.window);
+      const nameOf = staff ? await names(sessions) : new Map<string, string>();
+      return sessions.map((s) => view(s, staff, nameOf));
+    },
+
+    async listSeries(user: PublicUser): Promise<SeriesView[]> {
+      const all = await repo.allSeries();
+      return all.filter((s) => user.role === 'staff' || (s.status === 'active' && mayAttend(user, s))).map(seriesView);
+    },
+
+    async createSeries(by: PublicUser, input: SeriesInput): Promise<SeriesView> {
+      checkZone(input.timezone);
+      const s: NewSeries = {
+        id: `s-${randomBytes(5).toString('hex')}`,
+        kind: 'weekly',
+        title: input.title,
+        description: input.description,
+        weekday: input.weekday,
+        startLocal: input.startLocal,
+        durationMinutes: minutesOf(input.endLocal) - minutesOf(input.startLocal),
+        timezone: input.timezone,
+        defaultTopic: input.defaultTopic,
+        audience: input.audience,
+        audienceMaxYears: input.audience === 'early_career' ? input.audienceMaxYears : null,
+        format: input.format,
+        location: input.location,
+        capacityHint: input.capacityHint,
+        skipHolidays: input.skipHolidays,
+        startsOn: input.startsOn,
+        endsOn: null,
+        dropInOpensMinutesBefore: input.dropInOpensMinutesBefore,
+        dropInClosesMinutesAfterEnd: input.dropInClosesMinutesAfterEnd,
+      };
+      await repo.insertSeries(s, by.id);
+      return seriesView((await repo.allSeries()).find((x) => x.id === s.id)!);
+    },
+
+    async updateSeries(by: PublicUser, id: string, u: SeriesUpdate): Promise<SeriesView> {
+      const current = (await repo.allSeries()).find((s) => s.id === id);
+      if (!current) throw notFound();
+      const audience = u.audience ?? current.audience;
+      const maxYears = u.audienceMaxYears !== undefined ? u.audienceMaxYears : current.audience_max_years;
+      if (audience === 'early_career' && maxYears === null) {
+        throw new AppError(400, 'VALIDATION_FAILED', 'Say up to how many years of call.', {
+          details: [{ path: 'audienceMaxYears', message: 'Required for an early-career circle' }],
+        });
+      }
+      if ((u.format ?? current.format) === 'in_person' && !(u.location !== undefined ? u.location : current.location)) {
+        throw new AppError(400, 'VALIDATION_FAILED', 'An in-person circle needs a location.', {
+          details: [{ path: 'location', message: 'Required for an in-person circle' }],
+        });
+      }
+      const fields: Record<string, unknown> = {};
+      const map: Array<[keyof SeriesUpdate, string]> = [
+        ['title', 'title'],
+        ['description', 'description'],
+        ['audience', 'audience'],
+        ['audienceMaxYears', 'audience_max_years'],
+        ['format', 'format'],
+        ['location', 'location'],
+        ['capacityHint', 'capacity_hint'],
+        ['skipHolidays', 'skip_holidays'],
+        ['defaultTopic', 'default_topic'],
+        ['dropInOpensMinutesBefore', 'dropin_opens_minutes_before'],
+        ['dropInClosesMinutesAfterEnd', 'dropin_closes_minutes_after_end'],
+      ];
+      for (const [k, col] of map) if (u[k] !== undefined) fields[col] = u[k];
+      if (u.status && u.status !== current.status) {
+        fields.status = u.status;
+        fields.active = u.status === 'active';
+        // Pausing or ending stops the recurrence after today; resuming continues it.
+        if (current.kind === 'weekly') fields.ends_on = u.status === 'active' ? null : today(current.timezone);
+      }
+      await repo.updateSeries(id, fields, by.id);
+      return seriesView((await repo.allSeries()).find((x) => x.id === id)!);
+    },
+
+    async createPopup(by: PublicUser, input: PopupInput): Promise<ScheduledSession> {
+      checkZone(input.timezone);
+      await checkVolunteers([input.hostId, input.backupId]);
+      const id = `p-${randomBytes(5).toString('hex')}`;
+      await deps.db.transaction(async (tx) => {
+        const r = schedulingRepository(tx);
+        await r.insertSeries(
+          {
+            id,
+            kind: 'popup',
+            title: input.title,
+            description: input.description,
+            weekday: DateTime.fromISO(input.date).weekday,
+            startLocal: input.startLocal,
+            durationMinutes: minutesOf(input.endLocal) - minutesOf(input.startLocal),
+            timezone: input.timezone,
+            defaultTopic: null,
+            audience: input.audience,
+            audienceMaxYears: input.audience === 'early_career' ? input.audienceMaxYears : null,
+            format: input.format,
+            location: input.location,
+            capacityHint: input.capacityHint,
+            skipHolidays: false,
+            startsOn: input.date,
+            endsOn: input.date,
+            dropInOpensMinutesBefore: input.dropInOpensMinutesBefore,
+            dropInClosesMinutesAfterEnd: input.dropInClosesMinutesAfterEnd,
+          },
+          by.id,
+        );
+        if (input.topic) await r.setTopic(id, input.date, input.topic, by.id);
+        if (input.hostId || input.backupId) await r.patchOverride(id, input.date, { hostId: input.hostId, backupId: input.backupId }, by.id);
+      });
+      const s = (await loadSession(deps.db, `${id}_${input.date}`, deps.window))!;
+      return view(s, true, await names([s]));
+    },
+
+    async setTopic(by: PublicUser, sessionId: string, topic: string | null): Promise<ScheduledSession> {
+      const s = await sessionForStaff(sessionId);
+      await deps.db.transaction(async (tx) => {
+        const r = schedulingRepository(tx);
+        await r.setTopic(s.series.id, s.planned.localDate, topic, by.id);
+        await r.patchOverride(s.series.id, s.planned.localDate, {}, by.id); // bumps SEQUENCE for calendars
+      });
+      const after = (await loadSession(deps.db, sessionId, deps.window))!;
+      return view(after, true, await names([after]));
+    },
+
+    /** One topic per upcoming session that meets, in order, from `from`; returns the sessions it set. */
+    async pasteTopics(by: PublicUser, seriesId: string, topics: string[], from?: string): Promise<ScheduledSession[]> {
+      const series = (await repo.allSeries()).find((s) => s.id === seriesId);
+      if (!series) throw notFound();
+      const start = from ?? today(series.timezone);
+      const candidates = (await upcomingOf([series], start, plusDays(start, 7 * 60))).filter((s) => meets(s.planned));
+      const targets = candidates.slice(0, topics.length);
+      await deps.db.transaction(async (tx) => {
+        const r = schedulingRepository(tx);
+        for (const [i, s] of targets.entries()) {
+          await r.setTopic(seriesId, s.planned.localDate, topics[i]!, by.id);
+          await r.patchOverride(seriesId, s.planned.localDate, {}, by.id);
+        }
+      });
+      const after = await loadSessions(deps.db, [series], targets[0]?.planned.localDate ?? start, targets.at(-1)?.planned.localDate ?? start, deps.window);
+      const nameOf = await names(after);
+      return after.filter((s) => targets.some((t) => t.planned.id === s.planned.id)).map((s) => view(s, true, nameOf));
+    },
+
+    async setHosts(by: PublicUser, sessionId: string, hostId: string | null, backupId: string | null): Promise<ScheduledSession> {
+      const s = await sessionForStaff(sessionId);
+      await checkVolunteers([hostId, backupId]);
+      await repo.patchOverride(
+        s.series.id,
+        s.planned.localDate,
+        {
+          hostId,
+          backupId,
+          // A new assignment clears an earlier decline of that role.
+          hostDeclinedAt: hostId ? null : undefined,
+          backupDeclinedAt: backupId ? null : undefined,
+        },
+        by.id,
+      );
+      const after = (await loadSession(deps.db, sessionId, deps.window))!;
+      return view(after, true, await names([after]));
+    },
+
+    /** A volunteer declines their own assignment; staff then see the role uncovered. */
+    async decline(user: PublicUser, sessionId: string): Promise<void> {
+      const s = await loadSession(deps.db, sessionId, deps.window);
+      if (!s) throw notFound();
+      if (s.planned.hostId === user.id) {
+        await repo.patchOverride(s.series.id, s.planned.localDate, { hostId: null, hostDeclinedAt: deps.clock.now() }, user.id);
+      } else if (s.planned.backupId === user.id) {
+        await repo.patchOverride(s.series.id, s.planned.localDate, { backupId: null, backupDeclinedAt: deps.clock.now() }, user.id);
+      } else {
+        throw new AppError(403, 'FORBIDDEN', 'You are not assigned to this circle.');
+      }
+    },
+
+    async changeSession(by: PublicUser, sessionId: string, c: SessionChange): Promise<ScheduledSession> {
+      const s = await sessionForStaff(sessionId);
+      const { id: seriesId } = s.series;
+      const date = s.planned.localDate;
+      const clearMove = { movedDate: null, movedStartLocal: null, movedDurationMinutes: null };
+      if (c.action === 'cancel') await repo.patchOverride(seriesId, date, { state: 'cancelled', note: c.note }, by.id);
+      else if (c.action === 'skip') await repo.patchOverride(seriesId, date, { state: 'skipped', note: c.note }, by.id);
+      else if (c.action === 'restore') await repo.patchOverride(seriesId, date, { state: 'restored', note: null, ...clearMove }, by.id);
+      else {
+        await repo.patchOverride(
+          seriesId,
+          date,
+          {
+            state: s.planned.holiday && s.series.skip_holidays ? 'restored' : null,
+            note: c.note,
+            movedDate: c.date,
+            movedStartLocal: c.startLocal,
+            movedDurationMinutes: minutesOf(c.endLocal) - minutesOf(c.startLocal),
+          },
+          by.id,
+        );
+      }
+      const after = (await loadSession(deps.db, sessionId, deps.window))!;
+      return view(after, true, await names([after]));
+    },
+
+    /** The person's own upcoming assignments as host or backup. */
+    async assignments(user: PublicUser): Promise<Assignment[]> {
+      const mine = await repo.overridesFor(user.id, plusDays(today(), -1));
+      const out: Assignment[] = [];
+      for (const o of mine) {
+        const s = await loadSession(deps.db, `${o.seriesId}_${o.localDate}`, deps.window);
+        if (!s || s.planned.occurrence.closesAt <= deps.clock.now()) continue;
+        out.push({ role: o.hostId === user.id ? 'host' : 'backup', session: view(s, false, new Map()) });
+      }
+      return out.sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
+    },
+
+    volunteers: () => repo.volunteers(),
+    library: () => repo.library(),
+    addToLibrary: (by: PublicUser, topic: string) => repo.addToLibrary(randomUUID(), topic, by.id),
+    async removeFromLibrary(id: string): Promise<void> {
+      if (!(await repo.removeFromLibrary(id))) throw notFound();
+    },
+
+    /** A single session's "Add to calendar" file, for someone who may attend it. */
+    async sessionIcs(user: PublicUser, sessionId: string, origin: string): Promise<string> {
+      const s = await loadSession(deps.db, sessionId, deps.window);
+      if (!s || !mayAttend(user, s.series)) throw notFound();
+      return sessionCalendar(s, { origin, now: deps.clock.now(), window: deps.window });
+    },
+
+    /** The subscribable feed of one series (everyone-audience schedule data, no names, no tokens). */
+    async seriesFeed(seriesId: string, origin: string): Promise<string> {
+      const series = (await repo.allSeries()).find((s) => s.id === seriesId);
+      if (!series) throw notFound();
+      return feed(series.title, [series], { origin, now: deps.clock.now(), window: deps.window });
+    },
+
+    /** Makes or replaces the person's personal feed secret; the old URL stops working. Returns the new token once. */
+    async rotateFeedToken(user: PublicUser): Promise<string> {
+      const token = newSecretToken();
+      await repo.setFeedToken(user.id, hashToken(token), deps.clock.now());
+      return token;
+    },
+    revokeFeedToken: (user: PublicUser) => repo.revokeFeedToken(user.id),
+    hasFeedToken: (user: PublicUser) => repo.hasFeedToken(user.id),
+
+    /** The personal feed behind a secret: every circle the person may attend, with their own assignments marked. */
+    async personalFeed(token: string, origin: string): Promise<string> {
+      const userId = await repo.userIdForFeedToken(hashToken(token));
+      const row = userId ? await usersRepository(deps.db).byId(userId) : null;
+      if (!row) throw new AppError(404, 'NOT_FOUND', 'This calendar link is no longer valid. Make a new one in Red Mug.');
+      const user = toPublicUser(row);
+      const series = (await repo.allSeries()).filter((s) => mayAttend(user, s));
+      return feed('Red Mug circles', series, {
+        origin,
+        now: deps.clock.now(),
+        window: deps.window,
+        assignmentOf: (s) => (s.planned.hostId === user.id ? 'host' : s.planned.backupId === user.id ? 'backup' : null),
+      });
+    },
+  };
+}

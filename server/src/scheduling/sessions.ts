@@ -1,0 +1,100 @@
+import type { PublicUser } from '../../../shared/schemas/auth';
+import { LocalDate } from '../../../shared/schemas/scheduling';
+import { ruleOf, type SeriesRow } from '../circles/circles.repository';
+import type { DropInWindow } from '../circles/schedule';
+import { parseSessionId } from '../circles/sessionId';
+import type { Queryable } from '../store/db';
+import { albertaHolidayOn } from './holidays';
+import { planSession, planSessions, type PlannedSession, type SeriesPlan } from './plan';
+import { schedulingRepository, type OverrideRow } from './scheduling.repository';
+
+/** A planned session with what the store adds: its topic and whether an assigned host declined. */
+export interface LoadedSession {
+  series: SeriesRow;
+  planned: PlannedSession;
+  /** This session's topic, or the series' default. */
+  topic: string | null;
+  /** Staff set a topic for this session. */
+  topicSet: boolean;
+  hostDeclined: boolean;
+  backupDeclined: boolean;
+}
+
+export function planOf(s: SeriesRow): SeriesPlan {
+  return {
+    id: s.id,
+    kind: s.kind,
+    rule: ruleOf(s),
+    startsOn: s.starts_on,
+    endsOn: s.kind === 'popup' ? s.starts_on : s.ends_on,
+    skipHolidays: s.skip_holidays,
+  };
+}
+
+/** The series' drop-in window, each side falling back to the configured default. */
+export function windowOf(s: SeriesRow, fallback: DropInWindow): DropInWindow {
+  return {
+    opensMinutesBefore: s.dropin_opens_minutes_before ?? fallback.opensMinutesBefore,
+    closesMinutesAfterEnd: s.dropin_closes_minutes_after_end ?? fallback.closesMinutesAfterEnd,
+  };
+}
+
+/**
+ * Whether a person may attend a series' circles. Volunteers and staff may attend any.
+ * CAUTION: years of call are not recorded yet, so an early-career circle admits every lawyer; the audience is
+ * shown on the circle and people are trusted to respect it.
+ */
+export function mayAttend(user: PublicUser, s: Pick<SeriesRow, 'audience'>): boolean {
+  if (user.role !== 'member') return true;
+  if (s.audience === 'articling_students') return user.memberKind === 'articling_student';
+  return true;
+}
+
+function loaded(series: SeriesRow, planned: PlannedSession, topic: string | undefined, o: OverrideRow | undefined): LoadedSession {
+  return {
+    series,
+    planned,
+    topic: topic ?? series.default_topic,
+    topicSet: topic !== undefined,
+    hostDeclined: o?.hostDeclined ?? false,
+    backupDeclined: o?.backupDeclined ?? false,
+  };
+}
+
+/** Sessions of these series whose original date lies between two local dates, in order of start. */
+export async function loadSessions(
+  db: Queryable,
+  series: SeriesRow[],
+  from: string,
+  to: string,
+  window: DropInWindow,
+): Promise<LoadedSession[]> {
+  const repo = schedulingRepository(db);
+  const ids = series.map((s) => s.id);
+  const [overrides, topics] = await Promise.all([repo.overrides(ids, from, to), repo.topics(ids, from, to)]);
+  const key = (seriesId: string, d: string) => `${seriesId} ${d}`;
+  const byKey = new Map(overrides.map((o) => [key(o.seriesId, o.localDate), o]));
+  const topicOf = new Map(topics.map((t) => [key(t.seriesId, t.localDate), t.topic]));
+  const out: LoadedSession[] = [];
+  for (const s of series) {
+    const own = new Map(overrides.filter((o) => o.seriesId === s.id).map((o) => [o.localDate, o]));
+    for (const p of planSessions(planOf(s), from, to, own, albertaHolidayOn, windowOf(s, window))) {
+      out.push(loaded(s, p, topicOf.get(key(s.id, p.localDate)), byKey.get(key(s.id, p.localDate))));
+    }
+  }
+  return out.sort((a, b) => a.planned.occurrence.startsAt.getTime() - b.planned.occurrence.startsAt.getTime());
+}
+
+/** One session by id, whatever its series' status; null when no such occurrence exists. */
+export async function loadSession(db: Queryable, sessionId: string, window: DropInWindow): Promise<LoadedSession | null> {
+  const parsed = parseSessionId(sessionId);
+  if (!parsed || !LocalDate.safeParse(parsed.localDate).success) return null;
+  const repo = schedulingRepository(db);
+  const series = (await repo.allSeries()).find((s) => s.id === parsed.seriesId);
+  if (!series) return null;
+  const o = await repo.override(series.id, parsed.localDate);
+  const planned = planSession(planOf(series), parsed.localDate, o ?? undefined, albertaHolidayOn, windowOf(series, window));
+  if (!planned) return null;
+  const topic = (await repo.topics([series.id], parsed.localDate, parsed.localDate))[0]?.topic;
+  return loaded(series, planned, topic, o ?? undefined);
+}

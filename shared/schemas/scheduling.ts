@@ -1,0 +1,220 @@
+import { z } from 'zod';
+
+/** A real calendar date, "YYYY-MM-DD" (no 30 February). */
+export const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-04')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'That date does not exist');
+
+/** A local wall time, "HH:mm" on a 24-hour clock. */
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 12:00 (24-hour clock)');
+
+/** A session topic: one line, short enough for a calendar title. */
+export const Topic = z.string().trim().min(1, 'Enter a topic').max(120, 'Keep the topic under 120 characters');
+
+/**
+ * Who may attend: everyone; articling students only; or articling students and lawyers up to N years of call.
+ * Volunteers and staff may attend any circle.
+ */
+export const Audience = z.enum(['everyone', 'articling_students', 'early_career']);
+export type Audience = z.infer<typeof Audience>;
+
+export const Format = z.enum(['online', 'in_person']);
+export type Format = z.infer<typeof Format>;
+
+export const SeriesStatus = z.enum(['active', 'paused', 'ended']);
+export type SeriesStatus = z.infer<typeof SeriesStatus>;
+
+const Title = z.string().trim().min(1, 'Enter a title').max(80, 'Keep the title under 80 characters');
+const Description = z.string().trim().max(1000, 'Keep the description under 1000 characters');
+const Location = z.string().trim().min(1).max(80, 'Keep the location under 80 characters');
+/** IANA zone name; the server checks it exists (400 UNKNOWN_TIMEZONE). */
+const Zone = z.string().min(1).max(64);
+
+const DropInMinutes = z.number().int().min(0, 'Use 0 to 120 minutes').max(120, 'Use 0 to 120 minutes');
+
+/** Fields every circle (weekly or pop-up) has. */
+const CircleFields = z.object({
+  title: Title,
+  description: Description.default(''),
+  audience: Audience.default('everyone'),
+  audienceMaxYears: z.number().int().min(0).max(60).nullable().default(null),
+  format: Format.default('online'),
+  location: Location.nullable().default(null),
+  startLocal: LocalTime.default('12:00'),
+  endLocal: LocalTime.default('13:00'),
+  timezone: Zone.default('America/Edmonton'),
+  capacityHint: z.number().int().min(1).max(1000).nullable().default(null),
+  /** The drop-in window; null means the platform default (10 minutes before, until the end). */
+  dropInOpensMinutesBefore: DropInMinutes.nullable().default(null),
+  dropInClosesMinutesAfterEnd: DropInMinutes.nullable().default(null),
+});
+
+type CircleChecked = { startLocal: string; endLocal: string; format: Format; location: string | null; audience: Audience; audienceMaxYears: number | null };
+function checkCircle<T extends CircleChecked>(v: T, ctx: z.RefinementCtx): void {
+  if (v.endLocal <= v.startLocal) ctx.addIssue({ code: 'custom', path: ['endLocal'], message: 'The end must be after the start' });
+  if (v.format === 'in_person' && !v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'An in-person circle needs a location' });
+  if (v.audience === 'early_career' && v.audienceMaxYears === null)
+    ctx.addIssue({ code: 'custom', path: ['audienceMaxYears'], message: 'Say up to how many years of call' });
+}
+
+/** POST /api/scheduling/series — a weekly circle series (default: Mondays 12:00–13:00 America/Edmonton). */
+export const SeriesInput = CircleFields.extend({
+  weekday: z.number().int().min(1).max(7).default(1),
+  startsOn: LocalDate,
+  skipHolidays: z.boolean().default(true),
+  defaultTopic: Topic.nullable().default(null),
+})
+  .strict()
+  .superRefine(checkCircle);
+export type SeriesInput = z.infer<typeof SeriesInput>;
+
+/** POST /api/scheduling/series/:id — a changed series; `status` pauses, resumes or ends it. */
+export const SeriesUpdate = z
+  .object({
+    title: Title,
+    description: Description,
+    audience: Audience,
+    audienceMaxYears: z.number().int().min(0).max(60).nullable(),
+    format: Format,
+    location: Location.nullable(),
+    capacityHint: z.number().int().min(1).max(1000).nullable(),
+    skipHolidays: z.boolean(),
+    defaultTopic: Topic.nullable(),
+    status: SeriesStatus,
+    dropInOpensMinutesBefore: DropInMinutes.nullable(),
+    dropInClosesMinutesAfterEnd: DropInMinutes.nullable(),
+  })
+  .partial()
+  .strict();
+export type SeriesUpdate = z.infer<typeof SeriesUpdate>;
+
+/** POST /api/scheduling/popups — a one-off circle, e.g. articling students with senior volunteers. */
+export const PopupInput = CircleFields.extend({
+  date: LocalDate,
+  topic: Topic.nullable().default(null),
+  hostId: z.string().uuid().nullable().default(null),
+  backupId: z.string().uuid().nullable().default(null),
+})
+  .strict()
+  .superRefine(checkCircle);
+export type PopupInput = z.infer<typeof PopupInput>;
+
+export const SeriesView = z.object({
+  id: z.string(),
+  kind: z.enum(['weekly', 'popup']),
+  title: z.string(),
+  description: z.string(),
+  audience: Audience,
+  audienceMaxYears: z.number().nullable(),
+  format: Format,
+  location: z.string().nullable(),
+  weekday: z.number(),
+  startLocal: z.string(),
+  endLocal: z.string(),
+  timezone: z.string(),
+  capacityHint: z.number().nullable(),
+  skipHolidays: z.boolean(),
+  status: SeriesStatus,
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  defaultTopic: z.string().nullable(),
+  dropInOpensMinutesBefore: z.number().nullable(),
+  dropInClosesMinutesAfterEnd: z.number().nullable(),
+  /** Path of the subscribable iCalendar feed. */
+  feedPath: z.string(),
+});
+export type SeriesView = z.infer<typeof SeriesView>;
+export const SeriesList = z.object({ series: z.array(SeriesView) });
+
+export const SessionStatus = z.enum(['scheduled', 'moved', 'cancelled', 'skipped']);
+
+/** Who hosts: only staff see it. Members see only whether a red mug volunteer hosts. */
+export const Roster = z.object({
+  hostId: z.string().nullable(),
+  hostName: z.string().nullable(),
+  backupId: z.string().nullable(),
+  backupName: z.string().nullable(),
+  hostDeclined: z.boolean(),
+  backupDeclined: z.boolean(),
+});
+export type Roster = z.infer<typeof Roster>;
+
+/** One session in a schedule. Instants are ISO UTC; `wallClock` is the same in the circle's zone, by the server. */
+export const ScheduledSession = z.object({
+  id: z.string(),
+  seriesId: z.string(),
+  kind: z.enum(['weekly', 'popup']),
+  title: z.string(),
+  /** The original occurrence date (a moved session keeps it). */
+  localDate: z.string(),
+  topic: z.string().nullable(),
+  /** True when staff set this session's topic (not the series' default). */
+  topicSet: z.boolean(),
+  status: SessionStatus,
+  /** For members: why it does not meet, or a note about a move. */
+  note: z.string().nullable(),
+  holiday: z.string().nullable(),
+  format: Format,
+  location: z.string().nullable(),
+  audience: Audience,
+  audienceMaxYears: z.number().nullable(),
+  timezone: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  wallClock: z.object({ startsAt: z.string(), endsAt: z.string() }),
+  /** A red mug volunteer hosts it. */
+  hosted: z.boolean(),
+  roster: Roster.nullable(),
+});
+export type ScheduledSession = z.infer<typeof ScheduledSession>;
+export const SessionList = z.object({ sessions: z.array(ScheduledSession) });
+export type SessionList = z.infer<typeof SessionList>;
+
+/** GET /api/scheduling/sessions — from (default: today in Alberta) to `to`, or `weeks` ahead (default 12). */
+export const SessionsQuery = z
+  .object({
+    from: LocalDate.optional(),
+    to: LocalDate.optional(),
+    weeks: z.coerce.number().int().min(1).max(56).optional(),
+    seriesId: z.string().max(40).optional(),
+  })
+  .strict();
+
+export const TopicBody = z.object({ topic: Topic.nullable() }).strict();
+/** Paste many: one topic per upcoming session that meets, in order, from `from` (default today). */
+export const TopicsBody = z.object({ topics: z.array(Topic).min(1).max(52), from: LocalDate.optional() }).strict();
+export const HostsBody = z.object({ hostId: z.string().uuid().nullable(), backupId: z.string().uuid().nullable() }).strict();
+
+const Note = z.string().trim().min(1, 'Say why, for members').max(200, 'Keep the note under 200 characters');
+/** Changes to one session; none touches another. */
+export const SessionChange = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('cancel'), note: Note }).strict(),
+  z.object({ action: z.literal('skip'), note: Note }).strict(),
+  /** Holds the session as usual: undoes a cancel, a skip or a holiday skip, and a move. */
+  z.object({ action: z.literal('restore') }).strict(),
+  z
+    .object({ action: z.literal('move'), date: LocalDate, startLocal: LocalTime, endLocal: LocalTime, note: Note.nullable().default(null) })
+    .strict()
+    .refine((v) => v.endLocal > v.startLocal, { path: ['endLocal'], message: 'The end must be after the start' }),
+]);
+export type SessionChange = z.infer<typeof SessionChange>;
+
+export const LibraryTopic = z.object({ id: z.string(), topic: z.string() });
+export const TopicLibrary = z.object({ topics: z.array(LibraryTopic) });
+export const LibraryTopicBody = z.object({ topic: Topic }).strict();
+
+export const Volunteer = z.object({ id: z.string(), firstName: z.string() });
+export const VolunteerList = z.object({ volunteers: z.array(Volunteer) });
+
+/** A volunteer's own upcoming assignment. */
+export const Assignment = z.object({ role: z.enum(['host', 'backup']), session: ScheduledSession });
+export const AssignmentList = z.object({ assignments: z.array(Assignment) });
+export type Assignment = z.infer<typeof Assignment>;
+
+/** The personal feed's secret URL, shown once when made or rotated. */
+export const FeedUrl = z.object({ url: z.string() });
+export const FeedStatus = z.object({ active: z.boolean() });
