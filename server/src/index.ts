@@ -8,7 +8,7 @@ import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from './livek
 import { createMedia } from './livekit/media';
 import { createLogger } from './log';
 import { resolveAppSecret } from './secrets';
-import { ensureMondayCircle, seedDemoAccounts, seedDemoTopics } from './seed';
+import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoTopics } from './seed';
 import { openDb } from './store/db';
 
 /** Wires the real dependencies and listens. Everything else is built in app.ts. */
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     await seedDemoTopics(db, systemClock);
     const demo = await seedDemoAccounts(services.auth);
+    await seedDemoHosts(services.scheduling, demo, systemClock);
     if (demo.length > 0) {
       process.stdout.write('\nDEMO ACCOUNTS (development only; shown once):\n');
       for (const a of demo) process.stdout.write(`  ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}\n`);

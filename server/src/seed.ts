@@ -5,6 +5,8 @@ import type { AuthService } from './auth/auth.service';
 import { circlesRepository } from './circles/circles.repository';
 import type { Clock } from './clock';
 import type { Db } from './store/db';
+import type { SchedulingService } from './scheduling/scheduling.service';
+import { sessionIdOf } from './circles/sessionId';
 
 export const MONDAY_CIRCLE = {
   id: 'rmcc',
@@ -47,6 +49,7 @@ export async function seedDemoTopics(db: Db, clock: Clock): Promise<void> {
 }
 
 export interface DemoAccount {
+  id: string;
   email: string;
   password: string;
   role: Role;
@@ -60,7 +63,7 @@ export interface DemoAccount {
  */
 export async function seedDemoAccounts(auth: AuthService): Promise<DemoAccount[]> {
   if ((await auth.countUsers()) > 0) return [];
-  const accounts: Array<Omit<DemoAccount, 'password'>> = [
+  const accounts: Array<Omit<DemoAccount, 'password' | 'id'>> = [
     { email: 'staff@demo.redmug.test', role: 'staff', memberKind: null, firstName: 'Demo Staff' },
     { email: 'volunteer@demo.redmug.test', role: 'volunteer', memberKind: null, firstName: 'Demo Volunteer' },
     { email: 'lawyer@demo.redmug.test', role: 'member', memberKind: 'lawyer', firstName: 'Demo Lawyer' },
@@ -69,8 +72,24 @@ export async function seedDemoAccounts(auth: AuthService): Promise<DemoAccount[]
   const created: DemoAccount[] = [];
   for (const a of accounts) {
     const password = `demo-${randomBytes(9).toString('base64url')}`;
-    await auth.createUser({ ...a, password });
-    created.push({ ...a, password });
+    const user = await auth.createUser({ ...a, password });
+    created.push({ ...a, id: user.id, password });
   }
   return created;
+}
+
+/**
+ * CAUTION: development only. The demo volunteer hosts the coming Monday circles, so a fresh install shows a
+ * red-mug host and host controls without any setup.
+ */
+export async function seedDemoHosts(scheduling: SchedulingService, demo: DemoAccount[], clock: Clock): Promise<void> {
+  const staff = demo.find((a) => a.role === 'staff');
+  const volunteer = demo.find((a) => a.role === 'volunteer');
+  if (!staff || !volunteer) return;
+  const by = { id: staff.id, email: staff.email, firstName: staff.firstName, role: staff.role, memberKind: null };
+  let monday = DateTime.fromJSDate(clock.now(), { zone: MONDAY_CIRCLE.timezone }).startOf('week');
+  for (let i = 0; i < 6; i++, monday = monday.plus({ weeks: 1 })) {
+    // A holiday-skipped Monday has nothing to host; the rest get the demo volunteer.
+    await scheduling.setHosts(by, sessionIdOf(MONDAY_CIRCLE.id, monday.toISODate()!), volunteer.id, null).catch(() => undefined);
+  }
 }
