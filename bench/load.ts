@@ -1,0 +1,126 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import type { ClientSpec, FromLoadgen, Kind, RunResult, ToLoadgen } from './loadgen';
+import type { BenchServer } from './servers';
+import { ROOT } from './servers';
+import { summarize } from './stats';
+
+export interface StepResult {
+  config: string;
+  clients: number;
+  connected: number;
+  latencyMs: ReturnType<typeof summarize>;
+  reach: number;
+  crossCircle: number;
+  deliveredPerSecond: number;
+  serverCpuPercent: number;
+  eventLoopDelayP99Ms: number;
+  heapPerConnectionBytes: number;
+  rssPerConnectionBytes: number;
+  loadgenCpuPercentMax: number;
+  /** True when a load generator was saturated (> 90 % of a core): the step measures the generator, not the server. */
+  discarded: boolean;
+}
+
+function request(child: ChildProcess, msg: ToLoadgen, expect: FromLoadgen['type']): Promise<FromLoadgen> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: FromLoadgen) => {
+      if (m.type !== expect) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(m);
+    };
+    const onExit = (code: number) => reject(new Error(`load generator exited (${code})`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    child.send(msg);
+  });
+}
+
+/**
+ * One step: N clients in circles of `circleSize`, spread over `generators` processes and over the servers'
+ * URLs (round-robin), one chat message per second per circle plus hand raises, `steadyMs` of measurement.
+ */
+export async function runStep(opts: {
+  config: string;
+  kind: Kind;
+  servers: BenchServer[];
+  clients: number;
+  circleSize: number;
+  circles: string[];
+  cookies?: string[];
+  generators: number;
+  steadyMs: number;
+  connectsPerSecond: number;
+}): Promise<StepResult> {
+  const specs: Array<ClientSpec & { url: string }> = [];
+  for (let i = 0; i < opts.clients; i++) {
+    const circle = opts.circles[Math.floor(i / opts.circleSize)]!;
+    specs.push({ circle, sender: i % opts.circleSize === 0, cookie: opts.cookies?.[i], url: opts.servers[i % opts.servers.length]!.url });
+  }
+  const before = await Promise.all(opts.servers.map((s) => s.sample()));
+  const children = Array.from({ length: opts.generators }, () =>
+    fork(path.join(ROOT, 'bench/loadgen.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
+  try {
+    // Each generator gets whole slices per server URL (a connection belongs to one URL).
+    const connected = await Promise.all(
+      children.map((child, g) => {
+        const mine = specs.filter((_, i) => i % opts.generators === g);
+        const byUrl = new Map<string, ClientSpec[]>();
+        for (const s of mine) byUrl.set(s.url, [...(byUrl.get(s.url) ?? []), s]);
+        // One generator process talks to one URL at a time: connect its slices in turn.
+        return (async () => {
+          let ok = 0;
+          for (const [url, clients] of byUrl) {
+            const r = await request(child, { type: 'connect', kind: opts.kind, url, clients, connectsPerSecond: opts.connectsPerSecond / opts.generators }, 'connected');
+            if (r.type === 'connected') {
+              ok += r.ok;
+              if (r.failed) process.stderr.write(`[bench] ${r.failed} connections failed: ${r.firstError}\n`);
+            }
+          }
+          return ok;
+        })();
+      }),
+    );
+    const afterConnect = await Promise.all(opts.servers.map((s) => s.sample()));
+    await Promise.all(opts.servers.map((s) => s.resetProbe()));
+    const cpu0 = afterConnect.map((s) => s.cpuMicros);
+    const t0 = Date.now();
+    const results = (await Promise.all(
+      children.map((c) => request(c, { type: 'run', durationMs: opts.steadyMs, graceMs: 2000, handEveryMs: 5000 }, 'result')),
+    )) as Array<Extract<FromLoadgen, { type: 'result' }>>;
+    const wallMs = Date.now() - t0;
+    const after = await Promise.all(opts.servers.map((s) => s.sample()));
+    const all: RunResult[] = results.map((r) => r.result);
+    const latencies = all.flatMap((r) => r.latencies);
+    const sent = all.reduce((n, r) => n + r.sent, 0);
+    const received = all.reduce((n, r) => n + r.received, 0);
+    const serverCpuMicros = after.reduce((n, s, i) => n + (s.cpuMicros - cpu0[i]!), 0);
+    return {
+      config: opts.config,
+      clients: opts.clients,
+      connected: connected.reduce((a, b) => a + b, 0),
+      latencyMs: summarize(latencies),
+      reach: sent === 0 ? 0 : received / (sent * opts.circleSize),
+      crossCircle: all.reduce((n, r) => n + r.crossCircle, 0),
+      deliveredPerSecond: received / (opts.steadyMs / 1000),
+      serverCpuPercent: (serverCpuMicros / (wallMs * 1000)) * 100,
+      eventLoopDelayP99Ms: Math.max(...after.map((s) => s.eldP99Ms)),
+      heapPerConnectionBytes: (afterConnect.reduce((n, s) => n + s.heapUsed, 0) - before.reduce((n, s) => n + s.heapUsed, 0)) / opts.clients,
+      rssPerConnectionBytes: (afterConnect.reduce((n, s) => n + s.rss, 0) - before.reduce((n, s) => n + s.rss, 0)) / opts.clients,
+      loadgenCpuPercentMax: Math.max(...all.map((r) => (r.cpuMicros / (r.wallMs * 1000)) * 100)),
+      discarded: all.some((r) => r.cpuMicros / (r.wallMs * 1000) > 0.9),
+    };
+  } finally {
+    await Promise.all(
+      children.map(async (c) => {
+        if (c.exitCode !== null) return;
+        const exited = once(c, 'exit');
+        c.send({ type: 'close' } satisfies ToLoadgen);
+        await exited;
+      }),
+    );
+  }
+}

@@ -1,0 +1,87 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
+import type { StepResult } from './load';
+
+export interface BenchResult {
+  startedAt: string;
+  machine: { cpus: number; memoryGiB: number; node: string };
+  settings: Record<string, unknown>;
+  steps: StepResult[];
+  ratios: Array<{ name: string; clients: number; value: number }>;
+  rush?: unknown;
+  signIn?: unknown;
+  media?: unknown;
+  bundle?: { gzipBytes: number; livekitOnFirstPage: boolean; files: Array<{ file: string; gzipBytes: number }> };
+  targets: Array<{ target: string; observed: string; met: boolean | null }>;
+}
+
+/** p99 latency against clients, one line per configuration, as SVG (Vega-Lite, rendered without a browser). */
+export async function latencyChart(steps: StepResult[]): Promise<string> {
+  const spec = compile({
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: 'Chat delivery latency p99 by number of clients',
+    width: 560,
+    height: 300,
+    data: { values: steps.filter((s) => !s.discarded).map((s) => ({ config: s.config, clients: s.clients, p99: s.latencyMs.p99 })) },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'clients', type: 'quantitative', title: 'clients (circles of 8)' },
+      y: { field: 'p99', type: 'quantitative', title: 'p99 latency (ms)' },
+      color: { field: 'config', type: 'nominal', title: 'configuration' },
+    },
+  }).spec;
+  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  return view.toSVG();
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+export function markdown(r: BenchResult): string {
+  const lines = [
+    '# Red Mug benchmark report',
+    '',
+    `Run ${r.startedAt} on ${r.machine.cpus} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}. All numbers come from this one run on this one`,
+    'machine; compare the ratios between configurations, not the absolute values with other machines. Load generators',
+    'and servers share the same cores, so absolute latencies include contention for CPU.',
+    '',
+    '![p99 latency by clients](latency.svg)',
+    '',
+    '## Steps',
+    '',
+    '| config | clients | connected | p50 ms | p95 ms | p99 ms | max ms | reach | cross-circle | delivered/s | server CPU % | ELD p99 ms | heap B/conn | RSS B/conn | loadgen CPU % |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.steps.map(
+      (s) =>
+        `| ${s.config}${s.discarded ? ' (discarded: generator saturated)' : ''} | ${s.clients} | ${s.connected} | ${fmt(s.latencyMs.p50)} | ${fmt(s.latencyMs.p95)} | ${fmt(s.latencyMs.p99)} | ${fmt(s.latencyMs.max)} | ${fmt(s.reach, 4)} | ${s.crossCircle} | ${fmt(s.deliveredPerSecond, 0)} | ${fmt(s.serverCpuPercent)} | ${fmt(s.eventLoopDelayP99Ms)} | ${fmt(s.heapPerConnectionBytes, 0)} | ${fmt(s.rssPerConnectionBytes, 0)} | ${fmt(s.loadgenCpuPercentMax)} |`,
+    ),
+    '',
+    '## Ratios (p99 latency unless named)',
+    '',
+    '| ratio | clients | value |',
+    '| --- | ---: | ---: |',
+    ...r.ratios.map((x) => `| ${x.name} | ${x.clients} | ${fmt(x.value, 2)} |`),
+    '',
+    '## Targets',
+    '',
+    '| target | observed | met |',
+    '| --- | --- | --- |',
+    ...r.targets.map((t) => `| ${t.target} | ${t.observed} | ${t.met === null ? 'not measured' : t.met ? 'yes' : 'no'} |`),
+    '',
+    '## Other measurements',
+    '',
+    '```json',
+    JSON.stringify({ rush: r.rush, signIn: r.signIn, media: r.media, bundle: r.bundle, settings: r.settings }, null, 2),
+    '```',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export async function writeReport(dir: string, r: BenchResult): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'result.json'), JSON.stringify(r, null, 2));
+  writeFileSync(path.join(dir, 'latency.svg'), await latencyChart(r.steps));
+  writeFileSync(path.join(dir, 'report.md'), markdown(r));
+}

@@ -1,0 +1,177 @@
+/**
+ * `npm run bench`: measures Red Mug against floors it cannot beat, in one run on this machine.
+ *   B0  a bare ws room broadcast (rooms as sets, message encoded once)
+ *   B1  bare Socket.IO, in-memory adapter, no app logic
+ *   A1  the app, one instance (real admission, circles of 8)
+ *   A2  the app, two instances on Redis (streams adapter), clients split across them
+ * plus the noon rush, sign-in throughput, time to the first remote video frame and the first page's JavaScript.
+ * Options: --quick (a smoke run of seconds), --steps 200,800, --steady-seconds 30, --configs B0,B1,A1,A2,
+ * --no-media, --out DIR. Results go to bench-results/<time>/ (git-ignored): result.json, report.md, latency.svg.
+ */
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../server/src/livekit/localLivekit';
+import { firstPageBundle } from './bundle';
+import { BENCH_PASSWORD, preparePeople, startPostgres, startRedis } from './fixtures';
+import { runStep, type StepResult } from './load';
+import { firstRemoteFrame } from './media';
+import { writeReport, type BenchResult } from './report';
+import { noonRush, signInThroughput } from './rush';
+import { ROOT, startServer, type BenchServer } from './servers';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    steps: { type: 'string' },
+    'steady-seconds': { type: 'string' },
+    configs: { type: 'string', default: 'B0,B1,A1,A2' },
+    media: { type: 'boolean', default: true },
+    out: { type: 'string' },
+  },
+  allowNegative: true,
+});
+
+const quick = values.quick;
+const steps = (values.steps ?? (quick ? '16,32' : '200,800,1600,3200')).split(',').map(Number);
+const steadyMs = Number(values['steady-seconds'] ?? (quick ? 3 : 30)) * 1000;
+const configs = values.configs.split(',');
+const CIRCLE = 8;
+const generators = quick ? 1 : 2;
+const connectsPerSecond = quick ? 200 : 400;
+const startedAt = new Date().toISOString();
+const out = values.out ?? path.join(ROOT, 'bench-results', startedAt.replace(/[:.]/g, '-'));
+const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+
+async function main() {
+  const results: StepResult[] = [];
+  const maxClients = Math.max(...steps);
+  const circles = Array.from({ length: Math.ceil(maxClients / CIRCLE) }, (_, i) => `room-${i}`);
+  const result: BenchResult = {
+    startedAt,
+    machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    settings: { steps, steadySeconds: steadyMs / 1000, circleSize: CIRCLE, generators, connectsPerSecond, quick },
+    steps: results,
+    ratios: [],
+    targets: [],
+  };
+
+  const base = async (config: string, entry: string) => {
+    log(`${config}: starting ${entry}`);
+    const server = await startServer(entry, {}, /listening (\d+)/);
+    try {
+      for (const n of steps) {
+        log(`${config}: ${n} clients`);
+        results.push(await runStep({ config, kind: config === 'B0' ? 'ws' : 'sio', servers: [server], clients: n, circleSize: CIRCLE, circles, generators, steadyMs, connectsPerSecond }));
+      }
+    } finally {
+      await server.stop();
+    }
+  };
+  if (configs.includes('B0')) await base('B0', 'bench/servers/b0-ws.ts');
+  if (configs.includes('B1')) await base('B1', 'bench/servers/b1-socketio.ts');
+
+  const needsApp = configs.includes('A1') || configs.includes('A2');
+  if (needsApp) {
+    const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
+    const livekit: LocalLivekit | null = bin ? await startLocalLivekit({ bin }) : null;
+    const pg = startPostgres();
+    const redis = startRedis();
+    try {
+      log(`preparing ${maxClients + 300} members and ${Math.ceil((maxClients + 300) / CIRCLE)} open circles`);
+      const people = await preparePeople(pg.url, maxClients + 300, CIRCLE);
+      const env = {
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATABASE_URL: pg.url,
+        SESSION_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        ...(livekit
+          ? { LIVEKIT_URL: livekit.connection.url, LIVEKIT_API_KEY: livekit.connection.apiKey, LIVEKIT_API_SECRET: livekit.connection.apiSecret }
+          : { LIVEKIT_LOCAL: 'off' }),
+      };
+      const ready = /Red Mug is running at (http:\/\/\S+)/;
+      const app = async (config: string, instances: BenchServer[]) => {
+        for (const n of steps) {
+          log(`${config}: ${n} clients`);
+          results.push(
+            await runStep({ config, kind: 'app', servers: instances, clients: n, circleSize: CIRCLE, circles: people.circles, cookies: people.cookies, generators, steadyMs, connectsPerSecond }),
+          );
+        }
+      };
+      if (configs.includes('A1')) {
+        const a1 = await startServer('server/src/index.ts', env, ready);
+        try {
+          await app('A1', [a1]);
+          const rushCount = quick ? 24 : 300;
+          log(`noon rush: ${rushCount} members`);
+          result.rush = await noonRush({
+            url: a1.url,
+            cookies: people.cookies.slice(maxClients, maxClients + rushCount),
+            circles: people.circles.slice(Math.ceil(maxClients / CIRCLE)),
+            circleSize: CIRCLE,
+            windowMs: quick ? 2000 : 10_000,
+          });
+          log('sign-in throughput');
+          result.signIn = await signInThroughput({ url: a1.url, emails: people.emails.slice(0, quick ? 4 : 40), password: BENCH_PASSWORD, concurrency: 4 });
+        } finally {
+          await a1.stop();
+        }
+      }
+      if (configs.includes('A2')) {
+        const a2 = await Promise.all([startServer('server/src/index.ts', { ...env, REDIS_URL: redis.url }, ready), startServer('server/src/index.ts', { ...env, REDIS_URL: redis.url }, ready)]);
+        try {
+          await app('A2', a2);
+        } finally {
+          await Promise.all(a2.map((s) => s.stop()));
+        }
+      }
+      await people.db.close();
+    } finally {
+      redis.stop();
+      pg.stop();
+      await livekit?.stop();
+    }
+  }
+
+  if (values.media) {
+    log('media: time to the first remote video frame');
+    result.media = await firstRemoteFrame(quick ? 1 : 5);
+  }
+  result.bundle = firstPageBundle(path.join(ROOT, 'client/dist'));
+
+  const at = (config: string, n: number) => results.find((s) => s.config === config && s.clients === n && !s.discarded);
+  for (const n of steps) {
+    const [b0, b1, a1, a2] = ['B0', 'B1', 'A1', 'A2'].map((c) => at(c, n));
+    if (a1 && b0) result.ratios.push({ name: 'A1/B0', clients: n, value: a1.latencyMs.p99 / b0.latencyMs.p99 });
+    if (a1 && b1) result.ratios.push({ name: 'A1/B1', clients: n, value: a1.latencyMs.p99 / b1.latencyMs.p99 });
+    if (a2 && a1) result.ratios.push({ name: 'A2/A1', clients: n, value: a2.latencyMs.p99 / a1.latencyMs.p99 });
+    if (a1 && b1) result.ratios.push({ name: 'memory A1/B1 (heap per connection)', clients: n, value: a1.heapPerConnectionBytes / b1.heapPerConnectionBytes });
+  }
+  const ratio = (name: string, n: number) => result.ratios.find((r) => r.name === name && r.clients === n)?.value;
+  const targetN = steps.includes(1600) ? 1600 : Math.max(...steps);
+  const check = (target: string, value: number | undefined, limit: number, unit = '×') =>
+    result.targets.push({ target, observed: value === undefined ? 'not measured' : `${value.toFixed(2)}${unit}`, met: value === undefined ? null : value <= limit });
+  check(`A1 p99 ≤ 1.5× B1 at ${targetN} clients`, ratio('A1/B1', targetN), 1.5);
+  check(`A2 p99 ≤ 2× A1 at ${targetN} clients`, ratio('A2/A1', targetN), 2);
+  check(`memory per connection ≤ 2× B1 at ${targetN} clients`, ratio('memory A1/B1 (heap per connection)', targetN), 2);
+  check('noon rush join-to-ready p99 ≤ 100 ms', (result.rush as { joinToReadyMs?: { p99: number } } | undefined)?.joinToReadyMs?.p99, 100, ' ms');
+  check('first remote frame p50 ≤ 1.5 s', (result.media as { firstRemoteFrameMs?: { p50: number } } | undefined)?.firstRemoteFrameMs?.p50, 1500, ' ms');
+  check('first page ≤ 200 KB gzip JS', result.bundle.gzipBytes / 1024, 200, ' KB');
+  result.targets.push({ target: 'livekit-client not on the first page', observed: result.bundle.livekitOnFirstPage ? 'loaded' : 'not loaded', met: !result.bundle.livekitOnFirstPage });
+
+  await writeReport(out, result);
+  log(`report: ${path.join(out, 'report.md')}`);
+  const failedReach = results.filter((s) => !s.discarded && (s.reach !== 1 || s.crossCircle !== 0));
+  if (failedReach.length > 0) {
+    log(`delivery errors: ${failedReach.map((s) => `${s.config}@${s.clients} reach ${s.reach} cross ${s.crossCircle}`).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BenchResult } from '../../bench/report';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const out = mkdtempSync(path.join(tmpdir(), 'redmug-bench-smoke-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** Not a measurement: proves `npm run bench` still starts every configuration and writes its report. */
+describe('the benchmark harness', () => {
+  it('runs a tiny step of each configuration and reports full reach with no cross-circle delivery', async () => {
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'bench/run.ts', '--quick', '--steps', '8', '--steady-seconds', '2', '--no-media', '--out', out],
+      { cwd: root, env: process.env, timeout: 170_000 },
+    );
+    const result = JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8')) as BenchResult;
+    expect(result.steps.map((s) => s.config)).toEqual(['B0', 'B1', 'A1', 'A2']);
+    for (const step of result.steps) {
+      expect(step.connected).toBe(8);
+      expect(step.reach).toBe(1);
+      expect(step.crossCircle).toBe(0);
+    }
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('| A1/B1 | 8 |');
+    expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toMatch(/^<svg/);
+  }, 180_000);
+});
