@@ -46,6 +46,13 @@ export function markdown(r: BenchResult): string {
     'machine; compare the ratios between configurations, not the absolute values with other machines. Load generators',
     'and servers share the same cores, so absolute latencies include contention for CPU.',
     '',
+    ...(Number(r.settings.steadySeconds) < 60
+      ? [
+          `Each step measures ${String(r.settings.steadySeconds)} s of steady state after ramp-up (not 60 s): four configurations × four`,
+          'steps × 60 s would alone exceed the 15-minute budget of a run. Use `--steady-seconds 60` for the long form.',
+          '',
+        ]
+      : []),
     '![p99 latency by clients](latency.svg)',
     '',
     '## Steps',
