@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Role } from './auth';
 
 /** What a circle attendee is counted as. Staff are never counted: they are not the people the circles reach. */
 export const AttendeeKind = z.enum(['lawyer', 'articling_student', 'volunteer']);
@@ -62,7 +63,7 @@ export type MilestonesReport = z.infer<typeof MilestonesReport>;
 export const AuditLogEntry = z.object({
   at: z.string(),
   actorName: z.string().nullable(),
-  actorRole: z.string().nullable(),
+  actorRole: Role.nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string(),

@@ -18,7 +18,7 @@ export function reportsRoutes(deps: { reports: ReturnType<typeof createReportsSe
   // Who (staff or host, by first name and role) did what, when, to which target — never who was present.
   router.get('/audit', async (req, res) => {
     const q = parse(AuditQuery, req.query);
-    const rows = await deps.db.query<{ at: Date; first_name: string | null; role: string | null; action: string; target_type: string; target_id: string }>(
+    const rows = await deps.db.query<{ at: Date; first_name: string | null; role: 'member' | 'volunteer' | 'staff' | null; action: string; target_type: string; target_id: string }>(
       `SELECT a.at, u.first_name, u.role, a.action, a.target_type, a.target_id
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
         WHERE $1::text IS NULL OR a.action = $1
