@@ -9,12 +9,11 @@ import { ReportsLayout } from './ReportsLayout';
 // chart.js is only ever needed here: its own chunk, loaded after the numbers.
 const ReportCharts = lazy(() => import('./ReportCharts'));
 
-const today = () => new Date().toISOString().slice(0, 10);
-const startOfYear = () => `${new Date().getFullYear()}-01-01`;
+const thisYear = () => new Date().getFullYear();
 
 /** /staff/reports — how many people the circles reached, and who they are by kind. Never who was there. */
 export function ReportsPage() {
-  const [period, setPeriod] = useState({ from: startOfYear(), to: today() });
+  const [period, setPeriod] = useState({ from: `${thisYear()}-01-01`, to: `${thisYear()}-12-31` });
   const [draft, setDraft] = useState(period);
   const report = useLoad(useCallback(() => fetchAttendanceReport(period.from, period.to), [period]));
   const milestones = useLoad(fetchMilestones);
