@@ -180,3 +180,49 @@ describe.each(['pglite', 'postgres'] as const)('attendance from LiveKit webhooks
     expect(r.attendance).toBe(3);
   });
 });
+
+describe('reconciliation against the room service', () => {
+  it('closes spans whose participant LiveKit no longer lists, and all of a finished room', async () => {
+    const present = new Map<string, string[]>();
+    const base = createMedia({ url: 'ws://127.0.0.1:9', apiKey: WEBHOOK_KEY, apiSecret: WEBHOOK_SECRET });
+    const rooms = {
+      async listParticipants(room: string) {
+        const sids = present.get(room);
+        if (!sids) throw new Error('requested room does not exist');
+        return sids.map((sid) => ({ sid }));
+      },
+    };
+    const app = await startTestApp({ media: { ...base, roomService: () => rooms as never }, now: IN_WINDOW });
+    try {
+      const people = await createPeople(app);
+      const other = 'rmcc_2026-11-23';
+      const ids = await Promise.all(
+        [
+          [people.lawyer, SESSION],
+          [people.student, SESSION],
+          [people.volunteer, other],
+        ].map(async ([u, s]) => {
+          const identity = participantIdentity(TEST_SECRET, (u as PublicUser).id, s as string);
+          await app.services.attendance.issueTicket(u as PublicUser, s as string, identity, roomNameFor(TEST_SECRET, s as string), null);
+          return identity;
+        }),
+      );
+      const post = async (body: string) => expect(await postWebhook(app.url, body, await signWebhook(body))).toBe(204);
+      await post(webhookEvent('participant_joined', { room: ROOM, identity: ids[0], sid: 'PA_gone' }));
+      await post(webhookEvent('participant_joined', { room: ROOM, identity: ids[1], sid: 'PA_stay' }));
+      await post(webhookEvent('participant_joined', { room: roomNameFor(TEST_SECRET, other), identity: ids[2], sid: 'PA_old' }));
+      present.set(ROOM, ['PA_stay']);
+      await app.services.attendance.reconcile();
+      const rows = await app.db.query<{ participant_sid: string; open: boolean }>(
+        'SELECT participant_sid, left_at IS NULL AS open FROM attendance_spans ORDER BY participant_sid',
+      );
+      expect(rows).toEqual([
+        { participant_sid: 'PA_gone', open: false },
+        { participant_sid: 'PA_old', open: false },
+        { participant_sid: 'PA_stay', open: true },
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});

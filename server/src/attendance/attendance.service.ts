@@ -129,7 +129,8 @@ export function createAttendanceService(deps: { db: Db; clock: Clock; log: Logge
           present = (await rooms.listParticipants(roomNameFor(deps.secret, session_id))).map((p) => p.sid);
         } catch (err) {
           // A finished room is "not found"; anything else (LiveKit down) must not close live spans.
-          if (!/not.?found|does not exist/i.test(err instanceof Error ? err.message : String(err))) continue;
+          const e = err as { status?: number; code?: string; message?: string };
+          if (!(e.status === 404 || e.code === 'not_found' || /does not exist/i.test(e.message ?? ''))) continue;
           present = [];
         }
         await closeOpen(session_id, deps.clock.now(), present);
