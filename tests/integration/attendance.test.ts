@@ -65,6 +65,13 @@ describe.each(['pglite', 'postgres'] as const)('attendance from LiveKit webhooks
     expect(r.newVersusReturning.map((c: { count: number }) => c.count)).toEqual([2, 0]);
   });
 
+  it('answers concurrent report requests (each rolls up the aggregates) without conflict', async () => {
+    const lee = await ticket(people.lawyer);
+    expect(await send(webhookEvent('participant_joined', { room: ROOM, identity: lee, sid: 'PA_lee' }))).toBe(204);
+    const replies = await Promise.all(Array.from({ length: 6 }, () => staff.get(PERIOD)));
+    expect(replies.map((r) => [r.status, r.body.attendance])).toEqual(Array.from({ length: 6 }, () => [200, 1]));
+  });
+
   it('does not count staff, who are not the people the circles reach', async () => {
     const sasha = participantIdentity(TEST_SECRET, people.staff.id, SESSION);
     await app.services.attendance.issueTicket(people.staff, SESSION, sasha, ROOM, null);

@@ -137,20 +137,24 @@ export function createAttendanceService(deps: { db: Db; clock: Clock; log: Logge
       }
     },
 
-    /** Recomputes the kept daily aggregates for every session that still has raw rows. */
+    /**
+     * Recomputes the kept daily aggregates for every session that still has raw rows. An upsert, not delete and
+     * insert, so two instances (or two report requests) rolling up at once cannot collide; spans only ever grow
+     * until retention removes a whole session, so no aggregate row goes stale.
+     */
     async rollup(): Promise<void> {
-      await db.transaction(async (tx) => {
-        await tx.query('DELETE FROM attendance_daily WHERE session_id IN (SELECT DISTINCT session_id FROM attendance_spans)');
-        await tx.query(
-          `INSERT INTO attendance_daily (session_id, session_day, topic, kind, attendees, timed_seconds, timed_attendees)
-           SELECT session_id, min(session_day), min(topic), kind, count(*), coalesce(sum(seconds), 0), count(seconds)
-             FROM (SELECT session_id, session_day, topic, kind, pseudonym,
-                          CASE WHEN bool_and(left_at IS NOT NULL)
-                               THEN sum(extract(epoch FROM left_at - joined_at))::bigint END AS seconds
-                     FROM attendance_spans GROUP BY session_id, session_day, topic, kind, pseudonym) per_person
-            GROUP BY session_id, kind`,
-        );
-      });
+      await db.query(
+        `INSERT INTO attendance_daily (session_id, session_day, topic, kind, attendees, timed_seconds, timed_attendees)
+         SELECT session_id, min(session_day), min(topic), kind, count(*), coalesce(sum(seconds), 0), count(seconds)
+           FROM (SELECT session_id, session_day, topic, kind, pseudonym,
+                        CASE WHEN bool_and(left_at IS NOT NULL)
+                             THEN sum(extract(epoch FROM left_at - joined_at))::bigint END AS seconds
+                   FROM attendance_spans GROUP BY session_id, session_day, topic, kind, pseudonym) per_person
+          GROUP BY session_id, kind
+         ON CONFLICT (session_id, kind) DO UPDATE SET
+           session_day = EXCLUDED.session_day, topic = EXCLUDED.topic, attendees = EXCLUDED.attendees,
+           timed_seconds = EXCLUDED.timed_seconds, timed_attendees = EXCLUDED.timed_attendees`,
+      );
     },
 
     /** Deletes raw rows past retention (after folding them into the aggregates), stale tickets and event ids. */
