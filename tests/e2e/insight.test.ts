@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,6 +69,8 @@ describe('staff insight from real LiveKit webhooks', () => {
     expect(await page.getByRole('table', { name: 'Attendance by topic' }).getByRole('row', { name: new RegExp(TOPIC) }).textContent()).toContain('2');
     await page.locator('canvas').first().waitFor();
     expect(await page.getByTestId('sum-of-years').textContent()).toBe('2');
+    mkdirSync(path.join(root, 'test-results', 'e2e'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'test-results', 'e2e', 'staff-reports.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');

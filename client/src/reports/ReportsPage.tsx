@@ -40,9 +40,11 @@ export function ReportsPage() {
         {(r) => (
           <>
             <Attendance report={r} milestones={milestones.state.status === 'ready' ? milestones.state.data : undefined} />
-            <Suspense fallback={<p role="status">Loading charts…</p>}>
-              <ReportCharts report={r} />
-            </Suspense>
+            <div className="report-grid">
+              <Suspense fallback={<p role="status">Loading charts…</p>}>
+                <ReportCharts report={r} />
+              </Suspense>
+            </div>
           </>
         )}
       </Loaded>
@@ -89,10 +91,12 @@ function Attendance({ report: r, milestones }: { report: AttendanceReport; miles
       <button type="button" className="button secondary" onClick={() => downloadCsv(r, milestones)}>
         Export CSV
       </button>
-      <CellTable caption="New and returning attendees" cells={r.newVersusReturning} threshold={t} />
-      <CellTable caption="Attendees by kind" cells={r.byKind} threshold={t} />
-      <CellTable caption="Attendance by topic" cells={r.byTopic} threshold={t} />
-      <CellTable caption="Attendance per session" cells={r.bySession} threshold={t} />
+      <div className="report-grid">
+        <CellTable caption="New and returning attendees" cells={r.newVersusReturning} threshold={t} />
+        <CellTable caption="Attendees by kind" cells={r.byKind} threshold={t} />
+        <CellTable caption="Attendance by topic" cells={r.byTopic} threshold={t} />
+        <CellTable caption="Attendance per session" cells={r.bySession} threshold={t} />
+      </div>
     </section>
   );
 }
