@@ -26,6 +26,8 @@ const QueuePage = lazy(() => import('./matching/QueuePage').then((m) => ({ defau
 const RequestDetailPage = lazy(() => import('./matching/RequestDetailPage').then((m) => ({ default: m.RequestDetailPage })));
 const PairRoomPage = lazy(() => import('./matching/PairRoomPage').then((m) => ({ default: m.PairRoomPage })));
 const StatsPage = lazy(() => import('./matching/StatsPage').then((m) => ({ default: m.StatsPage })));
+const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const AuditLogPage = lazy(() => import('./reports/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 
 export function App() {
   return (
@@ -52,6 +54,8 @@ export function App() {
           <Route path="/support/requests/:id" element={<RequireAuth><Lazy><RequestDetailPage /></Lazy></RequireAuth>} />
           <Route path="/support/stats" element={<RequireAuth><Lazy><StatsPage /></Lazy></RequireAuth>} />
           <Route path="/support/matches/:id/room" element={<RequireAuth><Lazy><PairRoomPage /></Lazy></RequireAuth>} />
+          <Route path="/staff/reports" element={<RequireAuth><Lazy><ReportsPage /></Lazy></RequireAuth>} />
+          <Route path="/staff/audit" element={<RequireAuth><Lazy><AuditLogPage /></Lazy></RequireAuth>} />
           <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />
         </Routes>
       </SessionGate>

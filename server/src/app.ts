@@ -8,6 +8,9 @@ import helmet from 'helmet';
 import { cookieNames, loadUser } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
+import { createAttendanceService } from './attendance/attendance.service';
+import { reportsRoutes } from './reports/reports.routes';
+import { createReportsService } from './reports/reports.service';
 import { createCsrf } from './auth/csrf';
 import { createLoginThrottle, type LoginThrottle } from './auth/loginThrottle';
 import { circlesRoutes } from './circles/circles.routes';
@@ -71,6 +74,8 @@ export function createApp(c: Components) {
   const live: LiveState = c.redis ? createRedisLiveState(c.redis) : createMemoryLiveState();
   const hostIds = c.hostIds ?? ((sessionId: string) => sessionHostIds(c.db, sessionId));
   const moderation = createMediaModeration(c.media, c.secret);
+  const attendance = createAttendanceService({ db: c.db, clock: c.clock, log: c.log, media: c.media, secret: c.secret, retentionDays: config.attendance.retentionDays });
+  const reports = createReportsService({ db: c.db, attendance, threshold: config.attendance.smallCellThreshold });
   const circles = createCirclesService({
     db: c.db,
     clock: c.clock,
@@ -89,6 +94,7 @@ export function createApp(c: Components) {
       }
       return { micBlocked: (await live.micBlocked(sessionId)).has(identity) };
     },
+    issueTicket: (user, sessionId, identity, room, topic) => attendance.issueTicket(user, sessionId, identity, room, topic),
   });
   const matching = createMatchingService({
     db: c.db,
@@ -131,8 +137,11 @@ export function createApp(c: Components) {
     webhookRoutes({
       media: c.media,
       log: c.log,
+      firstDelivery: (id) => attendance.firstDelivery(id),
       // A removed person's old token still opens the room until it expires; LiveKit tells us, and we show them out.
       async onEvent(event) {
+        // Counting must never stop the show-out below; a missed event is covered by reconciliation.
+        await attendance.onWebhook(event).catch(() => c.log.warn('attendance.webhook_failed', { event: event.event }));
         const room = event.room?.name;
         const identity = event.participant?.identity;
         if (event.event !== 'participant_joined' || !room || !identity) return;
@@ -150,6 +159,7 @@ export function createApp(c: Components) {
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/matching', matchingRoutes({ matching }));
+  api.use('/reports', reportsRoutes({ reports, db: c.db }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
@@ -186,7 +196,7 @@ export function createApp(c: Components) {
       },
     });
 
-  return { app, attach, services: { auth, circles, live, matching, scheduling } };
+  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports } };
 }
 
 

@@ -33,6 +33,8 @@ const Env = z
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
     MATCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     STATS_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+    REPORT_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+    ATTENDANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     MATCHES_BEFORE_PLATFORM: z.coerce.number().int().min(0).max(100_000).default(0),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().min(3).default('Red Mug <no-reply@localhost>'),
@@ -76,6 +78,8 @@ export interface Config {
   inviteTtlDays: number;
   /** Requests are anonymised this long after their match closes; counts below the threshold are withheld. */
   matching: { retentionDays: number; smallCellThreshold: number; matchesBeforePlatform: number };
+  /** Raw join/leave rows are deleted after `retentionDays`; report counts below the threshold are withheld. */
+  attendance: { retentionDays: number; smallCellThreshold: number };
   /** Outgoing mail; null when SMTP is not configured (people then see in-app notices only). */
   mail: { url: string; from: string } | null;
   seedDemo: boolean;
@@ -131,6 +135,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       smallCellThreshold: e.STATS_SMALL_CELL_THRESHOLD,
       matchesBeforePlatform: e.MATCHES_BEFORE_PLATFORM,
     },
+    attendance: { retentionDays: e.ATTENDANCE_RETENTION_DAYS, smallCellThreshold: e.REPORT_SMALL_CELL_THRESHOLD },
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,

@@ -55,6 +55,8 @@ async function main(): Promise<void> {
     }
   }
 
+  // Reconcile missed webhooks, fold raw attendance into daily aggregates and delete it after retention.
+  const attendanceJobs = services.attendance.startJobs();
   const server = createServer(app);
   const realtime = await attach(server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    attendanceJobs.stop();
     log.info('shutdown', { signal });
     await realtime.close().catch(() => undefined);
     server.closeAllConnections();

@@ -45,6 +45,11 @@ export function AppHeader() {
           Support requests
         </Link>
       )}
+      {user?.role === 'staff' && (
+        <Link to="/staff/reports" className="header-link">
+          Reports
+        </Link>
+      )}
       <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
         Sign out
       </button>

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { record } from '../audit/audit.repository';
 import type { AcceptInviteBody, CreateInviteBody, MemberKind, PublicUser, Role } from '../../../shared/schemas/auth';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
@@ -114,6 +115,7 @@ export function createAuthService(deps: {
         created_at: now,
         expires_at: expiresAt,
       });
+      await record(deps.db, { actorId: createdBy, action: 'invite.create', targetType: 'role', targetId: input.role, at: now });
       return { token, expiresAt };
     },
 

@@ -24,6 +24,8 @@ export function createCirclesService(deps: {
   tokenTtlMinutes: number;
   /** Refuses media admission (by throwing an AppError) or says what the person may publish. */
   admit?: (user: PublicUser, sessionId: string, identity: string) => Promise<{ micBlocked: boolean }>;
+  /** Notes what attendance counting will need from this join's webhooks (no person in it). */
+  issueTicket?: (user: PublicUser, sessionId: string, identity: string, room: string, topic: string | null) => Promise<void>;
 }) {
   const repo = circlesRepository(deps.db);
 
@@ -125,6 +127,7 @@ export function createCirclesService(deps: {
         return { session, identity, media: { available: false, message: status.message ?? 'Audio and video are unavailable.' } };
       }
       const ttlSeconds = deps.tokenTtlMinutes * 60;
+      await deps.issueTicket?.(user, session.id, identity, roomNameFor(deps.secret, session.id), session.topic);
       const token = await circleToken({
         apiKey: conn.apiKey,
         apiSecret: conn.apiSecret,

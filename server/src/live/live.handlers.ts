@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { record } from '../audit/audit.repository';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Ack, ErrorCode } from '../../../shared/errors';
@@ -210,6 +211,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     const c = asHost();
     const preset = (await d.circles.session(c.sessionId)).topic;
     const state = await d.live.pivot(c.sessionId, preset, topic, d.clock.now());
+    await record(d.db, { actorId: user().id, action: 'circle.pivot', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     return { data: state, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('topic:changed', state) };
   });
 
@@ -272,6 +274,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     const c = asHost();
     const name = await target(c.sessionId, identity, c.identity);
     await d.moderation.muteMicrophone(c.sessionId, identity);
+    await record(d.db, { actorId: user().id, action: 'circle.mute', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     notify(c.sessionId, identity, { action: 'muted', message: 'The host muted your microphone. You can unmute when you want to speak.' });
     return { data: { message: `${name} is muted.` } };
   });
@@ -281,6 +284,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     const name = await target(c.sessionId, identity, c.identity);
     await d.moderation.blockMicrophone(c.sessionId, identity, blocked);
     await d.live.setMicBlocked(c.sessionId, identity, blocked);
+    await record(d.db, { actorId: user().id, action: blocked ? 'circle.mic_block' : 'circle.mic_allow', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     notify(
       c.sessionId,
       identity,
@@ -298,6 +302,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     const c = asHost();
     const name = await target(c.sessionId, identity, c.identity);
     await d.moderation.turnOffCamera(c.sessionId, identity);
+    await record(d.db, { actorId: user().id, action: 'circle.camera_off', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     notify(c.sessionId, identity, { action: 'camera_off', message: 'The host turned off your camera. You can turn it back on.' });
     return { data: { message: `${name}'s camera is off.` } };
   });
@@ -313,6 +318,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     });
     await d.io.in(personalRoom(c.sessionId, identity)).socketsLeave([circleRoom(c.sessionId), personalRoom(c.sessionId, identity)]);
     await d.moderation.remove(c.sessionId, identity);
+    await record(d.db, { actorId: user().id, action: 'circle.remove', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     return {
       data: { message: `${name} has been removed and cannot rejoin this circle.` },
       after: async () => {
@@ -325,12 +331,14 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
   command('circle:lock', LockPayload, 'moderation', async ({ locked }) => {
     const c = asHost();
     await d.live.setLocked(c.sessionId, locked);
+    await record(d.db, { actorId: user().id, action: locked ? 'circle.lock' : 'circle.unlock', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     return { data: { locked }, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('circle:lockChanged', { locked }) };
   });
 
   command('circle:end', Empty, 'moderation', async () => {
     const c = asHost();
     await d.live.setEnded(c.sessionId);
+    await record(d.db, { actorId: user().id, action: 'circle.end', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     d.io.to(circleRoom(c.sessionId)).emit('circle:ended', { message: 'The host has ended this circle. Thank you for coming.' });
     await d.io.in(circleRoom(c.sessionId)).socketsLeave(circleRoom(c.sessionId));
     await d.moderation.endRoom(c.sessionId);

@@ -1,24 +1,54 @@
+import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
-import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+import { TokenVerifier, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { AppError } from '../http/errors';
 import type { Logger } from '../log';
 import type { Media } from './media';
 
+/** LiveKit retries a failed delivery for a short while; anything older is a replay. */
+export const WEBHOOK_MAX_AGE_MS = 10 * 60_000;
+
 /**
- * LiveKit's webhooks arrive here, signed with our API secret. Anything unsigned, wrongly signed or malformed
- * is refused before it can change anything. (Attendance counting builds on the verified events.)
+ * LiveKit's webhooks arrive here, signed with our API secret. Anything unsigned, wrongly signed (the JWT carries
+ * the body's sha256), stale or malformed is refused before it can change anything. Each event id is handled once:
+ * a duplicate delivery is acknowledged and changes nothing. Attendance counting builds on the verified events.
  */
-export function webhookRoutes(deps: { media: Media; log: Logger; onEvent?: (event: WebhookEvent) => Promise<void> }) {
+export function webhookRoutes(deps: {
+  media: Media;
+  log: Logger;
+  /** Records an event id; false when it was seen before (a duplicate or replay). */
+  firstDelivery?: (eventId: string) => Promise<boolean>;
+  onEvent?: (event: WebhookEvent) => Promise<void>;
+}) {
   const router = Router();
   router.post('/', express.raw({ type: () => true, limit: '64kb' }), async (req, res) => {
     const conn = deps.media.connection();
     if (!conn) throw new AppError(404, 'NOT_FOUND', 'LiveKit is not configured.');
     const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-    let event;
+    const invalid = () => new AppError(401, 'UNAUTHENTICATED', 'The webhook signature is not valid.');
+    // The signature first, so a bad one is a 401 whatever the body; then the body, so a signed but broken one is a 400.
+    const auth = req.get('authorization');
+    if (!auth) throw invalid();
     try {
-      event = await new WebhookReceiver(conn.apiKey, conn.apiSecret).receive(body, req.get('authorization'));
+      const claims = await new TokenVerifier(conn.apiKey, conn.apiSecret).verify(auth);
+      if (claims.sha256 !== createHash('sha256').update(body).digest('base64')) throw new Error('body hash');
     } catch {
-      throw new AppError(401, 'UNAUTHENTICATED', 'The webhook signature is not valid.');
+      throw invalid();
+    }
+    let event: WebhookEvent;
+    try {
+      event = await new WebhookReceiver(conn.apiKey, conn.apiSecret).receive(body, auth);
+    } catch {
+      throw new AppError(400, 'VALIDATION_FAILED', 'The webhook body is not a LiveKit event.');
+    }
+    if (!event.id || !event.event) throw new AppError(400, 'VALIDATION_FAILED', 'The webhook event has no id or type.');
+    // Freshness is about transport, so it uses the real clock (as the JWT expiry does), not the app's clock.
+    const age = Date.now() - Number(event.createdAt) * 1000;
+    if (age > WEBHOOK_MAX_AGE_MS || age < -WEBHOOK_MAX_AGE_MS) throw new AppError(401, 'UNAUTHENTICATED', 'The webhook event is stale.');
+    if (deps.firstDelivery && !(await deps.firstDelivery(event.id))) {
+      deps.log.debug('livekit.webhook_duplicate', { event: event.event });
+      res.status(204).end();
+      return;
     }
     deps.log.debug('livekit.webhook', { event: event.event });
     await deps.onEvent?.(event);

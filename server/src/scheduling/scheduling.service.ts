@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { record } from '../audit/audit.repository';
 import { DateTime } from 'luxon';
 import type { PublicUser } from '../../../shared/schemas/auth';
 import type {
@@ -198,6 +199,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
         dropInClosesMinutesAfterEnd: input.dropInClosesMinutesAfterEnd,
       };
       await repo.insertSeries(s, by.id);
+      await record(deps.db, { actorId: by.id, action: 'series.create', targetType: 'series', targetId: s.id, at: deps.clock.now() });
       return seriesView((await repo.allSeries()).find((x) => x.id === s.id)!);
     },
 
@@ -238,6 +240,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
         if (current.kind === 'weekly') fields.ends_on = u.status === 'active' ? null : today(current.timezone);
       }
       await repo.updateSeries(id, fields, by.id);
+      await record(deps.db, { actorId: by.id, action: u.status && u.status !== current.status ? `series.${u.status}` : 'series.update', targetType: 'series', targetId: id, at: deps.clock.now() });
       return seriesView((await repo.allSeries()).find((x) => x.id === id)!);
     },
 
@@ -274,6 +277,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
         if (input.topic) await r.setTopic(id, input.date, input.topic, by.id);
         if (input.hostId || input.backupId) await r.patchOverride(id, input.date, { hostId: input.hostId, backupId: input.backupId }, by.id);
       });
+      await record(deps.db, { actorId: by.id, action: 'popup.create', targetType: 'session', targetId: `${id}_${input.date}`, at: deps.clock.now() });
       const s = (await loadSession(deps.db, `${id}_${input.date}`, deps.window))!;
       return view(s, true, await names([s]));
     },
@@ -285,6 +289,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
         await r.setTopic(s.series.id, s.planned.localDate, topic, by.id);
         await r.patchOverride(s.series.id, s.planned.localDate, {}, by.id); // bumps SEQUENCE for calendars
       });
+      await record(deps.db, { actorId: by.id, action: 'session.topic', targetType: 'session', targetId: sessionId, at: deps.clock.now() });
       const after = (await loadSession(deps.db, sessionId, deps.window))!;
       return view(after, true, await names([after]));
     },
@@ -303,6 +308,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
           await r.patchOverride(seriesId, s.planned.localDate, {}, by.id);
         }
       });
+      await record(deps.db, { actorId: by.id, action: 'series.topics', targetType: 'series', targetId: seriesId, at: deps.clock.now() });
       const after = await loadSessions(deps.db, [series], targets[0]?.planned.localDate ?? start, targets.at(-1)?.planned.localDate ?? start, deps.window);
       const nameOf = await names(after);
       return after.filter((s) => targets.some((t) => t.planned.id === s.planned.id)).map((s) => view(s, true, nameOf));
@@ -323,6 +329,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
         },
         by.id,
       );
+      await record(deps.db, { actorId: by.id, action: 'session.hosts', targetType: 'session', targetId: sessionId, at: deps.clock.now() });
       const after = (await loadSession(deps.db, sessionId, deps.window))!;
       return view(after, true, await names([after]));
     },
@@ -362,6 +369,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
           by.id,
         );
       }
+      await record(deps.db, { actorId: by.id, action: `session.${c.action}`, targetType: 'session', targetId: sessionId, at: deps.clock.now() });
       const after = (await loadSession(deps.db, sessionId, deps.window))!;
       return view(after, true, await names([after]));
     },

@@ -209,6 +209,64 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
       CREATE INDEX contact_requests_open ON contact_requests(created_at) WHERE handled_at IS NULL;
     `,
   },
+  {
+    id: 30,
+    name: 'attendance',
+    // Counting without identifying (server/src/attendance). No column here holds a user id, email or name:
+    // attendees are yearly pseudonyms (HMAC of the user id with a key derived from the secret and the year).
+    // Tickets and spans are raw rows, deleted after ATTENDANCE_RETENTION_DAYS; attendance_daily and
+    // attendance_reach (no session column) are the aggregates that stay.
+    sql: `
+      CREATE TABLE attendance_tickets (
+        identity text PRIMARY KEY,
+        room text NOT NULL,
+        session_id text NOT NULL,
+        session_day date NOT NULL,
+        reporting_year smallint NOT NULL,
+        pseudonym text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('lawyer', 'articling_student', 'volunteer')),
+        topic text,
+        issued_at timestamptz NOT NULL
+      );
+      CREATE INDEX attendance_tickets_room ON attendance_tickets(room);
+      CREATE TABLE attendance_spans (
+        session_id text NOT NULL,
+        participant_sid text NOT NULL,
+        session_day date NOT NULL,
+        reporting_year smallint NOT NULL,
+        pseudonym text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('lawyer', 'articling_student', 'volunteer')),
+        topic text,
+        joined_at timestamptz NOT NULL,
+        left_at timestamptz,
+        PRIMARY KEY (session_id, participant_sid)
+      );
+      CREATE INDEX attendance_spans_day ON attendance_spans(session_day);
+      CREATE INDEX attendance_spans_open ON attendance_spans(session_id) WHERE left_at IS NULL;
+      CREATE TABLE attendance_reach (
+        reporting_year smallint NOT NULL,
+        pseudonym text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('lawyer', 'articling_student', 'volunteer')),
+        first_seen_on date NOT NULL,
+        PRIMARY KEY (reporting_year, pseudonym)
+      );
+      CREATE TABLE attendance_daily (
+        session_id text NOT NULL,
+        session_day date NOT NULL,
+        topic text,
+        kind text NOT NULL,
+        attendees integer NOT NULL,
+        timed_seconds bigint NOT NULL,
+        timed_attendees integer NOT NULL,
+        PRIMARY KEY (session_id, kind)
+      );
+      CREATE INDEX attendance_daily_day ON attendance_daily(session_day);
+      CREATE TABLE webhook_events (
+        id text PRIMARY KEY,
+        received_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Db): Promise<void> {

@@ -1,0 +1,159 @@
+import { lazy, Suspense, useCallback, useState, type FormEvent } from 'react';
+import { attendanceReportCsv, formatCount } from '../../../shared/reportCsv';
+import type { AttendanceReport, MilestonesReport, ReportCell } from '../../../shared/schemas/reports';
+import { Loaded } from '../matching/Loaded';
+import { useLoad } from '../matching/useLoad';
+import { fetchAttendanceReport, fetchMilestones } from './reportsApi';
+import { ReportsLayout } from './ReportsLayout';
+
+// chart.js is only ever needed here: its own chunk, loaded after the numbers.
+const ReportCharts = lazy(() => import('./ReportCharts'));
+
+const thisYear = () => new Date().getFullYear();
+
+/** /staff/reports — how many people the circles reached, and who they are by kind. Never who was there. */
+export function ReportsPage() {
+  const [period, setPeriod] = useState({ from: `${thisYear()}-01-01`, to: `${thisYear()}-12-31` });
+  const [draft, setDraft] = useState(period);
+  const report = useLoad(useCallback(() => fetchAttendanceReport(period.from, period.to), [period]));
+  const milestones = useLoad(fetchMilestones);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setPeriod(draft);
+  };
+
+  return (
+    <ReportsLayout title="Circle reports">
+      <form className="report-form card" onSubmit={submit} aria-label="Reporting period">
+        <label>
+          From <input type="date" value={draft.from} required onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+        </label>
+        <label>
+          To <input type="date" value={draft.to} required onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </label>
+        <button type="submit" className="button">
+          Show
+        </button>
+      </form>
+      <Loaded state={report.state}>
+        {(r) => (
+          <>
+            <Attendance report={r} milestones={milestones.state.status === 'ready' ? milestones.state.data : undefined} />
+            <div className="report-grid">
+              <Suspense fallback={<p role="status">Loading charts…</p>}>
+                <ReportCharts report={r} />
+              </Suspense>
+            </div>
+          </>
+        )}
+      </Loaded>
+      <Loaded state={milestones.state}>{(m) => <Milestones m={m} />}</Loaded>
+    </ReportsLayout>
+  );
+}
+
+function downloadCsv(r: AttendanceReport, m: MilestonesReport | undefined) {
+  const url = URL.createObjectURL(new Blob([attendanceReportCsv(r, m)], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `red-mug-circles-${r.from}-to-${r.to}.csv`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+function Attendance({ report: r, milestones }: { report: AttendanceReport; milestones: MilestonesReport | undefined }) {
+  const t = r.threshold;
+  return (
+    <section aria-labelledby="period-heading">
+      <h2 id="period-heading">
+        {r.from} to {r.to}
+      </h2>
+      <ul className="report-figures" aria-label="Figures for the period">
+        <li>
+          <strong data-testid="sessions-held">{r.sessionsHeld}</strong> sessions held
+        </li>
+        <li>
+          <strong data-testid="attendance">{formatCount(r.attendance, t)}</strong> attendances
+        </li>
+        <li>
+          <strong data-testid="unique">{formatCount(r.uniqueIndividuals, t)}</strong> unique individuals
+        </li>
+        <li>
+          <strong data-testid="average-minutes">{r.averageMinutes === null ? 'withheld' : `${r.averageMinutes} min`}</strong> average time in the circle
+        </li>
+      </ul>
+      <p className="hint">
+        Counts under {t} show as “fewer than {t}” and the others are rounded to a multiple of {t}, so no figure — or
+        difference of figures — reveals a small group.
+        {!r.uniqueComplete && ' Individual join and leave times are kept only for a while, so unique counts cover only the recent part of this period.'}
+      </p>
+      <button type="button" className="button secondary" onClick={() => downloadCsv(r, milestones)}>
+        Export CSV
+      </button>
+      <div className="report-grid">
+        <CellTable caption="New and returning attendees" cells={r.newVersusReturning} threshold={t} />
+        <CellTable caption="Attendees by kind" cells={r.byKind} threshold={t} />
+        <CellTable caption="Attendance by topic" cells={r.byTopic} threshold={t} />
+        <CellTable caption="Attendance per session" cells={r.bySession} threshold={t} />
+      </div>
+    </section>
+  );
+}
+
+function CellTable({ caption, cells, threshold }: { caption: string; cells: ReportCell[]; threshold: number }) {
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Group</th>
+          <th scope="col">Count</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cells.length === 0 && (
+          <tr>
+            <td colSpan={2}>Nothing in this period.</td>
+          </tr>
+        )}
+        {cells.map((c) => (
+          <tr key={c.key}>
+            <td>{c.label}</td>
+            <td>{formatCount(c.count, threshold)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Milestones({ m }: { m: MilestonesReport }) {
+  return (
+    <section className="card" aria-labelledby="milestones-heading">
+      <h2 id="milestones-heading">People reached, by reporting year</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Year</th>
+            <th scope="col">Unique individuals</th>
+            {m.years[0]?.byKind.map((c) => <th key={c.key} scope="col">{c.label}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {m.years.map((y) => (
+            <tr key={y.year}>
+              <td>{y.year}</td>
+              <td>{formatCount(y.uniqueIndividuals, m.threshold)}</td>
+              {y.byKind.map((c) => <td key={c.key}>{formatCount(c.count, m.threshold)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <strong data-testid="sum-of-years">{m.sumOfYearlyFigures}</strong> — the sum of the yearly figures. Someone who
+        came in two years counts in both: attendance keys change every year, so people are never linked across years.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AttendanceReport, MilestonesReport, ReportCell } from '../../../shared/schemas/reports';
+import { attendanceReportCsv } from '../../../shared/reportCsv';
+import { publishCount, publishTable } from './disclosure';
+import { buildAttendanceReport, type RawAttendance } from './reports.service';
+
+const KINDS = ['lawyer', 'articling_student', 'volunteer'];
+const TOPICS = ['Career pivots', 'Articling stress', null];
+
+/** Random raw attendance: a few sessions over a year, each with small or large counts per kind. */
+const rawArb = fc
+  .array(
+    fc.record({
+      day: fc.integer({ min: 1, max: 360 }),
+      topic: fc.constantFrom(...TOPICS),
+      counts: fc.tuple(fc.nat({ max: 14 }), fc.nat({ max: 14 }), fc.nat({ max: 14 })),
+      minutes: fc.nat({ max: 60 }),
+    }),
+    { maxLength: 12 },
+  )
+  .chain((sessions) =>
+    fc.record({
+      sessions: fc.constant(sessions),
+      unique: fc.nat({ max: 60 }),
+      newShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+  )
+  .map(({ sessions, unique, newShare }): RawAttendance => {
+    const daily = sessions.flatMap((s, i) => {
+      const day = new Date(Date.UTC(2026, 0, s.day)).toISOString().slice(0, 10);
+      return KINDS.map((kind, k) => ({
+        sessionId: `rmcc_${day}-${i}`,
+        day,
+        topic: s.topic,
+        kind,
+        attendees: s.counts[k]!,
+        timedSeconds: s.counts[k]! * s.minutes * 60,
+        timedAttendees: s.counts[k]!,
+      }));
+    });
+    return { daily, unique, newcomers: Math.floor(unique * newShare) };
+  });
+
+/** Every count of people a report publishes (page, charts and CSV all render these). */
+function counts(r: AttendanceReport): Array<number | null> {
+  const cells = (l: ReportCell[]) => l.map((c) => c.count);
+  return [r.attendance, r.uniqueIndividuals, ...cells(r.newVersusReturning), ...cells(r.bySession), ...cells(r.byKind), ...cells(r.byTopic)];
+}
+
+function tables(r: AttendanceReport): Array<{ total: number | null; cells: ReportCell[] }> {
+  return [
+    { total: r.uniqueIndividuals, cells: r.newVersusReturning },
+    { total: r.attendance, cells: r.bySession },
+    { total: r.attendance, cells: r.byKind },
+    { total: r.attendance, cells: r.byTopic },
+  ];
+}
+
+const q = { from: '2026-01-01', to: '2026-12-31' };
+
+describe('publishing counts of people', () => {
+  it.each([
+    [0, 5, 0],
+    [1, 5, null],
+    [4, 5, null],
+    [5, 5, 5],
+    [7, 5, 5],
+    [8, 5, 10],
+    [123, 5, 125],
+    [2, 1, 2],
+    [9, 10, null],
+  ])('%i with threshold %i is published as %s', (n, t, out) => {
+    expect(publishCount(n, t)).toBe(out);
+  });
+
+  it('never publishes a number, or a difference of two numbers across any two reports, between 1 and threshold − 1', () => {
+    fc.assert(
+      fc.property(rawArb, rawArb, fc.integer({ min: 2, max: 10 }), (a, b, t) => {
+        const published = [...counts(buildAttendanceReport(q, a, t, true)), ...counts(buildAttendanceReport(q, b, t, true))].filter(
+          (c): c is number => c !== null,
+        );
+        for (const x of published) {
+          expect(x === 0 || (x >= t && x % t === 0)).toBe(true);
+          for (const y of published) {
+            const d = Math.abs(x - y);
+            expect(d === 0 || d >= t).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+
+  it('never leaves a lone withheld cell beside a published total and published siblings', () => {
+    fc.assert(
+      fc.property(rawArb, fc.integer({ min: 2, max: 10 }), (raw, t) => {
+        for (const { total, cells } of tables(buildAttendanceReport(q, raw, t, true))) {
+          const hidden = cells.filter((c) => c.count === null).length;
+          const othersZero = cells.every((c) => c.count === null || c.count === 0);
+          // One withheld cell is only possible when everything else is zero, and then the total is withheld too.
+          if (hidden === 1) expect(othersZero && total === null).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('withholds the average time when fewer than threshold people were timed', () => {
+    fc.assert(
+      fc.property(rawArb, fc.integer({ min: 2, max: 10 }), (raw, t) => {
+        const timed = raw.daily.reduce((s, r) => s + r.timedAttendees, 0);
+        const r = buildAttendanceReport(q, raw, t, true);
+        if (timed < t) expect(r.averageMinutes).toBeNull();
+      }),
+    );
+  });
+
+  it('exports in CSV exactly the figures the report holds, withheld ones as "fewer than N"', () => {
+    fc.assert(
+      fc.property(rawArb, fc.integer({ min: 2, max: 10 }), (raw, t) => {
+        const r = buildAttendanceReport(q, raw, t, true);
+        const csv = attendanceReportCsv(r);
+        const numbers = [...csv.matchAll(/"(\d+)"/g)].map((m) => Number(m[1]));
+        const allowed = new Set<number>([...counts(r).filter((c): c is number => c !== null), r.sessionsHeld, r.averageMinutes ?? 0]);
+        for (const n of numbers) expect(allowed.has(n)).toBe(true);
+        if (counts(r).includes(null)) expect(csv).toContain(`fewer than ${t}`);
+      }),
+    );
+  });
+
+  it('keeps the milestones sum to the published yearly figures', () => {
+    const m: MilestonesReport = {
+      threshold: 5,
+      years: [
+        { year: 2025, uniqueIndividuals: 60, byKind: publishTable([{ key: 'lawyer', count: 58 }, { key: 'volunteer', count: 2 }], 5) },
+        { year: 2026, uniqueIndividuals: 45, byKind: [] },
+      ],
+      sumOfYearlyFigures: 105,
+    };
+    expect(m.years[0]!.byKind.map((c) => c.count)).toEqual([null, null]);
+    expect(attendanceReportCsv(buildAttendanceReport(q, { daily: [], unique: 0, newcomers: 0 }, 5, true), m)).toContain('"105"');
+  });
+});

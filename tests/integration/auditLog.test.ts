@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditLogEntry } from '../../shared/schemas/reports';
+import { ApiClient } from '../support/httpClient';
+import { command, connectSocket, type ClientSocket } from '../support/sockets';
+import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
+import { createPeople, PASSWORD, type People } from '../support/users';
+
+const SESSION = 'rmcc_2026-11-30';
+let app: TestApp;
+let people: People;
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp({ now: IN_WINDOW });
+  people = await createPeople(app);
+});
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await app.close();
+});
+
+async function signedIn(email: string) {
+  const c = new ApiClient(app.url);
+  expect((await c.signIn(email, PASSWORD)).status).toBe(200);
+  return c;
+}
+async function inCircle(c: ApiClient, displayName: string) {
+  const socket = await connectSocket(app.url, c.cookie('rm_sid'));
+  sockets.push(socket);
+  expect(await command(socket, 'circle:join', { sessionId: SESSION, displayName })).toMatchObject({ ok: true });
+  return socket;
+}
+
+describe('the audit log', () => {
+  it('shows staff and host actions — who, what, when, which session — and never who was present', async () => {
+    const staff = await signedIn('staff@example.ca');
+    expect((await staff.post(`/api/scheduling/sessions/${SESSION}/topic`, { topic: 'Burnout and boundaries' })).status).toBe(200);
+    expect((await staff.post('/api/auth/invites', { role: 'volunteer' })).status).toBe(201);
+    const lee = await signedIn('lawyer@example.ca');
+    await inCircle(lee, 'Lee in the circle');
+    const host = await inCircle(staff, 'Sasha');
+    expect(await command(host, 'topic:pivot', { topic: 'Managing a heavy caseload' })).toMatchObject({ ok: true });
+    expect(await command(host, 'circle:lock', { locked: true })).toMatchObject({ ok: true });
+
+    const res = await staff.get('/api/reports/audit');
+    expect(res.status).toBe(200);
+    const entries = res.body.entries as AuditLogEntry[];
+    const mine = entries.filter((e) => e.targetId === SESSION).map((e) => e.action);
+    expect(mine).toEqual(['circle.lock', 'circle.pivot', 'session.topic']);
+    expect(entries.find((e) => e.action === 'circle.pivot')).toMatchObject({ actorName: 'Sasha', actorRole: 'staff', targetType: 'session' });
+    expect(entries.find((e) => e.action === 'invite.create')).toMatchObject({ targetType: 'role', targetId: 'volunteer' });
+    const text = JSON.stringify(res.body);
+    for (const never of [people.lawyer.id, people.lawyer.email, 'Lee', 'Burnout', 'heavy caseload']) expect(text).not.toContain(never);
+
+    expect((await staff.get('/api/reports/audit?limit=0')).status).toBe(400);
+    expect((await lee.get('/api/reports/audit')).status).toBe(403);
+  });
+});
