@@ -56,8 +56,15 @@ export async function runStep(opts: {
 }): Promise<StepResult> {
   const specs: Array<ClientSpec & { url: string }> = [];
   for (let i = 0; i < opts.clients; i++) {
-    const circle = opts.circles[Math.floor(i / opts.circleSize)]!;
-    specs.push({ circle, sender: i % opts.circleSize === 0, cookie: opts.cookies?.[i], url: opts.servers[i % opts.servers.length]!.url });
+    const c = Math.floor(i / opts.circleSize);
+    specs.push({
+      circle: opts.circles[c]!,
+      slot: i % opts.circleSize,
+      circleSize: opts.circleSize,
+      phaseMs: ((c * 997) % 1000),
+      cookie: opts.cookies?.[i],
+      url: opts.servers[i % opts.servers.length]!.url,
+    });
   }
   const before = await Promise.all(opts.servers.map((s) => s.sample()));
   const children = Array.from({ length: opts.generators }, () =>

@@ -8,7 +8,11 @@ import WebSocket from 'ws';
 export type Kind = 'ws' | 'sio' | 'app';
 export interface ClientSpec {
   circle: string;
-  sender: boolean;
+  /** Place in the circle, 0…size-1: the circle's messages rotate through its members, one a second. */
+  slot: number;
+  circleSize: number;
+  /** Offset of this circle's second (ms), so circles do not all send at the same instant. */
+  phaseMs: number;
   /** App only: the session cookie value and the session to join. */
   cookie?: string;
 }
@@ -139,26 +143,26 @@ process.on('message', async (msg: ToLoadgen) => {
     }
     const cpu0 = process.cpuUsage();
     const t0 = Date.now();
-    const senders = conns.filter((c) => c.spec.sender);
-    // Spread senders over the second so a circle's message is not synchronised with everyone else's.
-    const timers = senders.map((c, i) =>
+    // One message a second per circle, from each member in turn (a person types far slower than once a second,
+    // and the server's per-person chat limit is set for people).
+    const timers: NodeJS.Timeout[] = conns.map((c) =>
       setTimeout(() => {
         const tick = () => {
           c.send(`${c.spec.circle}|${now()}`);
           sent++;
         };
         tick();
-        timers.push(setInterval(tick, 1000));
-      }, (i * 1000) / Math.max(1, senders.length)),
+        timers.push(setInterval(tick, 1000 * c.spec.circleSize));
+      }, c.spec.phaseMs + c.spec.slot * 1000),
     );
-    const hands = conns.filter((c) => !c.spec.sender);
+    const hands = conns.filter((c) => c.spec.slot === 1);
     let up = true;
     const handTimer = setInterval(() => {
-      for (const c of hands.slice(0, Math.ceil(hands.length / 7))) c.hand(up);
+      for (const c of hands) c.hand(up);
       up = !up;
     }, msg.handEveryMs);
     await new Promise((r) => setTimeout(r, msg.durationMs));
-    for (const t of timers) clearInterval(t as NodeJS.Timeout);
+    for (const t of timers) clearInterval(t);
     clearInterval(handTimer);
     await new Promise((r) => setTimeout(r, msg.graceMs));
     measuring = false;

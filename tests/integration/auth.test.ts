@@ -173,3 +173,20 @@ describe('invites', () => {
     expect(ok.body.user.role).toBe('volunteer');
   });
 });
+
+describe('session lifetime', () => {
+  it('slides forward with use and ends after the idle lifetime', async () => {
+    const start = new Date('2026-11-30T15:00:00Z');
+    app.clock.set(start);
+    const c = new ApiClient(app.url);
+    await c.signIn('volunteer@example.ca', PASSWORD);
+    const later = (hours: number) => app.clock.set(new Date(start.getTime() + hours * 3600_000));
+    // The idle lifetime is 12 hours; using the session at 11 h keeps it alive until 23 h.
+    later(11);
+    expect((await c.get('/api/auth/session')).body.user?.email).toBe('volunteer@example.ca');
+    later(22);
+    expect((await c.get('/api/auth/session')).body.user?.email).toBe('volunteer@example.ca');
+    later(34.5);
+    expect((await c.get('/api/auth/session')).body.user).toBeNull();
+  });
+});

@@ -94,7 +94,10 @@ export function createAuthService(deps: {
       const now = deps.clock.now();
       const row = await sessions.userFor(idHash, now);
       if (!row) return null;
-      await sessions.extend(idHash, new Date(now.getTime() + ttlMs));
+      // Slide the expiry at most once a minute: every request (and every socket handshake) writing the same row
+      // was the busiest statement of a noon rush.
+      const extended = new Date(now.getTime() + ttlMs);
+      if (extended.getTime() - new Date(row.session_expires_at).getTime() > 60_000) await sessions.extend(idHash, extended);
       return toPublicUser(row);
     },
 

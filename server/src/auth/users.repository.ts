@@ -53,9 +53,9 @@ export function sessionsRepository(db: Queryable) {
         expiresAt,
       ]);
     },
-    async userFor(idHash: string, now: Date): Promise<UserRow | null> {
-      const rows = await db.query<UserRow>(
-        `SELECT u.* FROM auth_sessions s JOIN users u ON u.id = s.user_id
+    async userFor(idHash: string, now: Date): Promise<(UserRow & { session_expires_at: Date }) | null> {
+      const rows = await db.query<UserRow & { session_expires_at: Date }>(
+        `SELECT u.*, s.expires_at AS session_expires_at FROM auth_sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id_hash = $1 AND s.expires_at > $2`,
         [idHash, now],
       );
