@@ -18,6 +18,7 @@ export async function noonRush(opts: { url: string; cookies: string[]; circles: 
   const started = Date.now();
   const sockets: Array<ReturnType<typeof io>> = [];
   const failures: string[] = [];
+  const httpTimes: number[] = [];
   const times = await Promise.all(
     opts.cookies.map(async (cookie, i) => {
       await new Promise((r) => setTimeout(r, started + (i * opts.windowMs) / opts.cookies.length - Date.now()));
@@ -33,6 +34,7 @@ export async function noonRush(opts: { url: string; cookies: string[]; circles: 
         return null;
       }
       await join.json();
+      httpTimes.push(performance.now() - t0);
       const socket = io(opts.url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: opts.url, cookie: `rm_sid=${cookie}` } });
       sockets.push(socket);
       await new Promise<void>((resolve, reject) => {
@@ -48,7 +50,14 @@ export async function noonRush(opts: { url: string; cookies: string[]; circles: 
     }),
   );
   sockets.forEach((s) => s.disconnect());
-  return { people: opts.cookies.length, windowMs: opts.windowMs, joinToReadyMs: summarize(times.filter((t): t is number => t !== null)), failures: failures.length };
+  return {
+    people: opts.cookies.length,
+    windowMs: opts.windowMs,
+    joinToReadyMs: summarize(times.filter((t): t is number => t !== null)),
+    /** The token request alone; the rest is the socket handshake, admission and first snapshot. */
+    joinRequestMs: summarize(httpTimes),
+    failures: failures.length,
+  };
 }
 
 /** Sign-in throughput: real email-and-password sign-ins (argon2id verification), `concurrency` at a time. */
