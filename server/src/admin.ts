@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { Email, FirstName, MemberKind, Password, Role } from '../../shared/schemas/auth';
+import { Email, FirstName, MemberKind, Password, Role, YearOfCall } from '../../shared/schemas/auth';
 import { createAuthService } from './auth/auth.service';
 import { createLoginThrottle } from './auth/loginThrottle';
 import { hashPassword } from './auth/passwords';
@@ -14,13 +14,13 @@ import { openDb } from './store/db';
 
 /**
  * Administration from the command line, against the same store the app uses (DATA_DIR or DATABASE_URL).
- *   npm run admin -- user:add --email a@b.ca --role staff --name Alex [--kind lawyer] [--password ...]
+ *   npm run admin -- user:add --email a@b.ca --role staff --name Alex [--kind lawyer [--year-of-call 2019]] [--password ...]
  *   npm run admin -- user:password --email a@b.ca [--password ...]
  *   npm run admin -- invite:create --role member --kind articling_student [--email a@b.ca]
  * Without --password a strong one is generated and printed once.
  */
 const USAGE = `Usage:
-  npm run admin -- user:add --email EMAIL --role member|volunteer|staff --name FIRST_NAME [--kind lawyer|articling_student] [--password PASSWORD]
+  npm run admin -- user:add --email EMAIL --role member|volunteer|staff --name FIRST_NAME [--kind lawyer|articling_student] [--year-of-call YEAR] [--password PASSWORD]
   npm run admin -- user:password --email EMAIL [--password PASSWORD]
   npm run admin -- invite:create --role member|volunteer|staff [--kind lawyer|articling_student] [--email EMAIL]`;
 
@@ -29,6 +29,7 @@ const UserAdd = z.object({
   role: Role,
   name: FirstName,
   kind: MemberKind.optional(),
+  'year-of-call': z.coerce.number().pipe(YearOfCall).optional(),
   password: Password.optional(),
 });
 const UserPassword = z.object({ email: Email, password: Password.optional() });
@@ -52,6 +53,7 @@ export async function runAdmin(argv: string[], out: (line: string) => void): Pro
       name: { type: 'string' },
       kind: { type: 'string' },
       password: { type: 'string' },
+      'year-of-call': { type: 'string' },
     },
     strict: true,
   });
@@ -74,7 +76,14 @@ export async function runAdmin(argv: string[], out: (line: string) => void): Pro
           throw new UsageError('--kind is required for members (lawyer or articling_student) and not allowed for other roles');
         }
         const password = v.password ?? generated();
-        const user = await auth.createUser({ email: v.email, firstName: v.name, role: v.role, memberKind: v.kind ?? null, password });
+        const user = await auth.createUser({
+          email: v.email,
+          firstName: v.name,
+          role: v.role,
+          memberKind: v.kind ?? null,
+          yearOfCall: v['year-of-call'] ?? null,
+          password,
+        });
         out(`Created ${user.role}${user.memberKind ? ` (${user.memberKind})` : ''} ${user.email}`);
         if (!v.password) out(`Password (shown once): ${password}`);
         return;

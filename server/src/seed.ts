@@ -86,7 +86,7 @@ export async function seedDemoHosts(scheduling: SchedulingService, demo: DemoAcc
   const staff = demo.find((a) => a.role === 'staff');
   const volunteer = demo.find((a) => a.role === 'volunteer');
   if (!staff || !volunteer) return;
-  const by = { id: staff.id, email: staff.email, firstName: staff.firstName, role: staff.role, memberKind: null };
+  const by = { id: staff.id, email: staff.email, firstName: staff.firstName, role: staff.role, memberKind: null, yearOfCall: null };
   let monday = DateTime.fromJSDate(clock.now(), { zone: MONDAY_CIRCLE.timezone }).startOf('week');
   for (let i = 0; i < 6; i++, monday = monday.plus({ weeks: 1 })) {
     // A holiday-skipped Monday has nothing to host; the rest get the demo volunteer.

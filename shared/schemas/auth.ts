@@ -24,6 +24,8 @@ export const PublicUser = z.object({
   firstName: z.string(),
   role: Role,
   memberKind: MemberKind.nullable(),
+  /** A lawyer's year of call, when known (early-career circles use it). */
+  yearOfCall: z.number().int().nullable(),
 });
 export type PublicUser = z.infer<typeof PublicUser>;
 
@@ -55,7 +57,16 @@ export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 export const InviteResponse = z.object({ token: z.string(), url: z.string(), expiresAt: z.string() });
 export type InviteResponse = z.infer<typeof InviteResponse>;
 
+export const YearOfCall = z.number().int().min(1950).max(2100);
+
 export const AcceptInviteBody = z
-  .object({ token: z.string().min(10).max(200), email: Email, firstName: FirstName, password: Password })
+  .object({
+    token: z.string().min(10).max(200),
+    email: Email,
+    firstName: FirstName,
+    password: Password,
+    /** Lawyers may give their year of call; ignored for other kinds. */
+    yearOfCall: YearOfCall.nullable().optional(),
+  })
   .strict();
 export type AcceptInviteBody = z.infer<typeof AcceptInviteBody>;

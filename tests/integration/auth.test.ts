@@ -190,3 +190,18 @@ describe('session lifetime', () => {
     expect((await c.get('/api/auth/session')).body.user).toBeNull();
   });
 });
+
+describe('year of call', () => {
+  it('a lawyer invited by staff can give a year of call; it is kept and shown back', async () => {
+    const staff = new ApiClient(app.url);
+    await staff.signIn('staff@example.ca', PASSWORD);
+    const invite = await staff.post('/api/auth/invites', { role: 'member', memberKind: 'lawyer' });
+    const c = new ApiClient(app.url);
+    await c.get('/api/auth/session');
+    const body = { token: invite.body.token, email: 'young.lawyer@example.ca', firstName: 'Yan', password: 'a long enough passphrase' };
+    expect((await c.post('/api/auth/accept-invite', { ...body, yearOfCall: 1800 })).body.code).toBe('VALIDATION_FAILED');
+    const ok = await c.post('/api/auth/accept-invite', { ...body, yearOfCall: 2024 });
+    expect(ok.status).toBe(201);
+    expect(ok.body.user).toMatchObject({ memberKind: 'lawyer', yearOfCall: 2024 });
+  });
+});

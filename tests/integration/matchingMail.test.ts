@@ -24,6 +24,7 @@ async function person(email: string, role: 'member' | 'volunteer' | 'staff') {
     first_name: email.split('@')[0]!,
     role,
     member_kind: role === 'member' ? 'lawyer' : null,
+    year_of_call: null,
     password_hash: 'not-used',
   });
   return toPublicUser(row!);

@@ -14,6 +14,7 @@ export function InvitePage() {
   const [email, setEmail] = useState('');
   const [firstName, setFirstName] = useState('');
   const [password, setPassword] = useState('');
+  const [yearOfCall, setYearOfCall] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function InvitePage() {
     setError(null);
     setMessage(null);
     try {
-      await acceptInvite({ token, email, firstName, password });
+      await acceptInvite({ token, email, firstName, password, yearOfCall: yearOfCall ? Number(yearOfCall) : null });
       navigate('/', { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err : null);
@@ -87,6 +88,25 @@ export function InvitePage() {
           {fields.firstName && (
             <p id="invite-firstName-error" className="field-error">
               {fields.firstName}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor="invite-yearOfCall">Year of call (lawyers, optional)</label>
+          <input
+            id="invite-yearOfCall"
+            type="number"
+            inputMode="numeric"
+            min={1950}
+            max={2100}
+            value={yearOfCall}
+            onChange={(e) => setYearOfCall(e.target.value)}
+            aria-invalid={fields.yearOfCall ? true : undefined}
+            aria-describedby={describedBy('yearOfCall')}
+          />
+          {fields.yearOfCall && (
+            <p id="invite-yearOfCall-error" className="field-error">
+              {fields.yearOfCall}
             </p>
           )}
         </div>

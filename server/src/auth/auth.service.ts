@@ -14,6 +14,8 @@ export interface NewUser {
   firstName: string;
   role: Role;
   memberKind: MemberKind | null;
+  /** Lawyers only; ignored for other kinds. */
+  yearOfCall?: number | null;
   password: string;
 }
 
@@ -56,6 +58,7 @@ export function createAuthService(deps: {
       first_name: input.firstName.trim(),
       role: input.role,
       member_kind: input.memberKind,
+      year_of_call: input.memberKind === 'lawyer' ? (input.yearOfCall ?? null) : null,
       password_hash: await hashPassword(input.password),
     });
     if (!row) throw new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');
@@ -137,6 +140,7 @@ export function createAuthService(deps: {
           first_name: input.firstName,
           role: invite.role,
           member_kind: invite.member_kind,
+          year_of_call: invite.member_kind === 'lawyer' ? (input.yearOfCall ?? null) : null,
           password_hash: await hashPassword(input.password),
         });
         if (!row) throw new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');

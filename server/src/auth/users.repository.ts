@@ -7,11 +7,19 @@ export interface UserRow {
   first_name: string;
   role: Role;
   member_kind: MemberKind | null;
+  year_of_call: number | null;
   password_hash: string;
 }
 
 export function toPublicUser(row: UserRow): PublicUser {
-  return { id: row.id, email: row.email, firstName: row.first_name, role: row.role, memberKind: row.member_kind };
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    role: row.role,
+    memberKind: row.member_kind,
+    yearOfCall: row.year_of_call ?? null,
+  };
 }
 
 export function usersRepository(db: Queryable) {
@@ -31,9 +39,9 @@ export function usersRepository(db: Queryable) {
     /** Returns null when the email is already taken. */
     async insert(user: Omit<UserRow, 'id'> & { id: string }): Promise<UserRow | null> {
       const rows = await db.query<UserRow>(
-        `INSERT INTO users (id, email, first_name, role, member_kind, password_hash)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING *`,
-        [user.id, user.email, user.first_name, user.role, user.member_kind, user.password_hash],
+        `INSERT INTO users (id, email, first_name, role, member_kind, year_of_call, password_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (email) DO NOTHING RETURNING *`,
+        [user.id, user.email, user.first_name, user.role, user.member_kind, user.year_of_call, user.password_hash],
       );
       return rows[0] ?? null;
     },

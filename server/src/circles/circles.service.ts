@@ -59,7 +59,7 @@ export function createCirclesService(deps: {
   /** A session that exists, in an active series, for someone who may attend it (any audience without a user). */
   async function find(user: PublicUser | undefined, sessionId: string): Promise<LoadedSession> {
     const loaded = await loadSession(deps.db, sessionId, deps.window);
-    if (!loaded || loaded.series.status !== 'active' || (user && !mayAttend(user, loaded.series))) throw missing();
+    if (!loaded || loaded.series.status !== 'active' || (user && !mayAttend(user, loaded.series, deps.clock.now()))) throw missing();
     return loaded;
   }
 
@@ -104,7 +104,7 @@ export function createCirclesService(deps: {
     /** The circle in progress or next to open that this person (or, without one, anyone) may attend. */
     async next(user?: PublicUser): Promise<CircleSession | null> {
       const now = deps.clock.now();
-      const series = (await repo.activeSeries()).filter((s) => !user || mayAttend(user, s));
+      const series = (await repo.activeSeries()).filter((s) => !user || mayAttend(user, s, now));
       const first = (await upcoming(series, now, 8))[0];
       return first ? view(first, now) : null;
     },

@@ -163,7 +163,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
       }
       const staff = user.role === 'staff';
       const series = (await repo.allSeries()).filter(
-        (s) => (!q.seriesId || s.id === q.seriesId) && (staff || (s.status === 'active' && mayAttend(user, s))),
+        (s) => (!q.seriesId || s.id === q.seriesId) && (staff || (s.status === 'active' && mayAttend(user, s, deps.clock.now()))),
       );
       const sessions = await loadSessions(deps.db, series, from, to, deps.window);
       const nameOf = staff ? await names(sessions) : new Map<string, string>();
@@ -172,7 +172,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
 
     async listSeries(user: PublicUser): Promise<SeriesView[]> {
       const all = await repo.allSeries();
-      return all.filter((s) => user.role === 'staff' || (s.status === 'active' && mayAttend(user, s))).map(seriesView);
+      return all.filter((s) => user.role === 'staff' || (s.status === 'active' && mayAttend(user, s, deps.clock.now()))).map(seriesView);
     },
 
     async createSeries(by: PublicUser, input: SeriesInput): Promise<SeriesView> {
@@ -396,7 +396,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
     /** A single session's "Add to calendar" file, for someone who may attend it. */
     async sessionIcs(user: PublicUser, sessionId: string, origin: string): Promise<string> {
       const s = await loadSession(deps.db, sessionId, deps.window);
-      if (!s || !mayAttend(user, s.series)) throw notFound();
+      if (!s || !mayAttend(user, s.series, deps.clock.now())) throw notFound();
       return sessionCalendar(s, { origin, now: deps.clock.now(), window: deps.window });
     },
 
@@ -422,7 +422,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
       const row = userId ? await usersRepository(deps.db).byId(userId) : null;
       if (!row) throw new AppError(404, 'NOT_FOUND', 'This calendar link is no longer valid. Make a new one in Red Mug.');
       const user = toPublicUser(row);
-      const series = (await repo.allSeries()).filter((s) => mayAttend(user, s));
+      const series = (await repo.allSeries()).filter((s) => mayAttend(user, s, deps.clock.now()));
       return feed('Red Mug circles', series, {
         origin,
         now: deps.clock.now(),

@@ -40,13 +40,17 @@ export function windowOf(s: SeriesRow, fallback: DropInWindow): DropInWindow {
 }
 
 /**
- * Whether a person may attend a series' circles. Volunteers and staff may attend any.
- * CAUTION: years of call are not recorded yet, so an early-career circle admits every lawyer; the audience is
- * shown on the circle and people are trusted to respect it.
+ * Whether a person may attend a series' sessions. Volunteers and staff may attend any. An early-career circle is
+ * for articling students and lawyers called within `audience_max_years`; a lawyer whose year of call is unknown is
+ * let in, because a drop-in circle that turns away the people it is for does more harm than one that seats an
+ * extra senior lawyer.
  */
-export function mayAttend(user: PublicUser, s: Pick<SeriesRow, 'audience'>): boolean {
+export function mayAttend(user: PublicUser, s: Pick<SeriesRow, 'audience' | 'audience_max_years'>, now: Date): boolean {
   if (user.role !== 'member') return true;
   if (s.audience === 'articling_students') return user.memberKind === 'articling_student';
+  if (s.audience === 'early_career' && user.memberKind === 'lawyer' && user.yearOfCall !== null && s.audience_max_years !== null) {
+    return now.getUTCFullYear() - user.yearOfCall <= s.audience_max_years;
+  }
   return true;
 }
 

@@ -128,6 +128,12 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
     `,
   },
   {
+    id: 5,
+    name: 'year of call',
+    // Lawyers' year of call, for circles meant for the early years of practice. Optional: unknown means unknown.
+    sql: `ALTER TABLE users ADD COLUMN year_of_call smallint CHECK (year_of_call BETWEEN 1950 AND 2100)`,
+  },
+  {
     id: 10,
     name: 'matched peer support',
     // Requests are confidential: read only by staff, every read audited, anonymised after retention (see
