@@ -1,3 +1,4 @@
+import { HostBadge } from './HostBadge';
 import { useState } from 'react';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
 import { wallTime } from '../circles/formatCircleTime';
@@ -57,6 +58,7 @@ export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
                     <>
                       {wallTime(s.wallClock.startsAt)} {s.title}
                       {s.topic && <span className="month-topic">{s.topic}</span>}
+                      {s.hosted && <HostBadge />}
                     </>
                   ) : (
                     <span>{s.note ?? 'No circle'}</span>
