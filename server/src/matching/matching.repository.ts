@@ -92,6 +92,10 @@ export function matchingRepository(db: Queryable) {
       await db.query('UPDATE support_requests SET status = $2, closed_at = $3 WHERE id = $1', [id, status, closedAt]);
     },
 
+    /** Holds the volunteer's profile row until the transaction ends, so two accepts cannot both pass the capacity check. */
+    async lockProfile(userId: string): Promise<void> {
+      await db.query('SELECT 1 FROM peer_profiles WHERE user_id = $1 FOR UPDATE', [userId]);
+    },
     async profileOf(userId: string): Promise<unknown> {
       const rows = await db.query<{ profile: unknown }>('SELECT profile FROM peer_profiles WHERE user_id = $1', [userId]);
       return rows[0]?.profile ?? null;

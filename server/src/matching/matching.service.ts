@@ -289,6 +289,7 @@ export function createMatchingService(deps: {
         const request = await txRepo.requestById(m.request_id);
         if (!request) throw matchNotFound();
         if (accept) {
+          await txRepo.lockProfile(volunteer.id);
           const profile = PeerProfile.safeParse(await txRepo.profileOf(volunteer.id));
           const capacity = profile.success ? profile.data.capacity : 0;
           if ((await txRepo.activeCountOf(volunteer.id)) >= capacity) {
