@@ -5,6 +5,7 @@ import express, { Router, type Request } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import type { Redis } from 'ioredis';
 import helmet from 'helmet';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { cookieNames, loadUser } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
@@ -60,7 +61,14 @@ export function createApp(c: Components) {
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const names = cookieNames(secure);
   const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  const throttle = c.throttle ?? createLoginThrottle(config.login);
+  // Login failures are counted in Redis when configured, so every instance sees the same count.
+  const redis = c.redis;
+  const throttle =
+    c.throttle ??
+    createLoginThrottle({
+      ...config.login,
+      make: redis ? (o) => new RateLimiterRedis({ storeClient: redis, ...o, keyPrefix: `rm:${o.keyPrefix}` }) : undefined,
+    });
   const auth = createAuthService({
     db: c.db,
     clock: c.clock,
@@ -147,7 +155,7 @@ export function createApp(c: Components) {
   api.use(cookieParser());
   api.use(loadUser(auth, names));
   api.use(csrf.protect);
-  api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin }));
+  api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin, onSignedOut: (id) => realtime?.disconnectUser(id) }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/matching', matchingRoutes({ matching }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
@@ -166,9 +174,11 @@ export function createApp(c: Components) {
   app.use(notFound);
   app.use(errorHandler(c.log));
 
-  const attach = (httpServer: HttpServer): Promise<Realtime> =>
-    attachRealtime(httpServer, {
+  let realtime: Realtime | undefined;
+  const attach = async (httpServer: HttpServer): Promise<Realtime> =>
+    (realtime = await attachRealtime(httpServer, {
       auth,
+      recheckMs: config.sessionRecheckSeconds * 1000,
       sessionCookie: names.session,
       allowedOrigin: (host, tls) => config.publicUrl ?? `${tls ? 'https' : 'http'}://${host}`,
       redis: c.redis,
@@ -184,7 +194,7 @@ export function createApp(c: Components) {
         secret: c.secret,
         crisisText: config.crisisText,
       },
-    });
+    }));
 
   return { app, attach, services: { auth, circles, live, matching, scheduling } };
 }
