@@ -25,7 +25,7 @@ import type { LiveState } from './live/liveState';
 import { createMemoryLiveState } from './live/liveState.memory';
 import { createRedisLiveState } from './live/liveState.redis';
 import { createMediaModeration } from './live/mediaModeration';
-import { createCommandLimiter } from './live/rateLimits';
+import { createCommandLimiter, type CommandLimiter } from './live/rateLimits';
 import { attachRealtime, type Realtime } from './live/realtime';
 import { AppError } from './http/errors';
 import type { Logger } from './log';
@@ -45,6 +45,8 @@ export interface Components {
   /** Signs sessions and CSRF tokens and keys opaque identities; at least 32 characters. */
   secret: string;
   throttle?: LoginThrottle;
+  /** Per-user command budgets; Redis- or memory-backed by default. Tests that send thousands of commands pass their own. */
+  commandLimiter?: CommandLimiter;
   /** Shared live state and the Socket.IO adapter go through Redis when given; one instance otherwise. */
   redis?: Redis;
   /** Who hosts a session; the schedule's roster by default. */
@@ -189,7 +191,7 @@ export function createApp(c: Components) {
         circles,
         live,
         moderation,
-        limiter: createCommandLimiter(c.redis),
+        limiter: c.commandLimiter ?? createCommandLimiter(c.redis),
         hostIds,
         secret: c.secret,
         crisisText: config.crisisText,
