@@ -5,7 +5,7 @@ import express, { Router, type Request } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import type { Redis } from 'ioredis';
 import helmet from 'helmet';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { cookieNames, loadUser } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
@@ -69,7 +69,10 @@ export function createApp(c: Components) {
     c.throttle ??
     createLoginThrottle({
       ...config.login,
-      make: redis ? (o) => new RateLimiterRedis({ storeClient: redis, ...o, keyPrefix: `rm:${o.keyPrefix}` }) : undefined,
+      // While Redis is unreachable each instance counts in memory rather than failing sign-in.
+      make: redis
+        ? (o) => new RateLimiterRedis({ storeClient: redis, ...o, keyPrefix: `rm:${o.keyPrefix}`, insuranceLimiter: new RateLimiterMemory(o) })
+        : undefined,
     });
   const auth = createAuthService({
     db: c.db,

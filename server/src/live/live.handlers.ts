@@ -46,6 +46,8 @@ export interface LiveDeps {
   hostIds: SessionHostIds;
   secret: string;
   crisisText: string;
+  /** False while shared live state (Redis) is unreachable: commands are then refused at once with a typed code. */
+  liveAvailable?: () => boolean;
 }
 
 export const circleRoom = (sessionId: string) => `circle:${sessionId}`;
@@ -90,6 +92,9 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
       const ack = (typeof last === 'function' ? last : () => undefined) as (a: Ack<T>) => void;
       const raw = typeof args[0] === 'function' || args.length === 0 ? {} : args[0];
       try {
+        if (d.liveAvailable && !d.liveAvailable()) {
+          return ack(fail('SERVICE_UNAVAILABLE', 'Live features are reconnecting. Audio and video go on; try again in a moment.'));
+        }
         if (!(await d.limiter.take(budget, user().id))) {
           return ack(fail('TOO_MANY_REQUESTS', 'You are doing that too often. Wait a few seconds and try again.'));
         }

@@ -74,7 +74,23 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   };
   const chat: ChatRelay = o.redis ? await createRedisChatRelay(o.redis, deliver) : createLocalChatRelay(deliver);
 
+  // Redis down: tell this instance's sockets at once (a local emit needs no Redis), refuse commands with a typed
+  // code instead of letting them hang, and say when it is back. Audio and video (LiveKit) are not affected.
+  let liveAvailable = !o.redis || o.redis.status === 'ready';
+  const DEGRADED = 'Live features are reconnecting. Audio and video go on.';
+  const setAvailable = (available: boolean) => {
+    if (available === liveAvailable) return;
+    liveAvailable = available;
+    if (available) io.local.emit('live:restored');
+    else io.local.emit('live:degraded', { message: DEGRADED });
+  };
+  const onReady = () => setAvailable(true);
+  const onLost = () => setAvailable(false);
+  o.redis?.on('ready', onReady);
+  o.redis?.on('close', onLost);
+
   io.on('connection', (socket) => {
+    if (!liveAvailable) socket.emit('live:degraded', { message: DEGRADED });
     void socket.join(userRoom(socket.data.user.id));
     if (socket.data.user.role === 'staff') void socket.join(STAFF_ROOM);
     socket.on('disconnect', () => sessionTokens.delete(socket.id));
@@ -92,7 +108,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
         })
         .catch(() => next());
     });
-    registerLiveHandlers(socket, { ...o.deps, io, chat });
+    registerLiveHandlers(socket, { ...o.deps, io, chat, liveAvailable: () => liveAvailable });
   });
 
   // Idle sockets are swept too, so an expired session stops receiving the circle's broadcasts.
@@ -112,6 +128,8 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     },
     async close() {
       clearInterval(sweep);
+      o.redis?.off('ready', onReady);
+      o.redis?.off('close', onLost);
       await chat.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
