@@ -10,6 +10,10 @@ import type { ClientSocket } from './sockets';
 export interface LiveClient {
   socket: ClientSocket;
   snapshot: CircleSnapshot;
+  /** What this client believes now: from events, and from the snapshot of each fresh join. */
+  view: { topic: string | null; trail: string[]; hands: string[]; locked: boolean };
+  /** How many times it came back by recovery and by a fresh join. */
+  returns: { recovered: number; rejoined: number };
   /** Resolves the next time the client is back in the circle after a drop, with the time it happened. */
   nextBack(): Promise<number>;
   close(): void;
@@ -35,19 +39,41 @@ export async function joinLive(url: string, sessionCookie: string, sessionId: st
   };
   let first = true;
   let snapshot: CircleSnapshot | undefined;
+  const view = { topic: null as string | null, trail: [] as string[], hands: [] as string[], locked: false };
+  const returns = { recovered: 0, rejoined: 0 };
+  const fromSnapshot = (s: CircleSnapshot) => {
+    view.topic = s.topic.current;
+    view.trail = s.topic.trail.map((t) => t.topic);
+    view.hands = s.hands.map((h) => h.identity);
+    view.locked = s.locked;
+  };
+  socket.on('topic:changed', (t) => {
+    view.topic = t.current;
+    view.trail = t.trail.map((e) => e.topic);
+  });
+  socket.on('hands:changed', ({ hands }) => (view.hands = hands.map((h) => h.identity)));
+  socket.on('circle:lockChanged', ({ locked }) => (view.locked = locked));
   await new Promise<void>((resolve, reject) => {
     socket.on('connect', () => {
       if (first) {
         first = false;
-        void join().then((a) => (a.ok ? ((snapshot = a.data), resolve()) : reject(new Error(a.code))), reject);
+        void join().then((a) => (a.ok ? ((snapshot = a.data), fromSnapshot(a.data), resolve()) : reject(new Error(a.code))), reject);
         return;
       }
-      if (socket.recovered) return back(Date.now());
+      if (socket.recovered) {
+        returns.recovered++;
+        return back(Date.now());
+      }
       let attempts = 0;
       const retry = (): void => {
         if (++attempts > 20) return;
         void join().then(
-          (a) => (a.ok ? back(Date.now()) : retry()),
+          (a) => {
+            if (!a.ok) return retry();
+            returns.rejoined++;
+            fromSnapshot(a.data);
+            back(Date.now());
+          },
           () => retry(),
         );
       };
@@ -58,7 +84,26 @@ export async function joinLive(url: string, sessionCookie: string, sessionId: st
   return {
     socket,
     snapshot: snapshot!,
+    view,
+    returns,
     nextBack: () => new Promise<number>((resolve) => waiters.push(resolve)),
     close: () => socket.disconnect(),
   };
+}
+
+/**
+ * Sends a command until it is acknowledged, as the client does over a flaky connection: a lost ack (timeout),
+ * a dropped socket or a refusal while rejoining means waiting until the client is back and trying again.
+ */
+export async function reliably(client: LiveClient, event: string, payload: unknown, tries = 40): Promise<Ack<unknown>> {
+  for (let i = 0; i < tries; i++) {
+    if (!client.socket.connected) await Promise.race([client.nextBack(), new Promise((r) => setTimeout(r, 3_000))]);
+    const ack = await (client.socket.timeout(2_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> })
+      .emitWithAck(event, payload)
+      .catch(() => null);
+    if (ack && (ack.ok || !['NOT_IN_CIRCLE', 'SERVICE_UNAVAILABLE', 'TOO_MANY_REQUESTS'].includes(ack.code))) return ack;
+    if (!ack || ack.code === 'NOT_IN_CIRCLE') await Promise.race([client.nextBack(), new Promise((r) => setTimeout(r, 500))]);
+    else await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${event} was never acknowledged`);
 }

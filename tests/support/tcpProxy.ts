@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
  */
 export interface TcpProxy {
   url: string;
+  /** Cuts every connection open right now (both sides see it close), as a flaky network would. */
+  dropAll(): number;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,11 @@ export async function startTcpProxy(backends: string[]): Promise<TcpProxy> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    dropAll() {
+      const n = open.size;
+      for (const s of open) s.destroy();
+      return n;
+    },
     async close() {
       for (const s of open) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
