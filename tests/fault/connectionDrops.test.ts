@@ -1,18 +1,13 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { createAuthService } from '../../server/src/auth/auth.service';
-import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
-import { systemClock } from '../../server/src/clock';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
-import { ApiClient } from '../support/httpClient';
-import { joinLive, reliably, type LiveClient } from '../support/liveClient';
+import { newLiveParticipant, reliably, type LiveClient } from '../support/liveClient';
 import { openCircleNow } from '../support/openCircles';
 import { freshPostgresDatabase } from '../support/postgres';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
 import { TEST_SECRET } from '../support/testApp';
-import { PASSWORD } from '../support/users';
 
 /**
  * Fault 5: every client's connection is cut every few seconds for a minute (FAULT_DROP_SECONDS) while the host
@@ -46,12 +41,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function participant(name: string, role: 'member' | 'staff') {
-  const auth = createAuthService({ db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
-  await auth.createUser({ email: `${name}@example.ca`, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
-  const http = new ApiClient(proxy.url);
-  expect((await http.signIn(`${name}@example.ca`, PASSWORD)).status).toBe(200);
-  const c = await joinLive(proxy.url, http.cookie('rm_sid')!, sessionId, name);
+async function participant(name: string, role: 'member' | 'staff'): Promise<LiveClient> {
+  const c = await newLiveParticipant(db, proxy.url, sessionId, name, role);
   clients.push(c);
   return c;
 }

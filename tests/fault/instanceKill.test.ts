@@ -1,19 +1,14 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { createAuthService } from '../../server/src/auth/auth.service';
-import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
-import { systemClock } from '../../server/src/clock';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
-import { ApiClient } from '../support/httpClient';
-import { joinLive, type LiveClient } from '../support/liveClient';
+import { newLiveParticipant, type LiveClient } from '../support/liveClient';
 import { openCircleNow } from '../support/openCircles';
 import { freshPostgresDatabase } from '../support/postgres';
 import { expectOk, raw } from '../support/sockets';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
 import { TEST_SECRET } from '../support/testApp';
-import { PASSWORD } from '../support/users';
 
 /**
  * Fault 2: one of two app instances is killed with SIGKILL mid-circle. Every client behind the load balancer is
@@ -45,11 +40,7 @@ afterAll(async () => {
 });
 
 async function participant(name: string, role: 'member' | 'staff'): Promise<LiveClient> {
-  const auth = createAuthService({ db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
-  await auth.createUser({ email: `${name}@example.ca`, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
-  const http = new ApiClient(proxy.url);
-  expect((await http.signIn(`${name}@example.ca`, PASSWORD)).status).toBe(200);
-  const c = await joinLive(proxy.url, http.cookie('rm_sid')!, sessionId, name);
+  const c = await newLiveParticipant(db, proxy.url, sessionId, name, role);
   clients.push(c);
   return c;
 }

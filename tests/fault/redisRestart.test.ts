@@ -1,19 +1,14 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAuthService } from '../../server/src/auth/auth.service';
-import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
-import { systemClock } from '../../server/src/clock';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
-import { ApiClient } from '../support/httpClient';
-import { joinLive, type LiveClient } from '../support/liveClient';
+import { newLiveParticipant, type LiveClient } from '../support/liveClient';
 import { openCircleNow } from '../support/openCircles';
 import { freshPostgresDatabase } from '../support/postgres';
 import { expectOk, next, raw } from '../support/sockets';
 import { startTempServer, type TempServer } from '../support/tempServers';
 import { TEST_SECRET } from '../support/testApp';
-import { PASSWORD } from '../support/users';
 
 /**
  * Fault 1: Redis is stopped mid-circle and started again (persisting with an fsync-always append-only file).
@@ -41,12 +36,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function participant(name: string, role: 'member' | 'staff') {
-  const auth = createAuthService({ db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
-  await auth.createUser({ email: `${name}@example.ca`, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
-  const http = new ApiClient(app.url);
-  expect((await http.signIn(`${name}@example.ca`, PASSWORD)).status).toBe(200);
-  const c = await joinLive(app.url, http.cookie('rm_sid')!, sessionId, name);
+async function participant(name: string, role: 'member' | 'staff'): Promise<LiveClient> {
+  const c = await newLiveParticipant(db, app.url, sessionId, name, role);
   clients.push(c);
   return c;
 }

@@ -1,7 +1,13 @@
 import { io } from 'socket.io-client';
 import type { CircleSnapshot } from '../../shared/schemas/live';
 import type { Ack } from '../../shared/errors';
+import { createAuthService } from '../../server/src/auth/auth.service';
+import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
+import { systemClock } from '../../server/src/clock';
+import type { Db } from '../../server/src/store/db';
+import { ApiClient } from './httpClient';
 import type { ClientSocket } from './sockets';
+import { PASSWORD } from './users';
 
 /**
  * A circle participant as the browser client behaves: reconnects by itself, and after a reconnection the server
@@ -106,4 +112,14 @@ export async function reliably(client: LiveClient, event: string, payload: unkno
     else await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${event} was never acknowledged`);
+}
+
+/** A new account of `role` written straight to the store, signed in over HTTP at `url`, and joined live there. */
+export async function newLiveParticipant(db: Db, url: string, sessionId: string, name: string, role: 'member' | 'staff'): Promise<LiveClient> {
+  const auth = createAuthService({ db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
+  await auth.createUser({ email: `${name}@example.ca`, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
+  const http = new ApiClient(url);
+  const signedIn = await http.signIn(`${name}@example.ca`, PASSWORD);
+  if (signedIn.status !== 200) throw new Error(`sign-in failed: ${signedIn.status}`);
+  return joinLive(url, http.cookie('rm_sid')!, sessionId, name);
 }
