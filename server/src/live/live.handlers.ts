@@ -104,6 +104,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
           const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
           return ack(fail('VALIDATION_FAILED', `${where}${issue?.message ?? 'The request is not valid.'}`));
         }
+        await forgetCircleIfOver(event);
         const { data, after } = await fn(parsed.data);
         ack({ ok: true, data });
         await after?.();
@@ -113,6 +114,20 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
         ack(fail('INTERNAL', 'Something went wrong on our side. Please try again.'));
       }
     }) as never);
+  }
+
+  /**
+   * Across instances, a removal or an end reaches the other instance's room membership a moment after the
+   * people concerned may already have heard of it; the shared state is the truth, so a removed person or an
+   * ended circle is out of the circle on every instance before any command runs.
+   */
+  async function forgetCircleIfOver(event: (typeof COMMANDS)[number]) {
+    const c = socket.data.circle;
+    if (!c || event === 'circle:join') return;
+    if (!(await d.live.isEnded(c.sessionId)) && !(await d.live.isRemoved(c.sessionId, c.identity))) return;
+    socket.data.circle = undefined;
+    await socket.leave(circleRoom(c.sessionId));
+    await socket.leave(personalRoom(c.sessionId, c.identity));
   }
 
   /** The circle this socket was admitted to, if it is still in it (a removal takes the socket out of the room). */
