@@ -24,6 +24,17 @@ export default defineConfig({
         },
       },
       {
+        // Faults with real processes (instances killed, Redis/PostgreSQL/LiveKit stopped); one file at a time.
+        test: {
+          name: 'fault',
+          include: ['tests/fault/**/*.test.ts'],
+          globalSetup: ['tests/support/globalSetup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

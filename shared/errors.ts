@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'UNKNOWN_TIMEZONE',
   'HOST_NOT_VOLUNTEER',
   'SESSION_NOT_MEETING',
+  /** A part the live circle depends on (Redis) is briefly unreachable; retry shortly. */
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

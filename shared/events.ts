@@ -56,6 +56,10 @@ export interface ServerToClientEvents {
   'moderation:applied': (p: ModerationNotice) => void;
   /** Staff only. */
   'support:requested': (p: SupportRequest) => void;
+  /** Live features are briefly unavailable (Redis unreachable); audio and video go on. Clients show "Reconnecting…". */
+  'live:degraded': (p: { message: string }) => void;
+  /** Live features are back after `live:degraded`. */
+  'live:restored': () => void;
 }
 
 export type InterServerEvents = Record<string, never>;

@@ -4,7 +4,7 @@
 # Starts a throwaway PostgreSQL server for tests (idempotent):
 #   - cluster in DIR/data (initdb only if not yet initialised), superuser
 #     "postgres", trust auth, fsync off
-#   - listens on 127.0.0.1 on a free TCP port; unix socket in DIR
+#   - listens on 127.0.0.1 on a free TCP port (the same one again when restarted); unix socket in DIR
 #   - log in DIR/postgres.log, port in DIR/port
 #   - creates database redmug_test
 # Prints exactly one line on stdout:
@@ -120,11 +120,13 @@ EOF
   if [ -n "$PG_RUN_AS" ]; then chown "$PG_RUN_AS:" "$DATA/postgresql.conf" "$DATA/pg_hba.conf"; fi
 fi
 
-# Start on a free port; retry with another port if someone grabbed it meanwhile.
+# Start on the port of the previous start when there was one (a restarted server keeps its URL, as fault tests
+# need), else on a free port; retry with another port if someone grabbed it meanwhile.
 started=""
+previous_port="$(cat "$DIR/port" "$DIR/last-port" 2>/dev/null | head -n 1 || true)"
 for attempt in 1 2 3; do
   wait_stale_postmaster "$DATA"
-  port="$(free_port)"
+  if [ "$attempt" = 1 ] && [ -n "$previous_port" ]; then port="$previous_port"; else port="$(free_port)"; fi
   log "starting PostgreSQL on 127.0.0.1:$port (log: $DIR/postgres.log)"
   if as_pg "$PG_BIN/pg_ctl" start -D "$DATA" -w -t 60 -l "$DIR/postgres.log" \
     -o "-p $port" >&2; then

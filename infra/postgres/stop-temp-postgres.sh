@@ -43,4 +43,5 @@ fi
 log "stopping PostgreSQL in $DATA"
 as_pg "$PG_BIN/pg_ctl" stop -D "$DATA" -m fast -w -t 60 >&2 ||
   die "pg_ctl stop failed (see $DIR/postgres.log)"
-rm -f "$DIR/port"
+# Remembered so that a restart can take the same port again.
+if [ -f "$DIR/port" ]; then mv -f "$DIR/port" "$DIR/last-port"; fi

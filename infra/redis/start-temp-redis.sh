@@ -2,7 +2,8 @@
 # Usage: infra/redis/start-temp-redis.sh DIR
 #
 # Starts a throwaway redis-server for tests (idempotent): bound to 127.0.0.1 on
-# a free TCP port, no persistence (--save "" --appendonly no), daemonized with
+# a free TCP port (the same one again when restarted), no persistence unless
+# REDIS_PERSIST=1 (then an append-only file fsynced on every write), daemonized with
 # pidfile DIR/redis.pid, log DIR/redis.log, port recorded in DIR/port.
 # Prints exactly one line on stdout:  redis://127.0.0.1:PORT
 # If the server for DIR is already running, just prints its URL.
@@ -48,15 +49,22 @@ if [ -n "$pid" ]; then
   fi
   die "redis-server PID $pid (pidfile $DIR/redis.pid) is running but does not answer on port '${port:-?}'; stop it with $SCRIPT_DIR/stop-temp-redis.sh $DIR"
 fi
+previous_port="$(cat "$DIR/port" "$DIR/last-port" 2>/dev/null | head -n 1 || true)"
 rm -f "$DIR/redis.pid" "$DIR/port"
 
+# Persistence for fault tests: REDIS_PERSIST=1 writes an append-only file fsynced on every write, so a
+# killed and restarted server comes back with its state. Off by default (throwaway test data).
+persist=(--save "" --appendonly no)
+if [ "${REDIS_PERSIST:-0}" = 1 ]; then persist=(--save "" --appendonly yes --appendfsync always); fi
+
 for attempt in 1 2 3; do
-  port="$(free_port)"
+  # A restart keeps the previous port, so clients configured with its URL find it again.
+  if [ "$attempt" = 1 ] && [ -n "$previous_port" ]; then port="$previous_port"; else port="$(free_port)"; fi
   log "starting redis-server on 127.0.0.1:$port (log: $DIR/redis.log)"
   "$REDIS_SERVER" \
     --bind 127.0.0.1 --port "$port" --protected-mode yes \
     --dir "$DIR" --daemonize yes --pidfile "$DIR/redis.pid" --logfile "$DIR/redis.log" \
-    --save "" --appendonly no >&2 || true
+    "${persist[@]}" >&2 || true
   if wait_pong "$port"; then
     printf '%s\n' "$port" >"$DIR/port"
     printf 'redis://127.0.0.1:%s\n' "$port"

@@ -22,7 +22,8 @@ DIR="$(cd -- "$1" && pwd -P)"
 pid="$(redis_live_pid "$DIR")"
 if [ -z "$pid" ]; then
   log "no running redis-server for $DIR; nothing to stop"
-  rm -f "$DIR/redis.pid" "$DIR/port"
+  if [ -f "$DIR/port" ]; then mv -f "$DIR/port" "$DIR/last-port"; fi # a restart takes the same port again
+  rm -f "$DIR/redis.pid"
   exit 0
 fi
 
@@ -36,4 +37,5 @@ if [ -n "$(redis_live_pid "$DIR")" ]; then
   log "redis-server PID $pid did not exit after 10s; sending SIGKILL"
   kill -KILL "$pid" 2>/dev/null || true
 fi
-rm -f "$DIR/redis.pid" "$DIR/port"
+if [ -f "$DIR/port" ]; then mv -f "$DIR/port" "$DIR/last-port"; fi # a restart takes the same port again
+rm -f "$DIR/redis.pid"

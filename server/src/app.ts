@@ -5,6 +5,7 @@ import express, { Router, type Request } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import type { Redis } from 'ioredis';
 import helmet from 'helmet';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { cookieNames, loadUser } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
@@ -27,7 +28,7 @@ import type { LiveState } from './live/liveState';
 import { createMemoryLiveState } from './live/liveState.memory';
 import { createRedisLiveState } from './live/liveState.redis';
 import { createMediaModeration } from './live/mediaModeration';
-import { createCommandLimiter } from './live/rateLimits';
+import { createCommandLimiter, type CommandLimiter } from './live/rateLimits';
 import { attachRealtime, type Realtime } from './live/realtime';
 import { AppError } from './http/errors';
 import type { Logger } from './log';
@@ -47,6 +48,8 @@ export interface Components {
   /** Signs sessions and CSRF tokens and keys opaque identities; at least 32 characters. */
   secret: string;
   throttle?: LoginThrottle;
+  /** Per-user command budgets; Redis- or memory-backed by default. Tests that send thousands of commands pass their own. */
+  commandLimiter?: CommandLimiter;
   /** Shared live state and the Socket.IO adapter go through Redis when given; one instance otherwise. */
   redis?: Redis;
   /** Who hosts a session; the schedule's roster by default. */
@@ -63,7 +66,17 @@ export function createApp(c: Components) {
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const names = cookieNames(secure);
   const publicOrigin = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-  const throttle = c.throttle ?? createLoginThrottle(config.login);
+  // Login failures are counted in Redis when configured, so every instance sees the same count.
+  const redis = c.redis;
+  const throttle =
+    c.throttle ??
+    createLoginThrottle({
+      ...config.login,
+      // While Redis is unreachable each instance counts in memory rather than failing sign-in.
+      make: redis
+        ? (o) => new RateLimiterRedis({ storeClient: redis, ...o, keyPrefix: `rm:${o.keyPrefix}`, insuranceLimiter: new RateLimiterMemory(o) })
+        : undefined,
+    });
   const auth = createAuthService({
     db: c.db,
     clock: c.clock,
@@ -156,7 +169,7 @@ export function createApp(c: Components) {
   api.use(cookieParser());
   api.use(loadUser(auth, names));
   api.use(csrf.protect);
-  api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin }));
+  api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin, onSignedOut: (id) => realtime?.disconnectUser(id) }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/matching', matchingRoutes({ matching }));
   api.use('/reports', reportsRoutes({ reports, db: c.db }));
@@ -176,9 +189,11 @@ export function createApp(c: Components) {
   app.use(notFound);
   app.use(errorHandler(c.log));
 
-  const attach = (httpServer: HttpServer): Promise<Realtime> =>
-    attachRealtime(httpServer, {
+  let realtime: Realtime | undefined;
+  const attach = async (httpServer: HttpServer): Promise<Realtime> =>
+    (realtime = await attachRealtime(httpServer, {
       auth,
+      recheckMs: config.sessionRecheckSeconds * 1000,
       sessionCookie: names.session,
       allowedOrigin: (host, tls) => config.publicUrl ?? `${tls ? 'https' : 'http'}://${host}`,
       redis: c.redis,
@@ -189,12 +204,12 @@ export function createApp(c: Components) {
         circles,
         live,
         moderation,
-        limiter: createCommandLimiter(c.redis),
+        limiter: c.commandLimiter ?? createCommandLimiter(c.redis),
         hostIds,
         secret: c.secret,
         crisisText: config.crisisText,
       },
-    });
+    }));
 
   return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports } };
 }

@@ -20,6 +20,7 @@ const Env = z
     REDIS_URL: z.string().url().optional(),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SESSION_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(30),
     LIVEKIT_URL: z.string().url().optional(),
     LIVEKIT_API_KEY: z.string().min(1).optional(),
     LIVEKIT_API_SECRET: z.string().min(32, 'LIVEKIT_API_SECRET must be at least 32 characters').optional(),
@@ -68,6 +69,8 @@ export interface Config {
   redisUrl: string | undefined;
   sessionSecret: string | undefined;
   sessionTtlHours: number;
+  /** How often an open socket's session is checked again (signed out or expired sessions lose their sockets). */
+  sessionRecheckSeconds: number;
   livekit:
     | { mode: 'external'; url: string; apiKey: string; apiSecret: string }
     | { mode: 'local'; bin: string | undefined }
@@ -117,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     sessionSecret: e.SESSION_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionRecheckSeconds: e.SESSION_RECHECK_SECONDS,
     livekit:
       e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET
         ? { mode: 'external', url: e.LIVEKIT_URL, apiKey: e.LIVEKIT_API_KEY, apiSecret: e.LIVEKIT_API_SECRET }

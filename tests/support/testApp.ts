@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import type { SessionHostIds } from '../../server/src/live/hostPolicy';
+import type { CommandLimiter } from '../../server/src/live/rateLimits';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/src/app';
 import { fixedClock } from '../../server/src/clock';
@@ -23,6 +24,8 @@ export interface TestApp {
   clock: ReturnType<typeof fixedClock>;
   media: Media;
   services: ReturnType<typeof createApp>['services'];
+  /** The Express app itself, for tests that read its routes. */
+  express: ReturnType<typeof createApp>['app'];
   /** Lines the app logged, for checks that nothing sensitive reaches a log. */
   logLines: string[];
   close(): Promise<void>;
@@ -37,6 +40,7 @@ export async function startTestApp(opts: {
   clientDir?: string;
   redis?: Redis;
   hostIds?: SessionHostIds;
+  commandLimiter?: CommandLimiter;
 } = {}): Promise<TestApp> {
   const config: Config = loadConfig({ NODE_ENV: 'test', LIVEKIT_LOCAL: 'off', ...opts.env });
   const db = opts.db ?? (await openDb({ memory: true }));
@@ -54,6 +58,7 @@ export async function startTestApp(opts: {
     clientDir: opts.clientDir,
     redis: opts.redis,
     hostIds: opts.hostIds,
+    commandLimiter: opts.commandLimiter,
   });
   const server: Server = createServer(app);
   const realtime = await attach(server);
@@ -65,6 +70,7 @@ export async function startTestApp(opts: {
     clock,
     media,
     services,
+    express: app,
     logLines,
     async close() {
       server.closeAllConnections();

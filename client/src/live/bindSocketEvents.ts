@@ -24,6 +24,9 @@ export function bindSocketEvents(
     'circle:lockChanged': ({ locked }) => a().lockChanged(locked),
     'circle:ended': ({ message }) => a().circleEnded(message),
     'moderation:applied': (notice) => a().moderationApplied(notice),
+    // The socket is up but the server cannot reach its shared state: show the same "Reconnecting…" status.
+    'live:degraded': () => a().liveConnection('reconnecting'),
+    'live:restored': () => a().liveConnection('connected'),
   };
   const entries = Object.entries(listeners) as Array<[keyof ServerToClientEvents, (...args: never[]) => void]>;
   for (const [event, fn] of entries) socket.on(event, fn as never);

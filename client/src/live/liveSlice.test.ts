@@ -130,4 +130,16 @@ describe('bindSocketEvents', () => {
     unbind();
     expect(handlers.size).toBe(0);
   });
+
+  it('shows "Reconnecting…" while the server says live features are degraded, and clears it when restored', () => {
+    const handlers = new Map<string, (...args: unknown[]) => void>();
+    const socket = { on: (e: string, fn: (...args: unknown[]) => void) => void handlers.set(e, fn), off: () => undefined };
+    const store = newStore();
+    store.getState().liveConnection('connected');
+    bindSocketEvents(socket as never, store);
+    handlers.get('live:degraded')?.({ message: 'Live features are reconnecting.' });
+    expect(store.getState().live.connection).toBe('reconnecting');
+    handlers.get('live:restored')?.();
+    expect(store.getState().live.connection).toBe('connected');
+  });
 });

@@ -12,6 +12,8 @@ export function authRoutes(deps: {
   names: CookieNames;
   secure: boolean;
   publicOrigin: (req: import('express').Request) => string;
+  /** Called after a sign-out, so the person's open sockets can be closed at once. */
+  onSignedOut?: (userId: string) => void;
 }): Router {
   const { auth, csrf, names } = deps;
   const router = Router();
@@ -39,6 +41,7 @@ export function authRoutes(deps: {
 
   router.post('/logout', async (req, res) => {
     await auth.logout(req.cookies?.[names.session]);
+    if (req.user) deps.onSignedOut?.(req.user.id);
     res.clearCookie(names.session, cookie());
     const body: SessionResponse = { user: null, csrfToken: csrf.tokenFor(req, res, null) };
     res.json(body);

@@ -90,13 +90,17 @@ export function createAuthService(deps: {
       return { user: toPublicUser(row), ...(await startSession(row.id)) };
     },
 
-    /** The signed-in user, sliding the session's expiry forward; null when unknown or expired. */
-    async userForSession(sessionToken: string | undefined): Promise<PublicUser | null> {
+    /**
+     * The signed-in user, sliding the session's expiry forward (unless `slide` is false, as for a background
+     * recheck of an open socket, which is not activity); null when unknown or expired.
+     */
+    async userForSession(sessionToken: string | undefined, opts: { slide?: boolean } = {}): Promise<PublicUser | null> {
       if (!sessionToken || sessionToken.length > 100) return null;
       const idHash = hashToken(sessionToken);
       const now = deps.clock.now();
       const row = await sessions.userFor(idHash, now);
       if (!row) return null;
+      if (opts.slide === false) return toPublicUser(row);
       // Slide the expiry at most once a minute: every request (and every socket handshake) writing the same row
       // was the busiest statement of a noon rush.
       const extended = new Date(now.getTime() + ttlMs);

@@ -47,6 +47,8 @@ export interface LiveDeps {
   hostIds: SessionHostIds;
   secret: string;
   crisisText: string;
+  /** False while shared live state (Redis) is unreachable: commands are then refused at once with a typed code. */
+  liveAvailable?: () => boolean;
 }
 
 export const circleRoom = (sessionId: string) => `circle:${sessionId}`;
@@ -91,6 +93,9 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
       const ack = (typeof last === 'function' ? last : () => undefined) as (a: Ack<T>) => void;
       const raw = typeof args[0] === 'function' || args.length === 0 ? {} : args[0];
       try {
+        if (d.liveAvailable && !d.liveAvailable()) {
+          return ack(fail('SERVICE_UNAVAILABLE', 'Live features are reconnecting. Audio and video go on; try again in a moment.'));
+        }
         if (!(await d.limiter.take(budget, user().id))) {
           return ack(fail('TOO_MANY_REQUESTS', 'You are doing that too often. Wait a few seconds and try again.'));
         }
@@ -100,6 +105,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
           const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
           return ack(fail('VALIDATION_FAILED', `${where}${issue?.message ?? 'The request is not valid.'}`));
         }
+        await forgetCircleIfOver(event);
         const { data, after } = await fn(parsed.data);
         ack({ ok: true, data });
         await after?.();
@@ -109,6 +115,20 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
         ack(fail('INTERNAL', 'Something went wrong on our side. Please try again.'));
       }
     }) as never);
+  }
+
+  /**
+   * Across instances, a removal or an end reaches the other instance's room membership a moment after the
+   * people concerned may already have heard of it; the shared state is the truth, so a removed person or an
+   * ended circle is out of the circle on every instance before any command runs.
+   */
+  async function forgetCircleIfOver(event: (typeof COMMANDS)[number]) {
+    const c = socket.data.circle;
+    if (!c || event === 'circle:join') return;
+    if (!(await d.live.isEnded(c.sessionId)) && !(await d.live.isRemoved(c.sessionId, c.identity))) return;
+    socket.data.circle = undefined;
+    await socket.leave(circleRoom(c.sessionId));
+    await socket.leave(personalRoom(c.sessionId, c.identity));
   }
 
   /** The circle this socket was admitted to, if it is still in it (a removal takes the socket out of the room). */

@@ -21,7 +21,8 @@ export function createCommandLimiter(redis?: Redis): CommandLimiter {
   const limiters = new Map<Budget, RateLimiterAbstract>();
   for (const [name, b] of Object.entries(BUDGETS) as Array<[Budget, (typeof BUDGETS)[Budget]]>) {
     const opts = { keyPrefix: `rm:rl:${name}`, points: b.points, duration: b.seconds };
-    limiters.set(name, redis ? new RateLimiterRedis({ storeClient: redis, ...opts }) : new RateLimiterMemory(opts));
+    // The memory insurance limiter keeps budgets (per instance) while Redis is unreachable.
+    limiters.set(name, redis ? new RateLimiterRedis({ storeClient: redis, ...opts, insuranceLimiter: new RateLimiterMemory(opts) }) : new RateLimiterMemory(opts));
   }
   return {
     async take(budget, userId) {

@@ -13,13 +13,20 @@ export interface RealtimeOptions {
   /** The one origin browsers may open sockets from, given the Host the request came to. */
   allowedOrigin: (host: string | undefined, secure: boolean) => string;
   redis?: Redis;
+  /** How often an open socket's session is checked again, on its next command and by a background sweep. */
+  recheckMs?: number;
   deps: Omit<LiveDeps, 'io' | 'chat'>;
 }
 
 export interface Realtime {
   io: IO;
+  /** Disconnects every socket of one person on every instance at once (sign-out, account removal). */
+  disconnectUser(userId: string): void;
   close(): Promise<void>;
 }
+
+/** Each socket joins its person's room, so a sign-out can reach all their sockets across instances. */
+export const userRoom = (userId: string) => `user:${userId}`;
 
 /** Socket.IO for the live circle: signed-in sockets from our own origin only, Redis-shared when configured. */
 export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions): Promise<Realtime> {
@@ -30,6 +37,17 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     serveClient: false,
     ...(o.redis ? { adapter: createAdapter(o.redis) } : {}),
   });
+
+  // The session token stays on this instance (never in socket.data, which travels through the adapter).
+  const sessionTokens = new Map<string, { token: string | undefined; checkedAt: number }>();
+  const recheckMs = o.recheckMs ?? 30_000;
+  const stillSignedIn = async (socketId: string, userId: string): Promise<boolean> => {
+    const entry = sessionTokens.get(socketId);
+    if (!entry) return false;
+    const user = await o.auth.userForSession(entry.token, { slide: false });
+    entry.checkedAt = Date.now();
+    return user?.id === userId;
+  };
 
   io.use(async (socket, next) => {
     try {
@@ -43,6 +61,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
         return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' } }));
       }
       socket.data.user = user;
+      sessionTokens.set(socket.id, { token, checkedAt: Date.now() });
       next();
     } catch {
       next(Object.assign(new Error('INTERNAL'), { data: { code: 'INTERNAL', message: 'Please try again.' } }));
@@ -55,14 +74,62 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   };
   const chat: ChatRelay = o.redis ? await createRedisChatRelay(o.redis, deliver) : createLocalChatRelay(deliver);
 
+  // Redis down: tell this instance's sockets at once (a local emit needs no Redis), refuse commands with a typed
+  // code instead of letting them hang, and say when it is back. Audio and video (LiveKit) are not affected.
+  let liveAvailable = !o.redis || o.redis.status === 'ready';
+  const DEGRADED = 'Live features are reconnecting. Audio and video go on.';
+  const setAvailable = (available: boolean) => {
+    if (available === liveAvailable) return;
+    liveAvailable = available;
+    if (available) io.local.emit('live:restored');
+    else io.local.emit('live:degraded', { message: DEGRADED });
+  };
+  const onReady = () => setAvailable(true);
+  const onLost = () => setAvailable(false);
+  o.redis?.on('ready', onReady);
+  o.redis?.on('close', onLost);
+
   io.on('connection', (socket) => {
+    if (!liveAvailable) socket.emit('live:degraded', { message: DEGRADED });
+    void socket.join(userRoom(socket.data.user.id));
     if (socket.data.user.role === 'staff') void socket.join(STAFF_ROOM);
-    registerLiveHandlers(socket, { ...o.deps, io, chat });
+    socket.on('disconnect', () => sessionTokens.delete(socket.id));
+    // A long-lived socket re-checks its session before a command at most every recheckMs: a session that was
+    // signed out or expired elsewhere gets a typed UNAUTHENTICATED ack and the socket is closed.
+    socket.use(([, ...args], next) => {
+      const entry = sessionTokens.get(socket.id);
+      if (entry && Date.now() - entry.checkedAt < recheckMs) return next();
+      void stillSignedIn(socket.id, socket.data.user.id)
+        .then((ok) => {
+          if (ok) return next();
+          const ack = args[args.length - 1];
+          if (typeof ack === 'function') ack({ ok: false, code: 'UNAUTHENTICATED', message: 'Your sign-in has ended. Please sign in again.' });
+          socket.disconnect(true);
+        })
+        .catch(() => next());
+    });
+    registerLiveHandlers(socket, { ...o.deps, io, chat, liveAvailable: () => liveAvailable });
   });
+
+  // Idle sockets are swept too, so an expired session stops receiving the circle's broadcasts.
+  const sweep = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      void stillSignedIn(socket.id, socket.data.user.id)
+        .then((ok) => ok || socket.disconnect(true))
+        .catch(() => undefined);
+    }
+  }, recheckMs);
+  sweep.unref();
 
   return {
     io,
+    disconnectUser(userId) {
+      io.in(userRoom(userId)).disconnectSockets(true);
+    },
     async close() {
+      clearInterval(sweep);
+      o.redis?.off('ready', onReady);
+      o.redis?.off('close', onLost);
       await chat.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

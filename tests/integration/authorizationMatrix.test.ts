@@ -1,0 +1,265 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientToServerEvents } from '../../shared/events';
+import { COMMANDS } from '../../server/src/live/live.handlers';
+import type { SessionHostIds } from '../../server/src/live/hostPolicy';
+import { ApiClient } from '../support/httpClient';
+import { openCircleNow } from '../support/openCircles';
+import { listRoutes, type RouteEntry } from '../support/routes';
+import { connectSocket, expectOk, raw, type ClientSocket } from '../support/sockets';
+import { startTestApp, type TestApp } from '../support/testApp';
+import { PASSWORD } from '../support/users';
+
+/**
+ * Who may do what, for every HTTP route and every Socket.IO command the app has. The lists come from the app
+ * (Express's router stack and COMMANDS), so a route or command added without an entry here fails this test.
+ * "Allowed" means never refused as 401/403 (a 400 for an empty body or a 404 for a made-up id is fine);
+ * "denied" means exactly 401 for anonymous and 403 for everyone else: zero unexpected successes.
+ */
+const ACTORS = ['anonymous', 'lawyer', 'student', 'volunteer', 'hostHere', 'hostElsewhere', 'staff'] as const;
+type Actor = (typeof ACTORS)[number];
+
+/** Who gets past authorization. `nobody` is for routes that need something other than a session (a signature). */
+type Audience = 'anyone' | 'signedIn' | 'members' | 'volunteers' | 'volunteersThemselves' | 'assignedHost' | 'staff' | 'nobody';
+const ALLOWED: Record<Audience, Actor[]> = {
+  anyone: [...ACTORS],
+  signedIn: ['lawyer', 'student', 'volunteer', 'hostHere', 'hostElsewhere', 'staff'],
+  members: ['lawyer', 'student', 'staff'],
+  volunteers: ['volunteer', 'hostHere', 'hostElsewhere', 'staff'],
+  /** A volunteer's own peer-support profile and matches: staff do not act as a volunteer. */
+  volunteersThemselves: ['volunteer', 'hostHere', 'hostElsewhere'],
+  /** Only the volunteer the schedule names for that session. */
+  assignedHost: ['hostHere'],
+  staff: ['staff'],
+  nobody: [],
+};
+
+const HTTP: Record<string, Audience> = {
+  'GET /healthz': 'anyone',
+  'GET /readyz': 'anyone',
+  'POST /api/livekit/webhook': 'nobody', // only with a valid LiveKit signature (webhook tests)
+  'GET /api/auth/session': 'anyone',
+  'POST /api/auth/login': 'anyone',
+  'POST /api/auth/logout': 'anyone',
+  'POST /api/auth/invites': 'staff',
+  'POST /api/auth/accept-invite': 'anyone', // needs an unguessable invite token
+  'GET /api/circles/next': 'signedIn',
+  'GET /api/circles/sessions/:sessionId': 'signedIn',
+  'POST /api/circles/sessions/:sessionId/join': 'signedIn',
+  'POST /api/matching/requests': 'members',
+  'GET /api/matching/requests/mine': 'members',
+  'GET /api/matching/queue': 'staff',
+  'GET /api/matching/requests/:id': 'staff',
+  'GET /api/matching/requests/:id/suggestions': 'staff',
+  'POST /api/matching/requests/:id/proposals': 'staff',
+  'POST /api/matching/matches/:id/close': 'staff',
+  'GET /api/matching/stats': 'staff',
+  'GET /api/matching/profile': 'volunteersThemselves',
+  'POST /api/matching/profile': 'volunteersThemselves',
+  'GET /api/matching/matches/mine': 'volunteersThemselves',
+  'POST /api/matching/matches/:id/accept': 'volunteersThemselves',
+  'POST /api/matching/matches/:id/decline': 'volunteersThemselves',
+  'POST /api/matching/matches/:id/room': 'signedIn', // and then only the two people in that match
+  'GET /api/matching/notices': 'signedIn',
+  'GET /api/scheduling/feeds/:file': 'anyone', // the file name is an unguessable secret
+  'GET /api/scheduling/series/:seriesId/feed.ics': 'anyone', // public schedule, no names
+  'GET /api/scheduling/sessions': 'signedIn',
+  'GET /api/scheduling/sessions/:sessionId/calendar.ics': 'signedIn',
+  'GET /api/scheduling/series': 'signedIn',
+  'GET /api/scheduling/assignments': 'volunteers',
+  'POST /api/scheduling/sessions/:sessionId/decline': 'assignedHost',
+  'GET /api/scheduling/feed': 'signedIn',
+  'POST /api/scheduling/feed/rotate': 'signedIn',
+  'POST /api/scheduling/feed/revoke': 'signedIn',
+  'POST /api/scheduling/series': 'staff',
+  'POST /api/scheduling/series/:seriesId': 'staff',
+  'POST /api/scheduling/series/:seriesId/topics': 'staff',
+  'POST /api/scheduling/popups': 'staff',
+  'POST /api/scheduling/sessions/:sessionId/topic': 'staff',
+  'POST /api/scheduling/sessions/:sessionId/hosts': 'staff',
+  'POST /api/scheduling/sessions/:sessionId/change': 'staff',
+  'GET /api/scheduling/volunteers': 'staff',
+  'GET /api/scheduling/topics': 'staff',
+  'POST /api/scheduling/topics': 'staff',
+  'POST /api/scheduling/topics/:id/delete': 'staff',
+  'GET /api/media/status': 'anyone', // only whether audio/video is up
+  'GET /api/reports/attendance': 'staff',
+  'GET /api/reports/milestones': 'staff',
+  'GET /api/reports/audit': 'staff',
+};
+
+/** Socket commands: everyone signed in, the host of this circle (and staff), or staff. */
+type SocketAudience = 'participants' | 'host' | 'staff';
+const SOCKET: Record<(typeof COMMANDS)[number], SocketAudience> = {
+  'circle:join': 'participants',
+  'circle:leave': 'participants',
+  'circle:lock': 'host',
+  'circle:end': 'host',
+  'topic:pivot': 'host',
+  'hand:raise': 'participants',
+  'hand:lower': 'participants',
+  'hand:callNext': 'host',
+  'hand:lowerAll': 'host',
+  'chat:send': 'participants',
+  'chat:remove': 'host',
+  'reaction:send': 'participants',
+  'moderation:mute': 'host',
+  'moderation:blockMic': 'host',
+  'moderation:cameraOff': 'host',
+  'moderation:remove': 'host',
+  'support:request': 'participants',
+  'support:list': 'staff',
+  'support:handle': 'staff',
+};
+const SOCKET_ALLOWED: Record<SocketAudience, Actor[]> = {
+  participants: ['lawyer', 'student', 'volunteer', 'hostHere', 'hostElsewhere', 'staff'],
+  host: ['hostHere', 'staff'],
+  staff: ['staff'],
+};
+
+const EMAILS: Record<Exclude<Actor, 'anonymous'>, { email: string; role: 'member' | 'volunteer' | 'staff'; kind: 'lawyer' | 'articling_student' | null }> = {
+  lawyer: { email: 'lawyer@example.ca', role: 'member', kind: 'lawyer' },
+  student: { email: 'student@example.ca', role: 'member', kind: 'articling_student' },
+  volunteer: { email: 'volunteer@example.ca', role: 'volunteer', kind: null },
+  hostHere: { email: 'host.here@example.ca', role: 'volunteer', kind: null },
+  hostElsewhere: { email: 'host.elsewhere@example.ca', role: 'volunteer', kind: null },
+  staff: { email: 'staff@example.ca', role: 'staff', kind: null },
+};
+
+let app: TestApp;
+const ids = new Map<Actor, string>();
+let otherCircle = '';
+// The host of "this" circle hosts every circle but one; the host elsewhere hosts only that one.
+const hostIds: SessionHostIds = async (sessionId) => ({
+  hostId: (sessionId === otherCircle ? ids.get('hostElsewhere') : ids.get('hostHere')) ?? null,
+  backupId: null,
+});
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp({ now: new Date().toISOString(), hostIds, commandLimiter: { take: async () => true } });
+  for (const [actor, p] of Object.entries(EMAILS)) {
+    const u = await app.services.auth.createUser({ email: p.email, firstName: actor, role: p.role, memberKind: p.kind, password: PASSWORD });
+    ids.set(actor as Actor, u!.id);
+  }
+  await app.services.auth.createUser({ email: 'target@example.ca', firstName: 'Tess', role: 'member', memberKind: 'lawyer', password: PASSWORD });
+  otherCircle = await openCircleNow(app.db, 'elsewhere', 'Elsewhere');
+});
+afterAll(async () => {
+  sockets.forEach((s) => s.disconnect());
+  await app?.close();
+});
+
+async function client(actor: Actor | 'target'): Promise<ApiClient> {
+  const http = new ApiClient(app.url);
+  if (actor === 'anonymous') await http.get('/api/auth/session');
+  else expect((await http.signIn(actor === 'target' ? 'target@example.ca' : EMAILS[actor].email, PASSWORD)).status).toBe(200);
+  return http;
+}
+
+describe('HTTP', () => {
+  let sessionId: string;
+  let routes: RouteEntry[];
+  beforeAll(async () => {
+    sessionId = await openCircleNow(app.db, 'matrix-http', 'HTTP');
+    routes = listRoutes(app.express);
+    await reassign();
+  });
+  const reassign = async () => {
+    const staff = await client('staff');
+    expect((await staff.post(`/api/scheduling/sessions/${sessionId}/hosts`, { hostId: ids.get('hostHere'), backupId: null })).status).toBe(200);
+  };
+  const key = (r: RouteEntry) => `${r.method} ${r.path}`;
+
+  it('every route the app serves has an entry, and every entry is a route', () => {
+    const served = routes.map(key).filter((k) => !k.startsWith('GET /^')); // the client's catch-all shell
+    expect(served.filter((k) => !(k in HTTP))).toEqual([]);
+    expect(Object.keys(HTTP).filter((k) => !served.includes(k))).toEqual([]);
+  });
+
+  it.each(ACTORS)('%s gets exactly what the matrix allows', async (actor) => {
+    const http = await client(actor);
+    const fill = (path: string) =>
+      path
+        .replace(':sessionId', sessionId)
+        .replace(':seriesId', 'matrix-http')
+        .replace(':file', `${'0'.repeat(43)}.ics`)
+        .replace(':id', randomUUID());
+    const unexpected: string[] = [];
+    // Sign-out last, so it does not end the session the other requests rely on.
+    const ordered = [...routes.filter((r) => key(r) in HTTP)].sort((a, b) => Number(a.path.endsWith('/logout')) - Number(b.path.endsWith('/logout')));
+    for (const r of ordered) {
+      const allowed = ALLOWED[HTTP[key(r)]!].includes(actor);
+      // With LiveKit off here, an unsigned webhook is a 404; with LiveKit on it is a 401 (webhook tests).
+      const res = await http.request(r.method, fill(r.path), r.method === 'GET' ? {} : { json: {} });
+      // The assigned host's decline really declines: assign them again for the next actor.
+      if (res.status === 200 && r.path.endsWith('/decline') && r.path.includes('scheduling')) await reassign();
+      if (res.status >= 500) unexpected.push(`${key(r)}: ${res.status}`);
+      else if (allowed && (res.status === 401 || res.status === 403)) unexpected.push(`${key(r)}: refused ${res.status}`);
+      else if (!allowed && res.status !== (actor === 'anonymous' ? 401 : 403) && !(HTTP[key(r)] === 'nobody' && [401, 404].includes(res.status))) {
+        unexpected.push(`${key(r)}: ${res.status} instead of a refusal`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+});
+
+describe('Socket.IO', () => {
+  it('every command has an entry', () => {
+    expect(Object.keys(SOCKET).sort()).toEqual([...COMMANDS].sort());
+  });
+
+  it('anonymous sockets are refused at the handshake, before any command', async () => {
+    await expect(connectSocket(app.url, undefined)).rejects.toThrow(/UNAUTHENTICATED/);
+  });
+
+  const signedIn = ACTORS.filter((a): a is Exclude<Actor, 'anonymous'> => a !== 'anonymous');
+  const cases = COMMANDS.flatMap((event) => signedIn.map((actor) => [event, actor] as const));
+
+  it.each(cases)('%s by %s', async (event, actor) => {
+    // A fresh circle per case, so one allowed "end" or "remove" does not change the next case.
+    const sessionId = await openCircleNow(app.db, `m-${event.replace(':', '-')}-${actor}`.toLowerCase(), 'Matrix');
+    const target = await connectSocket(app.url, (await client('target')).cookie('rm_sid'));
+    const socket = await connectSocket(app.url, (await client(actor)).cookie('rm_sid'));
+    sockets.push(target, socket);
+    const targetIdentity = expectOk(await raw(target, 'circle:join', { sessionId, displayName: 'Tess' }) as never as Awaited<ReturnType<typeof join>>).you.identity;
+    if (event !== 'circle:join') expectOk(await join(socket, sessionId));
+    const payloads: { [E in (typeof COMMANDS)[number]]: Parameters<ClientToServerEvents[E]>[0] } = {
+      'circle:join': { sessionId, displayName: 'Someone' },
+      'circle:leave': {},
+      'circle:lock': { locked: true },
+      'circle:end': {},
+      'topic:pivot': { topic: 'A new topic' },
+      'hand:raise': {},
+      'hand:lower': {},
+      'hand:callNext': {},
+      'hand:lowerAll': {},
+      'chat:send': { text: 'hello' },
+      'chat:remove': { messageId: randomUUID() },
+      'reaction:send': { reaction: 'clap' } as never,
+      'moderation:mute': { identity: targetIdentity },
+      'moderation:blockMic': { identity: targetIdentity, blocked: true },
+      'moderation:cameraOff': { identity: targetIdentity },
+      'moderation:remove': { identity: targetIdentity },
+      'support:request': {},
+      'support:list': {},
+      'support:handle': { id: randomUUID() },
+    };
+    const ack = await raw(socket, event, payloads[event]);
+    const allowed = SOCKET_ALLOWED[SOCKET[event]].includes(actor);
+    if (allowed) {
+      // Allowed commands may still fail for other reasons (no LiveKit here, a made-up id), never as a refusal.
+      if (!ack.ok) expect(['FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION_FAILED', 'INTERNAL']).not.toContain(ack.code);
+    } else {
+      expect(ack).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    }
+    target.disconnect();
+    socket.disconnect();
+  });
+});
+
+function join(socket: ClientSocket, sessionId: string) {
+  return raw(socket, 'circle:join', { sessionId, displayName: 'Someone' }) as Promise<
+    Parameters<Parameters<ClientToServerEvents['circle:join']>[1]>[0]
+  >;
+}
