@@ -317,13 +317,19 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     const watcher = await joined('volunteer', circleB);
     await command(member.socket, 'hand:raise', {});
     const told = next(member.socket, 'moderation:applied', (n) => n.action === 'removed');
+    const cut = new Promise<string>((resolve) => member.socket.once('disconnect', (reason) => resolve(reason)));
     const gone = next(watcher.socket, 'participants:changed', (p) => !p.participants.some((x) => x.identity === member.identity));
     const ack = expectOk(await command(host.socket, 'moderation:remove', { identity: member.identity }));
     expect(ack.message).toMatch(/removed and cannot rejoin/);
+    // Told in plain words first, then disconnected by the server.
     expect((await told).message).toMatch(/removed you/);
+    expect(await cut).toBe('io server disconnect');
     await gone;
-    expect(await command(member.socket, 'chat:send', { text: 'still here?' })).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
-    expect(await command(member.socket, 'circle:join', { sessionId: circleB, displayName: member.name })).toMatchObject({ ok: false, code: 'REMOVED' });
+    // Coming back on a new connection gets them nowhere.
+    const back = await connectSocket(member.url, member.http.cookie('rm_sid'));
+    sockets.push(back);
+    expect(await command(back, 'chat:send', { text: 'still here?' })).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
+    expect(await command(back, 'circle:join', { sessionId: circleB, displayName: member.name })).toMatchObject({ ok: false, code: 'REMOVED' });
     const again = await member.http.post(`/api/circles/sessions/${circleB}/join`, { displayName: member.name });
     expect(again.status).toBe(403);
     expect(again.body.code).toBe('REMOVED');

@@ -336,7 +336,10 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
       action: 'removed',
       message: 'A host has removed you from this circle. If you need support, staff are here for you.',
     });
-    await d.io.in(personalRoom(c.sessionId, identity)).socketsLeave([circleRoom(c.sessionId), personalRoom(c.sessionId, identity)]);
+    // Out of the circle at once, and off the connection: the notice above travels first on the same connection.
+    const theirs = d.io.in(personalRoom(c.sessionId, identity));
+    await theirs.socketsLeave(circleRoom(c.sessionId));
+    theirs.disconnectSockets();
     await d.moderation.remove(c.sessionId, identity);
     await record(d.db, { actorId: user().id, action: 'circle.remove', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     return {
