@@ -15,7 +15,7 @@ import { PASSWORD } from '../support/users';
 
 /**
  * Fault 4: the store restarted (PostgreSQL) or the app restarted on its embedded store (PGlite, killed with
- * SIGKILL): no schedule or account data is lost, and the app serves again without a restart of its own.
+ * SIGKILL): no schedule, account or attendance data is lost, and the app serves again without a restart of its own.
  */
 const cleanups: Array<() => Promise<void> | void> = [];
 afterAll(async () => {
@@ -28,6 +28,13 @@ async function prepare(options: DbOptions): Promise<string> {
   const auth = createAuthService({ db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
   await auth.createUser({ email: 'staff@example.ca', firstName: 'Sasha', role: 'staff', memberKind: null, password: PASSWORD });
   const sessionId = await openCircleNow(db, 'fault-store', 'Preset');
+  // Ten people reached this year (pseudonymous, as the attendance webhooks record them).
+  for (let i = 0; i < 10; i++) {
+    await db.query(
+      `INSERT INTO attendance_reach (reporting_year, pseudonym, kind, first_seen_on) VALUES ($1, $2, 'lawyer', $3)`,
+      [new Date().getUTCFullYear(), `pseudonym-${i}`, new Date().toISOString().slice(0, 10)],
+    );
+  }
   await db.close();
   return sessionId;
 }
@@ -52,6 +59,10 @@ async function expectDataKept(url: string, sessionId: string) {
   const session = await member.get(`/api/circles/sessions/${sessionId}`);
   expect(session.status).toBe(200);
   expect(JSON.stringify(session.body)).toContain('Set before the restart');
+  const staff = new ApiClient(url);
+  expect((await staff.signIn('staff@example.ca', PASSWORD)).status).toBe(200);
+  const reach = await staff.get('/api/reports/milestones');
+  expect(reach.body.years).toEqual([expect.objectContaining({ year: new Date().getUTCFullYear(), uniqueIndividuals: 10 })]);
 }
 
 describe('store faults', () => {
