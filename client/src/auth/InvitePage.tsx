@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, messageOf } from '../api/ApiError';
 import { fieldErrorsOf } from '../ui/fieldErrorsOf';
+import { FormField } from '../ui/FormField';
 import { MugIcon } from '../ui/MugIcon';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { acceptInvite } from './authApi';
@@ -35,9 +36,6 @@ export function InvitePage() {
     }
   }
 
-  const describedBy = (name: string, hint?: string) =>
-    [hint, fields[name] ? `invite-${name}-error` : undefined].filter(Boolean).join(' ') || undefined;
-
   return (
     <main className="page narrow">
       <p className="brand-line" aria-hidden="true">
@@ -54,83 +52,49 @@ export function InvitePage() {
             {message}
           </p>
         )}
-        <div className="field">
-          <label htmlFor="invite-email">Email</label>
-          <input
-            id="invite-email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={fields.email ? true : undefined}
-            aria-describedby={describedBy('email')}
-            required
-          />
-          {fields.email && (
-            <p id="invite-email-error" className="field-error">
-              {fields.email}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="invite-firstName">First name</label>
-          <input
-            id="invite-firstName"
-            type="text"
-            autoComplete="given-name"
-            maxLength={60}
-            value={firstName}
-            onChange={(e) => setFirstName(e.target.value)}
-            aria-invalid={fields.firstName ? true : undefined}
-            aria-describedby={describedBy('firstName')}
-            required
-          />
-          {fields.firstName && (
-            <p id="invite-firstName-error" className="field-error">
-              {fields.firstName}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="invite-yearOfCall">Year of call (lawyers, optional)</label>
-          <input
-            id="invite-yearOfCall"
-            type="number"
-            inputMode="numeric"
-            min={1950}
-            max={2100}
-            value={yearOfCall}
-            onChange={(e) => setYearOfCall(e.target.value)}
-            aria-invalid={fields.yearOfCall ? true : undefined}
-            aria-describedby={describedBy('yearOfCall')}
-          />
-          {fields.yearOfCall && (
-            <p id="invite-yearOfCall-error" className="field-error">
-              {fields.yearOfCall}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="invite-password">Password</label>
-          <input
-            id="invite-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={fields.password ? true : undefined}
-            aria-describedby={describedBy('password', 'invite-password-hint')}
-            required
-          />
-          <p id="invite-password-hint" className="hint">
-            At least 10 characters. A passphrase of a few words works well.
-          </p>
-          {fields.password && (
-            <p id="invite-password-error" className="field-error">
-              {fields.password}
-            </p>
-          )}
-        </div>
+        <FormField
+          id="invite-email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fields.email}
+          required
+        />
+        <FormField
+          id="invite-firstName"
+          label="First name"
+          type="text"
+          autoComplete="given-name"
+          maxLength={60}
+          value={firstName}
+          onChange={(e) => setFirstName(e.target.value)}
+          error={fields.firstName}
+          required
+        />
+        <FormField
+          id="invite-yearOfCall"
+          label="Year of call (lawyers, optional)"
+          type="number"
+          inputMode="numeric"
+          min={1950}
+          max={2100}
+          value={yearOfCall}
+          onChange={(e) => setYearOfCall(e.target.value)}
+          error={fields.yearOfCall}
+        />
+        <FormField
+          id="invite-password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          hint="At least 10 characters. A passphrase of a few words works well."
+          error={fields.password}
+          required
+        />
         <button type="submit" className="button primary" disabled={busy}>
           Create account
         </button>
