@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { describedBy, FieldNotes } from '../ui/FormField';
 
 /** Labelled controls for the matching forms; each shows its server-side field error under it. */
 interface Base {
@@ -6,27 +7,6 @@ interface Base {
   label: string;
   error?: string | undefined;
   hint?: string;
-}
-
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
-}
-
-function Extras({ id, hint, error }: Pick<Base, 'id' | 'hint' | 'error'>) {
-  return (
-    <>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-    </>
-  );
 }
 
 export function TextField(p: Base & { value: string; onChange: (v: string) => void; maxLength?: number; type?: string; multiline?: boolean }) {
@@ -45,7 +25,7 @@ export function TextField(p: Base & { value: string; onChange: (v: string) => vo
       ) : (
         <input {...common} type={p.type ?? 'text'} onChange={(e) => p.onChange(e.target.value)} />
       )}
-      <Extras id={p.id} hint={p.hint} error={p.error} />
+      <FieldNotes id={p.id} hint={p.hint} error={p.error} />
     </div>
   );
 }
@@ -70,7 +50,7 @@ export function SelectField<K extends string>(
           </option>
         ))}
       </select>
-      <Extras id={p.id} hint={p.hint} error={p.error} />
+      <FieldNotes id={p.id} hint={p.hint} error={p.error} />
     </div>
   );
 }
@@ -97,7 +77,7 @@ export function ChoiceGroup<K extends string>(
         </label>
       ))}
       {p.children}
-      <Extras id={p.id} hint={p.hint} error={p.error} />
+      <FieldNotes id={p.id} hint={p.hint} error={p.error} />
     </fieldset>
   );
 }
