@@ -49,6 +49,8 @@ export interface LiveDeps {
   crisisText: string;
   /** False while shared live state (Redis) is unreachable: commands are then refused at once with a typed code. */
   liveAvailable?: () => boolean;
+  /** Resolves false when the socket's sign-in has ended elsewhere: the command is refused and the socket closed. */
+  sessionCheck?: (socket: LiveSocket) => Promise<boolean>;
 }
 
 export const circleRoom = (sessionId: string) => `circle:${sessionId}`;
@@ -78,25 +80,32 @@ export const COMMANDS = [
   'support:handle',
 ] as const satisfies ReadonlyArray<keyof ClientToServerEvents>;
 
-type Handler<S extends z.ZodType, T> = (payload: z.infer<S>) => Promise<{ data: T; after?: () => Promise<unknown> }>;
+type Handler<S extends z.ZodType, T> = (socket: LiveSocket, payload: z.infer<S>) => Promise<{ data: T; after?: () => Promise<unknown> }>;
+type Command = (typeof COMMANDS)[number];
+type Ackfn = (a: Ack<unknown>) => void;
+
+export interface LiveCommands {
+  /** Wires one socket to the commands: one shared listener per socket, no per-socket closures. */
+  attach(socket: LiveSocket): void;
+}
 
 /**
- * Registers every live-circle command on one socket. Each command runs validate → authorize → act → ack →
- * broadcast; unknown errors become a generic code and are logged once (by event name, never payload).
+ * The live-circle commands, built once per server and shared by every socket (a socket costs a listener slot, not
+ * thirty closures). Each command runs session check → validate → authorize → act → ack → broadcast; unknown errors
+ * become a generic code and are logged once (by event name, never payload).
  */
-export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
-  const user = () => socket.data.user;
+export function createLiveCommands(d: LiveDeps): LiveCommands {
+  const handlers = new Map<string, { budget: Budget; run: (socket: LiveSocket, raw: unknown, ack: Ackfn) => Promise<void> }>();
 
-  function command<S extends z.ZodType, T>(event: (typeof COMMANDS)[number], schema: S, budget: Budget, fn: Handler<S, T>) {
-    socket.on(event as never, (async (...args: unknown[]) => {
-      const last = args[args.length - 1];
-      const ack = (typeof last === 'function' ? last : () => undefined) as (a: Ack<T>) => void;
-      const raw = typeof args[0] === 'function' || args.length === 0 ? {} : args[0];
+  function command<S extends z.ZodType, T>(event: Command, schema: S, budget: Budget, fn: Handler<S, T>) {
+    const run = async (socket: LiveSocket, raw: unknown, ack: Ackfn) => {
       try {
         if (d.liveAvailable && !d.liveAvailable()) {
           return ack(fail('SERVICE_UNAVAILABLE', 'Live features are reconnecting. Audio and video go on; try again in a moment.'));
         }
-        if (!(await d.limiter.take(budget, user().id))) {
+        // Independent reads, so they share one round trip to Redis when live state is shared.
+        const [allowed] = await Promise.all([d.limiter.take(budget, socket.data.user.id), forgetCircleIfOver(socket, event)]);
+        if (!allowed) {
           return ack(fail('TOO_MANY_REQUESTS', 'You are doing that too often. Wait a few seconds and try again.'));
         }
         const parsed = schema.safeParse(raw);
@@ -105,8 +114,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
           const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
           return ack(fail('VALIDATION_FAILED', `${where}${issue?.message ?? 'The request is not valid.'}`));
         }
-        await forgetCircleIfOver(event);
-        const { data, after } = await fn(parsed.data);
+        const { data, after } = await fn(socket, parsed.data);
         ack({ ok: true, data });
         await after?.();
       } catch (err) {
@@ -114,7 +122,8 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
         d.log.error('socket.unhandled', { event, error: err instanceof Error ? err.name : 'unknown' });
         ack(fail('INTERNAL', 'Something went wrong on our side. Please try again.'));
       }
-    }) as never);
+    };
+    handlers.set(event, { budget, run });
   }
 
   /**
@@ -122,7 +131,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
    * people concerned may already have heard of it; the shared state is the truth, so a removed person or an
    * ended circle is out of the circle on every instance before any command runs.
    */
-  async function forgetCircleIfOver(event: (typeof COMMANDS)[number]) {
+  async function forgetCircleIfOver(socket: LiveSocket, event: Command) {
     const c = socket.data.circle;
     if (!c || event === 'circle:join') return;
     if (!(await d.live.isEnded(c.sessionId)) && !(await d.live.isRemoved(c.sessionId, c.identity))) return;
@@ -132,15 +141,15 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
   }
 
   /** The circle this socket was admitted to, if it is still in it (a removal takes the socket out of the room). */
-  function inCircle() {
+  function inCircle(socket: LiveSocket) {
     const c = socket.data.circle;
     if (!c || !socket.rooms.has(circleRoom(c.sessionId))) {
       throw new AppError(409, 'NOT_IN_CIRCLE', 'You are not in a circle right now. Join the circle first.');
     }
     return c;
   }
-  function asHost() {
-    const c = inCircle();
+  function asHost(socket: LiveSocket) {
+    const c = inCircle(socket);
     if (!c.isHost) throw new AppError(403, 'FORBIDDEN', 'Only the host of this circle can do that.');
     return c;
   }
@@ -188,7 +197,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     };
   }
 
-  async function leaveCurrent() {
+  async function leaveCurrent(socket: LiveSocket) {
     const c = socket.data.circle;
     if (!c) return;
     socket.data.circle = undefined;
@@ -199,18 +208,18 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     await announceParticipants(c.sessionId);
   }
 
-  command('circle:join', CircleJoinPayload, 'join', async ({ sessionId, displayName }) => {
-    const session = await d.circles.admissible(user(), sessionId);
-    const identity = participantIdentity(d.secret, user().id, sessionId);
+  command('circle:join', CircleJoinPayload, 'join', async (socket, { sessionId, displayName }) => {
+    const session = await d.circles.admissible(socket.data.user, sessionId);
+    const identity = participantIdentity(d.secret, socket.data.user.id, sessionId);
     if (await d.live.isEnded(sessionId)) throw new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.');
     if (await d.live.isRemoved(sessionId, identity)) {
       throw new AppError(403, 'REMOVED', 'A host removed you from this circle, so you cannot rejoin it. Staff can help if you think this was a mistake.');
     }
-    const isHost = await isHostOf(user(), sessionId, d.hostIds);
+    const isHost = await isHostOf(socket.data.user, sessionId, d.hostIds);
     if (!isHost && (await d.live.isLocked(sessionId)) && !(await d.live.wasAdmitted(sessionId, identity))) {
       throw new AppError(409, 'CIRCLE_LOCKED', 'The host has closed this circle to newcomers for now. Try the next one, or ask staff.');
     }
-    if (socket.data.circle && socket.data.circle.sessionId !== sessionId) await leaveCurrent();
+    if (socket.data.circle && socket.data.circle.sessionId !== sessionId) await leaveCurrent(socket);
     socket.data.circle = { sessionId, identity, displayName, isHost };
     await socket.join([circleRoom(sessionId), personalRoom(sessionId, identity)]);
     await d.live.admit(sessionId, identity);
@@ -221,40 +230,40 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     };
   });
 
-  command('circle:leave', Empty, 'other', async () => {
-    inCircle();
-    await leaveCurrent();
+  command('circle:leave', Empty, 'other', async (socket, ) => {
+    inCircle(socket);
+    await leaveCurrent(socket);
     return { data: null };
   });
 
-  command('topic:pivot', TopicPivotPayload, 'moderation', async ({ topic }) => {
-    const c = asHost();
+  command('topic:pivot', TopicPivotPayload, 'moderation', async (socket, { topic }) => {
+    const c = asHost(socket);
     const preset = (await d.circles.session(c.sessionId)).topic;
     const state = await d.live.pivot(c.sessionId, preset, topic, d.clock.now());
-    await record(d.db, { actorId: user().id, action: 'circle.pivot', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
+    await record(d.db, { actorId: socket.data.user.id, action: 'circle.pivot', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     return { data: state, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('topic:changed', state) };
   });
 
   const handsChanged = (sessionId: string, hands: Awaited<ReturnType<LiveState['hands']>>) => async () =>
     void d.io.to(circleRoom(sessionId)).emit('hands:changed', { hands });
 
-  command('hand:raise', Empty, 'hand', async () => {
-    const c = inCircle();
+  command('hand:raise', Empty, 'hand', async (socket, ) => {
+    const c = inCircle(socket);
     const hands = await d.live.raiseHand(c.sessionId, c.identity, d.clock.now());
     return { data: hands, after: handsChanged(c.sessionId, hands) };
   });
-  command('hand:lower', Empty, 'hand', async () => {
-    const c = inCircle();
+  command('hand:lower', Empty, 'hand', async (socket, ) => {
+    const c = inCircle(socket);
     const hands = await d.live.lowerHand(c.sessionId, c.identity);
     return { data: hands, after: handsChanged(c.sessionId, hands) };
   });
-  command('hand:lowerAll', Empty, 'moderation', async () => {
-    const c = asHost();
+  command('hand:lowerAll', Empty, 'moderation', async (socket, ) => {
+    const c = asHost(socket);
     const hands = await d.live.lowerAll(c.sessionId);
     return { data: hands, after: handsChanged(c.sessionId, hands) };
   });
-  command('hand:callNext', Empty, 'moderation', async () => {
-    const c = asHost();
+  command('hand:callNext', Empty, 'moderation', async (socket, ) => {
+    const c = asHost(socket);
     const { called, hands } = await d.live.callNext(c.sessionId);
     return {
       data: { called },
@@ -268,21 +277,21 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     };
   });
 
-  command('chat:send', ChatSendPayload, 'chat', async ({ text }) => {
-    const c = inCircle();
+  command('chat:send', ChatSendPayload, 'chat', async (socket, { text }) => {
+    const c = inCircle(socket);
     const message = { id: randomUUID(), identity: c.identity, displayName: c.displayName, text, at: d.clock.now().toISOString() };
     // Never stored, never logged: handed to the people in the circle now, and gone.
     await d.chat.publish({ room: circleRoom(c.sessionId), event: 'chat:received', payload: message });
     return { data: { id: message.id } };
   });
-  command('chat:remove', ChatRemovePayload, 'moderation', async ({ messageId }) => {
-    const c = asHost();
+  command('chat:remove', ChatRemovePayload, 'moderation', async (socket, { messageId }) => {
+    const c = asHost(socket);
     await d.chat.publish({ room: circleRoom(c.sessionId), event: 'chat:removed', payload: { id: messageId } });
     return { data: null };
   });
 
-  command('reaction:send', ReactionSendPayload, 'reaction', async ({ reaction }) => {
-    const c = inCircle();
+  command('reaction:send', ReactionSendPayload, 'reaction', async (socket, { reaction }) => {
+    const c = inCircle(socket);
     d.io.to(circleRoom(c.sessionId)).volatile.emit('reaction:sent', { identity: c.identity, reaction });
     return { data: null };
   });
@@ -290,21 +299,21 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
   const notify = (sessionId: string, identity: string, action: Parameters<ServerToClientEvents['moderation:applied']>[0]) =>
     d.io.to(personalRoom(sessionId, identity)).emit('moderation:applied', action);
 
-  command('moderation:mute', TargetPayload, 'moderation', async ({ identity }) => {
-    const c = asHost();
+  command('moderation:mute', TargetPayload, 'moderation', async (socket, { identity }) => {
+    const c = asHost(socket);
     const name = await target(c.sessionId, identity, c.identity);
     await d.moderation.muteMicrophone(c.sessionId, identity);
-    await record(d.db, { actorId: user().id, action: 'circle.mute', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
+    await record(d.db, { actorId: socket.data.user.id, action: 'circle.mute', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     notify(c.sessionId, identity, { action: 'muted', message: 'The host muted your microphone. You can unmute when you want to speak.' });
     return { data: { message: `${name} is muted.` } };
   });
 
-  command('moderation:blockMic', MicBlockPayload, 'moderation', async ({ identity, blocked }) => {
-    const c = asHost();
+  command('moderation:blockMic', MicBlockPayload, 'moderation', async (socket, { identity, blocked }) => {
+    const c = asHost(socket);
     const name = await target(c.sessionId, identity, c.identity);
     await d.moderation.blockMicrophone(c.sessionId, identity, blocked);
     await d.live.setMicBlocked(c.sessionId, identity, blocked);
-    await record(d.db, { actorId: user().id, action: blocked ? 'circle.mic_block' : 'circle.mic_allow', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
+    await record(d.db, { actorId: socket.data.user.id, action: blocked ? 'circle.mic_block' : 'circle.mic_allow', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     notify(
       c.sessionId,
       identity,
@@ -318,17 +327,17 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     };
   });
 
-  command('moderation:cameraOff', TargetPayload, 'moderation', async ({ identity }) => {
-    const c = asHost();
+  command('moderation:cameraOff', TargetPayload, 'moderation', async (socket, { identity }) => {
+    const c = asHost(socket);
     const name = await target(c.sessionId, identity, c.identity);
     await d.moderation.turnOffCamera(c.sessionId, identity);
-    await record(d.db, { actorId: user().id, action: 'circle.camera_off', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
+    await record(d.db, { actorId: socket.data.user.id, action: 'circle.camera_off', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     notify(c.sessionId, identity, { action: 'camera_off', message: 'The host turned off your camera. You can turn it back on.' });
     return { data: { message: `${name}'s camera is off.` } };
   });
 
-  command('moderation:remove', TargetPayload, 'moderation', async ({ identity }) => {
-    const c = asHost();
+  command('moderation:remove', TargetPayload, 'moderation', async (socket, { identity }) => {
+    const c = asHost(socket);
     const name = await target(c.sessionId, identity, c.identity);
     // Blocked first, so no new token or socket admission can race the removal.
     await d.live.remove(c.sessionId, identity);
@@ -341,7 +350,7 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     await theirs.socketsLeave(circleRoom(c.sessionId));
     theirs.disconnectSockets();
     await d.moderation.remove(c.sessionId, identity);
-    await record(d.db, { actorId: user().id, action: 'circle.remove', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
+    await record(d.db, { actorId: socket.data.user.id, action: 'circle.remove', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     return {
       data: { message: `${name} has been removed and cannot rejoin this circle.` },
       after: async () => {
@@ -351,55 +360,68 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     };
   });
 
-  command('circle:lock', LockPayload, 'moderation', async ({ locked }) => {
-    const c = asHost();
+  command('circle:lock', LockPayload, 'moderation', async (socket, { locked }) => {
+    const c = asHost(socket);
     await d.live.setLocked(c.sessionId, locked);
-    await record(d.db, { actorId: user().id, action: locked ? 'circle.lock' : 'circle.unlock', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
+    await record(d.db, { actorId: socket.data.user.id, action: locked ? 'circle.lock' : 'circle.unlock', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     return { data: { locked }, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('circle:lockChanged', { locked }) };
   });
 
-  command('circle:end', Empty, 'moderation', async () => {
-    const c = asHost();
+  command('circle:end', Empty, 'moderation', async (socket, ) => {
+    const c = asHost(socket);
     await d.live.setEnded(c.sessionId);
-    await record(d.db, { actorId: user().id, action: 'circle.end', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
+    await record(d.db, { actorId: socket.data.user.id, action: 'circle.end', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     d.io.to(circleRoom(c.sessionId)).emit('circle:ended', { message: 'The host has ended this circle. Thank you for coming.' });
     await d.io.in(circleRoom(c.sessionId)).socketsLeave(circleRoom(c.sessionId));
     await d.moderation.endRoom(c.sessionId);
     return { data: null };
   });
 
-  command('support:request', Empty, 'other', async () => {
+  command('support:request', Empty, 'other', async (socket, ) => {
     const fromCircle = Boolean(socket.data.circle);
-    const request = await supportRequestsRepository(d.db).create(user().id, fromCircle, d.clock.now());
+    const request = await supportRequestsRepository(d.db).create(socket.data.user.id, fromCircle, d.clock.now());
     return {
       data: { message: 'Thank you. Staff will contact you privately. Nobody in the circle can see this request.' },
       after: async () => void d.io.to(STAFF_ROOM).emit('support:requested', request),
     };
   });
-  command('support:list', Empty, 'other', async () => {
-    if (user().role !== 'staff') throw new AppError(403, 'FORBIDDEN', 'Only staff can see support requests.');
+  command('support:list', Empty, 'other', async (socket, ) => {
+    if (socket.data.user.role !== 'staff') throw new AppError(403, 'FORBIDDEN', 'Only staff can see support requests.');
     return { data: await supportRequestsRepository(d.db).open() };
   });
-  command('support:handle', SupportHandlePayload, 'other', async ({ id }) => {
-    if (user().role !== 'staff') throw new AppError(403, 'FORBIDDEN', 'Only staff can work on support requests.');
-    if (!(await supportRequestsRepository(d.db).handle(id, user().id, d.clock.now()))) {
+  command('support:handle', SupportHandlePayload, 'other', async (socket, { id }) => {
+    if (socket.data.user.role !== 'staff') throw new AppError(403, 'FORBIDDEN', 'Only staff can work on support requests.');
+    if (!(await supportRequestsRepository(d.db).handle(id, socket.data.user.id, d.clock.now()))) {
       throw new AppError(404, 'NOT_FOUND', 'That request is already handled or does not exist.');
     }
     return { data: null };
   });
 
-  const known = new Set<string>(COMMANDS);
-  socket.onAny((event: string, ...args: unknown[]) => {
-    if (known.has(event)) return;
+  /** The one listener every socket shares (`this` is the socket): unknown events get an UNKNOWN_EVENT ack. */
+  async function onAny(this: LiveSocket, event: string, ...args: unknown[]) {
     const last = args[args.length - 1];
-    if (typeof last === 'function') (last as (a: Ack<never>) => void)(fail('UNKNOWN_EVENT', `There is no command called "${String(event).slice(0, 40)}".`));
-  });
-
-  socket.on('disconnect', () => {
-    const c = socket.data.circle;
+    const ack = (typeof last === 'function' ? last : () => undefined) as Ackfn;
+    const handler = handlers.get(event);
+    if (!handler) return ack(fail('UNKNOWN_EVENT', `There is no command called "${String(event).slice(0, 40)}".`));
+    if (d.sessionCheck && !(await d.sessionCheck(this).catch(() => true))) {
+      ack(fail('UNAUTHENTICATED', 'Your sign-in has ended. Please sign in again.'));
+      this.disconnect(true);
+      return;
+    }
+    await handler.run(this, typeof args[0] === 'function' || args.length === 0 ? {} : args[0], ack);
+  }
+  function onDisconnect(this: LiveSocket) {
+    const c = this.data.circle;
     if (c) void announceParticipants(c.sessionId).catch(() => undefined);
-  });
-  if (socket.recovered && socket.data.circle) void announceParticipants(socket.data.circle.sessionId).catch(() => undefined);
+  }
+
+  return {
+    attach(socket) {
+      socket.onAny(onAny as (...args: unknown[]) => void);
+      socket.on('disconnect', onDisconnect);
+      if (socket.recovered && socket.data.circle) void announceParticipants(socket.data.circle.sessionId).catch(() => undefined);
+    },
+  };
 }
 
 function fail(code: ErrorCode, message: string): { ok: false; code: ErrorCode; message: string } {

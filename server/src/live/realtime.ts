@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { AuthService } from '../auth/auth.service';
 import { createLocalChatRelay, createRedisChatRelay, type ChatEvent, type ChatRelay } from './chatRelay';
-import { registerLiveHandlers, STAFF_ROOM, type IO, type LiveDeps } from './live.handlers';
+import { createLiveCommands, STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './live.handlers';
 
 export interface RealtimeOptions {
   auth: AuthService;
@@ -15,7 +15,7 @@ export interface RealtimeOptions {
   redis?: Redis;
   /** How often an open socket's session is checked again, on its next command and by a background sweep. */
   recheckMs?: number;
-  deps: Omit<LiveDeps, 'io' | 'chat'>;
+  deps: Omit<LiveDeps, 'io' | 'chat' | 'liveAvailable' | 'sessionCheck'>;
 }
 
 export interface Realtime {
@@ -38,15 +38,22 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     ...(o.redis ? { adapter: createAdapter(o.redis) } : {}),
   });
 
-  // The session token stays on this instance (never in socket.data, which travels through the adapter).
-  const sessionTokens = new Map<string, { token: string | undefined; checkedAt: number }>();
+  // The session token stays on this instance (never in socket.data, which travels through the adapter); a WeakMap
+  // keyed by the socket forgets it with the socket.
+  const sessionTokens = new WeakMap<LiveSocket, { token: string | undefined; checkedAt: number }>();
   const recheckMs = o.recheckMs ?? 30_000;
-  const stillSignedIn = async (socketId: string, userId: string): Promise<boolean> => {
-    const entry = sessionTokens.get(socketId);
+  const stillSignedIn = async (socket: LiveSocket): Promise<boolean> => {
+    const entry = sessionTokens.get(socket);
     if (!entry) return false;
     const user = await o.auth.userForSession(entry.token, { slide: false });
     entry.checkedAt = Date.now();
-    return user?.id === userId;
+    return user?.id === socket.data.user.id;
+  };
+  /** A long-lived socket re-checks its session before a command at most every recheckMs. */
+  const sessionCheck = async (socket: LiveSocket): Promise<boolean> => {
+    const entry = sessionTokens.get(socket);
+    if (entry && Date.now() - entry.checkedAt < recheckMs) return true;
+    return stillSignedIn(socket);
   };
 
   io.use(async (socket, next) => {
@@ -61,7 +68,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
         return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' } }));
       }
       socket.data.user = user;
-      sessionTokens.set(socket.id, { token, checkedAt: Date.now() });
+      sessionTokens.set(socket, { token, checkedAt: Date.now() });
       next();
     } catch {
       next(Object.assign(new Error('INTERNAL'), { data: { code: 'INTERNAL', message: 'Please try again.' } }));
@@ -89,32 +96,19 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   o.redis?.on('ready', onReady);
   o.redis?.on('close', onLost);
 
+  // A session that was signed out or expired elsewhere gets a typed UNAUTHENTICATED ack and the socket is closed.
+  const commands = createLiveCommands({ ...o.deps, io, chat, liveAvailable: () => liveAvailable, sessionCheck });
   io.on('connection', (socket) => {
     if (!liveAvailable) socket.emit('live:degraded', { message: DEGRADED });
     void socket.join(userRoom(socket.data.user.id));
     if (socket.data.user.role === 'staff') void socket.join(STAFF_ROOM);
-    socket.on('disconnect', () => sessionTokens.delete(socket.id));
-    // A long-lived socket re-checks its session before a command at most every recheckMs: a session that was
-    // signed out or expired elsewhere gets a typed UNAUTHENTICATED ack and the socket is closed.
-    socket.use(([, ...args], next) => {
-      const entry = sessionTokens.get(socket.id);
-      if (entry && Date.now() - entry.checkedAt < recheckMs) return next();
-      void stillSignedIn(socket.id, socket.data.user.id)
-        .then((ok) => {
-          if (ok) return next();
-          const ack = args[args.length - 1];
-          if (typeof ack === 'function') ack({ ok: false, code: 'UNAUTHENTICATED', message: 'Your sign-in has ended. Please sign in again.' });
-          socket.disconnect(true);
-        })
-        .catch(() => next());
-    });
-    registerLiveHandlers(socket, { ...o.deps, io, chat, liveAvailable: () => liveAvailable });
+    commands.attach(socket);
   });
 
   // Idle sockets are swept too, so an expired session stops receiving the circle's broadcasts.
   const sweep = setInterval(() => {
     for (const socket of io.of('/').sockets.values()) {
-      void stillSignedIn(socket.id, socket.data.user.id)
+      void stillSignedIn(socket)
         .then((ok) => ok || socket.disconnect(true))
         .catch(() => undefined);
     }
