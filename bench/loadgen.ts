@@ -155,15 +155,23 @@ process.on('message', async (msg: ToLoadgen) => {
         timers.push(setInterval(tick, 1000 * c.spec.circleSize));
       }, c.spec.phaseMs + c.spec.slot * 1000),
     );
-    const hands = conns.filter((c) => c.spec.slot === 1);
-    let up = true;
-    const handTimer = setInterval(() => {
-      for (const c of hands) c.hand(up);
-      up = !up;
-    }, msg.handEveryMs);
+    // One member per circle raises and lowers a hand in turn, at the circle's own phase: circles do not all raise
+    // hands at the same instant any more than they all chat at once.
+    for (const c of conns.filter((x) => x.spec.slot === 1)) {
+      let up = true;
+      timers.push(
+        setTimeout(() => {
+          const toggle = () => {
+            c.hand(up);
+            up = !up;
+          };
+          toggle();
+          timers.push(setInterval(toggle, msg.handEveryMs));
+        }, c.spec.phaseMs),
+      );
+    }
     await new Promise((r) => setTimeout(r, msg.durationMs));
     for (const t of timers) clearInterval(t);
-    clearInterval(handTimer);
     await new Promise((r) => setTimeout(r, msg.graceMs));
     measuring = false;
     const cpu = process.cpuUsage(cpu0);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ChatMessage } from '../../../shared/schemas/live';
 
@@ -23,21 +24,28 @@ export function createLocalChatRelay(deliver: (e: ChatEvent) => void): ChatRelay
   };
 }
 
+/**
+ * This instance's own sockets get a message at once; the other instances get it through Redis, and each skips what
+ * it sent itself (messages carry the sending instance's random id).
+ */
 export async function createRedisChatRelay(redis: Redis, deliver: (e: ChatEvent) => void, channel = 'rm:chat'): Promise<ChatRelay> {
+  const origin = randomUUID();
   const sub = redis.duplicate();
   sub.on('error', () => undefined); // reconnects by itself; a lost message is a lost chat line, never a crash
   await sub.subscribe(channel);
   sub.on('message', (ch, raw) => {
     if (ch !== channel) return;
     try {
-      deliver(JSON.parse(raw) as ChatEvent);
+      const m = JSON.parse(raw) as { from: string; e: ChatEvent };
+      if (m.from !== origin) deliver(m.e);
     } catch {
       // a malformed message on our channel is dropped
     }
   });
   return {
     async publish(e) {
-      await redis.publish(channel, JSON.stringify(e));
+      deliver(e);
+      await redis.publish(channel, JSON.stringify({ from: origin, e }));
     },
     async close() {
       sub.disconnect();

@@ -134,7 +134,8 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   async function forgetCircleIfOver(socket: LiveSocket, event: Command) {
     const c = socket.data.circle;
     if (!c || event === 'circle:join') return;
-    if (!(await d.live.isEnded(c.sessionId)) && !(await d.live.isRemoved(c.sessionId, c.identity))) return;
+    const [ended, removed] = await Promise.all([d.live.isEnded(c.sessionId), d.live.isRemoved(c.sessionId, c.identity)]);
+    if (!ended && !removed) return;
     socket.data.circle = undefined;
     await socket.leave(circleRoom(c.sessionId));
     await socket.leave(personalRoom(c.sessionId, c.identity));

@@ -4,8 +4,29 @@ import { LIVE_STATE_TTL_SECONDS, type LiveState } from './liveState';
 
 /**
  * Live state shared by every instance through Redis. Hand order comes from one atomic counter, so concurrent
- * raises on different instances still form one queue; topic pivots run as one script so none is lost.
+ * raises on different instances still form one queue; topic pivots and hand changes each run as one script, so
+ * none is lost and each costs one round trip.
  */
+/** The queue after a change, as identity, raisedAt, identity, raisedAt, … in queue order. */
+const HANDS_AFTER = `
+local ids = redis.call('ZRANGE', KEYS[2], 0, -1)
+local out = {}
+for _, id in ipairs(ids) do
+  out[#out + 1] = id
+  out[#out + 1] = redis.call('HGET', KEYS[3], id) or ''
+end
+return out`;
+/** KEYS: handSeq, hands, handsAt. ARGV: identity, raisedAt, ttl. */
+const RAISE = `
+local seq = redis.call('INCR', KEYS[1])
+if redis.call('ZADD', KEYS[2], 'NX', seq, ARGV[1]) == 1 then redis.call('HSET', KEYS[3], ARGV[1], ARGV[2]) end
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
+${HANDS_AFTER}`;
+/** KEYS: handSeq, hands, handsAt. ARGV: identity. */
+const LOWER = `
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+${HANDS_AFTER}`;
 const PIVOT = `
 local raw = redis.call('GET', KEYS[1])
 local t
@@ -40,6 +61,14 @@ export function createRedisLiveState(redis: Redis, prefix = 'rm:live'): LiveStat
     return ids.map((identity, i) => ({ identity, raisedAt: at[i] ?? new Date(0).toISOString() }));
   }
 
+  const handKeys = (id: string) => [key(id, 'handSeq'), key(id, 'hands'), key(id, 'handsAt')] as const;
+  const handList = (flat: unknown): HandEntry[] => {
+    const a = flat as string[];
+    const out: HandEntry[] = [];
+    for (let i = 0; i < a.length; i += 2) out.push({ identity: a[i]!, raisedAt: a[i + 1] || new Date(0).toISOString() });
+    return out;
+  };
+
   const flag = async (id: string, part: string) => (await redis.get(key(id, part))) === '1';
 
   return {
@@ -53,15 +82,10 @@ export function createRedisLiveState(redis: Redis, prefix = 'rm:live'): LiveStat
       return parseTopic(out);
     },
     async raiseHand(id, identity, at) {
-      const seq = await redis.incr(key(id, 'handSeq'));
-      const added = await redis.zadd(key(id, 'hands'), 'NX', seq, identity);
-      if (added === 1) await redis.hset(key(id, 'handsAt'), identity, at.toISOString());
-      await touch(key(id, 'handSeq'), key(id, 'hands'), key(id, 'handsAt'));
-      return hands(id);
+      return handList(await redis.eval(RAISE, 3, ...handKeys(id), identity, at.toISOString(), String(ttl)));
     },
     async lowerHand(id, identity) {
-      await redis.multi().zrem(key(id, 'hands'), identity).hdel(key(id, 'handsAt'), identity).exec();
-      return hands(id);
+      return handList(await redis.eval(LOWER, 3, ...handKeys(id), identity));
     },
     async lowerAll(id) {
       await redis.del(key(id, 'hands'), key(id, 'handsAt'));
