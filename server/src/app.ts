@@ -120,8 +120,6 @@ export function createApp(c: Components) {
     secret: c.secret,
     tokenTtlMinutes: config.livekitTokenTtlMinutes,
   });
-  // Retention runs hourly; unref'd so it never keeps a process (or a test) alive.
-  setInterval(() => void matching.applyRetention().catch(() => c.log.warn('matching.retention_failed')), 3_600_000).unref();
   const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn });
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });
 

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from './livekit/localLivekit';
 import { createMedia } from './livekit/media';
 import { createLogger } from './log';
+import { startJobs } from './jobs';
 import { resolveAppSecret } from './secrets';
 import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoTopics } from './seed';
 import { openDb } from './store/db';
@@ -55,8 +56,15 @@ async function main(): Promise<void> {
     }
   }
 
-  // Reconcile missed webhooks, fold raw attendance into daily aggregates and delete it after retention.
-  const attendanceJobs = services.attendance.startJobs();
+  const jobs = startJobs(
+    [
+      // Reconcile missed webhooks, fold raw attendance into daily aggregates and delete it after retention.
+      { name: 'attendance', everyMs: 15 * 60_000, run: async () => (await services.attendance.reconcile(), await services.attendance.applyRetention()) },
+      // Anonymise closed matches past their retention period.
+      { name: 'matching.retention', everyMs: 60 * 60_000, run: () => services.matching.applyRetention() },
+    ],
+    log,
+  );
   const server = createServer(app);
   const realtime = await attach(server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -90,7 +98,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    attendanceJobs.stop();
+    jobs.stop();
     log.info('shutdown', { signal });
     await realtime.close().catch(() => undefined);
     server.closeAllConnections();

@@ -172,15 +172,5 @@ export function createAttendanceService(deps: { db: Db; clock: Clock; log: Logge
       return new Date(deps.clock.now().getTime() - deps.retentionDays * DAY_MS).toISOString().slice(0, 10);
     },
 
-    /** Reconcile, aggregate and apply retention on a timer; unref'd so it never keeps a process alive. */
-    startJobs(intervalMs = 15 * 60_000): { stop(): void } {
-      const run = () =>
-        void this.reconcile()
-          .then(() => this.applyRetention())
-          .catch((err: unknown) => deps.log.warn('attendance.job_failed', { error: err instanceof Error ? err.message : String(err) }));
-      const timer = setInterval(run, intervalMs);
-      timer.unref();
-      return { stop: () => clearInterval(timer) };
-    },
   };
 }
