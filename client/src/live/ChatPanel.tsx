@@ -3,6 +3,7 @@ import { CHAT_MAX_LENGTH, type ChatMessage } from '../../../shared/schemas/live'
 import { useStore } from '../store';
 import { selectIsHost, selectMyIdentity } from './liveSlice';
 import { useCommand } from './useCommand';
+import { ActionError } from '../ui/ActionError';
 
 /** Chat for the people present now: nothing is fetched, nothing is saved. */
 export function ChatPanel() {
@@ -33,8 +34,7 @@ export function ChatPanel() {
 }
 
 function ChatItem({ message, mine, canRemove }: { message: ChatMessage; mine: boolean; canRemove: boolean }) {
-  const { run, busy } = useCommand();
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useCommand();
   const time = new Date(message.at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
   return (
     <li className={mine ? 'mine' : undefined}>
@@ -50,18 +50,12 @@ function ChatItem({ message, mine, canRemove }: { message: ChatMessage; mine: bo
           className="link-button"
           aria-label={`Remove message from ${message.displayName}`}
           disabled={busy}
-          onClick={() =>
-            void run('chat:remove', { messageId: message.id }).then((ack) => setError(ack.ok ? null : ack.message))
-          }
+          onClick={() => void run('chat:remove', { messageId: message.id })}
         >
           Remove message
         </button>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </li>
   );
 }
@@ -69,15 +63,12 @@ function ChatItem({ message, mine, canRemove }: { message: ChatMessage; mine: bo
 function ChatForm() {
   const id = useId();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const { run, busy } = useCommand();
+  const { run, busy, error } = useCommand();
 
   async function send() {
     if (busy) return;
-    setError(null);
     const ack = await run('chat:send', { text });
     if (ack.ok) setText('');
-    else setError(ack.message);
   }
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -112,11 +103,7 @@ function ChatForm() {
           Send
         </button>
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </form>
   );
 }

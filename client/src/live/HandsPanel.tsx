@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useStore } from '../store';
 import { nameOf, selectHandRaised, selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
+import { ActionError } from '../ui/ActionError';
 
 /** Raised hands in the order they went up; hosts call on the next person or lower them all. */
 export function HandsPanel() {
@@ -9,13 +9,10 @@ export function HandsPanel() {
   const participants = useStore((s) => s.live.participants);
   const isHost = useStore(selectIsHost);
   const raised = useStore(selectHandRaised);
-  const { run, busy } = useCommand();
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useCommand();
 
   async function act(event: 'hand:raise' | 'hand:lower' | 'hand:callNext' | 'hand:lowerAll') {
-    setError(null);
-    const ack = await run(event, {});
-    if (!ack.ok) setError(ack.message);
+    await run(event, {});
   }
 
   return (
@@ -48,11 +45,7 @@ export function HandsPanel() {
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </section>
   );
 }

@@ -2,26 +2,22 @@ import { useState } from 'react';
 import { useStore } from '../store';
 import { selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
+import { ActionError } from '../ui/ActionError';
 
 /** Closing the circle to newcomers, and ending it for everyone (after a second, deliberate click). */
 export function HostControls() {
   const isHost = useStore(selectIsHost);
   const locked = useStore((s) => s.live.locked);
-  const { run, busy } = useCommand();
+  const { run, busy, error } = useCommand();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   if (!isHost) return null;
 
   async function lock() {
-    setError(null);
-    const ack = await run('circle:lock', { locked: !locked });
-    if (!ack.ok) setError(ack.message);
+    await run('circle:lock', { locked: !locked });
   }
   async function end() {
-    setError(null);
     setConfirming(false);
-    const ack = await run('circle:end', {});
-    if (!ack.ok) setError(ack.message);
+    await run('circle:end', {});
   }
 
   return (
@@ -47,11 +43,7 @@ export function HostControls() {
           </button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useStore } from '../store';
 import { RedMugBadge } from '../ui/RedMugBadge';
 import { selectIsHost, selectMyIdentity } from './liveSlice';
 import { useCommand } from './useCommand';
+import { ActionError } from '../ui/ActionError';
 
 /**
  * Everyone in the circle as the server counts them (the sockets really present), so the list works with or
@@ -50,18 +51,15 @@ export function PeoplePanel() {
 }
 
 function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone: (message: string) => void }) {
-  const { run, busy } = useCommand();
+  const { run, busy, error } = useCommand();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const name = person.displayName;
   const { identity } = person;
 
   async function act(p: Promise<{ ok: true; data: { message: string } } | { ok: false; message: string }>) {
-    setError(null);
     onDone('');
     const ack = await p;
     if (ack.ok) onDone(ack.data.message);
-    else setError(ack.message);
   }
 
   return (
@@ -121,11 +119,7 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
           Remove
         </button>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { REACTION_BUTTONS } from './reactions';
 import { useCommand } from './useCommand';
+import { ActionError } from '../ui/ActionError';
 
 /** Small signs of support that do not interrupt whoever is speaking. */
 export function ReactionBar() {
-  const { run } = useCommand();
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useCommand();
   return (
     <div className="reaction-bar">
       <div role="group" aria-label="Reactions" className="reactions">
@@ -16,17 +15,13 @@ export function ReactionBar() {
             className="reaction-button"
             aria-label={r.label}
             title={r.label}
-            onClick={() => void run('reaction:send', { reaction: r.reaction }).then((ack) => setError(ack.ok ? null : ack.message))}
+            onClick={() => void run('reaction:send', { reaction: r.reaction })}
           >
             <span aria-hidden="true">{r.emoji}</span>
           </button>
         ))}
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </div>
   );
 }

@@ -1,19 +1,17 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCommand } from './useCommand';
+import { ActionError } from '../ui/ActionError';
 
 /** A discreet way to personal support: nobody in the circle sees the request. */
 export function SupportPanel() {
-  const { run, busy } = useCommand();
+  const { run, busy, error } = useCommand();
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
 
   async function ask() {
-    setError(null);
     setStatus('');
     const ack = await run('support:request', {});
     if (ack.ok) setStatus(ack.data.message);
-    else setError(ack.message);
   }
 
   return (
@@ -29,11 +27,7 @@ export function SupportPanel() {
       <p role="status" className="support-status">
         {status}
       </p>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { TOPIC_MAX_LENGTH } from '../../../shared/schemas/live';
 import { useStore } from '../store';
 import { selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
+import { ActionError } from '../ui/ActionError';
 
 /** What the circle is talking about now, where it has been, and (for hosts) the way to pivot. */
 export function TopicCard() {
@@ -30,15 +31,12 @@ export function TopicCard() {
 function PivotForm() {
   const id = useId();
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const { run, busy } = useCommand();
+  const { run, busy, error } = useCommand();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
     const ack = await run('topic:pivot', { topic: text });
     if (ack.ok) setText('');
-    else setError(ack.message);
   }
 
   return (
@@ -56,11 +54,7 @@ function PivotForm() {
           Change topic
         </button>
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </form>
   );
 }
