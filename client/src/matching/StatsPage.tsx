@@ -5,6 +5,7 @@ import { fetchStats } from './matchingApi';
 import { SupportLayout } from './SupportLayout';
 import { useLoad } from './useLoad';
 import { Loaded } from './Loaded';
+import { CountTable } from '../ui/CountTable';
 
 /** /support/stats — staff: milestones and shares, with small counts withheld. Aggregates only. */
 export function StatsPage() {
@@ -28,23 +29,13 @@ export function StatsPage() {
                 ))}
               </ul>
             )}
-            <table className="data-table">
-              <caption>Matches per year</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Year</th>
-                  <th scope="col">Matches</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.matchesByYear.map((y) => (
-                  <tr key={y.year}>
-                    <td>{y.year}</td>
-                    <td>{y.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountTable
+              caption="Matches per year"
+              groupHeader="Year"
+              countHeader="Matches"
+              rows={data.matchesByYear.map((y) => ({ key: String(y.year), label: String(y.year), value: String(y.count) }))}
+              empty="No matches yet."
+            />
           </section>
           <p className="hint">
             {data.totalRequests} requests in all. Counts under {data.threshold} are withheld, with one more
@@ -70,22 +61,11 @@ export function StatsPage() {
 
 function CellTable({ caption, cells, label, threshold }: { caption: string; cells: Cell[]; label: (k: string) => string; threshold: number }) {
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Group</th>
-          <th scope="col">Requests (share)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {cells.map((c) => (
-          <tr key={c.key}>
-            <td>{label(c.key)}</td>
-            <td>{formatCell(c, threshold)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <CountTable
+      caption={caption}
+      countHeader="Requests (share)"
+      rows={cells.map((c) => ({ key: c.key, label: label(c.key), value: formatCell(c, threshold) }))}
+      empty="No requests yet."
+    />
   );
 }

@@ -5,6 +5,7 @@ import { Loaded } from '../matching/Loaded';
 import { useLoad } from '../matching/useLoad';
 import { fetchAttendanceReport, fetchMilestones } from './reportsApi';
 import { ReportsLayout } from './ReportsLayout';
+import { CountTable } from '../ui/CountTable';
 
 // chart.js is only ever needed here: its own chunk, loaded after the numbers.
 const ReportCharts = lazy(() => import('./ReportCharts'));
@@ -102,30 +103,7 @@ function Attendance({ report: r, milestones }: { report: AttendanceReport; miles
 }
 
 function CellTable({ caption, cells, threshold }: { caption: string; cells: ReportCell[]; threshold: number }) {
-  return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Group</th>
-          <th scope="col">Count</th>
-        </tr>
-      </thead>
-      <tbody>
-        {cells.length === 0 && (
-          <tr>
-            <td colSpan={2}>Nothing in this period.</td>
-          </tr>
-        )}
-        {cells.map((c) => (
-          <tr key={c.key}>
-            <td>{c.label}</td>
-            <td>{formatCount(c.count, threshold)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <CountTable caption={caption} rows={cells.map((c) => ({ key: c.key, label: c.label, value: formatCount(c.count, threshold) }))} />;
 }
 
 function Milestones({ m }: { m: MilestonesReport }) {
