@@ -18,6 +18,9 @@ export interface StepResult {
   eventLoopDelayP99Ms: number;
   heapPerConnectionBytes: number;
   rssPerConnectionBytes: number;
+  /** Heap (after GC) and RSS of the server process(es) with this step's clients connected, for the slope across steps. */
+  heapAfterConnectBytes: number;
+  rssAfterConnectBytes: number;
   loadgenCpuPercentMax: number;
   /** True when a load generator was saturated (> 90 % of a core): the step measures the generator, not the server. */
   discarded: boolean;
@@ -117,6 +120,8 @@ export async function runStep(opts: {
       eventLoopDelayP99Ms: Math.max(...after.map((s) => s.eldP99Ms)),
       heapPerConnectionBytes: (afterConnect.reduce((n, s) => n + s.heapUsed, 0) - before.reduce((n, s) => n + s.heapUsed, 0)) / opts.clients,
       rssPerConnectionBytes: (afterConnect.reduce((n, s) => n + s.rss, 0) - before.reduce((n, s) => n + s.rss, 0)) / opts.clients,
+      heapAfterConnectBytes: afterConnect.reduce((n, s) => n + s.heapUsed, 0),
+      rssAfterConnectBytes: afterConnect.reduce((n, s) => n + s.rss, 0),
       loadgenCpuPercentMax: Math.max(...all.map((r) => (r.cpuMicros / (r.wallMs * 1000)) * 100)),
       discarded: all.some((r) => r.cpuMicros / (r.wallMs * 1000) > 0.9),
     };

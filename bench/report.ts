@@ -10,6 +10,8 @@ export interface BenchResult {
   settings: Record<string, unknown>;
   steps: StepResult[];
   ratios: Array<{ name: string; clients: number; value: number }>;
+  /** Bytes per connection as the least-squares slope across a configuration's steps. */
+  memorySlopes: Array<{ config: string; heapBytesPerConnection: number; rssBytesPerConnection: number }>;
   rush?: unknown;
   signIn?: unknown;
   media?: unknown;
@@ -48,8 +50,9 @@ export function markdown(r: BenchResult): string {
     '',
     ...(Number(r.settings.steadySeconds) < 60
       ? [
-          `Each step measures ${String(r.settings.steadySeconds)} s of steady state after ramp-up (not 60 s): four configurations × four`,
-          'steps × 60 s would alone exceed the 15-minute budget of a run. Use `--steady-seconds 60` for the long form.',
+          `The ${String(r.settings.targetClients)}-client steps, where the targets are judged, measure ${String(r.settings.targetSteadySeconds)} s of steady state after`,
+          `ramp-up; the other steps ${String(r.settings.steadySeconds)} s: four configurations × four steps × 60 s would alone exceed the 15-minute`,
+          'budget of a run. Use `--steady-seconds 60` for the long form.',
           '',
         ]
       : []),
@@ -63,6 +66,15 @@ export function markdown(r: BenchResult): string {
       (s) =>
         `| ${s.config}${s.discarded ? ' (discarded: generator saturated)' : ''} | ${s.clients} | ${s.connected} | ${fmt(s.latencyMs.p50)} | ${fmt(s.latencyMs.p95)} | ${fmt(s.latencyMs.p99)} | ${fmt(s.latencyMs.max)} | ${fmt(s.reach, 4)} | ${s.crossCircle} | ${fmt(s.deliveredPerSecond, 0)} | ${fmt(s.serverCpuPercent)} | ${fmt(s.eventLoopDelayP99Ms)} | ${fmt(s.heapPerConnectionBytes, 0)} | ${fmt(s.rssPerConnectionBytes, 0)} | ${fmt(s.loadgenCpuPercentMax)} |`,
     ),
+    '',
+    '## Memory per connection across steps',
+    '',
+    'Least-squares slope of the server’s memory with the step’s clients connected against the number of clients',
+    '(heap after a full GC, and resident set size).',
+    '',
+    '| config | heap B/conn (slope) | RSS B/conn (slope) |',
+    '| --- | ---: | ---: |',
+    ...r.memorySlopes.map((m) => `| ${m.config} | ${fmt(m.heapBytesPerConnection, 0)} | ${fmt(m.rssBytesPerConnection, 0)} |`),
     '',
     '## Ratios (p99 latency unless named)',
     '',

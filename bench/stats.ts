@@ -16,3 +16,13 @@ export function summarize(values: number[]) {
     max: arr.length ? arr[arr.length - 1]! : Number.NaN,
   };
 }
+
+/** Least-squares slope of y against x (e.g. bytes of memory per extra connection across steps); NaN under 2 points. */
+export function slope(points: ReadonlyArray<readonly [number, number]>): number {
+  const n = points.length;
+  if (n < 2) return Number.NaN;
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  return sxx === 0 ? Number.NaN : points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / sxx;
+}

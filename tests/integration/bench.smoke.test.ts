@@ -15,16 +15,18 @@ describe('the benchmark harness', () => {
   it('runs a tiny step of each configuration and reports full reach with no cross-circle delivery', async () => {
     await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'bench/run.ts', '--quick', '--steps', '8', '--steady-seconds', '2', '--no-media', '--out', out],
+      ['--import', 'tsx', 'bench/run.ts', '--quick', '--steps', '8,16', '--steady-seconds', '1', '--no-media', '--out', out],
       { cwd: root, env: process.env, timeout: 170_000 },
     );
     const result = JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8')) as BenchResult;
-    expect(result.steps.map((s) => s.config)).toEqual(['B0', 'B1', 'A1', 'A2']);
+    expect(result.steps.map((s) => `${s.config}@${s.clients}`)).toEqual(['B0@8', 'B0@16', 'B1@8', 'B1@16', 'A1@8', 'A1@16', 'A2@8', 'A2@16']);
     for (const step of result.steps) {
-      expect(step.connected).toBe(8);
+      expect(step.connected).toBe(step.clients);
       expect(step.reach).toBe(1);
       expect(step.crossCircle).toBe(0);
     }
+    expect(result.memorySlopes.map((m) => m.config)).toEqual(['B0', 'B1', 'A1', 'A2']);
+    expect(result.memorySlopes.every((m) => Number.isFinite(m.heapBytesPerConnection))).toBe(true);
     expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('| A1/B1 | 8 |');
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toMatch(/^<svg/);
   }, 180_000);
