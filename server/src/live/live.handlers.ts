@@ -4,6 +4,7 @@ import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Ack, ErrorCode } from '../../../shared/errors';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../../shared/events';
+import { isParticipantRole } from '../../../shared/schemas/auth';
 import {
   ChatRemovePayload,
   ChatSendPayload,
@@ -159,12 +160,14 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
     const seen = new Map<string, LiveParticipant>();
     for (const s of sockets) {
       const c = s.data.circle;
-      if (!c || c.sessionId !== sessionId || seen.has(c.identity)) continue;
+      const role = s.data.user.role;
+      // Only people who take part are ever admitted; the role check makes that visible to the type, too.
+      if (!c || c.sessionId !== sessionId || seen.has(c.identity) || !isParticipantRole(role)) continue;
       seen.set(c.identity, {
         identity: c.identity,
         displayName: c.displayName,
-        role: s.data.user.role,
-        badge: s.data.user.role === 'volunteer' ? 'red-mug' : '',
+        role,
+        badge: role === 'volunteer' ? 'red-mug' : '',
         isHost: c.isHost,
         micBlocked: blocked.has(c.identity),
       });
