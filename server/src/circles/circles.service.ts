@@ -77,6 +77,7 @@ export function createCirclesService(deps: {
    * skipped), and its drop-in window is open. Media and the live circle both admit through here.
    */
   async function admissible(user: PublicUser, sessionId: string): Promise<CircleSession> {
+    participantRole(user); // an auditor is told plainly, not shown a "not found"
     const loaded = await find(user, sessionId);
     const now = deps.clock.now();
     if (!meets(loaded.planned)) {

@@ -19,6 +19,7 @@ import {
   type CircleSnapshot,
   type LiveParticipant,
 } from '../../../shared/schemas/live';
+import { AUDITOR_REFUSAL } from '../auth/roles';
 import type { CirclesService } from '../circles/circles.service';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
@@ -94,6 +95,8 @@ export function registerLiveHandlers(socket: LiveSocket, d: LiveDeps): void {
       const ack = (typeof last === 'function' ? last : () => undefined) as (a: Ack<T>) => void;
       const raw = typeof args[0] === 'function' || args.length === 0 ? {} : args[0];
       try {
+        // Auditors read the audit log and take no part in circles: every command is refused, joining first of all.
+        if (!isParticipantRole(user().role)) return ack(fail('FORBIDDEN', AUDITOR_REFUSAL));
         if (d.liveAvailable && !d.liveAvailable()) {
           return ack(fail('SERVICE_UNAVAILABLE', 'Live features are reconnecting. Audio and video go on; try again in a moment.'));
         }
