@@ -55,7 +55,7 @@ export function App() {
           <Route path="/support/stats" element={<RequireAuth><Lazy><StatsPage /></Lazy></RequireAuth>} />
           <Route path="/support/matches/:id/room" element={<RequireAuth><Lazy><PairRoomPage /></Lazy></RequireAuth>} />
           <Route path="/staff/reports" element={<RequireAuth><Lazy><ReportsPage /></Lazy></RequireAuth>} />
-          <Route path="/staff/audit" element={<RequireAuth><Lazy><AuditLogPage /></Lazy></RequireAuth>} />
+          <Route path="/staff/audit" element={<RequireAuth forAuditors><Lazy><AuditLogPage /></Lazy></RequireAuth>} />
           <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />
         </Routes>
       </SessionGate>

@@ -17,12 +17,13 @@ import { openDb } from './store/db';
  *   npm run admin -- user:add --email a@b.ca --role staff --name Alex [--kind lawyer [--year-of-call 2019]] [--password ...]
  *   npm run admin -- user:password --email a@b.ca [--password ...]
  *   npm run admin -- invite:create --role member --kind articling_student [--email a@b.ca]
+ *   npm run admin -- user:add --email audit@b.ca --role auditor --name Ada   (reads the audit log only)
  * Without --password a strong one is generated and printed once.
  */
 const USAGE = `Usage:
-  npm run admin -- user:add --email EMAIL --role member|volunteer|staff --name FIRST_NAME [--kind lawyer|articling_student] [--year-of-call YEAR] [--password PASSWORD]
+  npm run admin -- user:add --email EMAIL --role member|volunteer|staff|auditor --name FIRST_NAME [--kind lawyer|articling_student] [--year-of-call YEAR] [--password PASSWORD]
   npm run admin -- user:password --email EMAIL [--password PASSWORD]
-  npm run admin -- invite:create --role member|volunteer|staff [--kind lawyer|articling_student] [--email EMAIL]`;
+  npm run admin -- invite:create --role member|volunteer|staff|auditor [--kind lawyer|articling_student] [--email EMAIL]`;
 
 const UserAdd = z.object({
   email: Email,

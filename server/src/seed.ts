@@ -68,6 +68,7 @@ export async function seedDemoAccounts(auth: AuthService): Promise<DemoAccount[]
     { email: 'volunteer@demo.redmug.test', role: 'volunteer', memberKind: null, firstName: 'Demo Volunteer' },
     { email: 'lawyer@demo.redmug.test', role: 'member', memberKind: 'lawyer', firstName: 'Demo Lawyer' },
     { email: 'student@demo.redmug.test', role: 'member', memberKind: 'articling_student', firstName: 'Demo Student' },
+    { email: 'auditor@demo.redmug.test', role: 'auditor', memberKind: null, firstName: 'Demo Auditor' },
   ];
   const created: DemoAccount[] = [];
   for (const a of accounts) {

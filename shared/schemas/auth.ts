@@ -1,9 +1,22 @@
 import { z } from 'zod';
 
-/** Roles: a volunteer can host; staff can do everything. */
-export const ROLES = ['member', 'volunteer', 'staff'] as const;
+/** The roles that take part in the program: members attend, a volunteer can host, staff can do everything. */
+export const PARTICIPANT_ROLES = ['member', 'volunteer', 'staff'] as const;
+export const ParticipantRole = z.enum(PARTICIPANT_ROLES);
+export type ParticipantRole = z.infer<typeof ParticipantRole>;
+
+/**
+ * Every role. An auditor takes no part: they read the audit log of staff and host actions and nothing else — no
+ * circles, no schedule, no reports, no peer-support requests. Like volunteers and staff, they have no member kind.
+ */
+export const ROLES = [...PARTICIPANT_ROLES, 'auditor'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
+
+/** Whether a role takes part in circles and peer support (every role but auditor). */
+export function isParticipantRole(role: Role): role is ParticipantRole {
+  return (PARTICIPANT_ROLES as readonly Role[]).includes(role);
+}
 
 /** Only members have a kind. */
 export const MEMBER_KINDS = ['lawyer', 'articling_student'] as const;

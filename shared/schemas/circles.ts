@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParticipantRole } from './auth';
 
 /** Display names are chosen by the person at each join; never derived from email. */
 export const DisplayName = z
@@ -70,7 +71,8 @@ export type OutsideWindowData = z.infer<typeof OutsideWindowData>;
 
 /** Participant attributes set by the server in the LiveKit token; participants cannot change them. */
 export const ParticipantAttributes = z.object({
-  role: z.enum(['member', 'volunteer', 'staff']),
+  /** Only roles that take part: an auditor never gets a token. */
+  role: ParticipantRole,
   /** 'red-mug' for trained peer-support volunteers, '' otherwise. */
   badge: z.enum(['red-mug', '']),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from './auth';
+import { ParticipantRole } from './auth';
 import { DisplayName } from './circles';
 
 /**
@@ -13,7 +13,8 @@ export const IdentityField = z.string().regex(/^p_[A-Za-z0-9_-]{22}$/, 'Unknown 
 export const LiveParticipant = z.object({
   identity: z.string(),
   displayName: z.string(),
-  role: Role,
+  /** Only roles that take part: an auditor is never admitted to a circle. */
+  role: ParticipantRole,
   /** 'red-mug' for trained peer-support volunteers. */
   badge: z.enum(['red-mug', '']),
   isHost: z.boolean(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents } from '../../shared/events';
+import { ROLES, type MemberKind, type Role } from '../../shared/schemas/auth';
 import { COMMANDS } from '../../server/src/live/live.handlers';
 import type { SessionHostIds } from '../../server/src/live/hostPolicy';
 import { ApiClient } from '../support/httpClient';
@@ -16,13 +17,23 @@ import { PASSWORD } from '../support/users';
  * "Allowed" means never refused as 401/403 (a 400 for an empty body or a 404 for a made-up id is fine);
  * "denied" means exactly 401 for anonymous and 403 for everyone else: zero unexpected successes.
  */
-const ACTORS = ['anonymous', 'lawyer', 'student', 'volunteer', 'hostHere', 'hostElsewhere', 'staff'] as const;
+const ACTORS = ['anonymous', 'lawyer', 'student', 'volunteer', 'hostHere', 'hostElsewhere', 'staff', 'auditor'] as const;
 type Actor = (typeof ACTORS)[number];
 
 /** Who gets past authorization. `nobody` is for routes that need something other than a session (a signature). */
-type Audience = 'anyone' | 'signedIn' | 'members' | 'volunteers' | 'volunteersThemselves' | 'assignedHost' | 'staff' | 'nobody';
+type Audience =
+  | 'anyone'
+  | 'signedIn'
+  | 'members'
+  | 'volunteers'
+  | 'volunteersThemselves'
+  | 'assignedHost'
+  | 'staff'
+  | 'auditReaders'
+  | 'nobody';
 const ALLOWED: Record<Audience, Actor[]> = {
   anyone: [...ACTORS],
+  /** Everyone signed in who takes part. Auditors do not: they are refused everything but the audit log. */
   signedIn: ['lawyer', 'student', 'volunteer', 'hostHere', 'hostElsewhere', 'staff'],
   members: ['lawyer', 'student', 'staff'],
   volunteers: ['volunteer', 'hostHere', 'hostElsewhere', 'staff'],
@@ -31,6 +42,8 @@ const ALLOWED: Record<Audience, Actor[]> = {
   /** Only the volunteer the schedule names for that session. */
   assignedHost: ['hostHere'],
   staff: ['staff'],
+  /** The audit log (issue #7): staff, and auditors, who read nothing else. */
+  auditReaders: ['staff', 'auditor'],
   nobody: [],
 };
 
@@ -45,7 +58,7 @@ const HTTP: Record<string, Audience> = {
   'POST /api/auth/accept-invite': 'anyone', // needs an unguessable invite token
   'GET /api/circles/next': 'signedIn',
   'GET /api/circles/sessions/:sessionId': 'signedIn',
-  'POST /api/circles/sessions/:sessionId/join': 'signedIn',
+  'POST /api/circles/sessions/:sessionId/join': 'signedIn', // never an auditor: no LiveKit token
   'POST /api/matching/requests': 'members',
   'GET /api/matching/requests/mine': 'members',
   'GET /api/matching/queue': 'staff',
@@ -85,10 +98,10 @@ const HTTP: Record<string, Audience> = {
   'GET /api/media/status': 'anyone', // only whether audio/video is up
   'GET /api/reports/attendance': 'staff',
   'GET /api/reports/milestones': 'staff',
-  'GET /api/reports/audit': 'staff',
+  'GET /api/reports/audit': 'auditReaders',
 };
 
-/** Socket commands: everyone signed in, the host of this circle (and staff), or staff. */
+/** Socket commands: everyone signed in who takes part (never an auditor), the host of this circle (and staff), or staff. */
 type SocketAudience = 'participants' | 'host' | 'staff';
 const SOCKET: Record<(typeof COMMANDS)[number], SocketAudience> = {
   'circle:join': 'participants',
@@ -117,13 +130,14 @@ const SOCKET_ALLOWED: Record<SocketAudience, Actor[]> = {
   staff: ['staff'],
 };
 
-const EMAILS: Record<Exclude<Actor, 'anonymous'>, { email: string; role: 'member' | 'volunteer' | 'staff'; kind: 'lawyer' | 'articling_student' | null }> = {
+const EMAILS: Record<Exclude<Actor, 'anonymous'>, { email: string; role: Role; kind: MemberKind | null }> = {
   lawyer: { email: 'lawyer@example.ca', role: 'member', kind: 'lawyer' },
   student: { email: 'student@example.ca', role: 'member', kind: 'articling_student' },
   volunteer: { email: 'volunteer@example.ca', role: 'volunteer', kind: null },
   hostHere: { email: 'host.here@example.ca', role: 'volunteer', kind: null },
   hostElsewhere: { email: 'host.elsewhere@example.ca', role: 'volunteer', kind: null },
   staff: { email: 'staff@example.ca', role: 'staff', kind: null },
+  auditor: { email: 'auditor@example.ca', role: 'auditor', kind: null },
 };
 
 let app: TestApp;
@@ -156,6 +170,10 @@ async function client(actor: Actor | 'target'): Promise<ApiClient> {
   else expect((await http.signIn(actor === 'target' ? 'target@example.ca' : EMAILS[actor].email, PASSWORD)).status).toBe(200);
   return http;
 }
+
+it('has an actor for every role, so a new role cannot go unchecked', () => {
+  expect([...new Set(Object.values(EMAILS).map((e) => e.role))].sort()).toEqual([...ROLES].sort());
+});
 
 describe('HTTP', () => {
   let sessionId: string;
@@ -223,7 +241,12 @@ describe('Socket.IO', () => {
     const socket = await connectSocket(app.url, (await client(actor)).cookie('rm_sid'));
     sockets.push(target, socket);
     const targetIdentity = expectOk(await raw(target, 'circle:join', { sessionId, displayName: 'Tess' }) as never as Awaited<ReturnType<typeof join>>).you.identity;
-    if (event !== 'circle:join') expectOk(await join(socket, sessionId));
+    if (event !== 'circle:join') {
+      // An auditor is never admitted; the command that follows must still be refused on its own.
+      const joined = await join(socket, sessionId);
+      if (actor === 'auditor') expect(joined).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      else expectOk(joined);
+    }
     const payloads: { [E in (typeof COMMANDS)[number]]: Parameters<ClientToServerEvents[E]>[0] } = {
       'circle:join': { sessionId, displayName: 'Someone' },
       'circle:leave': {},

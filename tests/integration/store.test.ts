@@ -85,6 +85,40 @@ describe.each(engines)('store on %s', (_engine, options) => {
     await db.close();
   });
 
+  it('upgrades a store made before the auditor role: old accounts and invites stay, auditors fit, nothing else does', async () => {
+    const opts = await options();
+    const before = await openDb(opts, MIGRATIONS.filter((m) => m.id < 40));
+    await auth(before).createUser({ email: 'old@example.ca', firstName: 'Olga', role: 'staff', memberKind: null, password: 'long enough pass' });
+    await before.query(`INSERT INTO invites (token_hash, role, member_kind, created_at, expires_at) VALUES ('h-old', 'member', 'lawyer', now(), now())`);
+    await expect(
+      before.query(`INSERT INTO users (id, email, first_name, role, password_hash) VALUES (gen_random_uuid(), 'a@example.ca', 'A', 'auditor', 'h')`),
+    ).rejects.toThrow(/users_role_check/);
+    await before.close();
+
+    const db = await openDb(opts);
+    expect((await db.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(await db.query('SELECT email, role FROM users')).toEqual([{ email: 'old@example.ca', role: 'staff' }]);
+    expect(await db.query('SELECT role, member_kind FROM invites')).toEqual([{ role: 'member', member_kind: 'lawyer' }]);
+    const auditor = await auth(db).createUser({ email: 'audit@example.ca', firstName: 'Ada', role: 'auditor', memberKind: null, password: 'long enough pass' });
+    expect(auditor).toMatchObject({ role: 'auditor', memberKind: null });
+    await auth(db).createInvite({ role: 'auditor', memberKind: null }, auditor.id);
+    expect(await db.query(`SELECT member_kind FROM invites WHERE role = 'auditor'`)).toEqual([{ member_kind: null }]);
+    // Still refused by the schema itself: an unknown role, and an auditor with a member kind.
+    for (const [role, kind, check] of [['superuser', null, /users_role_check/], ['auditor', 'lawyer', /users_check/]] as const) {
+      await expect(
+        db.query(`INSERT INTO users (id, email, first_name, role, member_kind, password_hash) VALUES (gen_random_uuid(), $1, 'X', $2, $3, 'h')`, [
+          `${role}@example.ca`,
+          role,
+          kind,
+        ]),
+      ).rejects.toThrow(check);
+    }
+    await expect(
+      db.query(`INSERT INTO invites (token_hash, role, created_at, expires_at) VALUES ('h-new', 'superuser', now(), now())`),
+    ).rejects.toThrow(/invites_role_check/);
+    await db.close();
+  });
+
   it('enforces the member-kind rule in the schema itself', async () => {
     const db = await openDb(await options());
     await expect(

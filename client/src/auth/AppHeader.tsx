@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { isParticipantRole } from '../../../shared/schemas/auth';
 import { messageOf } from '../api/ApiError';
 import { useStore } from '../store';
 import { MugIcon } from '../ui/MugIcon';
@@ -7,8 +8,9 @@ import { RedMugBadge } from '../ui/RedMugBadge';
 import { roleLabel } from '../ui/roleLabel';
 import { ScheduleNav } from '../scheduling/ScheduleNav';
 import { logout } from './authApi';
+import { AUDITOR_HOME } from './RequireAuth';
 
-/** Who is signed in, in what role, and the way out. */
+/** Who is signed in, in what role, and the way out. An auditor sees only the audit log: no circles, no schedule. */
 export function AppHeader() {
   const user = useStore((s) => s.user);
   const [busy, setBusy] = useState(false);
@@ -31,8 +33,8 @@ export function AppHeader() {
         <MugIcon size={26} />
         <span>Red Mug</span>
       </Link>
-      {user && <ScheduleNav role={user.role} />}
-      {user && <Link to="/support">Peer support</Link>}
+      {user && isParticipantRole(user.role) && <ScheduleNav role={user.role} />}
+      {user && isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
       {user && (
         <div className="who">
           <span className="who-name">{user.firstName}</span>
@@ -48,6 +50,11 @@ export function AppHeader() {
       {user?.role === 'staff' && (
         <Link to="/staff/reports" className="header-link">
           Reports
+        </Link>
+      )}
+      {user?.role === 'auditor' && (
+        <Link to={AUDITOR_HOME} className="header-link">
+          Audit log
         </Link>
       )}
       <button type="button" className="button secondary" onClick={signOut} disabled={busy}>

@@ -7,13 +7,20 @@ export interface FromState {
   from?: string;
 }
 
-/** Sends signed-out visitors to /signin, remembering the page they asked for. */
-export function RequireAuth({ children }: { children: ReactNode }) {
-  const signedIn = useStore((s) => s.user !== null);
+/** The one page an auditor may open: they read the audit log and nothing else. */
+export const AUDITOR_HOME = '/staff/audit';
+
+/**
+ * Sends signed-out visitors to /signin, remembering the page they asked for. Auditors go to the audit log from
+ * every page not marked `forAuditors` (the server refuses them everything else anyway; this spares them dead ends).
+ */
+export function RequireAuth({ children, forAuditors = false }: { children: ReactNode; forAuditors?: boolean }) {
+  const role = useStore((s) => s.user?.role);
   const location = useLocation();
-  if (!signedIn) {
+  if (!role) {
     const state: FromState = { from: location.pathname + location.search + location.hash };
     return <Navigate to="/signin" replace state={state} />;
   }
+  if (role === 'auditor' && !forAuditors) return <Navigate to={AUDITOR_HOME} replace />;
   return children;
 }

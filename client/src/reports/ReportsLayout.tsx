@@ -1,21 +1,28 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AppHeader } from '../auth/AppHeader';
+import { useStore } from '../store';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import '../matching/matching.css';
 import './reports.css';
 
-/** Staff insight pages: attendance reports and the audit log. Aggregates and actions only, never who was present. */
+/**
+ * Staff insight pages: attendance reports and the audit log. Aggregates and actions only, never who was present.
+ * Auditors read the audit log only, so they get no links between the pages.
+ */
 export function ReportsLayout({ title, children }: { title: string; children: ReactNode }) {
   useDocumentTitle(title);
+  const staff = useStore((s) => s.user?.role === 'staff');
   return (
     <>
       <AppHeader />
       <main className="page">
-        <nav className="subnav" aria-label="Staff insight">
-          <Link to="/staff/reports">Circle reports</Link>
-          <Link to="/staff/audit">Audit log</Link>
-        </nav>
+        {staff && (
+          <nav className="subnav" aria-label="Staff insight">
+            <Link to="/staff/reports">Circle reports</Link>
+            <Link to="/staff/audit">Audit log</Link>
+          </nav>
+        )}
         <h1>{title}</h1>
         {children}
       </main>

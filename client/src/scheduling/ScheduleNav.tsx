@@ -1,8 +1,8 @@
 import { NavLink } from 'react-router';
-import type { Role } from '../../../shared/schemas/auth';
+import type { ParticipantRole } from '../../../shared/schemas/auth';
 
 /** Links to the schedule pages each role uses; the server authorizes every action regardless. */
-export function ScheduleNav({ role }: { role: Role }) {
+export function ScheduleNav({ role }: { role: ParticipantRole }) {
   return (
     <nav className="schedule-nav" aria-label="Schedule">
       <NavLink to="/schedule">Schedule</NavLink>

@@ -7,6 +7,8 @@ export function roleLabel(user: Pick<PublicUser, 'role' | 'memberKind'>): string
       return 'Peer-support volunteer';
     case 'staff':
       return 'Staff';
+    case 'auditor':
+      return 'Auditor';
     case 'member':
       return user.memberKind === 'articling_student' ? 'Articling student' : 'Lawyer';
   }

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { PublicUser, Role } from '../../../shared/schemas/auth';
+import { isParticipantRole, type PublicUser, type Role } from '../../../shared/schemas/auth';
 import { AppError } from '../http/errors';
 import type { AuthService } from './auth.service';
+import { AUDITOR_REFUSAL } from './roles';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -33,15 +34,25 @@ export function loadUser(auth: AuthService, names: CookieNames): RequestHandler 
   };
 }
 
-/** Who may call a route: any signed-in user, or only some roles. Staff pass every role check. */
+/**
+ * Who may call a route: with no roles, anyone who takes part (members, volunteers, staff); otherwise only the roles
+ * named. Staff pass every role check. Auditors pass only where `'auditor'` is named: everything else is closed to
+ * them by default, so a new route never opens to them by accident.
+ */
 export function requireUser(...roles: Role[]): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.user) return next(new AppError(401, 'UNAUTHENTICATED', 'Please sign in to continue.'));
-    if (roles.length > 0 && req.user.role !== 'staff' && !roles.includes(req.user.role)) {
-      return next(new AppError(403, 'FORBIDDEN', 'Your account cannot do this. Ask staff if you think it should.'));
+    if (!roleAllowed(req.user.role, roles)) {
+      const message = req.user.role === 'auditor' ? AUDITOR_REFUSAL : 'Your account cannot do this. Ask staff if you think it should.';
+      return next(new AppError(403, 'FORBIDDEN', message));
     }
     next();
   };
+}
+
+function roleAllowed(role: Role, roles: Role[]): boolean {
+  if (role === 'staff') return true;
+  return roles.length === 0 ? isParticipantRole(role) : roles.includes(role);
 }
 
 export function signedInUser(req: Request): PublicUser {

@@ -1,6 +1,7 @@
 import type { PublicUser } from '../../../shared/schemas/auth';
 import type { CircleSession, JoinResponse, OutsideWindowData } from '../../../shared/schemas/circles';
 import type { Clock } from '../clock';
+import { participantRole } from '../auth/roles';
 import { AppError } from '../http/errors';
 import { circleToken } from '../livekit/circleToken';
 import { participantIdentity, roomNameFor } from '../livekit/identities';
@@ -76,6 +77,7 @@ export function createCirclesService(deps: {
    * skipped), and its drop-in window is open. Media and the live circle both admit through here.
    */
   async function admissible(user: PublicUser, sessionId: string): Promise<CircleSession> {
+    participantRole(user); // an auditor is told plainly, not shown a "not found"
     const loaded = await find(user, sessionId);
     const now = deps.clock.now();
     if (!meets(loaded.planned)) {
@@ -117,6 +119,7 @@ export function createCirclesService(deps: {
     admissible,
 
     async join(user: PublicUser, sessionId: string, displayName: string): Promise<JoinResponse> {
+      const role = participantRole(user);
       const session = await admissible(user, sessionId);
       const now = deps.clock.now();
       const identity = participantIdentity(deps.secret, user.id, session.id);
@@ -134,7 +137,7 @@ export function createCirclesService(deps: {
         identity,
         displayName,
         room: roomNameFor(deps.secret, session.id),
-        role: user.role,
+        role,
         ttlSeconds,
         microphone: !micBlocked,
       });

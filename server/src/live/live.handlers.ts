@@ -4,6 +4,7 @@ import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { Ack, ErrorCode } from '../../../shared/errors';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../../shared/events';
+import { isParticipantRole } from '../../../shared/schemas/auth';
 import {
   ChatRemovePayload,
   ChatSendPayload,
@@ -18,6 +19,7 @@ import {
   type CircleSnapshot,
   type LiveParticipant,
 } from '../../../shared/schemas/live';
+import { AUDITOR_REFUSAL } from '../auth/roles';
 import type { CirclesService } from '../circles/circles.service';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
@@ -100,6 +102,8 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   function command<S extends z.ZodType, T>(event: Command, schema: S, budget: Budget, fn: Handler<S, T>) {
     const run = async (socket: LiveSocket, raw: unknown, ack: Ackfn) => {
       try {
+        // Auditors read the audit log and take no part in circles: every command is refused, joining first of all.
+        if (!isParticipantRole(socket.data.user.role)) return ack(fail('FORBIDDEN', AUDITOR_REFUSAL));
         if (d.liveAvailable && !d.liveAvailable()) {
           return ack(fail('SERVICE_UNAVAILABLE', 'Live features are reconnecting. Audio and video go on; try again in a moment.'));
         }
@@ -169,12 +173,14 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     const seen = new Map<string, LiveParticipant>();
     for (const s of sockets) {
       const c = s.data.circle;
-      if (!c || c.sessionId !== sessionId || seen.has(c.identity)) continue;
+      const role = s.data.user.role;
+      // Only people who take part are ever admitted; the role check makes that visible to the type, too.
+      if (!c || c.sessionId !== sessionId || seen.has(c.identity) || !isParticipantRole(role)) continue;
       seen.set(c.identity, {
         identity: c.identity,
         displayName: c.displayName,
-        role: s.data.user.role,
-        badge: s.data.user.role === 'volunteer' ? 'red-mug' : '',
+        role,
+        badge: role === 'volunteer' ? 'red-mug' : '',
         isHost: c.isHost,
         micBlocked: blocked.has(c.identity),
       });

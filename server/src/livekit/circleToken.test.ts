@@ -1,5 +1,6 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
+import { ParticipantAttributes } from '../../../shared/schemas/circles';
 import { circleToken } from './circleToken';
 import { participantIdentity, roomNameFor } from './identities';
 
@@ -44,6 +45,13 @@ describe('circle tokens', () => {
     await expect(
       circleToken({ apiKey, apiSecret, identity: 'p', displayName: 'x', room: 'r', role: 'member', ttlSeconds: 601 }),
     ).rejects.toThrow(RangeError);
+  });
+
+  it('has no role for an auditor, who never gets a token', () => {
+    // @ts-expect-error only roles that take part in circles can be put in a token
+    void (() => circleToken({ apiKey, apiSecret, identity: 'p', displayName: 'x', room: 'r', role: 'auditor', ttlSeconds: 60 }));
+    expect(ParticipantAttributes.safeParse({ role: 'auditor', badge: '' }).success).toBe(false);
+    expect(ParticipantAttributes.safeParse({ role: 'staff', badge: '' }).success).toBe(true);
   });
 });
 

@@ -1,9 +1,12 @@
 import { AccessToken, TrackSource, type VideoGrant } from 'livekit-server-sdk';
 import type { ParticipantAttributes } from '../../../shared/schemas/circles';
-import type { Role } from '../../../shared/schemas/auth';
+import type { ParticipantRole } from '../../../shared/schemas/auth';
 
-/** What a role carries into a circle: volunteers wear the red mug; staff are staff, not peer supporters. */
-export function attributesFor(role: Role): ParticipantAttributes {
+/**
+ * What a role carries into a circle: volunteers wear the red mug; staff are staff, not peer supporters. Only roles
+ * that take part get a token at all, so an auditor can never be named here.
+ */
+export function attributesFor(role: ParticipantRole): ParticipantAttributes {
   return { role, badge: role === 'volunteer' ? 'red-mug' : '' };
 }
 
@@ -37,7 +40,7 @@ export async function circleToken(opts: {
   identity: string;
   displayName: string;
   room: string;
-  role: Role;
+  role: ParticipantRole;
   ttlSeconds: number;
   microphone?: boolean;
 }): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/schemas/auth';
+import type { ParticipantRole } from '../../../shared/schemas/auth';
 import type { JoinMedia } from '../../../shared/schemas/circles';
 import { circleToken } from './circleToken';
 import type { Media } from './media';
@@ -12,7 +12,7 @@ export async function mediaAdmission(opts: {
   identity: string;
   displayName: string;
   room: string;
-  role: Role;
+  role: ParticipantRole;
   ttlSeconds: number;
   now: Date;
 }): Promise<JoinMedia> {

@@ -21,6 +21,7 @@ import {
 import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
+import { participantRole } from '../auth/roles';
 import { usersRepository } from '../auth/users.repository';
 import { participantIdentity, roomNameFor } from '../livekit/identities';
 import { mediaAdmission } from '../livekit/mediaAdmission';
@@ -177,7 +178,7 @@ export function createMatchingService(deps: {
         identity,
         displayName,
         room: roomNameFor(deps.secret, key),
-        role: user.role,
+        role: participantRole(user),
         ttlSeconds: deps.tokenTtlMinutes * 60,
         now: deps.clock.now(),
       });

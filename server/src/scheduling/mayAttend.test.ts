@@ -27,6 +27,9 @@ describe('who may attend a series', () => {
     ['a lawyer called 6 years ago, early-career (≤ 5)', person('member', 'lawyer', 2020), early, false],
     ['a lawyer with no year of call, early-career', person('member', 'lawyer', null), early, true],
     ['a volunteer, early-career circle', person('volunteer', null), early, true],
+    ['an auditor, everyone circle', person('auditor', null), everyone, false],
+    ['an auditor, students circle', person('auditor', null), students, false],
+    ['an auditor, early-career circle', person('auditor', null), early, false],
   ] as const)('%s: %s', (_label, user, series, expected) => {
     expect(mayAttend(user, series, now)).toBe(expected);
   });

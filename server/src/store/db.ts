@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { migrate } from './migrations';
+import { migrate, MIGRATIONS, type Migration } from './migrations';
 
 /**
  * The store speaks the PostgreSQL dialect through one narrow interface, with two engines behind it:
@@ -22,9 +22,10 @@ export interface Db extends Queryable {
 
 export type DbOptions = { databaseUrl: string } | { dataDir: string } | { memory: true };
 
-export async function openDb(options: DbOptions): Promise<Db> {
+/** Opens the store and brings its schema up to date (`migrations` is for upgrade tests: an older schema). */
+export async function openDb(options: DbOptions, migrations: ReadonlyArray<Migration> = MIGRATIONS): Promise<Db> {
   const db = 'databaseUrl' in options ? openPostgres(options.databaseUrl) : await openPglite(options);
-  await migrate(db);
+  await migrate(db, migrations);
   return db;
 }
 

@@ -1,12 +1,20 @@
 import type { Db } from './db';
 
+/** One schema change. */
+export interface Migration {
+  /** Never reused; ranges by domain: 1–9 accounts and schedule, 10 matching, 20 contact requests, 30 attendance, 40 roles. */
+  id: number;
+  name: string;
+  sql: string;
+}
+
 /**
  * Ordered, append-only schema migrations. Applied on start inside one transaction each; never edit a
  * migration that has shipped — add a new one.
  *
  * Confidentiality: no table here holds chat text, and none joins a person to their presence in a circle.
  */
-export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
+export const MIGRATIONS: ReadonlyArray<Migration> = [
   {
     id: 1,
     name: 'accounts',
@@ -273,13 +281,27 @@ export const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }
       );
     `,
   },
+  {
+    id: 40,
+    name: 'auditor role',
+    // Auditors read the audit log and nothing else (issue #7). Like volunteers and staff they have no member kind,
+    // so the table-level member-kind check stands as it is. The column checks of migration 1 carry PostgreSQL's
+    // default names (<table>_<column>_check, the same on PGlite); dropping them by name fails loudly if they differ.
+    sql: `
+      ALTER TABLE users DROP CONSTRAINT users_role_check;
+      ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('member', 'volunteer', 'staff', 'auditor'));
+      ALTER TABLE invites DROP CONSTRAINT invites_role_check;
+      ALTER TABLE invites ADD CONSTRAINT invites_role_check CHECK (role IN ('member', 'volunteer', 'staff', 'auditor'));
+    `,
+  },
 ];
 
-export async function migrate(db: Db): Promise<void> {
+/** Applies the migrations not yet applied; `migrations` defaults to all (tests pass a prefix to exercise an upgrade). */
+export async function migrate(db: Db, migrations: ReadonlyArray<Migration> = MIGRATIONS): Promise<void> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const done = new Set((await db.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id));
-  for (const m of MIGRATIONS) {
+  for (const m of migrations) {
     if (done.has(m.id)) continue;
     await db.transaction(async (tx) => {
       // Two instances starting at once against one PostgreSQL: the loser waits here, then sees the row.
