@@ -252,6 +252,55 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     expect(t.logs()).not.toContain(marker);
   });
 
+  it('every chat line reaches everyone, even when several people speak at once while hands go up', async () => {
+    const speakers = await Promise.all([joined('member'), joined('member'), joined('volunteer')]);
+    const listener = await joined('member');
+    const heard = collect(listener.socket, 'chat:received');
+    const lines: string[] = [];
+    for (let round = 0; round < 5; round++) {
+      const said = speakers.map((_, i) => `round ${round} from ${i}`);
+      lines.push(...said);
+      const acks = await Promise.all([
+        ...speakers.map((s, i) => command(s.socket, 'chat:send', { text: said[i]! })),
+        command(speakers[0]!.socket, round % 2 ? 'hand:lower' : 'hand:raise', {}),
+      ]);
+      expect(acks.every((a) => a.ok)).toBe(true);
+    }
+    // Each speaker's lines arrive in order, so a last line from each proves the earlier ones had their chance.
+    const last = speakers.map((_, i) => next(listener.socket, 'chat:received', (m) => m.text === `done ${i}`));
+    await Promise.all(speakers.map((s, i) => command(s.socket, 'chat:send', { text: `done ${i}` })));
+    await Promise.all(last);
+    expect(heard.map((m) => m.text).filter((text) => text.startsWith('round')).sort()).toEqual([...lines].sort());
+  });
+
+  it('a dropped connection catches up on what it missed when it comes back, except chat, which is never kept', async () => {
+    const speaker = await joined('member');
+    const member = await person('member');
+    // In the circle, and caught up: it has had the circle's news of its own arrival.
+    const arrived = next(member.socket, 'participants:changed', ({ participants }) => participants.some((p) => p.displayName === member.name));
+    const snapshot = expectOk(await command(member.socket, 'circle:join', { sessionId: circleA, displayName: member.name }));
+    const listener = { ...member, identity: snapshot.you.identity };
+    await arrived;
+    const marker = `kept-nowhere-${randomBytes(6).toString('hex')}`;
+    // The connection drops without a goodbye (as on a train); the circle sees the listener go.
+    const gone = next(speaker.socket, 'participants:changed', ({ participants }) => !participants.some((p) => p.identity === listener.identity));
+    listener.socket.io.engine.close();
+    await gone;
+    expectOk(await command(speaker.socket, 'chat:send', { text: marker }));
+    expectOk(await command(speaker.socket, 'hand:raise', {}));
+
+    const heard = collect(listener.socket, 'chat:received');
+    const missedHands = next(listener.socket, 'hands:changed', ({ hands }) => hands.some((h) => h.identity === speaker.identity));
+    const back = new Promise<void>((resolve) => listener.socket.once('connect', () => resolve()));
+    listener.socket.connect();
+    await back;
+    expect(listener.socket.recovered).toBe(true);
+    await missedHands;
+    // A round trip after the catch-up: anything replayed has arrived by now.
+    expectOk(await command(listener.socket, 'hand:lower', {}));
+    expect(heard.map((m) => m.text)).not.toContain(marker);
+  });
+
   it('limits chat length and rate', async () => {
     const a = await joined('member');
     expect(await command(a.socket, 'chat:send', { text: 'x'.repeat(501) })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });

@@ -1,13 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { Adapter, SessionAwareAdapter, type BroadcastOptions } from 'socket.io-adapter';
 import type { ChatMessage } from '../../../shared/schemas/live';
 
 /**
- * Chat goes around the Socket.IO adapter on purpose: the Redis streams adapter keeps broadcasts in a stream (for
- * connection-state recovery), and chat must never be stored. Chat travels by Redis pub/sub, which keeps nothing,
- * and each instance hands it to its own sockets as a volatile emit, which the recovery buffer skips.
+ * Chat goes around the Socket.IO adapter's storage on purpose: connection-state recovery keeps broadcasts (in the
+ * Redis stream, or in memory on one instance) so a reconnecting client can catch up, and chat must never be kept.
+ * Chat travels between instances by Redis pub/sub, which keeps nothing; each instance hands it to its own sockets
+ * with a local broadcast, which the streams adapter does not store, and which `ChatForgettingAdapter` (the
+ * in-memory adapter) does not store either. Not `volatile`: a volatile packet is dropped whenever the connection
+ * is still writing the previous one, and a chat line must reach everyone present.
  * CAUTION: changing this to `io.to(room).emit` would persist chat text in Redis.
  */
+export const CHAT_EVENTS: ReadonlySet<string> = new Set(['chat:received', 'chat:removed']);
+
+/** The in-memory adapter with connection-state recovery, minus the keeping of chat packets. */
+export class ChatForgettingAdapter extends SessionAwareAdapter {
+  override broadcast(packet: { type: number; data?: unknown[] }, opts: BroadcastOptions): void {
+    if (CHAT_EVENTS.has(String(packet.data?.[0]))) return Adapter.prototype.broadcast.call(this, packet, opts);
+    super.broadcast(packet, opts);
+  }
+}
+
 export type ChatEvent = { room: string; event: 'chat:received'; payload: ChatMessage } | { room: string; event: 'chat:removed'; payload: { id: string } };
 
 export interface ChatRelay {

@@ -4,7 +4,7 @@ import { parse as parseCookie } from 'cookie';
 import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { AuthService } from '../auth/auth.service';
-import { createLocalChatRelay, createRedisChatRelay, type ChatEvent, type ChatRelay } from './chatRelay';
+import { ChatForgettingAdapter, createLocalChatRelay, createRedisChatRelay, type ChatEvent, type ChatRelay } from './chatRelay';
 import { createLiveCommands, STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './live.handlers';
 
 export interface RealtimeOptions {
@@ -35,7 +35,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     serveClient: false,
-    ...(o.redis ? { adapter: createAdapter(o.redis) } : {}),
+    adapter: o.redis ? createAdapter(o.redis) : ChatForgettingAdapter,
   });
 
   // The session token stays on this instance (never in socket.data, which travels through the adapter); a WeakMap
@@ -76,8 +76,8 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   });
 
   const deliver = (e: ChatEvent) => {
-    if (e.event === 'chat:received') io.local.to(e.room).volatile.emit('chat:received', e.payload);
-    else io.local.to(e.room).volatile.emit('chat:removed', e.payload);
+    if (e.event === 'chat:received') io.local.to(e.room).emit('chat:received', e.payload);
+    else io.local.to(e.room).emit('chat:removed', e.payload);
   };
   const chat: ChatRelay = o.redis ? await createRedisChatRelay(o.redis, deliver) : createLocalChatRelay(deliver);
 
