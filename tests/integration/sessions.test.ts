@@ -52,6 +52,20 @@ describe('sign-out and expiry reach open sockets', () => {
     await expect(connectSocket(app.url, a.http.cookie('rm_sid') ?? 'gone')).rejects.toThrow(/UNAUTHENTICATED/);
   });
 
+  it('the sweep closes an idle socket whose session ended elsewhere, and leaves everyone else connected', async () => {
+    const ended = await signedInSocket(app, 'lawyer@example.ca');
+    const others = await Promise.all(['student@example.ca', 'volunteer@example.ca'].map((e) => signedInSocket(app, e)));
+    const gone = disconnected(ended.socket);
+    // Ended without a sign-out request (as by the expiry job or a database restore): only the sweep can notice.
+    await app.db.query("DELETE FROM auth_sessions WHERE user_id = (SELECT id FROM users WHERE email = 'lawyer@example.ca')");
+    expect(await gone).toBe('io server disconnect');
+    // The same sweep checked the others: they are still connected, and still answered.
+    for (const o of others) {
+      expect(o.socket.connected).toBe(true);
+      expect(await raw(o.socket, 'circle:leave', {})).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
+    }
+  });
+
   it('an expired session loses its socket within the recheck interval, whether it sends commands or sits idle', async () => {
     const busy = await signedInSocket(app, 'volunteer@example.ca');
     const idle = await signedInSocket(app, 'staff@example.ca');

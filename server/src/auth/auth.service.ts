@@ -108,6 +108,17 @@ export function createAuthService(deps: {
       return toPublicUser(row);
     },
 
+    /**
+     * The user id behind each still-valid session token, in one query (the socket sweep checks every open socket
+     * at once). Tokens that are not, or no longer, valid are absent. Never slides an expiry.
+     */
+    async sessionOwners(sessionTokens: readonly string[]): Promise<Map<string, string>> {
+      const byHash = new Map<string, string>();
+      for (const t of sessionTokens) if (t.length > 0 && t.length <= 100) byHash.set(hashToken(t), t);
+      const owners = await sessions.ownersOf([...byHash.keys()], deps.clock.now());
+      return new Map([...owners].map(([hash, userId]) => [byHash.get(hash)!, userId]));
+    },
+
     async logout(sessionToken: string | undefined): Promise<void> {
       if (sessionToken) await sessions.delete(hashToken(sessionToken));
     },

@@ -69,6 +69,15 @@ export function sessionsRepository(db: Queryable) {
       );
       return rows[0] ?? null;
     },
+    /** Who owns each of these sessions, for those still valid: one query however many sockets are checked. */
+    async ownersOf(idHashes: string[], now: Date): Promise<Map<string, string>> {
+      if (idHashes.length === 0) return new Map();
+      const rows = await db.query<{ id_hash: string; user_id: string }>(
+        'SELECT id_hash, user_id FROM auth_sessions WHERE id_hash = ANY($1::text[]) AND expires_at > $2',
+        [idHashes, now],
+      );
+      return new Map(rows.map((r) => [r.id_hash, r.user_id]));
+    },
     async extend(idHash: string, expiresAt: Date): Promise<void> {
       await db.query('UPDATE auth_sessions SET expires_at = $2 WHERE id_hash = $1', [idHash, expiresAt]);
     },

@@ -28,6 +28,9 @@ export interface Realtime {
 /** Each socket joins its person's room, so a sign-out can reach all their sockets across instances. */
 export const userRoom = (userId: string) => `user:${userId}`;
 
+/** How many sockets' sessions one sweep query checks. */
+const SWEEP_BATCH = 500;
+
 /** Socket.IO for the live circle: signed-in sockets from our own origin only, Redis-shared when configured. */
 export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions): Promise<Realtime> {
   const io: IO = new Server(httpServer, {
@@ -105,13 +108,29 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     commands.attach(socket);
   });
 
-  // Idle sockets are swept too, so an expired session stops receiving the circle's broadcasts.
-  const sweep = setInterval(() => {
-    for (const socket of io.of('/').sockets.values()) {
-      void stillSignedIn(socket)
-        .then((ok) => ok || socket.disconnect(true))
-        .catch(() => undefined);
+  // Idle sockets are swept too, so an expired session stops receiving the circle's broadcasts: all of this
+  // instance's sockets in one query per batch, not one query per socket all at once.
+  const sweepOnce = async () => {
+    const open = [...io.of('/').sockets.values()];
+    for (let i = 0; i < open.length; i += SWEEP_BATCH) {
+      const batch = open.slice(i, i + SWEEP_BATCH);
+      const tokens = batch.map((s) => sessionTokens.get(s)?.token).filter((t): t is string => t !== undefined);
+      const owners = await o.auth.sessionOwners(tokens);
+      const now = Date.now();
+      for (const socket of batch) {
+        const entry = sessionTokens.get(socket);
+        if (entry?.token !== undefined && owners.get(entry.token) === socket.data.user.id) entry.checkedAt = now;
+        else socket.disconnect(true);
+      }
     }
+  };
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    void sweepOnce()
+      .catch(() => undefined)
+      .finally(() => (sweeping = false));
   }, recheckMs);
   sweep.unref();
 
