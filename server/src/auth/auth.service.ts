@@ -152,6 +152,9 @@ export function createAuthService(deps: {
         const now = deps.clock.now();
         const expiresAt = new Date(now.getTime() + ttlMs);
         await sessionsRepository(tx).insert(hashToken(sessionToken), row.id, now, expiresAt);
+        // The actor is whoever made the invite (the grant of a role this completes), so the new person's name never
+        // shows in the audit log; the target is the account it created.
+        await record(tx, { actorId: invite.created_by, action: 'invite.accept', targetType: 'user', targetId: row.id, at: now });
         return { user: toPublicUser(row), sessionToken, expiresAt };
       });
     },
