@@ -112,7 +112,7 @@ export function createAuthService(deps: {
       if (sessionToken) await sessions.delete(hashToken(sessionToken));
     },
 
-    async createInvite(input: CreateInviteBody, createdBy: string | null): Promise<{ token: string; expiresAt: Date }> {
+    async createInvite(input: CreateInviteBody, createdBy: string | null): Promise<{ token: string; createdAt: Date; expiresAt: Date }> {
       const token = newSecretToken();
       const now = deps.clock.now();
       const expiresAt = new Date(now.getTime() + deps.inviteTtlDays * 86_400_000);
@@ -126,7 +126,7 @@ export function createAuthService(deps: {
         expires_at: expiresAt,
       });
       await record(deps.db, { actorId: createdBy, action: 'invite.create', targetType: 'role', targetId: input.role, at: now });
-      return { token, expiresAt };
+      return { token, createdAt: now, expiresAt };
     },
 
     async acceptInvite(input: AcceptInviteBody): Promise<SignedIn> {
