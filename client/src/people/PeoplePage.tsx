@@ -76,7 +76,7 @@ function StaffPeople({ myId }: { myId: string }) {
               <input id="people-q" type="search" value={draftQ} maxLength={100} onChange={(e) => setDraftQ(e.target.value)} />
             </div>
             <div className="field">
-              <label htmlFor="people-role">Role</label>
+              <label htmlFor="people-role">Filter by role</label>
               <select
                 id="people-role"
                 value={filters.role}
