@@ -56,5 +56,11 @@ export type ChangeRoleBody = z.infer<typeof ChangeRoleBody>;
 export const ChangeRoleResponse = z.object({ person: Person });
 export type ChangeRoleResponse = z.infer<typeof ChangeRoleResponse>;
 
-/** The `:id` of a people route: anything that is not a UUID cannot name an account (404, not a database error). */
-export const PersonId = z.string().uuid();
+/**
+ * The `:id` of a people route: anything that is not a UUID cannot name an account (404, not a database error).
+ * Lower-cased, as the store writes UUIDs, so an upper-case spelling names the same account.
+ */
+export const PersonId = z
+  .string()
+  .uuid()
+  .transform((s) => s.toLowerCase());
