@@ -8,7 +8,6 @@ import { Loaded } from '../matching/Loaded';
 import { useLoad } from '../matching/useLoad';
 import { useStore } from '../store';
 import { ActionError } from '../ui/ActionError';
-import { roleLabel } from '../ui/roleLabel';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { InviteForm } from './InviteForm';
 import { changeRole, fetchPeople, type PeopleFilters } from './peopleApi';
@@ -220,7 +219,7 @@ function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolea
     <tr data-testid={`person-${person.id}`}>
       <th scope="row">{person.firstName}</th>
       <td>{person.email}</td>
-      <td>{roleLabel(person)}</td>
+      <td>{ROLE_CHOICES.find((c) => c.value === current)?.label}</td>
       <td>{person.yearOfCall ?? '—'}</td>
       <td>{new Date(person.createdAt).toLocaleDateString()}</td>
       <td>
