@@ -28,6 +28,7 @@ const PairRoomPage = lazy(() => import('./matching/PairRoomPage').then((m) => ({
 const StatsPage = lazy(() => import('./matching/StatsPage').then((m) => ({ default: m.StatsPage })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const AuditLogPage = lazy(() => import('./reports/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const PeoplePage = lazy(() => import('./people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 
 export function App() {
   return (
@@ -56,6 +57,7 @@ export function App() {
           <Route path="/support/matches/:id/room" element={<RequireAuth><Lazy><PairRoomPage /></Lazy></RequireAuth>} />
           <Route path="/staff/reports" element={<RequireAuth><Lazy><ReportsPage /></Lazy></RequireAuth>} />
           <Route path="/staff/audit" element={<RequireAuth forAuditors><Lazy><AuditLogPage /></Lazy></RequireAuth>} />
+          <Route path="/staff/people" element={<RequireAuth><Lazy><PeoplePage /></Lazy></RequireAuth>} />
           <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />
         </Routes>
       </SessionGate>

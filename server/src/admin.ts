@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { Email, FirstName, MemberKind, Password, Role, YearOfCall } from '../../shared/schemas/auth';
+import { record } from './audit/audit.repository';
 import { createAuthService } from './auth/auth.service';
 import { createLoginThrottle } from './auth/loginThrottle';
 import { hashPassword } from './auth/passwords';
@@ -85,6 +86,8 @@ export async function runAdmin(argv: string[], out: (line: string) => void): Pro
           yearOfCall: v['year-of-call'] ?? null,
           password,
         });
+        // No actor: the command line is not an account. Only the new account's id, never its name or email.
+        await record(db, { actorId: null, action: 'user.create', targetType: 'user', targetId: user.id, at: systemClock.now() });
         out(`Created ${user.role}${user.memberKind ? ` (${user.memberKind})` : ''} ${user.email}`);
         if (!v.password) out(`Password (shown once): ${password}`);
         return;

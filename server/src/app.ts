@@ -34,6 +34,8 @@ import { AppError } from './http/errors';
 import type { Logger } from './log';
 import { smtpMailer, type Mailer } from './mail/mailer';
 import { matchingRoutes } from './matching/matching.routes';
+import { peopleRoutes } from './people/people.routes';
+import { createPeopleService } from './people/people.service';
 import { createMatchingService } from './matching/matching.service';
 import type { Db } from './store/db';
 import { schedulingRoutes } from './scheduling/scheduling.routes';
@@ -121,6 +123,7 @@ export function createApp(c: Components) {
     tokenTtlMinutes: config.livekitTokenTtlMinutes,
   });
   const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn });
+  const people = createPeopleService({ db: c.db, clock: c.clock });
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });
 
   const app = express();
@@ -170,6 +173,7 @@ export function createApp(c: Components) {
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin, onSignedOut: (id) => realtime?.disconnectUser(id) }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/matching', matchingRoutes({ matching }));
+  api.use('/people', peopleRoutes({ people, onRoleChanged: (id) => realtime?.disconnectUser(id) }));
   api.use('/reports', reportsRoutes({ reports, db: c.db }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {
@@ -209,7 +213,7 @@ export function createApp(c: Components) {
       },
     }));
 
-  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports } };
+  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, people } };
 }
 
 

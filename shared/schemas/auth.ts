@@ -67,7 +67,8 @@ export const CreateInviteBody = z
   });
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
-export const InviteResponse = z.object({ token: z.string(), url: z.string(), expiresAt: z.string() });
+/** A new invite: the link to pass on, and when it was made and stops working (both by the server's clock). */
+export const InviteResponse = z.object({ token: z.string(), url: z.string(), createdAt: z.string(), expiresAt: z.string() });
 export type InviteResponse = z.infer<typeof InviteResponse>;
 
 export const YearOfCall = z.number().int().min(1950).max(2100);

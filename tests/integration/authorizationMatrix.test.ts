@@ -99,6 +99,8 @@ const HTTP: Record<string, Audience> = {
   'GET /api/reports/attendance': 'staff',
   'GET /api/reports/milestones': 'staff',
   'GET /api/reports/audit': 'auditReaders',
+  'GET /api/people': 'staff',
+  'PATCH /api/people/:id/role': 'staff', // the matrix's empty body is a 400 for staff: nobody's role changes here
 };
 
 /** Socket commands: everyone signed in who takes part (never an auditor), the host of this circle (and staff), or staff. */

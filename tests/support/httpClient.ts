@@ -61,6 +61,10 @@ export class ApiClient {
     return this.request<T>('POST', path, { json: json ?? {}, ...opts });
   }
 
+  patch<T = any>(path: string, json?: unknown, opts: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+    return this.request<T>('PATCH', path, { json: json ?? {}, ...opts });
+  }
+
   /** Fetches a CSRF token (as the client does on load), then signs in. */
   async signIn(email: string, password: string): Promise<Reply> {
     await this.get('/api/auth/session');

@@ -3,7 +3,7 @@ import { SessionResponse } from '../../../shared/schemas/auth';
 import { useStore } from '../store';
 import { ApiError, ApiErrorBodySchema, UNEXPECTED_MESSAGE, UNREACHABLE_MESSAGE } from './ApiError';
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PATCH';
 
 async function send(method: Method, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -47,8 +47,8 @@ async function refreshCsrf(): Promise<void> {
 }
 
 /**
- * One typed request: sends the session cookie and (for POSTs) the CSRF token, parses the success body with the
- * shared schema and turns every failure into an ApiError whose message is written for people.
+ * One typed request: sends the session cookie and (for anything but GET) the CSRF token, parses the success body
+ * with the shared schema and turns every failure into an ApiError whose message is written for people.
  */
 export async function apiRequest<S extends z.ZodType>(
   method: Method,
@@ -79,3 +79,5 @@ export async function apiRequest<S extends z.ZodType>(
 export const apiGet = <S extends z.ZodType>(path: string, schema: S) => apiRequest('GET', path, schema);
 export const apiPost = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
   apiRequest('POST', path, schema, body);
+export const apiPatch = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+  apiRequest('PATCH', path, schema, body);

@@ -52,6 +52,11 @@ export function AppHeader() {
           Reports
         </Link>
       )}
+      {user?.role === 'staff' && (
+        <Link to="/staff/people" className="header-link">
+          People
+        </Link>
+      )}
       {user?.role === 'auditor' && (
         <Link to={AUDITOR_HOME} className="header-link">
           Audit log

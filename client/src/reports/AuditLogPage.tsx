@@ -59,7 +59,8 @@ function AuditTable({ entries }: { entries: AuditLogEntry[] }) {
             <tr key={`${e.at}-${i}`}>
               <td>{new Date(e.at).toLocaleString()}</td>
               <td>
-                {e.actorName ?? 'Removed account'}
+                {/* No actor: the command line (npm run admin), or an account since removed. */}
+                {e.actorName ?? 'Command line or removed account'}
                 {e.actorRole && ` (${roleLabel({ role: e.actorRole, memberKind: null })})`}
               </td>
               <td>{e.action}</td>

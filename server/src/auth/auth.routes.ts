@@ -1,5 +1,5 @@
 import { Router, type CookieOptions, type Response } from 'express';
-import { AcceptInviteBody, CreateInviteBody, LoginBody, type SessionResponse } from '../../../shared/schemas/auth';
+import { AcceptInviteBody, CreateInviteBody, LoginBody, type InviteResponse, type SessionResponse } from '../../../shared/schemas/auth';
 import { parse } from '../http/validate';
 import type { CookieNames } from './auth.middleware';
 import { requireUser, signedInUser } from './auth.middleware';
@@ -49,12 +49,14 @@ export function authRoutes(deps: {
 
   router.post('/invites', requireUser('staff'), async (req, res) => {
     const input = parse(CreateInviteBody, req.body);
-    const { token, expiresAt } = await auth.createInvite(input, signedInUser(req).id);
-    res.status(201).json({
+    const { token, createdAt, expiresAt } = await auth.createInvite(input, signedInUser(req).id);
+    const body: InviteResponse = {
       token,
       url: `${deps.publicOrigin(req)}/invite/${token}`,
+      createdAt: createdAt.toISOString(),
       expiresAt: expiresAt.toISOString(),
-    });
+    };
+    res.status(201).json(body);
   });
 
   router.post('/accept-invite', async (req, res) => {

@@ -123,7 +123,7 @@ export function createAuthService(deps: {
       if (sessionToken) await sessions.delete(hashToken(sessionToken));
     },
 
-    async createInvite(input: CreateInviteBody, createdBy: string | null): Promise<{ token: string; expiresAt: Date }> {
+    async createInvite(input: CreateInviteBody, createdBy: string | null): Promise<{ token: string; createdAt: Date; expiresAt: Date }> {
       const token = newSecretToken();
       const now = deps.clock.now();
       const expiresAt = new Date(now.getTime() + deps.inviteTtlDays * 86_400_000);
@@ -137,7 +137,7 @@ export function createAuthService(deps: {
         expires_at: expiresAt,
       });
       await record(deps.db, { actorId: createdBy, action: 'invite.create', targetType: 'role', targetId: input.role, at: now });
-      return { token, expiresAt };
+      return { token, createdAt: now, expiresAt };
     },
 
     async acceptInvite(input: AcceptInviteBody): Promise<SignedIn> {
@@ -163,6 +163,9 @@ export function createAuthService(deps: {
         const now = deps.clock.now();
         const expiresAt = new Date(now.getTime() + ttlMs);
         await sessionsRepository(tx).insert(hashToken(sessionToken), row.id, now, expiresAt);
+        // The actor is whoever made the invite (the grant of a role this completes), so the new person's name never
+        // shows in the audit log; the target is the account it created.
+        await record(tx, { actorId: invite.created_by, action: 'invite.accept', targetType: 'user', targetId: row.id, at: now });
         return { user: toPublicUser(row), sessionToken, expiresAt };
       });
     },

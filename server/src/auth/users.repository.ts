@@ -95,13 +95,15 @@ export interface InviteRow {
   role: Role;
   member_kind: MemberKind | null;
   email: string | null;
+  /** The staff member who made the invite; null when made from the command line or since removed. */
+  created_by: string | null;
   expires_at: Date;
   used_at: Date | null;
 }
 
 export function invitesRepository(db: Queryable) {
   return {
-    async insert(row: Omit<InviteRow, 'used_at'> & { created_by: string | null; created_at: Date }): Promise<void> {
+    async insert(row: Omit<InviteRow, 'used_at'> & { created_at: Date }): Promise<void> {
       await db.query(
         `INSERT INTO invites (token_hash, role, member_kind, email, created_by, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,

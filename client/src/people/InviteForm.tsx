@@ -1,0 +1,174 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { MEMBER_KINDS, ROLES, type InviteResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
+import { ApiError, messageOf } from '../api/ApiError';
+import { createInvite } from '../auth/authApi';
+import { fieldErrorsOf } from '../ui/fieldErrorsOf';
+import { describedBy, FieldNotes, FormField } from '../ui/FormField';
+import { rolePhrase, validFor } from './roleChoices';
+
+const ROLE_OPTIONS: Record<Role, string> = {
+  member: 'Member (a lawyer or an articling student)',
+  volunteer: 'Peer-support volunteer (red mug)',
+  staff: 'Staff',
+  auditor: 'Auditor (reads the audit log only)',
+};
+const KIND_OPTIONS: Record<MemberKind, string> = { lawyer: 'Lawyer', articling_student: 'Articling student' };
+
+interface Made {
+  invite: InviteResponse;
+  role: Role;
+  memberKind: MemberKind | null;
+  email: string;
+}
+
+/** Staff make a single-use invite link for a role and pass it on themselves: Red Mug does not send it. */
+export function InviteForm() {
+  const [role, setRole] = useState<Role>('member');
+  const [kind, setKind] = useState<MemberKind | ''>('');
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [made, setMade] = useState<Made | null>(null);
+  const [kindMissing, setKindMissing] = useState(false);
+  const kindSelect = useRef<HTMLSelectElement>(null);
+  const fields = fieldErrorsOf(error);
+  if (kindMissing) fields.memberKind = 'Choose whether they are a lawyer or an articling student.';
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setError(null);
+    setMessage(null);
+    if (role === 'member' && !kind) {
+      setKindMissing(true);
+      setMessage('Choose whether the new member is a lawyer or an articling student, then create the link again.');
+      kindSelect.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const memberKind = role === 'member' ? (kind as MemberKind) : null;
+    const trimmed = email.trim();
+    try {
+      const invite = await createInvite({ role, memberKind, ...(trimmed ? { email: trimmed } : {}) });
+      setMade({ invite, role, memberKind, email: trimmed.toLowerCase() });
+      setEmail('');
+    } catch (err) {
+      setError(err instanceof ApiError ? err : null);
+      setMessage(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="invite-section card" aria-labelledby="invite-heading">
+      <h2 id="invite-heading">Invite someone</h2>
+      <p className="hint">
+        The link lets one person make their own account in the role you choose. Red Mug does not send it: copy it and
+        send it to them yourself.
+      </p>
+      <form className="form" onSubmit={submit} noValidate>
+        {message && (
+          <p role="alert" className="error">
+            {message}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)} aria-invalid={fields.role ? true : undefined} aria-describedby={describedBy('invite-role', undefined, fields.role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_OPTIONS[r]}
+              </option>
+            ))}
+          </select>
+          <FieldNotes id="invite-role" error={fields.role} />
+        </div>
+        {role === 'member' && (
+          <div className="field">
+            <label htmlFor="invite-kind">Member kind</label>
+            <select
+              id="invite-kind"
+              ref={kindSelect}
+              value={kind}
+              required
+              onChange={(e) => {
+                setKind(e.target.value as MemberKind | '');
+                setKindMissing(false);
+              }}
+              aria-invalid={fields.memberKind ? true : undefined}
+              aria-describedby={describedBy('invite-kind', undefined, fields.memberKind)}
+            >
+              <option value="">Choose…</option>
+              {MEMBER_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_OPTIONS[k]}
+                </option>
+              ))}
+            </select>
+            <FieldNotes id="invite-kind" error={fields.memberKind} />
+          </div>
+        )}
+        <FormField
+          id="invite-email"
+          label="Email (optional)"
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          hint="Only this address will be able to use the link. Leave it empty and anyone who has the link can use it, once."
+          error={fields.email}
+        />
+        <div>
+          <button type="submit" className="button primary" disabled={busy}>
+            Create invite link
+          </button>
+        </div>
+      </form>
+      {made && <InviteResult key={made.invite.token} made={made} />}
+    </section>
+  );
+}
+
+function InviteResult({ made }: { made: Made }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const link = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState('');
+  // Keyboard and screen-reader users land on the new link rather than back at the top of the form.
+  useEffect(() => heading.current?.focus(), []);
+  const expires = new Date(made.invite.expiresAt);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(made.invite.url);
+      setCopied('Copied. Paste the link into a message to the person.');
+    } catch {
+      link.current?.select();
+      setCopied('Your browser did not let Red Mug copy the link. It is selected: press Ctrl+C (⌘C on a Mac) to copy it.');
+    }
+  }
+
+  return (
+    <div className="invite-result" aria-labelledby="invite-result-heading" role="region">
+      <h3 id="invite-result-heading" tabIndex={-1} ref={heading}>
+        Invite link for {rolePhrase({ role: made.role, memberKind: made.memberKind })}
+      </h3>
+      <div className="field">
+        <label htmlFor="invite-link">Invite link</label>
+        <div className="invite-copy">
+          <input id="invite-link" className="invite-link" type="text" readOnly value={made.invite.url} ref={link} onFocus={(e) => e.target.select()} />
+          <button type="button" className="button secondary" onClick={() => void copy()}>
+            Copy link
+          </button>
+        </div>
+      </div>
+      <p role="status">{copied}</p>
+      <p id="invite-validity">
+        It works once and is valid for {validFor(expires, new Date(made.invite.createdAt))}, until{' '}
+        {expires.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })}.
+        {made.email ? ` Only ${made.email} can use it.` : ' Anyone with the link can use it, so send it only to the person you mean.'} After
+        that, make a new one here.
+      </p>
+    </div>
+  );
+}

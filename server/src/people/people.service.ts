@@ -1,0 +1,54 @@
+import type { PublicUser } from '../../../shared/schemas/auth';
+import type { ChangeRoleBody, PeopleQuery, PeopleResponse, Person } from '../../../shared/schemas/people';
+import { record } from '../audit/audit.repository';
+import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
+import type { Db } from '../store/db';
+import { peopleRepository } from './people.repository';
+
+export type PeopleService = ReturnType<typeof createPeopleService>;
+
+const unknownPerson = () =>
+  new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
+
+/** Staff manage accounts: look people up, and change a person's role (every change audited). */
+export function createPeopleService(deps: { db: Db; clock: Clock }) {
+  return {
+    async list(q: PeopleQuery): Promise<PeopleResponse> {
+      const { people, total } = await peopleRepository(deps.db).list(q);
+      return { people, total, limit: q.limit, offset: q.offset };
+    },
+
+    /**
+     * Gives `id` a new role (and member kind). Refused for one's own account, and for the last staff account, so
+     * the program can never be left without anyone who can manage it. `changed` is false when the person already
+     * had that role and kind: nothing is written or audited then.
+     */
+    async changeRole(actor: PublicUser, id: string, body: ChangeRoleBody): Promise<{ person: Person; changed: boolean }> {
+      if (id === actor.id) {
+        throw new AppError(409, 'CONFLICT', 'You cannot change your own role. Ask another staff member to do it.');
+      }
+      return deps.db.transaction(async (tx) => {
+        const repo = peopleRepository(tx);
+        const locked = await repo.lockStaffAnd(id);
+        const target = locked.find((r) => r.id === id);
+        if (!target) throw unknownPerson();
+        const otherStaff = locked.filter((r) => r.role === 'staff' && r.id !== id);
+        if (target.role === 'staff' && body.role !== 'staff' && otherStaff.length === 0) {
+          throw new AppError(409, 'CONFLICT', 'This is the last staff account, so it must stay staff. Make someone else staff first.');
+        }
+        // Checked again under the lock: a staff member demoted a moment ago by someone else acts no more.
+        if (!otherStaff.some((r) => r.id === actor.id)) {
+          throw new AppError(403, 'FORBIDDEN', 'Your account cannot change roles any more. Ask staff if you think it should.');
+        }
+        const changed = target.role !== body.role || target.member_kind !== body.memberKind;
+        // Writing the same role again is harmless and returns the row as it is.
+        const person = await repo.setRole(id, body.role, body.memberKind);
+        if (!person) throw unknownPerson();
+        // Only ids and a fixed action name: never the person's name, email, or which role they had.
+        if (changed) await record(tx, { actorId: actor.id, action: 'user.role_change', targetType: 'user', targetId: id, at: deps.clock.now() });
+        return { person, changed };
+      });
+    },
+  };
+}
