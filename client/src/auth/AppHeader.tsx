@@ -35,32 +35,30 @@ export function AppHeader() {
       </Link>
       {user && isParticipantRole(user.role) && <ScheduleNav role={user.role} />}
       {user && isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
+      {user?.role === 'staff' && (
+        <nav className="staff-nav" aria-label="Staff">
+          <Link to="/staff/support" className="header-link">
+            Support requests
+          </Link>
+          <Link to="/staff/reports" className="header-link">
+            Reports
+          </Link>
+          <Link to="/staff/people" className="header-link">
+            People
+          </Link>
+        </nav>
+      )}
+      {user?.role === 'auditor' && (
+        <Link to={AUDITOR_HOME} className="header-link">
+          Audit log
+        </Link>
+      )}
       {user && (
         <div className="who">
           <span className="who-name">{user.firstName}</span>
           <span className="who-role">{roleLabel(user)}</span>
           {user.role === 'volunteer' && <RedMugBadge />}
         </div>
-      )}
-      {user?.role === 'staff' && (
-        <Link to="/staff/support" className="header-link">
-          Support requests
-        </Link>
-      )}
-      {user?.role === 'staff' && (
-        <Link to="/staff/reports" className="header-link">
-          Reports
-        </Link>
-      )}
-      {user?.role === 'staff' && (
-        <Link to="/staff/people" className="header-link">
-          People
-        </Link>
-      )}
-      {user?.role === 'auditor' && (
-        <Link to={AUDITOR_HOME} className="header-link">
-          Audit log
-        </Link>
       )}
       <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
         Sign out
