@@ -11,6 +11,8 @@ export interface StepResult {
   clients: number;
   connected: number;
   latencyMs: ReturnType<typeof summarize>;
+  /** p99 of the messages sent in the first and in the second half of the steady state: the spread within one step. */
+  p99ByHalfMs: [number, number];
   reach: number;
   crossCircle: number;
   deliveredPerSecond: number;
@@ -105,6 +107,8 @@ export async function runStep(opts: {
     const after = await Promise.all(opts.servers.map((s) => s.sample()));
     const all: RunResult[] = results.map((r) => r.result);
     const latencies = all.flatMap((r) => r.latencies);
+    const middle = t0 + opts.steadyMs / 2;
+    const half = (first: boolean) => all.flatMap((r) => r.latencies.filter((_, i) => r.sentAt[i]! < middle === first));
     const sent = all.reduce((n, r) => n + r.sent, 0);
     const received = all.reduce((n, r) => n + r.received, 0);
     const serverCpuMicros = after.reduce((n, s, i) => n + (s.cpuMicros - cpu0[i]!), 0);
@@ -113,6 +117,7 @@ export async function runStep(opts: {
       clients: opts.clients,
       connected: connected.reduce((a, b) => a + b, 0),
       latencyMs: summarize(latencies),
+      p99ByHalfMs: [summarize(half(true)).p99, summarize(half(false)).p99],
       reach: sent === 0 ? 0 : received / (sent * opts.circleSize),
       crossCircle: all.reduce((n, r) => n + r.crossCircle, 0),
       deliveredPerSecond: received / (opts.steadyMs / 1000),

@@ -22,6 +22,8 @@ export type ToLoadgen =
   | { type: 'close' };
 export interface RunResult {
   latencies: number[];
+  /** Send time (epoch ms) of each latency sample, in the same order. */
+  sentAt: number[];
   sent: number;
   received: number;
   crossCircle: number;
@@ -128,6 +130,7 @@ process.on('message', async (msg: ToLoadgen) => {
     send({ type: 'connected', ok, failed, firstError });
   } else if (msg.type === 'run') {
     const latencies: number[] = [];
+    const sentAt: number[] = [];
     let received = 0;
     let crossCircle = 0;
     let sent = 0;
@@ -139,6 +142,7 @@ process.on('message', async (msg: ToLoadgen) => {
         received++;
         if (circle !== c.spec.circle) crossCircle++;
         latencies.push(now() - Number(ts));
+        sentAt.push(Number(ts));
       });
     }
     const cpu0 = process.cpuUsage();
@@ -177,7 +181,7 @@ process.on('message', async (msg: ToLoadgen) => {
     const cpu = process.cpuUsage(cpu0);
     send({
       type: 'result',
-      result: { latencies, sent, received, crossCircle, cpuMicros: cpu.user + cpu.system, wallMs: Date.now() - t0 },
+      result: { latencies, sentAt, sent, received, crossCircle, cpuMicros: cpu.user + cpu.system, wallMs: Date.now() - t0 },
     });
   } else if (msg.type === 'close') {
     for (const c of conns) c.close();

@@ -24,6 +24,7 @@ describe('the benchmark harness', () => {
       expect(step.connected).toBe(step.clients);
       expect(step.reach).toBe(1);
       expect(step.crossCircle).toBe(0);
+      expect(step.p99ByHalfMs).toHaveLength(2);
     }
     expect(result.memorySlopes.map((m) => m.config)).toEqual(['B0', 'B1', 'A1', 'A2']);
     expect(result.memorySlopes.every((m) => Number.isFinite(m.heapBytesPerConnection))).toBe(true);
