@@ -33,26 +33,6 @@ export function AppHeader() {
         <MugIcon size={26} />
         <span>Red Mug</span>
       </Link>
-      {user && isParticipantRole(user.role) && <ScheduleNav role={user.role} />}
-      {user && isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
-      {user?.role === 'staff' && (
-        <nav className="staff-nav" aria-label="Staff">
-          <Link to="/staff/support" className="header-link">
-            Support requests
-          </Link>
-          <Link to="/staff/reports" className="header-link">
-            Reports
-          </Link>
-          <Link to="/staff/people" className="header-link">
-            People
-          </Link>
-        </nav>
-      )}
-      {user?.role === 'auditor' && (
-        <Link to={AUDITOR_HOME} className="header-link">
-          Audit log
-        </Link>
-      )}
       {user && (
         <div className="who">
           <span className="who-name">{user.firstName}</span>
@@ -63,6 +43,30 @@ export function AppHeader() {
       <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
         Sign out
       </button>
+      {user && (
+        <div className="header-nav">
+          {isParticipantRole(user.role) && <ScheduleNav role={user.role} />}
+          {isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
+          {user.role === 'staff' && (
+            <nav className="staff-nav" aria-label="Staff">
+              <Link to="/staff/support" className="header-link">
+                Support requests
+              </Link>
+              <Link to="/staff/reports" className="header-link">
+                Reports
+              </Link>
+              <Link to="/staff/people" className="header-link">
+                People
+              </Link>
+            </nav>
+          )}
+          {user.role === 'auditor' && (
+            <Link to={AUDITOR_HOME} className="header-link">
+              Audit log
+            </Link>
+          )}
+        </div>
+      )}
       {error && (
         <p role="alert" className="error header-error">
           {error}
