@@ -97,7 +97,7 @@ export interface LiveCommands {
  * become a generic code and are logged once (by event name, never payload).
  */
 export function createLiveCommands(d: LiveDeps): LiveCommands {
-  const handlers = new Map<string, { budget: Budget; run: (socket: LiveSocket, raw: unknown, ack: Ackfn) => Promise<void> }>();
+  const handlers = new Map<string, (socket: LiveSocket, raw: unknown, ack: Ackfn) => Promise<void>>();
 
   function command<S extends z.ZodType, T>(event: Command, schema: S, budget: Budget, fn: Handler<S, T>) {
     const run = async (socket: LiveSocket, raw: unknown, ack: Ackfn) => {
@@ -127,7 +127,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
         ack(fail('INTERNAL', 'Something went wrong on our side. Please try again.'));
       }
     };
-    handlers.set(event, { budget, run });
+    handlers.set(event, run);
   }
 
   /**
@@ -237,7 +237,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     };
   });
 
-  command('circle:leave', Empty, 'other', async (socket, ) => {
+  command('circle:leave', Empty, 'other', async (socket) => {
     inCircle(socket);
     await leaveCurrent(socket);
     return { data: null };
@@ -254,22 +254,22 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   const handsChanged = (sessionId: string, hands: Awaited<ReturnType<LiveState['hands']>>) => async () =>
     void d.io.to(circleRoom(sessionId)).emit('hands:changed', { hands });
 
-  command('hand:raise', Empty, 'hand', async (socket, ) => {
+  command('hand:raise', Empty, 'hand', async (socket) => {
     const c = inCircle(socket);
     const hands = await d.live.raiseHand(c.sessionId, c.identity, d.clock.now());
     return { data: hands, after: handsChanged(c.sessionId, hands) };
   });
-  command('hand:lower', Empty, 'hand', async (socket, ) => {
+  command('hand:lower', Empty, 'hand', async (socket) => {
     const c = inCircle(socket);
     const hands = await d.live.lowerHand(c.sessionId, c.identity);
     return { data: hands, after: handsChanged(c.sessionId, hands) };
   });
-  command('hand:lowerAll', Empty, 'moderation', async (socket, ) => {
+  command('hand:lowerAll', Empty, 'moderation', async (socket) => {
     const c = asHost(socket);
     const hands = await d.live.lowerAll(c.sessionId);
     return { data: hands, after: handsChanged(c.sessionId, hands) };
   });
-  command('hand:callNext', Empty, 'moderation', async (socket, ) => {
+  command('hand:callNext', Empty, 'moderation', async (socket) => {
     const c = asHost(socket);
     const { called, hands } = await d.live.callNext(c.sessionId);
     return {
@@ -374,7 +374,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     return { data: { locked }, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('circle:lockChanged', { locked }) };
   });
 
-  command('circle:end', Empty, 'moderation', async (socket, ) => {
+  command('circle:end', Empty, 'moderation', async (socket) => {
     const c = asHost(socket);
     await d.live.setEnded(c.sessionId);
     await record(d.db, { actorId: socket.data.user.id, action: 'circle.end', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
@@ -384,7 +384,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     return { data: null };
   });
 
-  command('support:request', Empty, 'other', async (socket, ) => {
+  command('support:request', Empty, 'other', async (socket) => {
     const fromCircle = Boolean(socket.data.circle);
     const request = await supportRequestsRepository(d.db).create(socket.data.user.id, fromCircle, d.clock.now());
     return {
@@ -392,7 +392,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
       after: async () => void d.io.to(STAFF_ROOM).emit('support:requested', request),
     };
   });
-  command('support:list', Empty, 'other', async (socket, ) => {
+  command('support:list', Empty, 'other', async (socket) => {
     if (socket.data.user.role !== 'staff') throw new AppError(403, 'FORBIDDEN', 'Only staff can see support requests.');
     return { data: await supportRequestsRepository(d.db).open() };
   });
@@ -415,7 +415,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
       this.disconnect(true);
       return;
     }
-    await handler.run(this, typeof args[0] === 'function' || args.length === 0 ? {} : args[0], ack);
+    await handler(this, typeof args[0] === 'function' || args.length === 0 ? {} : args[0], ack);
   }
   function onDisconnect(this: LiveSocket) {
     const c = this.data.circle;

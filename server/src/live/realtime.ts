@@ -45,18 +45,28 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   // keyed by the socket forgets it with the socket.
   const sessionTokens = new WeakMap<LiveSocket, { token: string | undefined; checkedAt: number }>();
   const recheckMs = o.recheckMs ?? 30_000;
-  const stillSignedIn = async (socket: LiveSocket): Promise<boolean> => {
-    const entry = sessionTokens.get(socket);
-    if (!entry) return false;
-    const user = await o.auth.userForSession(entry.token, { slide: false });
-    entry.checkedAt = Date.now();
-    return user?.id === socket.data.user.id;
+  /**
+   * Which of these sockets still belong to a valid session of their own user (one query for all of them); those
+   * are marked checked now. The per-command check and the background sweep both ask this.
+   */
+  const stillSignedIn = async (sockets: LiveSocket[]): Promise<Set<LiveSocket>> => {
+    const tokens = sockets.map((s) => sessionTokens.get(s)?.token).filter((t): t is string => t !== undefined);
+    const owners = await o.auth.sessionOwners(tokens);
+    const now = Date.now();
+    const ok = new Set<LiveSocket>();
+    for (const socket of sockets) {
+      const entry = sessionTokens.get(socket);
+      if (entry?.token === undefined || owners.get(entry.token) !== socket.data.user.id) continue;
+      entry.checkedAt = now;
+      ok.add(socket);
+    }
+    return ok;
   };
   /** A long-lived socket re-checks its session before a command at most every recheckMs. */
   const sessionCheck = async (socket: LiveSocket): Promise<boolean> => {
     const entry = sessionTokens.get(socket);
     if (entry && Date.now() - entry.checkedAt < recheckMs) return true;
-    return stillSignedIn(socket);
+    return (await stillSignedIn([socket])).has(socket);
   };
 
   io.use(async (socket, next) => {
@@ -114,14 +124,8 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     const open = [...io.of('/').sockets.values()];
     for (let i = 0; i < open.length; i += SWEEP_BATCH) {
       const batch = open.slice(i, i + SWEEP_BATCH);
-      const tokens = batch.map((s) => sessionTokens.get(s)?.token).filter((t): t is string => t !== undefined);
-      const owners = await o.auth.sessionOwners(tokens);
-      const now = Date.now();
-      for (const socket of batch) {
-        const entry = sessionTokens.get(socket);
-        if (entry?.token !== undefined && owners.get(entry.token) === socket.data.user.id) entry.checkedAt = now;
-        else socket.disconnect(true);
-      }
+      const ok = await stillSignedIn(batch);
+      for (const socket of batch) if (!ok.has(socket)) socket.disconnect(true);
     }
   };
   let sweeping = false;
