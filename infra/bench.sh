@@ -4,10 +4,12 @@
 # e.g. `npm run bench -- --configs A1,A2 --steps 1600`. The report goes to bench-results/<time>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+INFRA_TAG=bench
+. infra/lib/common.sh
+use_project_node
 
 bash infra/provision.sh
-LIVEKIT_BIN="$(bash infra/livekit/ensure-livekit.sh | tail -n 1)"
+LIVEKIT_BIN="$(livekit_bin)"
 export LIVEKIT_BIN
-echo "[bench] building the client…" >&2
-npx vite build --config client/vite.config.ts --logLevel warn
+build_client
 exec npx tsx bench/run.ts "$@"

@@ -9,6 +9,9 @@
 #   - PostgreSQL server   initdb/postgres/pg_ctl/pg_isready/psql under
 #                         /usr/lib/postgresql/*/bin  (apt: postgresql)
 #   - fonts               fonts-dejavu-core          (apt: fonts-dejavu-core)
+#   - faketime            libfaketime                (apt: faketime) -- the unit tests also run at shifted dates
+#   - current zone data   /usr/share/zoneinfo        (apt: tzdata >= 2026c) -- Alberta keeps UTC-6 all year from
+#                                                     2026-11-01; PostgreSQL and Chromium read the system's data
 #   - livekit-server      via infra/livekit/ensure-livekit.sh (go install, minutes)
 # Runs `apt-get update` at most once, and only if something must be installed.
 # Waits (up to $APT_LOCK_TIMEOUT s, default 600) for other apt/dpkg runs.
@@ -40,6 +43,9 @@ pg_bin_dir() { # prints newest /usr/lib/postgresql/*/bin with all needed tools
   [ -n "$best" ] && printf '%s\n' "$best"
 }
 have_postgres() { [ -n "$(pg_bin_dir)" ]; }
+have_faketime() { command -v faketime >/dev/null 2>&1; }
+# A fact of current zone data (tz 2026c+): noon in Edmonton on 2027-01-04 is 18:00 UTC. Older data says 19:00.
+have_current_tzdata() { [ "$(TZ=America/Edmonton date -d '2027-01-04 18:00 UTC' +%H%M 2>/dev/null)" = 1200 ]; }
 have_fonts() {
   [ "$(dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null || true)" = "install ok installed" ]
 }
@@ -101,6 +107,8 @@ have_redis_server || missing+=(redis-server)
 have_redis_cli || missing+=(redis-tools)
 have_postgres || missing+=(postgresql)
 have_fonts || missing+=(fonts-dejavu-core)
+have_faketime || missing+=(faketime)
+have_current_tzdata || missing+=(tzdata)
 # ip and unshare let the test command run the suite in a loopback-only network namespace.
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v unshare >/dev/null 2>&1 || missing+=(util-linux)
@@ -119,6 +127,8 @@ have_redis_server || failed+=("redis-server")
 have_redis_cli || failed+=("redis-cli")
 have_postgres || failed+=("PostgreSQL server binaries (/usr/lib/postgresql/*/bin/{initdb,postgres,pg_ctl,pg_isready,psql})")
 have_fonts || failed+=("fonts-dejavu-core")
+have_faketime || failed+=("faketime")
+have_current_tzdata || failed+=("tzdata with Alberta's 2026 rule (tz 2026c or later; Debian 12 has it in bookworm-security)")
 if [ "${#failed[@]}" -gt 0 ]; then
   die "still missing after install: ${failed[*]}"
 fi
@@ -127,6 +137,8 @@ log "chromium:       /usr/bin/chromium ($(/usr/bin/chromium --version 2>/dev/nul
 log "redis-server:   $(command -v redis-server) ($(redis-server --version 2>/dev/null | awk '{print $3}'))"
 log "postgresql bin: $(pg_bin_dir)"
 log "fonts:          fonts-dejavu-core"
+log "faketime:       $(command -v faketime)"
+log "tzdata:         $(dpkg-query -W -f='${Version}' tzdata 2>/dev/null || echo unknown) (Edmonton noon = 18:00 UTC in winter)"
 
 if [ -n "${PROVISION_SKIP_LIVEKIT:-}" ]; then
   log "PROVISION_SKIP_LIVEKIT set; skipping livekit-server"
@@ -139,6 +151,6 @@ else
 fi
 
 if ! command -v node >/dev/null 2>&1; then
-  log "WARNING: node is not on PATH (the project needs Node >= 20.19; not installed by this script)"
+  log "WARNING: node is not on PATH (npm ci installs the project's Node 24 into node_modules)"
 fi
 log "provisioning complete"

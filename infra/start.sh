@@ -3,15 +3,17 @@
 # loopback (built into .tools/ the first time, which takes a few minutes), and the built client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+INFRA_TAG=start
+. infra/lib/common.sh
+use_project_node
 
 if [ -z "${LIVEKIT_URL:-}" ] && [ "${LIVEKIT_LOCAL:-auto}" != "off" ]; then
-  if bin="$(bash infra/livekit/ensure-livekit.sh | tail -n 1)"; then
+  if bin="$(livekit_bin)"; then
     export LIVEKIT_BIN="${LIVEKIT_BIN:-$bin}"
   else
-    echo "[start] livekit-server is not available: Red Mug will run without audio/video." >&2
+    log "livekit-server is not available: Red Mug will run without audio/video."
   fi
 fi
 
-echo "[start] building the client…" >&2
-npx vite build --config client/vite.config.ts --logLevel warn
+build_client
 exec npx tsx server/src/index.ts

@@ -37,3 +37,37 @@ s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.clos
   esac
   printf '%s\n' "$p"
 }
+
+# The project runs on Node 24 LTS, which `npm ci` installs into node_modules (the `node` package): put it first on
+# PATH, so that this script and everything it starts (npx, tsx, vitest) use it, and refuse an older one. Node 24's
+# ICU carries the time zone data the schedule depends on (tz 2026c: Alberta keeps UTC-6 all year).
+use_project_node() {
+  local root major
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+  if [ -x "$root/node_modules/.bin/node" ]; then PATH="$root/node_modules/.bin:$PATH"; export PATH; fi
+  command -v node >/dev/null 2>&1 || die "node is not on PATH; run 'npm ci' first (it installs Node 24 into node_modules)"
+  major="$(node -p 'process.versions.node.split(".")[0]')"
+  [ "$major" -ge 24 ] || die "Node $(node --version) would run Red Mug; it needs Node 24 LTS. Run 'npm ci' (it installs Node 24 into node_modules) and try again."
+}
+
+# Prints the path of a livekit-server binary, building it into .tools/ the first time (minutes); fails if it can't.
+livekit_bin() {
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+  bash "$root/infra/livekit/ensure-livekit.sh" | tail -n 1
+}
+
+# Builds the client that the server serves (and the browser tests load).
+build_client() {
+  log "building the client…"
+  npx vite build --config client/vite.config.ts --logLevel warn
+}
+
+# The path of libfaketime's shared library (Debian's faketime package), for LD_PRELOAD.
+faketime_lib() {
+  local lib
+  for lib in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
+    [ -f "$lib" ] && { printf '%s\n' "$lib"; return 0; }
+  done
+  die "libfaketime is missing; infra/provision.sh installs it (apt: faketime)"
+}
