@@ -13,8 +13,8 @@ import { openDb, type Db } from '../../server/src/store/db';
 
 export const TEST_SECRET = 'integration-test-secret-0123456789abcdef';
 
-/** A Monday-circle instant inside the drop-in window: Mon 30 Nov 2026, 12:05 in Edmonton. */
-export const IN_WINDOW = '2026-11-30T19:05:00Z';
+/** A Monday-circle instant inside the drop-in window: Mon 30 Nov 2026, 12:05 Alberta time (UTC−6 all year from 2026-11-01). */
+export const IN_WINDOW = '2026-11-30T18:05:00Z';
 /** Saturday 28 Nov 2026: the next circle opens on Monday. */
 export const OUTSIDE_WINDOW = '2026-11-28T17:00:00Z';
 
