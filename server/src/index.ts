@@ -8,12 +8,19 @@ import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from './livek
 import { createMedia } from './livekit/media';
 import { createLogger } from './log';
 import { startJobs } from './jobs';
+import { staleZoneData } from './scheduling/zoneData';
 import { resolveAppSecret } from './secrets';
 import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoTopics } from './seed';
 import { openDb } from './store/db';
 
 /** Wires the real dependencies and listens. Everything else is built in app.ts. */
 async function main(): Promise<void> {
+  // Before anything else: with stale zone data every circle instant would be wrong, silently.
+  const stale = staleZoneData();
+  if (stale) {
+    process.stderr.write(`${stale}\n`);
+    process.exit(1);
+  }
   let config;
   try {
     config = loadConfig();
