@@ -39,9 +39,15 @@ export function wallDate(wall: string): string {
   return fmt(asUtc(wall), 'UTC', DATE);
 }
 
-/** "12:00 p.m. Mountain Time (Alberta)" */
+/**
+ * What the circle's own zone is called on screen. Alberta has kept UTC−6 all year since 1 November 2026, so it no
+ * longer shares "Mountain Time" (or "MST") with its neighbours: the society says "Alberta time".
+ */
+export const ALBERTA_TIME = 'Alberta time';
+
+/** "12:00 p.m. Alberta time" */
 export function albertaTime(wall: string): string {
-  return `${wallTime(wall)} Mountain Time (Alberta)`;
+  return `${wallTime(wall)} ${ALBERTA_TIME}`;
 }
 
 /** The zone the browser runs in (Intl's default). */
@@ -67,5 +73,5 @@ export function viewerTime(iso: string, wall: string, zone: string, circleZone =
 /** "Doors open Monday 11:50 a.m. Alberta time" */
 export function doorsOpen(openWall: string): string {
   const weekday = fmt(asUtc(openWall), 'UTC', { weekday: 'long' });
-  return `Doors open ${weekday} ${wallTime(openWall)} Alberta time`;
+  return `Doors open ${weekday} ${wallTime(openWall)} ${ALBERTA_TIME}`;
 }

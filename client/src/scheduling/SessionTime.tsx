@@ -1,5 +1,5 @@
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
-import { ALBERTA_ZONE, viewerTime, viewerZone, wallDate, wallTime } from '../circles/formatCircleTime';
+import { ALBERTA_TIME, ALBERTA_ZONE, viewerTime, viewerZone, wallDate, wallTime } from '../circles/formatCircleTime';
 
 /** A session's date and time in Alberta time (from the server's wall clock), plus the viewer's own when it differs. */
 export function SessionTime({ session }: { session: ScheduledSession }) {
@@ -9,7 +9,7 @@ export function SessionTime({ session }: { session: ScheduledSession }) {
       <span>{wallDate(session.wallClock.startsAt)}</span>{' '}
       <time dateTime={session.startsAt}>
         {wallTime(session.wallClock.startsAt)}–{wallTime(session.wallClock.endsAt)}{' '}
-        {session.timezone === ALBERTA_ZONE ? 'Mountain Time (Alberta)' : session.timezone}
+        {session.timezone === ALBERTA_ZONE ? ALBERTA_TIME : session.timezone}
       </time>
       {yours && <span className="session-time-yours"> · {yours}</span>}
     </span>
