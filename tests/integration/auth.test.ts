@@ -25,6 +25,25 @@ describe('sign-in', () => {
     expect(session.body.user.email).toBe('lawyer@example.ca');
   });
 
+  it('gives the cookie a lifetime (Max-Age), so a browser whose clock disagrees with the server keeps it', async () => {
+    // The server's clock six years behind the real one, as a badly set clock would be: an Expires date from it
+    // would already be past for the browser, which would drop the cookie at once.
+    const behind = await startTestApp({ now: '2020-01-06T12:00:00Z' });
+    try {
+      await createPeople(behind);
+      const c = new ApiClient(behind.url);
+      const res = await c.signIn('lawyer@example.ca', PASSWORD);
+      const setCookie = res.headers.getSetCookie().find((s) => s.startsWith('rm_sid='))!;
+      expect(setCookie).toMatch(/Max-Age=43200(;|$)/); // SESSION_TTL_HOURS: 12
+      const expires = Date.parse(/Expires=([^;]+)/i.exec(setCookie)![1]!);
+      // Where an Expires date is sent too (for very old browsers), it is the real now plus that lifetime.
+      expect(Math.abs(expires - (Date.now() + 43_200_000))).toBeLessThan(60_000);
+      expect((await c.get('/api/auth/session')).body.user.email).toBe('lawyer@example.ca');
+    } finally {
+      await behind.close();
+    }
+  });
+
   it('stores only an argon2id hash of the password', async () => {
     const rows = await app.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', [
       'lawyer@example.ca',

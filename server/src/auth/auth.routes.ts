@@ -17,14 +17,15 @@ export function authRoutes(deps: {
 }): Router {
   const { auth, csrf, names } = deps;
   const router = Router();
-  const cookie = (expires?: Date): CookieOptions => ({
+  const cookie = (maxAgeMs?: number): CookieOptions => ({
     httpOnly: true,
     sameSite: 'lax',
     secure: deps.secure,
     path: '/',
-    ...(expires ? { expires } : {}),
+    ...(maxAgeMs !== undefined ? { maxAge: maxAgeMs } : {}),
   });
-  const setSession = (res: Response, s: SignedIn) => res.cookie(names.session, s.sessionToken, cookie(s.expiresAt));
+  // Max-Age, not an Expires date from our clock: the browser counts the lifetime on its own clock (RFC 6265 §5.3).
+  const setSession = (res: Response, s: SignedIn) => res.cookie(names.session, s.sessionToken, cookie(s.lifetimeMs));
 
   router.get('/session', (req, res) => {
     const body: SessionResponse = { user: req.user ?? null, csrfToken: csrf.tokenFor(req, res) };

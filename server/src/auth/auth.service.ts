@@ -23,7 +23,13 @@ export interface SignedIn {
   user: PublicUser;
   /** The cookie value; only its hash is stored. */
   sessionToken: string;
+  /** When the session ends, by the server's clock. */
   expiresAt: Date;
+  /**
+   * How long from now, for the cookie: a relative Max-Age, so a browser whose clock disagrees with ours (a laptop a
+   * day off, a server clock pinned in a test) keeps the cookie for the same time rather than dropping it at once.
+   */
+  lifetimeMs: number;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
@@ -40,12 +46,12 @@ export function createAuthService(deps: {
   const invites = invitesRepository(deps.db);
   const ttlMs = deps.sessionTtlHours * 3600_000;
 
-  async function startSession(userId: string): Promise<{ sessionToken: string; expiresAt: Date }> {
+  async function startSession(userId: string): Promise<Omit<SignedIn, 'user'>> {
     const sessionToken = newSecretToken();
     const now = deps.clock.now();
     const expiresAt = new Date(now.getTime() + ttlMs);
     await sessions.insert(hashToken(sessionToken), userId, now, expiresAt);
-    return { sessionToken, expiresAt };
+    return { sessionToken, expiresAt, lifetimeMs: ttlMs };
   }
 
   async function createUser(input: NewUser): Promise<PublicUser> {
@@ -166,7 +172,7 @@ export function createAuthService(deps: {
         // The actor is whoever made the invite (the grant of a role this completes), so the new person's name never
         // shows in the audit log; the target is the account it created.
         await record(tx, { actorId: invite.created_by, action: 'invite.accept', targetType: 'user', targetId: row.id, at: now });
-        return { user: toPublicUser(row), sessionToken, expiresAt };
+        return { user: toPublicUser(row), sessionToken, expiresAt, lifetimeMs: ttlMs };
       });
     },
   };
