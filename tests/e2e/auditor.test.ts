@@ -3,21 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { ApiClient } from '../support/httpClient';
-import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD } from '../support/users';
 
 /** Issue #7 in the browser: an auditor lands on the audit log, can use it from the keyboard, and reaches nothing else. */
 const root = path.resolve(import.meta.dirname, '../..');
-const SESSION = 'rmcc_2026-11-30';
 let app: TestApp;
+let SESSION: string;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  app = await startTestApp({ now: IN_WINDOW, clientDir: path.join(root, 'client/dist') });
+  // The real clock: the browser keeps the session cookie by its own. The session is the next Monday circle.
+  app = await startTestApp({ now: 'real', clientDir: path.join(root, 'client/dist') });
   await createPeople(app);
   await app.services.auth.createUser({ email: 'ada@audit.example.ca', firstName: 'Ada', role: 'auditor', memberKind: null, password: PASSWORD });
   const staff = new ApiClient(app.url);
   expect((await staff.signIn('staff@example.ca', PASSWORD)).status).toBe(200);
+  SESSION = (await app.services.circles.next())!.id;
   expect((await staff.post(`/api/scheduling/sessions/${SESSION}/topic`, { topic: 'Finding your first job' })).status).toBe(200);
   expect((await staff.post('/api/auth/invites', { role: 'auditor' })).status).toBe(201);
   browser = await launchBrowser();

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
-import { circlesRepository } from '../../server/src/circles/circles.repository';
 import { inboundBytes, launchBrowser, type TestBrowser } from '../support/browser';
-import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
+import { openCircleNow } from '../support/openCircles';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople } from '../support/users';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import type { Page } from 'playwright-core';
@@ -15,6 +15,7 @@ const artifacts = path.join(root, 'test-results', 'e2e');
 
 let livekit: LocalLivekit;
 let app: TestApp;
+let sessionId: string;
 const browsers: TestBrowser[] = [];
 
 beforeAll(async () => {
@@ -24,11 +25,11 @@ beforeAll(async () => {
   livekit = await startLocalLivekit({ bin });
   app = await startTestApp({
     media: createMedia(livekit.connection),
-    now: IN_WINDOW,
+    now: 'real',
     clientDir: path.join(root, 'client/dist'),
   });
   await createPeople(app);
-  await circlesRepository(app.db).setTopic('rmcc', '2026-11-30', 'Returning from leave');
+  sessionId = await openCircleNow(app.db, 'e2e', 'Returning from leave');
 });
 
 afterAll(async () => {
@@ -44,7 +45,7 @@ async function open(): Promise<Page> {
 }
 
 const signIn = (page: Page, email: string) => signInThroughUi(page, app.url, email, 'Returning from leave');
-const enterCircle = (page: Page, displayName: string) => enterCircleThroughUi(page, 'rmcc_2026-11-30', displayName);
+const enterCircle = (page: Page, displayName: string) => enterCircleThroughUi(page, sessionId, displayName);
 
 describe('a member meets a red-mug volunteer in the Monday circle', () => {
   it('both see and hear each other, and only the volunteer wears the red mug', async () => {
@@ -94,7 +95,7 @@ describe('a member meets a red-mug volunteer in the Monday circle', () => {
     try {
       const page = await open();
       await signIn(page, 'student@example.ca');
-      await enterCircleThroughUi(page, 'rmcc_2026-11-30', 'Sam', { media: false });
+      await enterCircleThroughUi(page, sessionId, 'Sam', { media: false });
       const alert = page.getByRole('alert').filter({ hasText: 'Audio and video are unavailable' });
       await alert.waitFor({ timeout: 20_000 });
       expect(await page.getByText('Returning from leave').count()).toBeGreaterThan(0);

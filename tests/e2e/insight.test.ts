@@ -2,29 +2,31 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { circlesRepository } from '../../server/src/circles/circles.repository';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { ApiClient } from '../support/httpClient';
-import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
+import { parseSessionId } from '../../server/src/circles/sessionId';
+import { openCircleNow } from '../support/openCircles';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD } from '../support/users';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TOPIC = 'Finding your first job';
 let livekit: LocalLivekit;
 let app: TestApp;
+let sessionId: string;
 const browsers: TestBrowser[] = [];
 
 beforeAll(async () => {
   const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
   if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
   // Threshold 1 so two people show as exact counts; suppression has its own tests.
-  app = await startTestApp({ now: IN_WINDOW, clientDir: path.join(root, 'client/dist'), env: { REPORT_SMALL_CELL_THRESHOLD: '1' } });
+  app = await startTestApp({ now: 'real', clientDir: path.join(root, 'client/dist'), env: { REPORT_SMALL_CELL_THRESHOLD: '1' } });
   livekit = await startLocalLivekit({ bin, webhookUrl: `${app.url}/api/livekit/webhook` });
   app.media.setConnection(livekit.connection);
   await createPeople(app);
-  await circlesRepository(app.db).setTopic('rmcc', '2026-11-30', TOPIC);
+  sessionId = await openCircleNow(app.db, 'e2e', TOPIC);
 });
 
 afterAll(async () => {
@@ -44,8 +46,8 @@ describe('staff insight from real LiveKit webhooks', () => {
     const [lawyer, student] = await Promise.all([open(), open()]);
     await Promise.all([signInThroughUi(lawyer, app.url, 'lawyer@example.ca', TOPIC), signInThroughUi(student, app.url, 'student@example.ca', TOPIC)]);
     await Promise.all([
-      enterCircleThroughUi(lawyer, 'rmcc_2026-11-30', 'Lee', { media: false }),
-      enterCircleThroughUi(student, 'rmcc_2026-11-30', 'Sam', { media: false }),
+      enterCircleThroughUi(lawyer, sessionId, 'Lee', { media: false }),
+      enterCircleThroughUi(student, sessionId, 'Sam', { media: false }),
     ]);
     for (const page of [lawyer, student]) await expect.poll(() => page.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(2);
     for (const page of [lawyer, student]) await page.getByRole('button', { name: 'Leave' }).click();
@@ -53,8 +55,9 @@ describe('staff insight from real LiveKit webhooks', () => {
     const staff = new ApiClient(app.url);
     expect((await staff.signIn('staff@example.ca', PASSWORD)).status).toBe(200);
     // LiveKit delivers webhooks asynchronously: wait until both have joined and left.
+    const today = parseSessionId(sessionId)!.localDate;
     await expect
-      .poll(async () => (await staff.get('/api/reports/attendance?from=2026-11-01&to=2026-11-30')).body, { timeout: 30_000 })
+      .poll(async () => (await staff.get(`/api/reports/attendance?from=${today}&to=${today}`)).body, { timeout: 30_000 })
       .toMatchObject({ sessionsHeld: 1, attendance: 2, uniqueIndividuals: 2, averageMinutes: expect.any(Number) });
 
     const page = await open();

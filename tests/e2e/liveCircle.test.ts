@@ -5,21 +5,21 @@ import { Redis } from 'ioredis';
 import { TrackSource } from 'livekit-server-sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { circlesRepository } from '../../server/src/circles/circles.repository';
 import { participantIdentity, roomNameFor } from '../../server/src/livekit/identities';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
-import { IN_WINDOW, startTestApp, TEST_SECRET, type TestApp } from '../support/testApp';
+import { openCircleNow } from '../support/openCircles';
+import { startTestApp, TEST_SECRET, type TestApp } from '../support/testApp';
 import { createPeople, type People } from '../support/users';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const artifacts = path.join(root, 'test-results', 'e2e');
-const SESSION = 'rmcc_2026-11-30';
 
 let livekit: LocalLivekit;
 let app: TestApp;
+let SESSION: string;
 let redis: Redis;
 let people: People;
 const browsers: TestBrowser[] = [];
@@ -29,13 +29,13 @@ beforeAll(async () => {
   redis = new Redis(inject('redisUrl'));
   await redis.flushall();
   // The app first, so LiveKit's webhooks can point at it; then LiveKit; then the app learns where LiveKit is.
-  app = await startTestApp({ now: IN_WINDOW, clientDir: path.join(root, 'client/dist'), redis, media: createMedia(null) });
+  app = await startTestApp({ now: 'real', clientDir: path.join(root, 'client/dist'), redis, media: createMedia(null) });
   const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
   if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
   livekit = await startLocalLivekit({ bin, webhookUrl: `${app.url}/api/livekit/webhook` });
   app.media.setConnection(livekit.connection);
   people = await createPeople(app);
-  await circlesRepository(app.db).setTopic('rmcc', '2026-11-30', 'Setting boundaries');
+  SESSION = await openCircleNow(app.db, 'e2e', 'Setting boundaries');
 });
 
 afterAll(async () => {

@@ -39,7 +39,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   livekit = await startTestLivekit();
   app = await startTestApp({
-    now: '2026-11-26T17:00:00Z',
+    now: 'real',
     clientDir: path.join(root, 'client/dist'),
     media: createMedia(livekit.connection),
   });

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMedia } from '../../server/src/livekit/media';
 import { launchBrowser, type TestBrowser } from '../support/browser';
-import { OUTSIDE_WINDOW, startTestApp, type TestApp } from '../support/testApp';
+import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD } from '../support/users';
 
 /**
@@ -18,7 +18,7 @@ const browsers: TestBrowser[] = [];
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  app = await startTestApp({ media: createMedia(null), now: OUTSIDE_WINDOW, clientDir: path.join(root, 'client/dist') });
+  app = await startTestApp({ media: createMedia(null), now: 'real', clientDir: path.join(root, 'client/dist') });
   await createPeople(app);
 });
 afterAll(async () => {

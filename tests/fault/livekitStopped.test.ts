@@ -19,7 +19,7 @@ const sockets: ClientSocket[] = [];
 
 beforeAll(async () => {
   livekit = await startTestLivekit();
-  app = await startTestApp({ media: createMedia(livekit.connection, { cacheMs: 200 }), now: new Date().toISOString() });
+  app = await startTestApp({ media: createMedia(livekit.connection, { cacheMs: 200 }), now: 'real' });
   await createPeople(app);
   sessionId = await openCircleNow(app.db, 'fault-livekit', 'Media fault');
 });

@@ -7,6 +7,11 @@ import { IN_WINDOW, OUTSIDE_WINDOW, startTestApp, type TestApp } from '../suppor
 import { createPeople, PASSWORD, type People } from '../support/users';
 import { startLocalLivekit, findLivekitBinary, type LocalLivekit } from '../../server/src/livekit/localLivekit';
 
+/*
+ * The app's clock is pinned (and moved) here to test the window's edges at instants written out by hand. That is
+ * safe with the real livekit-server beside it: the token's nbf/exp come from livekit-server-sdk's own (real)
+ * clock, these tests only verify tokens in-process, and LiveKit itself only answers the readiness call.
+ */
 let app: TestApp;
 let people: People;
 let livekit: LocalLivekit;
@@ -41,9 +46,10 @@ describe('the next circle', () => {
       title: 'Red Mug Coffee Circle',
       topic: 'Returning from leave',
       timezone: 'America/Edmonton',
-      startsAt: '2026-11-30T19:00:00.000Z',
-      endsAt: '2026-11-30T20:00:00.000Z',
-      opensAt: '2026-11-30T18:50:00.000Z',
+      // Noon Alberta time, UTC−6 all year from 1 November 2026: written out from the rule, not recomputed.
+      startsAt: '2026-11-30T18:00:00.000Z',
+      endsAt: '2026-11-30T19:00:00.000Z',
+      opensAt: '2026-11-30T17:50:00.000Z',
       wallClock: { startsAt: '2026-11-30T12:00', endsAt: '2026-11-30T13:00', opensAt: '2026-11-30T11:50' },
       isOpen: false,
       hosted: false,
@@ -102,7 +108,7 @@ describe('joining', () => {
     const b = await (await signedIn('volunteer@example.ca')).post('/api/circles/sessions/rmcc_2026-11-30/join', { displayName: 'B' });
     const roomA = (await verifier.verify(a.body.media.token)).video?.room;
     expect((await verifier.verify(b.body.media.token)).video?.room).toBe(roomA);
-    app.clock.set('2026-12-07T19:05:00Z');
+    app.clock.set('2026-12-07T18:05:00Z');
     const later = await (await signedIn('lawyer@example.ca')).post('/api/circles/sessions/rmcc_2026-12-07/join', { displayName: 'A' });
     expect((await verifier.verify(later.body.media.token)).video?.room).not.toBe(roomA);
     expect(later.body.identity).not.toBe(a.body.identity);
@@ -116,15 +122,15 @@ describe('joining', () => {
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('OUTSIDE_WINDOW');
     expect(res.body.data).toEqual({
-      opensAt: '2026-11-30T18:50:00.000Z',
-      startsAt: '2026-11-30T19:00:00.000Z',
+      opensAt: '2026-11-30T17:50:00.000Z',
+      startsAt: '2026-11-30T18:00:00.000Z',
       opensAtLocal: '2026-11-30T11:50',
       nextSessionId: 'rmcc_2026-11-30',
     });
   });
 
   it('after the circle ends, the 409 points to next week', async () => {
-    app.clock.set('2026-11-30T20:00:00Z');
+    app.clock.set('2026-11-30T19:00:00Z');
     const res = await (await signedIn('lawyer@example.ca')).post('/api/circles/sessions/rmcc_2026-11-30/join', {
       displayName: 'Lee',
     });

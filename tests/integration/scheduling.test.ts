@@ -128,7 +128,7 @@ describe('staff run the Monday circle', () => {
     expect(moved.body).toMatchObject({
       id: 'rmcc_2027-01-11',
       status: 'moved',
-      startsAt: '2027-01-12T19:30:00.000Z',
+      startsAt: '2027-01-12T18:30:00.000Z', // 12:30 Alberta time, UTC−6 all year from 2026-11-01
       wallClock: { startsAt: '2027-01-12T12:30', endsAt: '2027-01-12T13:30' },
     });
     const cancelled = await staff.post('/api/scheduling/sessions/rmcc_2027-01-18/change', { action: 'cancel', note: 'Staff retreat' });
@@ -171,12 +171,12 @@ describe('staff run the Monday circle', () => {
       dropInOpensMinutesBefore: 30,
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'popup', topic: 'Surviving the first months', hosted: true, startsAt: '2026-12-03T23:00:00.000Z' });
+    expect(res.body).toMatchObject({ kind: 'popup', topic: 'Surviving the first months', hosted: true, startsAt: '2026-12-03T22:00:00.000Z' });
     const id = res.body.id as string;
     expect(byId(await sessionsOf(student), id)).toBeTruthy();
     expect(byId(await sessionsOf(lawyer), id)).toBeUndefined();
-    // Its own drop-in window: doors open 30 minutes before 16:00.
-    app.clock.set('2026-12-03T22:35:00Z');
+    // Its own drop-in window: doors open 30 minutes before 16:00; at 15:35 Alberta time they are open.
+    app.clock.set('2026-12-03T21:35:00Z');
     try {
       const [student, lawyer] = await Promise.all([signedIn('student@example.ca'), signedIn('lawyer@example.ca')]);
       expect((await student.post(`/api/circles/sessions/${id}/join`, { displayName: 'Sam' })).status).toBe(200);
@@ -203,29 +203,29 @@ describe('the next circle and joining honour the plan', () => {
 
   it('skips a holiday: the Saturday before Family Day, the next circle is a week later', async () => {
     const res = await (await at('2027-02-13T20:00:00Z')).get('/api/circles/next');
-    expect(res.body.session).toMatchObject({ id: 'rmcc_2027-02-22', startsAt: '2027-02-22T19:00:00.000Z' });
+    expect(res.body.session).toMatchObject({ id: 'rmcc_2027-02-22', startsAt: '2027-02-22T18:00:00.000Z' });
   });
 
   it('skips a cancelled session and finds the moved one at its new time', async () => {
     const res = await (await at('2027-02-27T20:00:00Z')).get('/api/circles/next');
     expect(res.body.session).toMatchObject({
       id: 'rmcc_2027-03-08',
-      startsAt: '2027-03-09T19:30:00.000Z',
+      startsAt: '2027-03-09T18:30:00.000Z',
       wallClock: { startsAt: '2027-03-09T12:30', endsAt: '2027-03-09T13:30', opensAt: '2027-03-09T12:20' },
     });
   });
 
   it('refuses to join a cancelled session with the note, 409 SESSION_NOT_MEETING', async () => {
-    const res = await (await at('2027-03-01T19:05:00Z')).post('/api/circles/sessions/rmcc_2027-03-01/join', { displayName: 'Lee' });
+    const res = await (await at('2027-03-01T18:05:00Z')).post('/api/circles/sessions/rmcc_2027-03-01/join', { displayName: 'Lee' });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'SESSION_NOT_MEETING', message: 'No circle: staff training day' });
   });
 
   it('opens a moved session at its new time only', async () => {
-    const early = await (await at('2027-03-08T19:05:00Z')).post('/api/circles/sessions/rmcc_2027-03-08/join', { displayName: 'Lee' });
+    const early = await (await at('2027-03-08T18:05:00Z')).post('/api/circles/sessions/rmcc_2027-03-08/join', { displayName: 'Lee' });
     expect(early.status).toBe(409);
     expect(early.body.data).toMatchObject({ nextSessionId: 'rmcc_2027-03-08', opensAtLocal: '2027-03-09T12:20' });
-    const onTime = await (await at('2027-03-09T19:25:00Z')).post('/api/circles/sessions/rmcc_2027-03-08/join', { displayName: 'Lee' });
+    const onTime = await (await at('2027-03-09T18:25:00Z')).post('/api/circles/sessions/rmcc_2027-03-08/join', { displayName: 'Lee' });
     expect(onTime.status).toBe(200);
     expect(onTime.body.session.id).toBe('rmcc_2027-03-08');
   });

@@ -29,16 +29,18 @@ export interface TestBrowser {
 }
 
 /**
- * One Chromium process with its own empty profile. Every RTCPeerConnection the page makes is remembered, so a
- * test can read the receivers' stats the way webrtc-internals would, without any hook in the product.
+ * One Chromium process with its own empty profile (in `timezoneId`, if given, as a person elsewhere would be).
+ * Every RTCPeerConnection the page makes is remembered, so a test can read the receivers' stats the way
+ * webrtc-internals would, without any hook in the product.
  */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(opts: { timezoneId?: string } = {}): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'redmug-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   });
   await context.addInitScript(() => {
     const Native = window.RTCPeerConnection;

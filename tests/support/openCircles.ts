@@ -4,18 +4,22 @@ import { sessionIdOf } from '../../server/src/circles/sessionId';
 import type { Db } from '../../server/src/store/db';
 
 /**
- * A weekly series whose drop-in window is open right now (started five minutes ago, three hours long), for
- * tests that run the real server with the real clock. Returns the id of the session in progress.
+ * A weekly series whose drop-in window is open right now, for tests that run the real server with the real clock
+ * (a browser or LiveKit reads it too). It started two hours ago (or at midnight UTC, if that is later) and runs
+ * five hours, so it is open for the whole test and comes before a real Monday circle that happens to be in
+ * progress (which started at most an hour ago): the home page offers this one. Returns the session's id.
  */
 export async function openCircleNow(db: Db, seriesId: string, topic: string | null = null, now = new Date()): Promise<string> {
-  const start = DateTime.fromJSDate(now, { zone: 'UTC' }).minus({ minutes: 5 });
+  // Never before today's midnight (UTC), so the session's date is today's: reports by date and year find it.
+  const utc = DateTime.fromJSDate(now, { zone: 'UTC' });
+  const start = DateTime.max(utc.minus({ hours: 2 }), utc.startOf('day'));
   await circlesRepository(db).insertSeries({
     id: seriesId,
     title: `Test circle ${seriesId}`,
     description: '',
     weekday: start.weekday,
     start_local: start.toFormat('HH:mm'),
-    duration_minutes: 180,
+    duration_minutes: 300,
     timezone: 'UTC',
     default_topic: topic,
     starts_on: start.minus({ weeks: 1 }).toISODate()!,

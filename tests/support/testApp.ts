@@ -4,7 +4,7 @@ import type { SessionHostIds } from '../../server/src/live/hostPolicy';
 import type { CommandLimiter } from '../../server/src/live/rateLimits';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/src/app';
-import { fixedClock } from '../../server/src/clock';
+import { fixedClock, systemClock, type Clock } from '../../server/src/clock';
 import { loadConfig, type Config } from '../../server/src/config';
 import { createMedia, type Media } from '../../server/src/livekit/media';
 import { createLogger } from '../../server/src/log';
@@ -18,10 +18,31 @@ export const IN_WINDOW = '2026-11-30T18:05:00Z';
 /** Saturday 28 Nov 2026: the next circle opens on Monday. */
 export const OUTSIDE_WINDOW = '2026-11-28T17:00:00Z';
 
+/**
+ * The app's clock in a test. A fixed instant is only for tests where nothing outside this Node process reads a
+ * clock (HTTP and Socket.IO clients in the test, PGlite, Redis TTLs that are relative). Wherever a browser
+ * (cookie expiry, `Date` in the page), livekit-server (JWT nbf/exp), a webhook's freshness or another process looks
+ * at the real clock, use `'real'` and derive the dates the test needs from the real now (`openCircleNow`).
+ */
+export type TestNow = string | 'real';
+
+/** A clock that a test can set; the real one refuses, loudly, to be moved. */
+export type TestClock = Clock & { set(at: Date | string): void };
+
+function testClock(now: TestNow): TestClock {
+  if (now !== 'real') return fixedClock(now);
+  return {
+    now: systemClock.now,
+    set() {
+      throw new Error('This test app runs on the real clock: a browser or LiveKit reads the same one. Derive dates from now instead.');
+    },
+  };
+}
+
 export interface TestApp {
   url: string;
   db: Db;
-  clock: ReturnType<typeof fixedClock>;
+  clock: TestClock;
   media: Media;
   services: ReturnType<typeof createApp>['services'];
   /** The Express app itself, for tests that read its routes. */
@@ -35,7 +56,8 @@ export interface TestApp {
 export async function startTestApp(opts: {
   db?: Db;
   env?: Record<string, string>;
-  now?: string;
+  /** A fixed instant (IN_WINDOW by default), or 'real'. */
+  now?: TestNow;
   media?: Media;
   clientDir?: string;
   redis?: Redis;
@@ -45,7 +67,7 @@ export async function startTestApp(opts: {
   const config: Config = loadConfig({ NODE_ENV: 'test', LIVEKIT_LOCAL: 'off', ...opts.env });
   const db = opts.db ?? (await openDb({ memory: true }));
   await ensureMondayCircle(db);
-  const clock = fixedClock(opts.now ?? IN_WINDOW);
+  const clock = testClock(opts.now ?? IN_WINDOW);
   const logLines: string[] = [];
   const media = opts.media ?? createMedia(null);
   const { app, attach, services } = createApp({
