@@ -10,6 +10,7 @@ import { ensureMondayCircle } from '../../server/src/seed';
 import { MIGRATIONS } from '../../server/src/store/migrations';
 import { openDb, type Db, type DbOptions } from '../../server/src/store/db';
 import { freshPostgresDatabase } from '../support/postgres';
+import { startTestApp } from '../support/testApp';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -117,6 +118,45 @@ describe.each(engines)('store on %s', (_engine, options) => {
       db.query(`INSERT INTO invites (token_hash, role, created_at, expires_at) VALUES ('h-new', 'superuser', now(), now())`),
     ).rejects.toThrow(/invites_role_check/);
     await db.close();
+  });
+
+  it('upgrades a store made before feeds used current zone data: every event a subscriber has gets a higher SEQUENCE', async () => {
+    const opts = await options();
+    /** SEQUENCE and DTSTAMP of each event of the Monday circle's feed, by UID and RECURRENCE-ID. */
+    const served = async (db: Db, now: string) => {
+      const app = await startTestApp({ db, now });
+      try {
+        const text = (await (await fetch(`${app.url}/api/scheduling/series/rmcc/feed.ics`)).text()).replace(/\r\n[ \t]/g, '');
+        const field = (event: string, name: string) => new RegExp(`^${name}[;:](.*)$`, 'm').exec(event)?.[1] ?? '';
+        return new Map(
+          text
+            .split('BEGIN:VEVENT')
+            .slice(1)
+            .map((e) => [`${field(e, 'UID')} ${field(e, 'RECURRENCE-ID')}`, { sequence: Number(field(e, 'SEQUENCE')), stamp: field(e, 'DTSTAMP') }]),
+        );
+      } finally {
+        await app.close();
+      }
+    };
+    const before = await openDb(opts, MIGRATIONS.filter((m) => m.id !== 6));
+    await ensureMondayCircle(before);
+    await circlesRepository(before).setTopic('rmcc', '2026-12-07', 'Boundaries'); // an override event beside the series
+    const old = await served(before, '2026-10-28T20:00:00Z');
+    await before.close();
+
+    const db = await openDb(opts);
+    const now = await served(db, '2026-11-28T20:00:00Z');
+    expect([...now.keys()]).toEqual([...old.keys()]);
+    expect(now.size).toBe(2);
+    for (const [key, was] of old) {
+      expect(now.get(key)!.sequence).toBeGreaterThan(was.sequence);
+      expect(now.get(key)!.stamp).not.toBe(was.stamp);
+    }
+    // Applied once: opening the store again bumps nothing.
+    await db.close();
+    const again = await openDb(opts);
+    expect(await again.query('SELECT sequence FROM circle_series')).toEqual([{ sequence: now.get('rmcc@redmug ')!.sequence }]);
+    await again.close();
   });
 
   it('enforces the member-kind rule in the schema itself', async () => {

@@ -1,16 +1,17 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalCalendar } from 'ical-generator';
+import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalCalendar, type ICalDateTimeValue } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { occurrenceOn, type DropInWindow } from '../circles/schedule';
 import type { SeriesRow } from '../circles/circles.repository';
 import { meets, occurrenceDates } from './plan';
 import { planOf, type LoadedSession } from './sessions';
+import { vtimezone } from './vtimezone';
 
 /**
  * iCalendar feeds. A weekly series is one recurring event (DTSTART;TZID with its VTIMEZONE, RRULE) with EXDATE for
  * skipped dates and RECURRENCE-ID overrides for sessions that were moved, cancelled, or have their own topic or
  * host. UIDs are stable (the series id); SEQUENCE grows with every change. Events carry the join page link,
- * never a LiveKit token.
+ * never a LiveKit token. Each VTIMEZONE is written from the zone data the server itself runs on (./vtimezone), so
+ * a client that reads it places every event where the server does.
  */
 const WEEKDAYS = [ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA, ICalWeekday.SU];
 const PRODID = { company: 'Red Mug', product: 'Red Mug circles', language: 'EN' };
@@ -23,8 +24,58 @@ export interface FeedContext {
   assignmentOf?: (s: LoadedSession) => 'host' | 'backup' | null;
 }
 
-export function newCalendar(name: string): ICalCalendar {
-  return ical({ name, prodId: PRODID, timezone: { name: null, generator: getVtimezoneComponent } });
+/**
+ * How far past `now` the VTIMEZONE of an open-ended series reaches. Past it a client keeps the last observance's
+ * offset; calendar apps refetch a subscribed feed long before then, and ten years of a zone that still changes
+ * its clocks is only twenty components.
+ */
+const ZONE_YEARS_AHEAD = 10;
+
+/**
+ * TZNAME for a zone's time once it has stopped changing clocks, where the runtime's names still say daylight
+ * time (ICU calls Alberta's permanent UTC−6 "MDT"). The society calls it Alberta time; IANA's "CST" would read
+ * as Central time to anyone in Alberta. TZNAME is informational: clients place events by the offsets.
+ */
+const SETTLED_NAMES: Readonly<Record<string, string>> = { 'America/Edmonton': 'Alberta time' };
+
+/** A calendar whose VTIMEZONEs cover its own events, from the earliest to the latest (open-ended series: `now` + ten years). */
+export function newCalendar(name: string, now: Date): ICalCalendar {
+  const openUntil = DateTime.fromJSDate(now).plus({ years: ZONE_YEARS_AHEAD }).toJSDate();
+  const cal: ICalCalendar = ical({
+    name,
+    prodId: PRODID,
+    // Called once per zone when the calendar is written, after every event has been added.
+    timezone: {
+      name: null,
+      generator: (zone) => {
+        const span = spanOf(cal, zone, openUntil);
+        return span ? vtimezone(zone, span.from, span.to, { settledName: SETTLED_NAMES[zone] }) : null;
+      },
+    },
+  });
+  return cal;
+}
+
+/** The instants a zone's VTIMEZONE must place: every start, end and RECURRENCE-ID in it, and each series' last one. */
+function spanOf(cal: ICalCalendar, zone: string, openUntil: Date): { from: Date; to: Date } | null {
+  const times: Date[] = [];
+  for (const e of cal.events()) {
+    if (e.timezone() !== zone) continue;
+    for (const t of [e.start(), e.end(), e.recurrenceId()]) if (t !== null) times.push(instant(t));
+    const rule = e.repeating();
+    if (rule !== null) times.push(typeof rule === 'object' && 'freq' in rule && rule.until !== undefined ? instant(rule.until) : openUntil);
+  }
+  if (times.length === 0) return null;
+  const ms = times.map((t) => t.getTime());
+  return { from: new Date(Math.min(...ms)), to: new Date(Math.max(...ms)) };
+}
+
+/** The instant of a date this module gave ical-generator (luxon, Date or ISO string). */
+function instant(value: ICalDateTimeValue): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string') return new Date(value);
+  if (DateTime.isDateTime(value)) return value.toJSDate();
+  throw new TypeError('calendarFeed gives ical-generator luxon dates only');
 }
 
 const joinUrl = (origin: string, sessionId: string) => `${origin}/circles/${encodeURIComponent(sessionId)}/join`;
@@ -118,7 +169,7 @@ function addSingle(cal: ICalCalendar, s: LoadedSession, ctx: FeedContext, uid: s
 
 /** "Add to calendar" for one session: a standalone event with its own UID. */
 export function sessionCalendar(s: LoadedSession, ctx: FeedContext): string {
-  const cal = newCalendar(s.series.title);
+  const cal = newCalendar(s.series.title, ctx.now);
   addSingle(cal, s, ctx, `${s.planned.id}@redmug`);
   return cal.toString();
 }

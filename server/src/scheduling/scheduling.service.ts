@@ -140,7 +140,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
   }
 
   async function feed(name: string, series: SeriesRow[], ctx: FeedContext): Promise<string> {
-    const cal = newCalendar(name);
+    const cal = newCalendar(name, ctx.now);
     // From the first session (EXDATEs for every skipped date so far) to three years ahead; calendar apps
     // refetch the feed, so later holidays arrive in time.
     const earliest = series.reduce((d, s) => (s.starts_on < d ? s.starts_on : d), today());

@@ -142,6 +142,17 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     sql: `ALTER TABLE users ADD COLUMN year_of_call smallint CHECK (year_of_call BETWEEN 1950 AND 2100)`,
   },
   {
+    id: 6,
+    name: 'calendar feeds re-sent for current zone data',
+    // Feeds' VTIMEZONEs now come from the runtime's zone data (Alberta on UTC−6 all year from 2026-11-01, IANA
+    // 2026c) instead of a bundled copy that still had MST in winter, so subscribed calendars must take every event
+    // again: a higher SEQUENCE makes them. Every series, not only America/Edmonton: each feed's VTIMEZONE changed,
+    // the runtime moved from tz 2025c to 2026c (British Columbia changed too), and a needless bump costs a client
+    // one re-read. Overrides' SEQUENCE is the series' plus their own, so they rise with it. DTSTAMP is the time a
+    // feed is served, so it changes anyway.
+    sql: `UPDATE circle_series SET sequence = sequence + 1`,
+  },
+  {
     id: 10,
     name: 'matched peer support',
     // Requests are confidential: read only by staff, every read audited, anonymised after retention (see
