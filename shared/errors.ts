@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'SESSION_NOT_MEETING',
   /** A part the live circle depends on (Redis) is briefly unreachable; retry shortly. */
   'SERVICE_UNAVAILABLE',
+  /** A repeat of a command (same person, same command id) whose first run has not finished; it applies once. */
+  'IN_PROGRESS',
   'INTERNAL',
 ] as const;
 

@@ -3,6 +3,7 @@ import type { PublicUser } from './schemas/auth';
 import type {
   ChatMessage,
   CircleSnapshot,
+  CommandId,
   HandEntry,
   LiveParticipant,
   ModerationNotice,
@@ -12,7 +13,18 @@ import type {
 } from './schemas/live';
 
 type Cb<T> = (ack: Ack<T>) => void;
-type Empty = Record<string, never>;
+/** A payload with no fields of its own (it may still carry `commandId`). */
+type Empty = Record<never, never>;
+
+/**
+ * What every command payload may carry besides its own fields: a client-made id. A command with an id is applied
+ * at most once per person and id; a repeat (a retry after a lost ack) is answered with the first result.
+ */
+export interface CommandMeta {
+  commandId?: CommandId;
+}
+/** A command: its payload (plus `CommandMeta`) and its typed ack. */
+type Command<P extends object, T> = (p: P & CommandMeta, ack: Cb<T>) => void;
 
 /**
  * Commands a client sends: imperative `domain:verb`, each with a typed ack. Every payload is validated on the
@@ -20,25 +32,25 @@ type Empty = Record<string, never>;
  * admitted to, never one named in the payload.
  */
 export interface ClientToServerEvents {
-  'circle:join': (p: { sessionId: string; displayName: string }, ack: Cb<CircleSnapshot>) => void;
-  'circle:leave': (p: Empty, ack: Cb<null>) => void;
-  'circle:lock': (p: { locked: boolean }, ack: Cb<{ locked: boolean }>) => void;
-  'circle:end': (p: Empty, ack: Cb<null>) => void;
-  'topic:pivot': (p: { topic: string }, ack: Cb<TopicState>) => void;
-  'hand:raise': (p: Empty, ack: Cb<HandEntry[]>) => void;
-  'hand:lower': (p: Empty, ack: Cb<HandEntry[]>) => void;
-  'hand:callNext': (p: Empty, ack: Cb<{ called: string | null }>) => void;
-  'hand:lowerAll': (p: Empty, ack: Cb<HandEntry[]>) => void;
-  'chat:send': (p: { text: string }, ack: Cb<{ id: string }>) => void;
-  'chat:remove': (p: { messageId: string }, ack: Cb<null>) => void;
-  'reaction:send': (p: { reaction: Reaction }, ack: Cb<null>) => void;
-  'moderation:mute': (p: { identity: string }, ack: Cb<{ message: string }>) => void;
-  'moderation:blockMic': (p: { identity: string; blocked: boolean }, ack: Cb<{ message: string }>) => void;
-  'moderation:cameraOff': (p: { identity: string }, ack: Cb<{ message: string }>) => void;
-  'moderation:remove': (p: { identity: string }, ack: Cb<{ message: string }>) => void;
-  'support:request': (p: Empty, ack: Cb<{ message: string }>) => void;
-  'support:list': (p: Empty, ack: Cb<SupportRequest[]>) => void;
-  'support:handle': (p: { id: string }, ack: Cb<null>) => void;
+  'circle:join': Command<{ sessionId: string; displayName: string }, CircleSnapshot>;
+  'circle:leave': Command<Empty, null>;
+  'circle:lock': Command<{ locked: boolean }, { locked: boolean }>;
+  'circle:end': Command<Empty, null>;
+  'topic:pivot': Command<{ topic: string }, TopicState>;
+  'hand:raise': Command<Empty, HandEntry[]>;
+  'hand:lower': Command<Empty, HandEntry[]>;
+  'hand:callNext': Command<Empty, { called: string | null }>;
+  'hand:lowerAll': Command<Empty, HandEntry[]>;
+  'chat:send': Command<{ text: string }, { id: string }>;
+  'chat:remove': Command<{ messageId: string }, null>;
+  'reaction:send': Command<{ reaction: Reaction }, null>;
+  'moderation:mute': Command<{ identity: string }, { message: string }>;
+  'moderation:blockMic': Command<{ identity: string; blocked: boolean }, { message: string }>;
+  'moderation:cameraOff': Command<{ identity: string }, { message: string }>;
+  'moderation:remove': Command<{ identity: string }, { message: string }>;
+  'support:request': Command<Empty, { message: string }>;
+  'support:list': Command<Empty, SupportRequest[]>;
+  'support:handle': Command<{ id: string }, null>;
 }
 
 /** What the server announces: past tense. */

@@ -24,12 +24,15 @@ import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
 import { isHostOf, type SessionHostIds } from './live/hostPolicy';
 import { sessionHostIds } from './scheduling/sessionHostIds';
+import { RUNNING_CLAIM_MS, type CommandDedupe } from './live/commandDedupe';
+import { createMemoryCommandDedupe } from './live/commandDedupe.memory';
+import { createRedisCommandDedupe } from './live/commandDedupe.redis';
 import type { LiveState } from './live/liveState';
 import { createMemoryLiveState } from './live/liveState.memory';
 import { createRedisLiveState } from './live/liveState.redis';
 import { createMediaModeration } from './live/mediaModeration';
 import { createCommandLimiter, type CommandLimiter } from './live/rateLimits';
-import { attachRealtime, type Realtime } from './live/realtime';
+import { attachRealtime, RECOVERY_WINDOW_MS, type Realtime } from './live/realtime';
 import { AppError } from './http/errors';
 import type { Logger } from './log';
 import { smtpMailer, type Mailer } from './mail/mailer';
@@ -87,6 +90,9 @@ export function createApp(c: Components) {
     inviteTtlDays: config.inviteTtlDays,
   });
   const live: LiveState = c.redis ? createRedisLiveState(c.redis) : createMemoryLiveState();
+  // A retry after a lost ack may reconnect to another instance, so applied commands are remembered where live state is.
+  const dedupeTimes = { runningMs: RUNNING_CLAIM_MS, keepMs: RECOVERY_WINDOW_MS };
+  const dedupe: CommandDedupe = c.redis ? createRedisCommandDedupe(c.redis, dedupeTimes) : createMemoryCommandDedupe(dedupeTimes);
   const hostIds = c.hostIds ?? ((sessionId: string) => sessionHostIds(c.db, sessionId));
   const moderation = createMediaModeration(c.media, c.secret);
   const attendance = createAttendanceService({ db: c.db, clock: c.clock, log: c.log, media: c.media, secret: c.secret, retentionDays: config.attendance.retentionDays });
@@ -205,6 +211,7 @@ export function createApp(c: Components) {
         log: c.log,
         circles,
         live,
+        dedupe,
         moderation,
         limiter: c.commandLimiter ?? createCommandLimiter(c.redis),
         hostIds,

@@ -82,7 +82,43 @@ export const SupportRequest = z.object({
 });
 export type SupportRequest = z.infer<typeof SupportRequest>;
 
-// Command payloads. Strict: unknown keys are refused.
+/**
+ * The id a client gives a command, so that a retry after a lost acknowledgement applies it once: the server
+ * remembers, per person, the ids of commands it applied for the connection-recovery window and answers a repeat
+ * with the first result. Opaque and client-made (the web client sends 128 random bits, a UUID fits too): 16 to
+ * 64 letters, digits, `-` or `_`, so it is safe in a Redis key.
+ */
+export const CommandId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'A command id is 16 to 64 letters, digits, "-" or "_"');
+export type CommandId = z.infer<typeof CommandId>;
+const CommandMeta = z.object({ commandId: CommandId.optional() });
+
+/**
+ * Reads a command's payload as it arrives: `commandId`, a key every payload may carry, is taken apart from the
+ * command's own fields (so no payload schema repeats it) and each is validated. Optional on the wire, so a tab
+ * still running the client from before an upgrade keeps working; such a command is applied without deduplication.
+ */
+export function parseCommand<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+): { success: true; commandId: CommandId | undefined; payload: z.infer<S> } | { success: false; error: z.ZodError } {
+  let payload = raw;
+  let meta: unknown = {};
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.hasOwn(raw, 'commandId')) {
+    // A copy of the own fields (a `__proto__` key stays a plain key, refused by the strict schemas below).
+    const { commandId, ...rest } = raw as Record<string, unknown>;
+    meta = { commandId };
+    payload = rest;
+  }
+  const m = CommandMeta.safeParse(meta);
+  if (!m.success) return { success: false, error: m.error };
+  const p = schema.safeParse(payload);
+  if (!p.success) return { success: false, error: p.error };
+  return { success: true, commandId: m.data.commandId, payload: p.data };
+}
+
+// Command payloads (each may also carry `commandId`, read by `parseCommand`). Strict: unknown keys are refused.
 export const Empty = z.object({}).strict();
 export const CircleJoinPayload = z.object({ sessionId: SessionIdField, displayName: DisplayName }).strict();
 export const TopicPivotPayload = z

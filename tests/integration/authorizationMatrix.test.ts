@@ -270,7 +270,8 @@ describe('Socket.IO', () => {
       'support:list': {},
       'support:handle': { id: randomUUID() },
     };
-    const ack = await raw(socket, event, payloads[event]);
+    // With a command id, as the web client sends: a refusal must stay a refusal on the way through the dedupe store.
+    const ack = await raw(socket, event, { ...payloads[event], commandId: randomUUID() });
     const allowed = SOCKET_ALLOWED[SOCKET[event]].includes(actor);
     if (allowed) {
       // Allowed commands may still fail for other reasons (no LiveKit here, a made-up id), never as a refusal.

@@ -7,7 +7,7 @@ export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const key = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'),
-  fc.constantFrom('sessionId', 'displayName', 'identity', 'topic', 'text', 'locked', 'blocked', 'id', 'messageId', 'reaction', 'email', 'password'),
+  fc.constantFrom('sessionId', 'displayName', 'identity', 'topic', 'text', 'locked', 'blocked', 'id', 'messageId', 'reaction', 'commandId', 'email', 'password'),
 );
 
 /** Strings at the edges of Unicode and of our length limits. */
@@ -67,6 +67,7 @@ const nearMiss = fc.record(
     id: value,
     messageId: value,
     reaction: value,
+    commandId: value,
     ['__proto__']: fc.constant({ polluted: true }),
   },
   { requiredKeys: [] },

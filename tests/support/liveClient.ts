@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import type { CircleSnapshot } from '../../shared/schemas/live';
 import type { Ack } from '../../shared/errors';
@@ -99,15 +100,18 @@ export async function joinLive(url: string, sessionCookie: string, sessionId: st
 
 /**
  * Sends a command until it is acknowledged, as the client does over a flaky connection: a lost ack (timeout),
- * a dropped socket or a refusal while rejoining means waiting until the client is back and trying again.
+ * a dropped socket or a refusal while rejoining means waiting until the client is back and trying again. It is
+ * one command throughout: every try carries the same command id, so a try after a lost ack is answered with the
+ * first result rather than applied again.
  */
-export async function reliably(client: LiveClient, event: string, payload: unknown, tries = 40): Promise<Ack<unknown>> {
+export async function reliably(client: LiveClient, event: string, payload: object, tries = 40): Promise<Ack<unknown>> {
+  const sent = { ...payload, commandId: randomUUID() };
   for (let i = 0; i < tries; i++) {
     if (!client.socket.connected) await Promise.race([client.nextBack(), new Promise((r) => setTimeout(r, 3_000))]);
     const ack = await (client.socket.timeout(2_000) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<unknown>> })
-      .emitWithAck(event, payload)
+      .emitWithAck(event, sent)
       .catch(() => null);
-    if (ack && (ack.ok || !['NOT_IN_CIRCLE', 'SERVICE_UNAVAILABLE', 'TOO_MANY_REQUESTS'].includes(ack.code))) return ack;
+    if (ack && (ack.ok || !['NOT_IN_CIRCLE', 'SERVICE_UNAVAILABLE', 'TOO_MANY_REQUESTS', 'IN_PROGRESS'].includes(ack.code))) return ack;
     if (!ack || ack.code === 'NOT_IN_CIRCLE') await Promise.race([client.nextBack(), new Promise((r) => setTimeout(r, 500))]);
     else await new Promise((r) => setTimeout(r, 500));
   }

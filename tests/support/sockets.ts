@@ -4,11 +4,17 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/ev
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A browser-like socket: the session cookie and our own Origin, websocket only. */
-export async function connectSocket(url: string, sessionCookie: string | undefined, opts: { origin?: string } = {}): Promise<ClientSocket> {
+/**
+ * A browser-like socket: the session cookie and our own Origin, websocket only. With `reconnect`, it comes back
+ * by itself after a drop, as the browser's does (quickly, for tests).
+ */
+export async function connectSocket(url: string, sessionCookie: string | undefined, opts: { origin?: string; reconnect?: boolean } = {}): Promise<ClientSocket> {
   const socket: ClientSocket = io(url, {
     transports: ['websocket'],
-    reconnection: false,
+    reconnection: opts.reconnect ?? false,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
+    randomizationFactor: 0,
     forceNew: true,
     extraHeaders: { origin: opts.origin ?? url, ...(sessionCookie ? { cookie: `rm_sid=${sessionCookie}` } : {}) },
   });

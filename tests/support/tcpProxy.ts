@@ -9,6 +9,11 @@ export interface TcpProxy {
   url: string;
   /** Cuts every connection open right now (both sides see it close), as a flaky network would. */
   dropAll(): number;
+  /**
+   * From now on, loses whatever the apps send on the connections open right now (acks, events), while what the
+   * clients send still arrives: a reply lost on the wire. Connections made later are not affected.
+   */
+  loseReplies(): void;
   close(): Promise<void>;
 }
 
@@ -16,6 +21,8 @@ export async function startTcpProxy(backends: string[]): Promise<TcpProxy> {
   const targets = backends.map((u) => new URL(u));
   let next = 0;
   const open = new Set<net.Socket>();
+  /** Each upstream with the client it answers, while both are open. */
+  const pairs = new Map<net.Socket, net.Socket>();
   const connectAny = (tries: number, onConnected: (s: net.Socket) => void, onFail: () => void) => {
     if (tries === 0) return onFail();
     const t = targets[next++ % targets.length]!;
@@ -35,10 +42,12 @@ export async function startTcpProxy(backends: string[]): Promise<TcpProxy> {
       targets.length,
       (upstream) => {
         open.add(upstream);
+        pairs.set(upstream, client);
         upstream.removeAllListeners('error');
         upstream.on('error', () => client.destroy());
         upstream.on('close', () => {
           open.delete(upstream);
+          pairs.delete(upstream);
           client.destroy();
         });
         client.on('close', () => upstream.destroy());
@@ -57,6 +66,14 @@ export async function startTcpProxy(backends: string[]): Promise<TcpProxy> {
       const n = open.size;
       for (const s of open) s.destroy();
       return n;
+    },
+    loseReplies() {
+      for (const [upstream, client] of pairs) {
+        upstream.unpipe(client);
+        // Read and drop, so the app is never held back by a full buffer.
+        upstream.on('data', () => undefined);
+        upstream.resume();
+      }
     },
     async close() {
       for (const s of open) s.destroy();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { record } from '../audit/audit.repository';
 import type { Server, Socket } from 'socket.io';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Ack, ErrorCode } from '../../../shared/errors';
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../../shared/events';
 import { isParticipantRole } from '../../../shared/schemas/auth';
@@ -12,6 +12,7 @@ import {
   Empty,
   LockPayload,
   MicBlockPayload,
+  parseCommand,
   ReactionSendPayload,
   SupportHandlePayload,
   TargetPayload,
@@ -27,6 +28,7 @@ import { participantIdentity } from '../livekit/identities';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
 import type { ChatRelay } from './chatRelay';
+import { commandOwner, type CommandDedupe } from './commandDedupe';
 import { isHostOf, type SessionHostIds } from './hostPolicy';
 import type { LiveState } from './liveState';
 import type { MediaModeration } from './mediaModeration';
@@ -43,6 +45,8 @@ export interface LiveDeps {
   log: Logger;
   circles: CirclesService;
   live: LiveState;
+  /** The commands applied recently, per person and command id: a repeat is answered, not applied again. */
+  dedupe: CommandDedupe;
   moderation: MediaModeration;
   limiter: CommandLimiter;
   chat: ChatRelay;
@@ -86,6 +90,21 @@ type Handler<S extends z.ZodType, T> = (socket: LiveSocket, payload: z.infer<S>)
 type Command = (typeof COMMANDS)[number];
 type Ackfn = (a: Ack<unknown>) => void;
 
+/**
+ * How a repeat of an applied command (the same person, the same command id) is answered; it is never applied
+ * again. Every command says which, so a new one cannot forget to.
+ * - `'first'`: with the first answer, kept in the dedupe store. Only for answers made of ids and flags: the
+ *   store may be Redis, which never holds names, emails, typed topics or chat text.
+ * - a function: with an answer rebuilt from the state now, for commands whose first answer names someone or
+ *   echoes typed text; the store keeps only that the command was applied.
+ * - `'rerun'`: the command runs again, without the store. For reads, and for joining, which changes nothing the
+ *   second time and must answer with the circle as it is now.
+ */
+type Repeat<S extends z.ZodType, T> = 'first' | 'rerun' | ((socket: LiveSocket, payload: z.infer<S>) => Promise<T>);
+
+/** What the dedupe store keeps of an applied command: which command it was, and its answer if `'first'`. */
+const Outcome = z.object({ event: z.string(), data: z.unknown() });
+
 export interface LiveCommands {
   /** Wires one socket to the commands: one shared listener per socket, no per-socket closures. */
   attach(socket: LiveSocket): void;
@@ -99,8 +118,17 @@ export interface LiveCommands {
 export function createLiveCommands(d: LiveDeps): LiveCommands {
   const handlers = new Map<string, (socket: LiveSocket, raw: unknown, ack: Ackfn) => Promise<void>>();
 
-  function command<S extends z.ZodType, T>(event: Command, schema: S, budget: Budget, fn: Handler<S, T>) {
+  function command<S extends z.ZodType, T>(event: Command, schema: S, budget: Budget, repeat: Repeat<S, T>, fn: Handler<S, T>) {
+    /** The answer to a repeat: the first run's (or one rebuilt from now), never a second application. */
+    const answerRepeat = async (socket: LiveSocket, payload: z.infer<S>, outcome: string | null): Promise<Ack<unknown>> => {
+      // Running elsewhere (or here) right now: it applies once, and its broadcast will show the effect.
+      if (outcome === null) return fail('IN_PROGRESS', 'That is still going through. It will show here in a moment.');
+      const first = Outcome.parse(JSON.parse(outcome));
+      if (first.event !== event) return fail('CONFLICT', 'That command id was already used for another command. Send it with a new id.');
+      return { ok: true, data: typeof repeat === 'function' ? await repeat(socket, payload) : first.data };
+    };
     const run = async (socket: LiveSocket, raw: unknown, ack: Ackfn) => {
+      let claimed: { person: string; commandId: string } | undefined;
       try {
         // Auditors read the audit log and take no part in circles: every command is refused, joining first of all.
         if (!isParticipantRole(socket.data.user.role)) return ack(fail('FORBIDDEN', AUDITOR_REFUSAL));
@@ -112,16 +140,35 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
         if (!allowed) {
           return ack(fail('TOO_MANY_REQUESTS', 'You are doing that too often. Wait a few seconds and try again.'));
         }
-        const parsed = schema.safeParse(raw);
+        const parsed = parseCommand(schema, raw);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
           return ack(fail('VALIDATION_FAILED', `${where}${issue?.message ?? 'The request is not valid.'}`));
         }
-        const { data, after } = await fn(socket, parsed.data);
+        const { commandId, payload } = parsed;
+        // Claimed before it runs, so a repeat arriving meanwhile (on any instance) cannot apply it a second time.
+        if (commandId !== undefined && repeat !== 'rerun') {
+          const person = commandOwner(d.secret, socket.data.user.id);
+          const seen = await d.dedupe.claim(person, commandId);
+          if (seen.state !== 'new') return ack(await answerRepeat(socket, payload, seen.state === 'done' ? seen.outcome : null));
+          claimed = { person, commandId };
+        }
+        const { data, after } = await fn(socket, payload);
+        if (claimed) {
+          const { person, commandId: id } = claimed;
+          claimed = undefined;
+          // Kept before the ack goes out, so a retry that follows a lost ack finds it. If it cannot be kept (Redis
+          // lost just now), the command still applied: the claim then answers repeats IN_PROGRESS until it lapses.
+          const outcome = JSON.stringify(repeat === 'first' ? { event, data } : { event, data: null });
+          await d.dedupe.settle(person, id, outcome).catch(() => d.log.warn('command.outcome_not_kept', { event }));
+        }
         ack({ ok: true, data });
         await after?.();
       } catch (err) {
+        // Refused or failed: nothing was applied (or, for an unknown error, perhaps part of it), so a retry with
+        // the same id is judged afresh rather than answered with this refusal.
+        if (claimed) void d.dedupe.release(claimed.person, claimed.commandId).catch(() => undefined);
         if (err instanceof AppError) return ack(fail(err.code, err.message));
         d.log.error('socket.unhandled', { event, error: err instanceof Error ? err.name : 'unknown' });
         ack(fail('INTERNAL', 'Something went wrong on our side. Please try again.'));
@@ -163,8 +210,10 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     if (!(await d.live.wasAdmitted(sessionId, identity))) {
       throw new AppError(404, 'NOT_FOUND', 'That person is not in this circle.');
     }
-    const name = (await participants(sessionId)).find((p) => p.identity === identity)?.displayName ?? 'That person';
-    return name;
+    return nameIn(sessionId, identity);
+  }
+  async function nameIn(sessionId: string, identity: string) {
+    return (await participants(sessionId)).find((p) => p.identity === identity)?.displayName ?? 'That person';
   }
 
   async function participants(sessionId: string): Promise<LiveParticipant[]> {
@@ -215,7 +264,8 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     await announceParticipants(c.sessionId);
   }
 
-  command('circle:join', CircleJoinPayload, 'join', async (socket, { sessionId, displayName }) => {
+  // Joining again changes nothing and answers with the circle as it is now, which holds names: never stored.
+  command('circle:join', CircleJoinPayload, 'join', 'rerun', async (socket, { sessionId, displayName }) => {
     const session = await d.circles.admissible(socket.data.user, sessionId);
     const identity = participantIdentity(d.secret, socket.data.user.id, sessionId);
     if (await d.live.isEnded(sessionId)) throw new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.');
@@ -237,13 +287,18 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     };
   });
 
-  command('circle:leave', Empty, 'other', async (socket) => {
+  command('circle:leave', Empty, 'other', 'first', async (socket) => {
     inCircle(socket);
     await leaveCurrent(socket);
     return { data: null };
   });
 
-  command('topic:pivot', TopicPivotPayload, 'moderation', async (socket, { topic }) => {
+  // The answer holds typed topics, so a repeat is answered with the topic as it stands now (the pivot in it once).
+  const topicNow = async (socket: LiveSocket) => {
+    const { sessionId } = inCircle(socket);
+    return d.live.topic(sessionId, (await d.circles.session(sessionId)).topic);
+  };
+  command('topic:pivot', TopicPivotPayload, 'moderation', topicNow, async (socket, { topic }) => {
     const c = asHost(socket);
     const preset = (await d.circles.session(c.sessionId)).topic;
     const state = await d.live.pivot(c.sessionId, preset, topic, d.clock.now());
@@ -254,22 +309,24 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   const handsChanged = (sessionId: string, hands: Awaited<ReturnType<LiveState['hands']>>) => async () =>
     void d.io.to(circleRoom(sessionId)).emit('hands:changed', { hands });
 
-  command('hand:raise', Empty, 'hand', async (socket) => {
+  // Hand answers are opaque identities and times, so the first answer is kept for a repeat.
+
+  command('hand:raise', Empty, 'hand', 'first', async (socket) => {
     const c = inCircle(socket);
     const hands = await d.live.raiseHand(c.sessionId, c.identity, d.clock.now());
     return { data: hands, after: handsChanged(c.sessionId, hands) };
   });
-  command('hand:lower', Empty, 'hand', async (socket) => {
+  command('hand:lower', Empty, 'hand', 'first', async (socket) => {
     const c = inCircle(socket);
     const hands = await d.live.lowerHand(c.sessionId, c.identity);
     return { data: hands, after: handsChanged(c.sessionId, hands) };
   });
-  command('hand:lowerAll', Empty, 'moderation', async (socket) => {
+  command('hand:lowerAll', Empty, 'moderation', 'first', async (socket) => {
     const c = asHost(socket);
     const hands = await d.live.lowerAll(c.sessionId);
     return { data: hands, after: handsChanged(c.sessionId, hands) };
   });
-  command('hand:callNext', Empty, 'moderation', async (socket) => {
+  command('hand:callNext', Empty, 'moderation', 'first', async (socket) => {
     const c = asHost(socket);
     const { called, hands } = await d.live.callNext(c.sessionId);
     return {
@@ -284,20 +341,21 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     };
   });
 
-  command('chat:send', ChatSendPayload, 'chat', async (socket, { text }) => {
+  // The answer is the line's random id only; the text is never kept, not even to answer a repeat.
+  command('chat:send', ChatSendPayload, 'chat', 'first', async (socket, { text }) => {
     const c = inCircle(socket);
     const message = { id: randomUUID(), identity: c.identity, displayName: c.displayName, text, at: d.clock.now().toISOString() };
     // Never stored, never logged: handed to the people in the circle now, and gone.
     await d.chat.publish({ room: circleRoom(c.sessionId), event: 'chat:received', payload: message });
     return { data: { id: message.id } };
   });
-  command('chat:remove', ChatRemovePayload, 'moderation', async (socket, { messageId }) => {
+  command('chat:remove', ChatRemovePayload, 'moderation', 'first', async (socket, { messageId }) => {
     const c = asHost(socket);
     await d.chat.publish({ room: circleRoom(c.sessionId), event: 'chat:removed', payload: { id: messageId } });
     return { data: null };
   });
 
-  command('reaction:send', ReactionSendPayload, 'reaction', async (socket, { reaction }) => {
+  command('reaction:send', ReactionSendPayload, 'reaction', 'first', async (socket, { reaction }) => {
     const c = inCircle(socket);
     d.io.to(circleRoom(c.sessionId)).volatile.emit('reaction:sent', { identity: c.identity, reaction });
     return { data: null };
@@ -306,16 +364,31 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   const notify = (sessionId: string, identity: string, action: Parameters<ServerToClientEvents['moderation:applied']>[0]) =>
     d.io.to(personalRoom(sessionId, identity)).emit('moderation:applied', action);
 
-  command('moderation:mute', TargetPayload, 'moderation', async (socket, { identity }) => {
+  // What a host is told after a moderation command. It names the person, so a repeat is told it afresh (by the
+  // name now) rather than from the dedupe store.
+  const told = {
+    muted: (name: string) => `${name} is muted.`,
+    micBlocked: (name: string, blocked: boolean) => (blocked ? `${name} is muted and cannot unmute until you allow it.` : `${name} can unmute again.`),
+    cameraOff: (name: string) => `${name}'s camera is off.`,
+    removed: (name: string) => `${name} has been removed and cannot rejoin this circle.`,
+  };
+  const tellAgain =
+    (say: (name: string, payload: { identity: string; blocked?: boolean }) => string) =>
+    async (socket: LiveSocket, payload: { identity: string; blocked?: boolean }) => ({
+      message: say(await nameIn(inCircle(socket).sessionId, payload.identity), payload),
+    });
+
+  command('moderation:mute', TargetPayload, 'moderation', tellAgain(told.muted), async (socket, { identity }) => {
     const c = asHost(socket);
     const name = await target(c.sessionId, identity, c.identity);
     await d.moderation.muteMicrophone(c.sessionId, identity);
     await record(d.db, { actorId: socket.data.user.id, action: 'circle.mute', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     notify(c.sessionId, identity, { action: 'muted', message: 'The host muted your microphone. You can unmute when you want to speak.' });
-    return { data: { message: `${name} is muted.` } };
+    return { data: { message: told.muted(name) } };
   });
 
-  command('moderation:blockMic', MicBlockPayload, 'moderation', async (socket, { identity, blocked }) => {
+  const micRepeat = tellAgain((name, p) => told.micBlocked(name, p.blocked === true));
+  command('moderation:blockMic', MicBlockPayload, 'moderation', micRepeat, async (socket, { identity, blocked }) => {
     const c = asHost(socket);
     const name = await target(c.sessionId, identity, c.identity);
     await d.moderation.blockMicrophone(c.sessionId, identity, blocked);
@@ -329,21 +402,21 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
         : { action: 'mic_allowed', message: 'The host has allowed you to unmute again.' },
     );
     return {
-      data: { message: blocked ? `${name} is muted and cannot unmute until you allow it.` : `${name} can unmute again.` },
+      data: { message: told.micBlocked(name, blocked) },
       after: () => announceParticipants(c.sessionId),
     };
   });
 
-  command('moderation:cameraOff', TargetPayload, 'moderation', async (socket, { identity }) => {
+  command('moderation:cameraOff', TargetPayload, 'moderation', tellAgain(told.cameraOff), async (socket, { identity }) => {
     const c = asHost(socket);
     const name = await target(c.sessionId, identity, c.identity);
     await d.moderation.turnOffCamera(c.sessionId, identity);
     await record(d.db, { actorId: socket.data.user.id, action: 'circle.camera_off', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     notify(c.sessionId, identity, { action: 'camera_off', message: 'The host turned off your camera. You can turn it back on.' });
-    return { data: { message: `${name}'s camera is off.` } };
+    return { data: { message: told.cameraOff(name) } };
   });
 
-  command('moderation:remove', TargetPayload, 'moderation', async (socket, { identity }) => {
+  command('moderation:remove', TargetPayload, 'moderation', tellAgain(told.removed), async (socket, { identity }) => {
     const c = asHost(socket);
     const name = await target(c.sessionId, identity, c.identity);
     // Blocked first, so no new token or socket admission can race the removal.
@@ -359,7 +432,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     await d.moderation.remove(c.sessionId, identity);
     await record(d.db, { actorId: socket.data.user.id, action: 'circle.remove', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     return {
-      data: { message: `${name} has been removed and cannot rejoin this circle.` },
+      data: { message: told.removed(name) },
       after: async () => {
         await announceParticipants(c.sessionId);
         d.io.to(circleRoom(c.sessionId)).emit('hands:changed', { hands: await d.live.hands(c.sessionId) });
@@ -367,14 +440,14 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     };
   });
 
-  command('circle:lock', LockPayload, 'moderation', async (socket, { locked }) => {
+  command('circle:lock', LockPayload, 'moderation', 'first', async (socket, { locked }) => {
     const c = asHost(socket);
     await d.live.setLocked(c.sessionId, locked);
     await record(d.db, { actorId: socket.data.user.id, action: locked ? 'circle.lock' : 'circle.unlock', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     return { data: { locked }, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('circle:lockChanged', { locked }) };
   });
 
-  command('circle:end', Empty, 'moderation', async (socket) => {
+  command('circle:end', Empty, 'moderation', 'first', async (socket) => {
     const c = asHost(socket);
     await d.live.setEnded(c.sessionId);
     await record(d.db, { actorId: socket.data.user.id, action: 'circle.end', targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
@@ -384,7 +457,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     return { data: null };
   });
 
-  command('support:request', Empty, 'other', async (socket) => {
+  command('support:request', Empty, 'other', 'first', async (socket) => {
     const fromCircle = Boolean(socket.data.circle);
     const request = await supportRequestsRepository(d.db).create(socket.data.user.id, fromCircle, d.clock.now());
     return {
@@ -392,11 +465,11 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
       after: async () => void d.io.to(STAFF_ROOM).emit('support:requested', request),
     };
   });
-  command('support:list', Empty, 'other', async (socket) => {
+  command('support:list', Empty, 'other', 'rerun', async (socket) => {
     if (socket.data.user.role !== 'staff') throw new AppError(403, 'FORBIDDEN', 'Only staff can see support requests.');
     return { data: await supportRequestsRepository(d.db).open() };
   });
-  command('support:handle', SupportHandlePayload, 'other', async (socket, { id }) => {
+  command('support:handle', SupportHandlePayload, 'other', 'first', async (socket, { id }) => {
     if (socket.data.user.role !== 'staff') throw new AppError(403, 'FORBIDDEN', 'Only staff can work on support requests.');
     if (!(await supportRequestsRepository(d.db).handle(id, socket.data.user.id, d.clock.now()))) {
       throw new AppError(404, 'NOT_FOUND', 'That request is already handled or does not exist.');

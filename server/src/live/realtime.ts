@@ -28,6 +28,12 @@ export interface Realtime {
 /** Each socket joins its person's room, so a sign-out can reach all their sockets across instances. */
 export const userRoom = (userId: string) => `user:${userId}`;
 
+/**
+ * How long a dropped connection can come back and catch up on what it missed (connection-state recovery). A
+ * client retries a command whose ack was lost within it, so applied commands are remembered as long.
+ */
+export const RECOVERY_WINDOW_MS = 2 * 60_000;
+
 /** How many sockets' sessions one sweep query checks. */
 const SWEEP_BATCH = 500;
 
@@ -36,7 +42,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   const io: IO = new Server(httpServer, {
     // Commands are small; a frame far past the largest valid one is refused before it is parsed.
     maxHttpBufferSize: 64 * 1024,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     serveClient: false,
     adapter: o.redis ? createAdapter(o.redis) : ChatForgettingAdapter,
   });
