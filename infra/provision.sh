@@ -33,15 +33,6 @@ export DEBIAN_FRONTEND=noninteractive
 have_chromium() { [ -x /usr/bin/chromium ]; }
 have_redis_server() { command -v redis-server >/dev/null 2>&1; }
 have_redis_cli() { command -v redis-cli >/dev/null 2>&1; }
-pg_bin_dir() { # prints newest /usr/lib/postgresql/*/bin with all needed tools
-  local d best="" t ok
-  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
-    ok=1
-    for t in initdb postgres pg_ctl pg_isready psql; do [ -x "$d/$t" ] || ok=""; done
-    if [ -n "$ok" ]; then best="$d"; fi
-  done
-  [ -n "$best" ] && printf '%s\n' "$best"
-}
 have_postgres() { [ -n "$(pg_bin_dir)" ]; }
 have_faketime() { command -v faketime >/dev/null 2>&1; }
 # A fact of current zone data (tz 2026c+): noon in Edmonton on 2027-01-04 is 18:00 UTC. Older data says 19:00.

@@ -15,6 +15,34 @@ abs_dir() {
   (cd -- "$d" && pwd -P)
 }
 
+# The newest /usr/lib/postgresql/*/bin that has every tool the project runs (initdb, postgres, pg_ctl, pg_isready,
+# psql); prints nothing when there is none. Provisioning and the temporary servers use this one finder.
+pg_bin_dir() {
+  local d best="" t ok
+  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
+    ok=1
+    for t in initdb postgres pg_ctl pg_isready psql; do [ -x "$d/$t" ] || ok=""; done
+    if [ -n "$ok" ]; then best="$d"; fi
+  done
+  [ -n "$best" ] && printf '%s\n' "$best"
+}
+
+# For the stop-temp-* scripts: sets DIR to the absolute path of their one argument, or exits 0 when that folder does
+# not exist (nothing was ever started there).
+stop_dir_or_exit() {
+  [ $# -eq 1 ] || die "usage: $0 DIR"
+  if [ ! -d "$1" ]; then
+    log "$1 does not exist; nothing to stop"
+    exit 0
+  fi
+  DIR="$(cd -- "$1" && pwd -P)"
+}
+
+# Keeps the port a stopped temporary server had (DIR/port becomes DIR/last-port), so a restart takes it again.
+remember_port() {
+  if [ -f "$1/port" ]; then mv -f "$1/port" "$1/last-port"; fi
+}
+
 # Prints a TCP port on 127.0.0.1 that was free a moment ago.
 # (Small race window: callers retry with a new port if binding fails.)
 free_port() {

@@ -2,18 +2,14 @@
 # Helpers shared by start-temp-postgres.sh / stop-temp-postgres.sh. Source it.
 
 # Sets PG_BIN to a directory with initdb, postgres, pg_ctl, pg_isready, psql.
-# Honours $PG_BIN if set; otherwise picks the newest /usr/lib/postgresql/*/bin.
+# Honours $PG_BIN if set; otherwise the newest one provisioning would find (pg_bin_dir in lib/common.sh).
 find_pg_bin() {
   if [ -n "${PG_BIN:-}" ]; then
     [ -x "$PG_BIN/pg_ctl" ] || die "PG_BIN=$PG_BIN has no pg_ctl"
     return 0
   fi
-  local d best=""
-  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
-    if [ -x "$d/initdb" ] && [ -x "$d/postgres" ] && [ -x "$d/pg_ctl" ]; then best="$d"; fi
-  done
-  [ -n "$best" ] || die "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin; run infra/provision.sh (apt package 'postgresql')"
-  PG_BIN="$best"
+  PG_BIN="$(pg_bin_dir)" ||
+    die "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin; run infra/provision.sh (apt package 'postgresql')"
 }
 
 # Sets PG_RUN_AS: the OS user the server runs as (postgres refuses to run as root).

@@ -13,12 +13,7 @@ INFRA_TAG=stop-temp-postgres
 # shellcheck source=./common.sh
 . "$SCRIPT_DIR/common.sh"
 
-[ $# -eq 1 ] || die "usage: $0 DIR"
-if [ ! -d "$1" ]; then
-  log "$1 does not exist; nothing to stop"
-  exit 0
-fi
-DIR="$(cd -- "$1" && pwd -P)"
+stop_dir_or_exit "$@"
 DATA="$DIR/data"
 
 if [ ! -f "$DATA/PG_VERSION" ]; then
@@ -43,5 +38,4 @@ fi
 log "stopping PostgreSQL in $DATA"
 as_pg "$PG_BIN/pg_ctl" stop -D "$DATA" -m fast -w -t 60 >&2 ||
   die "pg_ctl stop failed (see $DIR/postgres.log)"
-# Remembered so that a restart can take the same port again.
-if [ -f "$DIR/port" ]; then mv -f "$DIR/port" "$DIR/last-port"; fi
+remember_port "$DIR"

@@ -12,17 +12,12 @@ INFRA_TAG=stop-temp-redis
 # shellcheck source=./common.sh
 . "$SCRIPT_DIR/common.sh"
 
-[ $# -eq 1 ] || die "usage: $0 DIR"
-if [ ! -d "$1" ]; then
-  log "$1 does not exist; nothing to stop"
-  exit 0
-fi
-DIR="$(cd -- "$1" && pwd -P)"
+stop_dir_or_exit "$@"
 
 pid="$(redis_live_pid "$DIR")"
 if [ -z "$pid" ]; then
   log "no running redis-server for $DIR; nothing to stop"
-  if [ -f "$DIR/port" ]; then mv -f "$DIR/port" "$DIR/last-port"; fi # a restart takes the same port again
+  remember_port "$DIR"
   rm -f "$DIR/redis.pid"
   exit 0
 fi
@@ -37,5 +32,5 @@ if [ -n "$(redis_live_pid "$DIR")" ]; then
   log "redis-server PID $pid did not exit after 10s; sending SIGKILL"
   kill -KILL "$pid" 2>/dev/null || true
 fi
-if [ -f "$DIR/port" ]; then mv -f "$DIR/port" "$DIR/last-port"; fi # a restart takes the same port again
+remember_port "$DIR"
 rm -f "$DIR/redis.pid"
