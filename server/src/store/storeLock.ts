@@ -51,6 +51,13 @@ export interface StoreLock {
 
 const SQLITE_BUSY = 5;
 
+/**
+ * Every lock this process holds. A connection nobody references is closed by the garbage collector, and the
+ * lock with it, so the lock must not depend on the caller keeping its `StoreLock`: only `release()` or the end
+ * of the process lets go.
+ */
+const held = new Set<DatabaseSync>();
+
 /** Takes the lock on `dataDir` at once or throws `StoreLockedError`; never waits. */
 export function lockDataDir(dataDir: string, owner: StoreOwner): StoreLock {
   const base = path.resolve(dataDir);
@@ -70,11 +77,10 @@ export function lockDataDir(dataDir: string, owner: StoreOwner): StoreLock {
   const partial = `${holderFile}.${process.pid}`;
   writeFileSync(partial, JSON.stringify(holder) + '\n');
   renameSync(partial, holderFile);
-  let held = true;
+  held.add(file);
   return {
     release() {
-      if (!held) return;
-      held = false;
+      if (!held.delete(file)) return;
       // Removed while still held: once released, the file may already be the next holder's.
       rmSync(holderFile, { force: true });
       file.close();
