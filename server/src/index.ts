@@ -11,7 +11,8 @@ import { startJobs } from './jobs';
 import { staleZoneData } from './scheduling/zoneData';
 import { resolveAppSecret } from './secrets';
 import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoTopics } from './seed';
-import { openDb } from './store/db';
+import { configuredStore, openDb, type Db } from './store/db';
+import { describeHolder, StoreLockedError } from './store/storeLock';
 
 /** Wires the real dependencies and listens. Everything else is built in app.ts. */
 async function main(): Promise<void> {
@@ -33,7 +34,14 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const secret = resolveAppSecret(config);
-  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') });
+  let db: Db;
+  try {
+    db = await openDb(configuredStore(config, 'app'));
+  } catch (err) {
+    if (!(err instanceof StoreLockedError)) throw err;
+    process.stderr.write(`${lockedOut(err)}\n`);
+    process.exit(1);
+  }
   log.info('store.ready', { engine: db.engine });
   await ensureMondayCircle(db);
 
@@ -116,6 +124,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Why this process may not open the embedded store, and what to do about it. */
+function lockedOut(err: StoreLockedError): string {
+  const { holder } = err;
+  if (holder?.owner === 'app') {
+    return (
+      `Red Mug is already running on this data directory (pid ${holder.pid}, ${err.dataDir}): stop it first, or give ` +
+      'this one its own DATA_DIR. Several instances on one store need PostgreSQL (DATABASE_URL).'
+    );
+  }
+  return `${describeHolder(holder)} has the store in ${err.dataDir} open: start Red Mug again once it has finished.`;
 }
 
 main().catch((err) => {
