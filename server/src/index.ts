@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import path from 'node:path';
+import { runAdminCommand } from './admin/admin.commands';
+import { serveAdminCommands, type AdminSocket } from './admin/admin.socket';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
@@ -87,6 +89,16 @@ async function main(): Promise<void> {
   const port = addr && typeof addr === 'object' ? addr.port : config.port;
   const origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('http.listening', { url: origin });
+  // On the embedded store `npm run admin` cannot open the store beside us, so it asks us to run its command.
+  let admin: AdminSocket | null = null;
+  if (db.engine === 'pglite') {
+    try {
+      admin = await serveAdminCommands(config.dataDir, (argv) => runAdminCommand(argv, { db, config, clock: systemClock, origin }), log);
+    } catch (err) {
+      // The app still serves; `npm run admin` then refuses, saying to use the People page or stop the app.
+      log.warn('admin.socket_unavailable', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
   process.stdout.write(`Red Mug is running at ${origin}\n`);
 
   let local: LocalLivekit | null = null;
@@ -115,6 +127,7 @@ async function main(): Promise<void> {
     stopping = true;
     jobs.stop();
     log.info('shutdown', { signal });
+    await admin?.close().catch(() => undefined);
     await realtime.close().catch(() => undefined);
     server.closeAllConnections();
     redis?.disconnect();

@@ -13,13 +13,16 @@ import { ensureMondayCircle } from '../seed';
 import type { Db } from '../store/db';
 
 /**
- * The admin commands themselves, against an open store (`admin.ts` opens it). The outcome is data rather than
- * printed lines and a thrown error, so whoever runs a command decides how to show it.
+ * The admin commands themselves, against an open store. The command line runs them on a store it opened
+ * (`admin.ts`); a running app on its embedded store runs them for the command line (`admin.socket.ts`).
+ * Either way the outcome is data, so both print the same thing.
  */
 export const USAGE = `Usage:
   npm run admin -- user:add --email EMAIL --role member|volunteer|staff|auditor --name FIRST_NAME [--kind lawyer|articling_student] [--year-of-call YEAR] [--password PASSWORD]
   npm run admin -- user:password --email EMAIL [--password PASSWORD]
   npm run admin -- invite:create --role member|volunteer|staff|auditor [--kind lawyer|articling_student] [--email EMAIL]`;
+
+export const ADMIN_COMMANDS = ['user:add', 'user:password', 'invite:create'] as const;
 
 /** What a command printed and, if it failed, why (`usage`: the arguments were wrong; the usage text follows). */
 export const AdminOutcome = z.object({
@@ -32,6 +35,8 @@ export interface AdminDeps {
   db: Db;
   config: Config;
   clock: Clock;
+  /** Where people reach the app, for invite links: the running app knows; otherwise PUBLIC_URL or localhost:PORT. */
+  origin?: string;
 }
 
 const UserAdd = z.object({
@@ -65,7 +70,7 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
   }
 }
 
-async function run(argv: string[], { db, config, clock }: AdminDeps, out: (line: string) => void): Promise<void> {
+async function run(argv: string[], { db, config, clock, origin }: AdminDeps, out: (line: string) => void): Promise<void> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
@@ -126,8 +131,8 @@ async function run(argv: string[], { db, config, clock }: AdminDeps, out: (line:
         throw new UsageError('--kind is required for members (lawyer or articling_student) and not allowed for other roles');
       }
       const { token, expiresAt } = await auth.createInvite({ role: v.role, memberKind: v.kind ?? null, email: v.email }, null);
-      const origin = config.publicUrl ?? `http://localhost:${config.port}`;
-      out(`Invite link (valid until ${expiresAt.toISOString()}): ${origin}/invite/${token}`);
+      const base = origin ?? config.publicUrl ?? `http://localhost:${config.port}`;
+      out(`Invite link (valid until ${expiresAt.toISOString()}): ${base}/invite/${token}`);
       return;
     }
     default:
