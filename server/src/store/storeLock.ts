@@ -75,8 +75,13 @@ export function lockDataDir(dataDir: string, owner: StoreOwner): StoreLock {
   }
   const holder: StoreHolder = { pid: process.pid, owner, since: new Date().toISOString() };
   const partial = `${holderFile}.${process.pid}`;
-  writeFileSync(partial, JSON.stringify(holder) + '\n');
-  renameSync(partial, holderFile);
+  try {
+    writeFileSync(partial, JSON.stringify(holder) + '\n');
+    renameSync(partial, holderFile);
+  } catch (err) {
+    file.close();
+    throw err;
+  }
   held.add(file);
   return {
     release() {
