@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import { Redis } from 'ioredis';
 import path from 'node:path';
+import { runAdminCommand } from './admin/admin.commands';
+import { serveAdminCommands, type AdminSocket } from './admin/admin.socket';
 import { createApp } from './app';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
@@ -11,7 +13,8 @@ import { startJobs } from './jobs';
 import { staleZoneData } from './scheduling/zoneData';
 import { resolveAppSecret } from './secrets';
 import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoTopics } from './seed';
-import { openDb } from './store/db';
+import { configuredStore, openDb, type Db } from './store/db';
+import { describeHolder, StoreLockedError } from './store/storeLock';
 
 /** Wires the real dependencies and listens. Everything else is built in app.ts. */
 async function main(): Promise<void> {
@@ -33,7 +36,14 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const secret = resolveAppSecret(config);
-  const db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') });
+  let db: Db;
+  try {
+    db = await openDb(configuredStore(config, 'app'));
+  } catch (err) {
+    if (!(err instanceof StoreLockedError)) throw err;
+    process.stderr.write(`${lockedOut(err)}\n`);
+    process.exit(1);
+  }
   log.info('store.ready', { engine: db.engine });
   await ensureMondayCircle(db);
 
@@ -79,6 +89,16 @@ async function main(): Promise<void> {
   const port = addr && typeof addr === 'object' ? addr.port : config.port;
   const origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   log.info('http.listening', { url: origin });
+  // On the embedded store `npm run admin` cannot open the store beside us, so it asks us to run its command.
+  let admin: AdminSocket | null = null;
+  if (db.engine === 'pglite') {
+    try {
+      admin = await serveAdminCommands(config.dataDir, (argv) => runAdminCommand(argv, { db, config, clock: systemClock, origin }), log);
+    } catch (err) {
+      // The app still serves; `npm run admin` then refuses, saying to use the People page or stop the app.
+      log.warn('admin.socket_unavailable', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }
   process.stdout.write(`Red Mug is running at ${origin}\n`);
 
   let local: LocalLivekit | null = null;
@@ -107,6 +127,7 @@ async function main(): Promise<void> {
     stopping = true;
     jobs.stop();
     log.info('shutdown', { signal });
+    await admin?.close().catch(() => undefined);
     await realtime.close().catch(() => undefined);
     server.closeAllConnections();
     redis?.disconnect();
@@ -116,6 +137,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** Why this process may not open the embedded store, and what to do about it. */
+function lockedOut(err: StoreLockedError): string {
+  const { holder } = err;
+  if (holder?.owner === 'app') {
+    return (
+      `Red Mug is already running on this data directory (pid ${holder.pid}, ${err.dataDir}): stop it first, or give ` +
+      'this one its own DATA_DIR. Several instances on one store need PostgreSQL (DATABASE_URL).'
+    );
+  }
+  return `${describeHolder(holder)} has the store in ${err.dataDir} open: start Red Mug again once it has finished.`;
 }
 
 main().catch((err) => {

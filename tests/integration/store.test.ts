@@ -22,7 +22,8 @@ const engines: Array<[string, () => Promise<DbOptions>]> = [
     async () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'redmug-pglite-'));
       dirs.push(dir);
-      return { dataDir: dir };
+      // A level down, as under DATA_DIR: the store's lock file sits beside its directory.
+      return { dataDir: path.join(dir, 'pglite') };
     },
   ],
   ['PostgreSQL', async () => ({ databaseUrl: await freshPostgresDatabase() })],

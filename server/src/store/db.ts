@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import type { Config } from '../config';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
+import { lockDataDir, type StoreLock, type StoreOwner } from './storeLock';
 
 /**
  * The store speaks the PostgreSQL dialect through one narrow interface, with two engines behind it:
@@ -20,12 +23,27 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-export type DbOptions = { databaseUrl: string } | { dataDir: string } | { memory: true };
+/**
+ * A PGlite `dataDir` is locked for as long as the store is open (`storeLock.ts`): opening it while another process
+ * has it throws `StoreLockedError`. `owner` names this process in the other one's message.
+ */
+export type DbOptions = { databaseUrl: string } | { dataDir: string; owner?: StoreOwner } | { memory: true };
+
+/** The store the configuration names: PostgreSQL when `DATABASE_URL` is set, else PGlite under `DATA_DIR`. */
+export function configuredStore(config: Pick<Config, 'databaseUrl' | 'dataDir'>, owner: StoreOwner): DbOptions {
+  return config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite'), owner };
+}
 
 /** Opens the store and brings its schema up to date (`migrations` is for upgrade tests: an older schema). */
 export async function openDb(options: DbOptions, migrations: ReadonlyArray<Migration> = MIGRATIONS): Promise<Db> {
   const db = 'databaseUrl' in options ? openPostgres(options.databaseUrl) : await openPglite(options);
-  await migrate(db, migrations);
+  try {
+    await migrate(db, migrations);
+  } catch (err) {
+    // Closed, so a PGlite store's lock is not kept by a process that goes on (a test, a retry).
+    await db.close().catch(() => undefined);
+    throw err;
+  }
   return db;
 }
 
@@ -64,11 +82,19 @@ function openPostgres(url: string): Db {
   };
 }
 
-async function openPglite(options: { dataDir: string } | { memory: true }): Promise<Db> {
+async function openPglite(options: { dataDir: string; owner?: StoreOwner } | { memory: true }): Promise<Db> {
   let lite: PGlite;
+  let lock: StoreLock | undefined;
   if ('dataDir' in options) {
-    mkdirSync(options.dataDir, { recursive: true });
-    lite = await PGlite.create({ dataDir: options.dataDir });
+    // Before PGlite touches the directory: a second process must not even read it while another one writes.
+    lock = lockDataDir(options.dataDir, options.owner ?? 'other');
+    try {
+      mkdirSync(options.dataDir, { recursive: true });
+      lite = await PGlite.create({ dataDir: options.dataDir });
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   } else {
     lite = await PGlite.create();
   }
@@ -86,6 +112,12 @@ async function openPglite(options: { dataDir: string } | { memory: true }): Prom
     async ping() {
       await lite.query('SELECT 1');
     },
-    close: () => lite.close(),
+    async close() {
+      try {
+        await lite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
