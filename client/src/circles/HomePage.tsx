@@ -1,14 +1,14 @@
 import { useNavigate } from 'react-router';
 import type { CircleSession } from '../../../shared/schemas/circles';
-import { AppHeader } from '../auth/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
 import { CrisisLine } from '../ui/CrisisLine';
 import { RedMugBadge } from '../ui/RedMugBadge';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { CircleTimes } from './CircleTimes';
-import { doorsOpen } from './formatCircleTime';
+import { doorsOpen } from '../ui/formatCircleTime';
 import { useDropInOpen } from './useDropInOpen';
 import { useNextCircle } from './useNextCircle';
-import { HostBadge } from '../scheduling/HostBadge';
+import { HostBadge } from '../ui/HostBadge';
 import { formatLabel } from '../scheduling/SessionTime';
 import '../scheduling/scheduling.css';
 

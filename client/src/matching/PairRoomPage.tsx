@@ -9,7 +9,7 @@ import { useStore } from '../store';
 import { TextField } from './fields';
 import { Alert } from './Loaded';
 import { enterPairRoom } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
+import { MatchingLayout } from './MatchingLayout';
 
 /**
  * /support/matches/:id/room — the private video room of a matched caller and volunteer. Nothing is recorded;
@@ -38,7 +38,7 @@ export function PairRoomPage() {
 
   const media = admission?.media;
   return (
-    <SupportLayout title="Your private peer-support room">
+    <MatchingLayout title="Your private peer-support room">
       {media?.available ? (
         <LiveKitRoom serverUrl={media.serverUrl} token={media.token} connect audio video onDisconnected={() => setAdmission(null)} data-lk-theme="default" className="pair-room">
           <PairStage />
@@ -59,7 +59,7 @@ export function PairRoomPage() {
           </p>
         </form>
       )}
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 

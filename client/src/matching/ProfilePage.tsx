@@ -15,7 +15,7 @@ import { ApiError, messageOf } from '../api/ApiError';
 import { fieldErrorsOf } from '../ui/fieldErrorsOf';
 import { ChoiceGroup, optional, SelectField, TextField, wordsOf } from './fields';
 import { fetchProfile, saveProfile } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
+import { MatchingLayout } from './MatchingLayout';
 import { useLoad } from './useLoad';
 import { Alert, Loaded } from './Loaded';
 
@@ -34,9 +34,9 @@ const SHOWN_LABELS: Record<ProfileField, string> = {
 export function ProfilePage() {
   const { state } = useLoad(fetchProfile);
   return (
-    <SupportLayout title="My peer profile">
+    <MatchingLayout title="My peer profile">
       <Loaded state={state}>{(data) => <ProfileForm initial={data.profile} />}</Loaded>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 

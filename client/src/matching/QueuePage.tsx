@@ -3,7 +3,7 @@ import { CATEGORY_LABELS } from '../../../shared/schemas/matching';
 import { formatWaiting } from './formatWaiting';
 import { callerKindLabel } from './labels';
 import { fetchQueue } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
+import { MatchingLayout } from './MatchingLayout';
 import { useLoad } from './useLoad';
 import { Loaded } from './Loaded';
 
@@ -11,7 +11,7 @@ import { Loaded } from './Loaded';
 export function QueuePage() {
   const { state } = useLoad(fetchQueue);
   return (
-    <SupportLayout title="Request queue">
+    <MatchingLayout title="Request queue">
       <Loaded state={state}>{(data) => (
         <>
           <section aria-labelledby="open-heading">
@@ -68,6 +68,6 @@ export function QueuePage() {
           </section>
         </>
       )}</Loaded>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }

@@ -22,7 +22,7 @@ import { useStore } from '../store';
 import { SelectField } from './fields';
 import { callerKindLabel } from './labels';
 import { closeMatch, fetchRequest, fetchSuggestions, proposeMatch } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
+import { MatchingLayout } from './MatchingLayout';
 import { useLoad } from './useLoad';
 import { Alert, Loaded } from './Loaded';
 
@@ -33,7 +33,7 @@ export function RequestDetailPage() {
   const { id = '' } = useParams();
   const { state, reload } = useLoad(useCallback(() => fetchRequest(id), [id]));
   return (
-    <SupportLayout title="Request">
+    <MatchingLayout title="Request">
       <Loaded state={state}>{(data) => (
         <>
           <RequestSummary r={data} />
@@ -43,7 +43,7 @@ export function RequestDetailPage() {
           )}
         </>
       )}</Loaded>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 

@@ -19,7 +19,7 @@ import { ApiError, messageOf } from '../api/ApiError';
 import { fieldErrorsOf } from '../ui/fieldErrorsOf';
 import { ChoiceGroup, optional, SelectField, TextField, wordsOf } from './fields';
 import { submitRequest } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
+import { MatchingLayout } from './MatchingLayout';
 import { Alert } from './Loaded';
 
 /** /support/request[?from=circle] — a member's confidential request for a matched peer. */
@@ -91,19 +91,19 @@ export function RequestFormPage() {
 
   if (sent) {
     return (
-      <SupportLayout title="Request sent">
+      <MatchingLayout title="Request sent">
         <p role="status" className="success">
           Thank you. Your request is with staff, and only staff can read it. They will contact you the way you asked.
         </p>
         <p>
           <Link to="/support">Back to peer support</Link>
         </p>
-      </SupportLayout>
+      </MatchingLayout>
     );
   }
 
   return (
-    <SupportLayout title="Ask for a matched peer">
+    <MatchingLayout title="Ask for a matched peer">
       <p className="lede">
         {fromCircle ? 'You came from the circle. ' : ''}Tell us a little about what is going on and what kind of peer
         would help. Only staff read this; leave out anything you prefer not to write.
@@ -151,6 +151,6 @@ export function RequestFormPage() {
           Send my request
         </button>
       </form>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }

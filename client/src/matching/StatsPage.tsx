@@ -2,7 +2,7 @@ import { CATEGORY_LABELS, type Cell, type RequestCategory } from '../../../share
 import { formatCell } from './formatWaiting';
 import { callerKindLabel } from './labels';
 import { fetchStats } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
+import { MatchingLayout } from './MatchingLayout';
 import { useLoad } from './useLoad';
 import { Loaded } from './Loaded';
 import { CountTable } from '../ui/CountTable';
@@ -11,7 +11,7 @@ import { CountTable } from '../ui/CountTable';
 export function StatsPage() {
   const { state } = useLoad(fetchStats);
   return (
-    <SupportLayout title="Matched peer support in numbers">
+    <MatchingLayout title="Matched peer support in numbers">
       <Loaded state={state}>{(data) => (
         <>
           <section className="card" aria-labelledby="milestones-heading">
@@ -55,7 +55,7 @@ export function StatsPage() {
           />
         </>
       )}</Loaded>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 

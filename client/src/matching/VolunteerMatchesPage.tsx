@@ -5,7 +5,7 @@ import { messageOf } from '../api/ApiError';
 import { callerKindLabel } from './labels';
 import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
 import { NoticesList } from './NoticesList';
-import { SupportLayout } from './SupportLayout';
+import { MatchingLayout } from './MatchingLayout';
 import { useLoad } from './useLoad';
 import { Alert, Loaded } from './Loaded';
 
@@ -13,7 +13,7 @@ import { Alert, Loaded } from './Loaded';
 export function VolunteerMatchesPage() {
   const { state, reload } = useLoad(fetchVolunteerMatches);
   return (
-    <SupportLayout title="My matches">
+    <MatchingLayout title="My matches">
       <p className="lede">You see the topic only. Staff share how to reach the caller once you accept.</p>
       <Loaded state={state}>{(data) =>
         (data.matches.length === 0 ? (
@@ -26,7 +26,7 @@ export function VolunteerMatchesPage() {
           </ul>
         ))}</Loaded>
       <NoticesList />
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { ROLES, type Role } from '../../../shared/schemas/auth';
 import type { PeopleResponse, Person } from '../../../shared/schemas/people';
 import { messageOf } from '../api/ApiError';
-import { AppHeader } from '../auth/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
 import { Loaded } from '../matching/Loaded';
 import { useLoad } from '../matching/useLoad';
 import { useStore } from '../store';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { AppHeader } from '../auth/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
 import { useStore } from '../store';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import '../matching/matching.css';

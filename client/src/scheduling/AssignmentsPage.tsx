@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { messageOf } from '../api/ApiError';
-import { AppHeader } from '../auth/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { declineAssignment, fetchAssignments } from './schedulingApi';
 import { formatLabel, SessionTime } from './SessionTime';

@@ -1,7 +1,7 @@
-import { HostBadge } from './HostBadge';
+import { HostBadge } from '../ui/HostBadge';
 import { useState } from 'react';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
-import { wallTime } from '../circles/formatCircleTime';
+import { wallTime } from '../ui/formatCircleTime';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
-import { AppHeader } from '../auth/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { EditSeriesForm, ErrorLine, LibraryEditor, NewSeriesForm, PasteTopicsForm, PopupForm } from './StaffForms';
 import { changeSession, fetchLibrary, fetchSeries, fetchSessions, fetchVolunteers, setHosts, setTopic, updateSeries } from './schedulingApi';

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { isParticipantRole } from '../../../shared/schemas/auth';
+import { messageOf } from '../api/ApiError';
+import { useStore } from '../store';
+import { MugIcon } from './MugIcon';
+import { RedMugBadge } from './RedMugBadge';
+import { roleLabel } from './roleLabel';
+import { ScheduleNav } from '../scheduling/ScheduleNav';
+import { logout } from '../auth/authApi';
+import { AUDITOR_HOME } from '../auth/RequireAuth';
+
+/** Who is signed in, in what role, and the way out. An auditor sees only the audit log: no circles, no schedule. */
+export function AppHeader() {
+  const user = useStore((s) => s.user);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function signOut() {
+    setBusy(true);
+    setError(null);
+    try {
+      await logout(); // the store's user becomes null and RequireAuth sends the page to /signin
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <header className="app-header">
+      <Link to="/" className="brand">
+        <MugIcon size={26} />
+        <span>Red Mug</span>
+      </Link>
+      {user && (
+        <div className="who">
+          <span className="who-name">{user.firstName}</span>
+          <span className="who-role">{roleLabel(user)}</span>
+          {user.role === 'volunteer' && <RedMugBadge />}
+        </div>
+      )}
+      <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
+        Sign out
+      </button>
+      {user && (
+        <div className="header-nav">
+          {isParticipantRole(user.role) && <ScheduleNav role={user.role} />}
+          {isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
+          {user.role === 'staff' && (
+            <nav className="staff-nav" aria-label="Staff">
+              <Link to="/staff/support" className="header-link">
+                Support requests
+              </Link>
+              <Link to="/staff/reports" className="header-link">
+                Reports
+              </Link>
+              <Link to="/staff/people" className="header-link">
+                People
+              </Link>
+            </nav>
+          )}
+          {user.role === 'auditor' && (
+            <Link to={AUDITOR_HOME} className="header-link">
+              Audit log
+            </Link>
+          )}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="error header-error">
+          {error}
+        </p>
+      )}
+    </header>
+  );
+}
