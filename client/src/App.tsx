@@ -10,6 +10,7 @@ import { useStore } from './store';
 import { AssignmentsPage } from './scheduling/AssignmentsPage';
 import { SchedulePage } from './scheduling/SchedulePage';
 import { StaffSchedulePage } from './scheduling/StaffSchedulePage';
+import { ErrorLine } from './ui/ErrorLine';
 
 // livekit-client stays out of the first load: only the pre-join and circle chunks pull it in.
 const PreJoinPage = lazy(() => import('./circles/prejoin/PreJoinPage').then((m) => ({ default: m.PreJoinPage })));
@@ -98,9 +99,7 @@ function SessionGate({ children }: { children: ReactNode }) {
       <h1>Red Mug Coffee Circle</h1>
       {error ? (
         <>
-          <p role="alert" className="error">
-            {error}
-          </p>
+          <ErrorLine message={error} />
           <button type="button" className="button secondary" onClick={retry}>
             Try again
           </button>

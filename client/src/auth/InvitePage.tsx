@@ -6,6 +6,7 @@ import { FormField } from '../ui/FormField';
 import { MugIcon } from '../ui/MugIcon';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { acceptInvite } from './authApi';
+import { ErrorLine } from '../ui/ErrorLine';
 
 /** /invite/:token — an invited person creates their account and is signed in. */
 export function InvitePage() {
@@ -47,11 +48,7 @@ export function InvitePage() {
         name others see each time you join.
       </p>
       <form onSubmit={submit} noValidate className="card form">
-        {message && (
-          <p role="alert" className="error">
-            {message}
-          </p>
-        )}
+        <ErrorLine message={message} />
         <FormField
           id="invite-email"
           label="Email"

@@ -7,6 +7,7 @@ import { MugIcon } from '../ui/MugIcon';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { login } from './authApi';
 import type { FromState } from './RequireAuth';
+import { ErrorLine } from '../ui/ErrorLine';
 
 /** Only same-site paths: a crafted state must not send people elsewhere after sign-in. */
 function safeFrom(state: unknown): string {
@@ -49,11 +50,7 @@ export function SignInPage() {
       <h1>Sign in to Red Mug</h1>
       <p className="lede">Drop-in peer-support circles for Alberta lawyers and articling students.</p>
       <form onSubmit={submit} noValidate className="card form">
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine message={error} />
         <FormField
           id="signin-email"
           label="Email"

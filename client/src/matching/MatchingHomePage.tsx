@@ -4,8 +4,8 @@ import { useStore } from '../store';
 import { fetchOwnRequests } from './matchingApi';
 import { NoticesList } from './NoticesList';
 import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from './useLoad';
-import { Loaded } from './Loaded';
+import { useLoad } from '../ui/useLoad';
+import { Loaded } from '../ui/Loaded';
 
 const STATUS_LABELS = { open: 'Waiting for a match', matched: 'Matched', closed: 'Closed' } as const;
 

@@ -1,6 +1,6 @@
 import { fetchNotices } from './matchingApi';
-import { useLoad } from './useLoad';
-import { Loaded } from './Loaded';
+import { useLoad } from '../ui/useLoad';
+import { Loaded } from '../ui/Loaded';
 
 /** In-app notices about requests and matches (email is not sent yet). */
 export function NoticesList() {

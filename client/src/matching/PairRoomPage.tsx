@@ -7,7 +7,7 @@ import type { PairRoomResponse } from '../../../shared/schemas/matching';
 import { messageOf } from '../api/ApiError';
 import { useStore } from '../store';
 import { TextField } from './fields';
-import { Alert } from './Loaded';
+import { ErrorLine } from '../ui/ErrorLine';
 import { enterPairRoom } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
 
@@ -48,8 +48,8 @@ export function PairRoomPage() {
       ) : (
         <form onSubmit={enter} noValidate className="card form">
           <p>Only you and your matched peer can enter. Nothing here is recorded.</p>
-          {media && !media.available && <Alert message={media.message} />}
-          <Alert message={error} />
+          {media && !media.available && <ErrorLine message={media.message} />}
+          <ErrorLine message={error} />
           <TextField id="pair-name" label="Your name in the room" value={displayName} onChange={setDisplayName} maxLength={40} />
           <button type="submit" className="button primary" disabled={busy}>
             Enter the room

@@ -16,8 +16,9 @@ import { fieldErrorsOf } from '../ui/fieldErrorsOf';
 import { ChoiceGroup, optional, SelectField, TextField, wordsOf } from './fields';
 import { fetchProfile, saveProfile } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from './useLoad';
-import { Alert, Loaded } from './Loaded';
+import { useLoad } from '../ui/useLoad';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
 
 const SHOWN_LABELS: Record<ProfileField, string> = {
   practiceAreas: 'Practice areas',
@@ -99,7 +100,7 @@ function ProfileForm({ initial }: { initial: PeerProfile | null }) {
         Staff see only the parts you tick under “Show to staff”, and only those count when they look for a match. Your
         firm or organisation is never shown; it is used only to avoid conflicts of interest.
       </p>
-      <Alert message={message} />
+      <ErrorLine message={message} />
       <ChoiceGroup id="prof-available" label="Availability" options={{ active: 'Active: I can take new matches', paused: 'Paused' }} chosen={available} onChange={setAvailable} single />
       <div className="form-grid">
         <TextField id="prof-capacity" label="Capacity (active matches at once)" type="number" value={capacity} onChange={setCapacity} error={fields.capacity} />

@@ -4,8 +4,8 @@ import { formatWaiting } from './formatWaiting';
 import { callerKindLabel } from './labels';
 import { fetchQueue } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from './useLoad';
-import { Loaded } from './Loaded';
+import { useLoad } from '../ui/useLoad';
+import { Loaded } from '../ui/Loaded';
 
 /** /support/queue — staff: open requests oldest first, active matches, and each volunteer's load. */
 export function QueuePage() {

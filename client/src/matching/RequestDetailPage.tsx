@@ -23,8 +23,9 @@ import { SelectField } from './fields';
 import { callerKindLabel } from './labels';
 import { closeMatch, fetchRequest, fetchSuggestions, proposeMatch } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from './useLoad';
-import { Alert, Loaded } from './Loaded';
+import { useLoad } from '../ui/useLoad';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
 
 const OUTCOME_TEXT = { match: 'Matches', partial: 'Partly matches', mismatch: 'Does not match', not_shared: 'Not shared' } as const;
 
@@ -133,7 +134,7 @@ function CloseMatch({ match, onClosed }: { match: MatchView; onClosed: () => voi
   return (
     <div className="card form">
       <SelectField id={`outcome-${match.id}`} label="Outcome" options={OUTCOME_LABELS} value={outcome} onChange={setOutcome} emptyLabel="Choose an outcome" />
-      <Alert message={error} />
+      <ErrorLine message={error} />
       <button type="button" className="button secondary" disabled={busy} onClick={() => void close()}>
         Close the match
       </button>
@@ -190,7 +191,7 @@ function Suggestions({ requestId, onProposed }: { requestId: string; onProposed:
         only, a share for lists). Fields a volunteer keeps private never count. Ties go to whoever has waited longest
         since a match.
       </p>
-      <Alert message={error} />
+      <ErrorLine message={error} />
       
       <Loaded state={state} loading="Ranking…">{(data) =>
         (data.suggestions.length === 0 ? (

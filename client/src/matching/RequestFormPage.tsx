@@ -20,7 +20,7 @@ import { fieldErrorsOf } from '../ui/fieldErrorsOf';
 import { ChoiceGroup, optional, SelectField, TextField, wordsOf } from './fields';
 import { submitRequest } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
-import { Alert } from './Loaded';
+import { ErrorLine } from '../ui/ErrorLine';
 
 /** /support/request[?from=circle] — a member's confidential request for a matched peer. */
 export function RequestFormPage() {
@@ -109,7 +109,7 @@ export function RequestFormPage() {
         would help. Only staff read this; leave out anything you prefer not to write.
       </p>
       <form onSubmit={submit} noValidate className="card form">
-        <Alert message={message} />
+        <ErrorLine message={message} />
         <ChoiceGroup id="req-category" label="What is it about?" options={CATEGORY_LABELS} chosen={category} onChange={setCategory} single error={fields.category} />
         <TextField id="req-details" label="In your own words (optional)" value={details} onChange={setDetails} maxLength={2000} multiline error={fields.details} />
         <TextField

@@ -3,8 +3,8 @@ import { formatCell } from './formatWaiting';
 import { callerKindLabel } from './labels';
 import { fetchStats } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from './useLoad';
-import { Loaded } from './Loaded';
+import { useLoad } from '../ui/useLoad';
+import { Loaded } from '../ui/Loaded';
 import { CountTable } from '../ui/CountTable';
 
 /** /support/stats — staff: milestones and shares, with small counts withheld. Aggregates only. */

@@ -6,8 +6,9 @@ import { callerKindLabel } from './labels';
 import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
 import { NoticesList } from './NoticesList';
 import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from './useLoad';
-import { Alert, Loaded } from './Loaded';
+import { useLoad } from '../ui/useLoad';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
 
 /** /support/proposals — a volunteer answers proposed matches and sees their active ones. */
 export function VolunteerMatchesPage() {
@@ -51,7 +52,7 @@ function MatchCard({ match, onDone }: { match: VolunteerMatch; onDone: () => voi
       <p>
         {match.status === 'proposed' ? 'Proposed' : 'Active'} since {new Date(match.proposedAt).toLocaleDateString()}
       </p>
-      <Alert message={error} />
+      <ErrorLine message={error} />
       {match.status === 'active' && (
         <p>
           <Link to={`/support/matches/${match.id}/room`}>Open the private video room</Link>

@@ -7,6 +7,7 @@ import { emitCommand } from '../api/emitCommand';
 import { useStore } from '../store';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { addRequest } from './addRequest';
+import { ErrorLine } from '../ui/ErrorLine';
 
 const KIND: Record<string, string> = { lawyer: 'Lawyer', articling_student: 'Articling student', student: 'Student' };
 
@@ -66,11 +67,7 @@ function SupportQueue() {
         <h1>Support requests</h1>
         <p className="lede">People who asked for one-on-one support. Contact them privately; nobody else sees these.</p>
         {!connected && requests !== null && <p role="status" className="reconnecting">Reconnecting…</p>}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorLine message={error} />
         {requests === null ? (
           !error && <p role="status">Loading…</p>
         ) : requests.length === 0 ? (

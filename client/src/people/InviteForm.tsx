@@ -5,6 +5,7 @@ import { createInvite } from '../auth/authApi';
 import { fieldErrorsOf } from '../ui/fieldErrorsOf';
 import { describedBy, FieldNotes, FormField } from '../ui/FormField';
 import { rolePhrase, validFor } from './roleChoices';
+import { ErrorLine } from '../ui/ErrorLine';
 
 const ROLE_OPTIONS: Record<Role, string> = {
   member: 'Member (a lawyer or an articling student)',
@@ -68,11 +69,7 @@ export function InviteForm() {
         send it to them yourself.
       </p>
       <form className="form" onSubmit={submit} noValidate>
-        {message && (
-          <p role="alert" className="error">
-            {message}
-          </p>
-        )}
+        <ErrorLine message={message} />
         <div className="field">
           <label htmlFor="invite-role">Role</label>
           <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)} aria-invalid={fields.role ? true : undefined} aria-describedby={describedBy('invite-role', undefined, fields.role)}>

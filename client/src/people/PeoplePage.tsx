@@ -4,10 +4,10 @@ import { ROLES, type Role } from '../../../shared/schemas/auth';
 import type { PeopleResponse, Person } from '../../../shared/schemas/people';
 import { messageOf } from '../api/ApiError';
 import { AppHeader } from '../ui/AppHeader';
-import { Loaded } from '../matching/Loaded';
-import { useLoad } from '../matching/useLoad';
+import { Loaded } from '../ui/Loaded';
+import { useLoad } from '../ui/useLoad';
 import { useStore } from '../store';
-import { ActionError } from '../ui/ActionError';
+import { ErrorLine } from '../ui/ErrorLine';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { InviteForm } from './InviteForm';
 import { changeRole, fetchPeople, type PeopleFilters } from './peopleApi';
@@ -257,7 +257,7 @@ function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolea
                 </div>
               </div>
             )}
-            <ActionError message={error} id={`${id}-error`} />
+            <ErrorLine inline message={error} id={`${id}-error`} />
           </>
         )}
       </td>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AuditLogEntry } from '../../../shared/schemas/reports';
-import { Loaded } from '../matching/Loaded';
-import { useLoad } from '../matching/useLoad';
+import { Loaded } from '../ui/Loaded';
+import { useLoad } from '../ui/useLoad';
 import { roleLabel } from '../ui/roleLabel';
 import { fetchAuditLog } from './reportsApi';
 import { ReportsLayout } from './ReportsLayout';

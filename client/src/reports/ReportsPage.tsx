@@ -1,8 +1,8 @@
 import { lazy, Suspense, useCallback, useState, type FormEvent } from 'react';
 import { attendanceReportCsv, formatCount } from '../../../shared/reportCsv';
 import type { AttendanceReport, MilestonesReport, ReportCell } from '../../../shared/schemas/reports';
-import { Loaded } from '../matching/Loaded';
-import { useLoad } from '../matching/useLoad';
+import { Loaded } from '../ui/Loaded';
+import { useLoad } from '../ui/useLoad';
 import { fetchAttendanceReport, fetchMilestones } from './reportsApi';
 import { ReportsLayout } from './ReportsLayout';
 import { CountTable } from '../ui/CountTable';

@@ -3,20 +3,24 @@ import { Link } from 'react-router';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
 import { messageOf } from '../api/ApiError';
 import { AppHeader } from '../ui/AppHeader';
+import { Loaded } from '../ui/Loaded';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { useLoad } from '../ui/useLoad';
 import { HostBadge } from '../ui/HostBadge';
 import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
 import { audienceLabel, formatLabel, SessionTime } from './SessionTime';
 import { MonthView } from './MonthView';
-import { useLoaded } from './useLoaded';
 import './scheduling.css';
+import { ErrorLine } from '../ui/ErrorLine';
+
+// From the server's today; half a year ahead so the month view has something to page through.
+const fetchComingSessions = () => fetchSessions({ weeks: 26 });
 
 /** Members: the upcoming circles they may attend, as a list or a month, with calendar links. */
 export function SchedulePage() {
   useDocumentTitle('Schedule');
   const [view, setView] = useState<'list' | 'month'>('list');
-  // From the server's today; half a year ahead so the month view has something to page through.
-  const { state } = useLoaded(() => fetchSessions({ weeks: 26 }), []);
+  const { state } = useLoad(fetchComingSessions, { keepOnError: true });
   return (
     <>
       <AppHeader />
@@ -30,14 +34,9 @@ export function SchedulePage() {
             Month
           </button>
         </div>
-        {state.status === 'loading' && <p role="status">Loading the schedule…</p>}
-        {state.status === 'error' && (
-          <p role="alert" className="error">
-            {state.message}
-          </p>
-        )}
-        {state.status === 'ready' &&
-          (view === 'list' ? <SessionList sessions={state.data.sessions} /> : <MonthView sessions={state.data.sessions} />)}
+        <Loaded state={state} loading="Loading the schedule…">
+          {({ sessions }) => (view === 'list' ? <SessionList sessions={sessions} /> : <MonthView sessions={sessions} />)}
+        </Loaded>
         <PersonalFeed />
       </main>
     </>
@@ -137,11 +136,7 @@ function PersonalFeed() {
       >
         Turn off my link
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }

@@ -1,18 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { SeriesView } from '../../../shared/schemas/scheduling';
 import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
+import { ErrorLine } from '../ui/ErrorLine';
 import { useAction } from './useAction';
 import { VolunteerSelect } from './VolunteerSelect';
 
-export function ErrorLine({ error, fields }: { error: string | null; fields?: Record<string, string> }) {
-  if (!error) return null;
-  const extra = Object.entries(fields ?? {}).map(([k, v]) => `${k}: ${v}`);
-  return (
-    <p role="alert" className="error">
-      {error}
-      {extra.length > 1 && <> ({extra.join('; ')})</>}
-    </p>
-  );
+/** The action's message; when several fields were refused, each by name (these forms show no message per field). */
+function withFieldMessages(error: string | null, fields: Record<string, string>): string | null {
+  const extra = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
+  return error && extra.length > 1 ? `${error} (${extra.join('; ')})` : error;
 }
 
 /** Paste a list of topics, one per line, for the next sessions that meet. */
@@ -46,7 +42,7 @@ export function PasteTopicsForm({ seriesId, onDone }: { seriesId: string; onDone
         <button type="submit" className="button primary" disabled={busy}>Fill topics</button>
       </p>
       {done && <p role="status">{done}</p>}
-      <ErrorLine error={error} fields={fields} />
+      <ErrorLine message={withFieldMessages(error, fields)} />
     </form>
   );
 }
@@ -81,7 +77,7 @@ export function LibraryEditor({ topics, onChanged }: { topics: Array<{ id: strin
         <label>New topic<input type="text" value={text} onChange={(e) => setText(e.target.value)} /></label>
         <button type="submit" className="button secondary" disabled={busy}>Add to library</button>
       </form>
-      <ErrorLine error={error} fields={fields} />
+      <ErrorLine message={withFieldMessages(error, fields)} />
     </section>
   );
 }
@@ -208,7 +204,7 @@ export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => voi
         <label><span><input type="checkbox" checked={skipHolidays} onChange={(e) => setSkipHolidays(e.target.checked)} /> Skip Alberta holidays</span></label>
         <button type="submit" className="button primary" disabled={busy}>Create series</button>
       </div>
-      <ErrorLine error={error} fields={fields} />
+      <ErrorLine message={withFieldMessages(error, fields)} />
     </form>
   );
 }
@@ -247,7 +243,7 @@ export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: s
         </label>
         <button type="submit" className="button primary" disabled={busy}>Create pop-up</button>
       </div>
-      <ErrorLine error={error} fields={fields} />
+      <ErrorLine message={withFieldMessages(error, fields)} />
     </form>
   );
 }
@@ -285,7 +281,7 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
         <label>Default topic<input type="text" list="topic-library" value={v.defaultTopic} onChange={set('defaultTopic')} /></label>
         <button type="submit" className="button secondary" disabled={busy}>Save details</button>
       </form>
-      <ErrorLine error={error} fields={fields} />
+      <ErrorLine message={withFieldMessages(error, fields)} />
     </details>
   );
 }

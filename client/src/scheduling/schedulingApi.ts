@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   AssignmentList,
   FeedStatus,
@@ -49,6 +48,3 @@ export const fetchFeedStatus = () => apiGet(`${base}/feed`, FeedStatus);
 export const rotateFeed = () => apiPost(`${base}/feed/rotate`, {}, FeedUrl);
 export const revokeFeed = () => apiPost(`${base}/feed/revoke`, {}, FeedStatus);
 export const sessionCalendarPath = (sessionId: string) => `${base}/sessions/${sid(sessionId)}/calendar.ics`;
-
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
-export const Empty = z.object({});

@@ -9,6 +9,7 @@ import { roleLabel } from './roleLabel';
 import { ScheduleNav } from '../scheduling/ScheduleNav';
 import { logout } from '../auth/authApi';
 import { AUDITOR_HOME } from '../auth/RequireAuth';
+import { ErrorLine } from './ErrorLine';
 
 /** Who is signed in, in what role, and the way out. An auditor sees only the audit log: no circles, no schedule. */
 export function AppHeader() {
@@ -67,11 +68,7 @@ export function AppHeader() {
           )}
         </div>
       )}
-      {error && (
-        <p role="alert" className="error header-error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} className="header-error" />
     </header>
   );
 }

@@ -3,7 +3,7 @@ import { CHAT_MAX_LENGTH, type ChatMessage } from '../../../../shared/schemas/li
 import { useStore } from '../../store';
 import { selectIsHost, selectMyIdentity } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ActionError } from '../../ui/ActionError';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** Chat for the people present now: nothing is fetched, nothing is saved. */
 export function ChatPanel() {
@@ -55,7 +55,7 @@ function ChatItem({ message, mine, canRemove }: { message: ChatMessage; mine: bo
           Remove message
         </button>
       )}
-      <ActionError message={error} />
+      <ErrorLine inline message={error} />
     </li>
   );
 }
@@ -103,7 +103,7 @@ function ChatForm() {
           Send
         </button>
       </div>
-      <ActionError message={error} />
+      <ErrorLine inline message={error} />
     </form>
   );
 }

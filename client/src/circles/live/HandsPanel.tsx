@@ -1,7 +1,7 @@
 import { useStore } from '../../store';
 import { nameOf, selectHandRaised, selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ActionError } from '../../ui/ActionError';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** Raised hands in the order they went up; hosts call on the next person or lower them all. */
 export function HandsPanel() {
@@ -45,7 +45,7 @@ export function HandsPanel() {
           </button>
         </div>
       )}
-      <ActionError message={error} />
+      <ErrorLine inline message={error} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useStore } from '../../store';
 import { selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ActionError } from '../../ui/ActionError';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** Closing the circle to newcomers, and ending it for everyone (after a second, deliberate click). */
 export function HostControls() {
@@ -43,7 +43,7 @@ export function HostControls() {
           </button>
         )}
       </div>
-      <ActionError message={error} />
+      <ErrorLine inline message={error} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useStore } from '../../store';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /**
  * What everyone should notice at once: a lost connection, a refused join, a locked circle, who is up next, and
@@ -19,11 +20,7 @@ export function LiveNotices() {
       <p role="status" className={reconnecting ? 'reconnecting' : 'visually-hidden'}>
         {connection === 'reconnecting' ? 'Reconnecting…' : reconnecting ? 'Joining the circle…' : ''}
       </p>
-      {joinError && (
-        <p role="alert" className="error">
-          {joinError}
-        </p>
-      )}
+      <ErrorLine message={joinError} />
       {notice && (
         <div role="alert" className="notice moderation-notice">
           <p>{notice.message}</p>

@@ -4,7 +4,7 @@ import { useStore } from '../../store';
 import { RedMugBadge } from '../../ui/RedMugBadge';
 import { selectIsHost, selectMyIdentity } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ActionError } from '../../ui/ActionError';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /**
  * Everyone in the circle as the server counts them (the sockets really present), so the list works with or
@@ -119,7 +119,7 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
           Remove
         </button>
       )}
-      <ActionError message={error} />
+      <ErrorLine inline message={error} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { REACTION_BUTTONS } from './reactions';
 import { useCommand } from './useCommand';
-import { ActionError } from '../../ui/ActionError';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** Small signs of support that do not interrupt whoever is speaking. */
 export function ReactionBar() {
@@ -21,7 +21,7 @@ export function ReactionBar() {
           </button>
         ))}
       </div>
-      <ActionError message={error} />
+      <ErrorLine inline message={error} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCommand } from './useCommand';
-import { ActionError } from '../../ui/ActionError';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** A discreet way to personal support: nobody in the circle sees the request. */
 export function SupportPanel() {
@@ -27,7 +27,7 @@ export function SupportPanel() {
       <p role="status" className="support-status">
         {status}
       </p>
-      <ActionError message={error} />
+      <ErrorLine inline message={error} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { TOPIC_MAX_LENGTH } from '../../../../shared/schemas/live';
 import { useStore } from '../../store';
 import { selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ActionError } from '../../ui/ActionError';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** What the circle is talking about now, where it has been, and (for hosts) the way to pivot. */
 export function TopicCard() {
@@ -54,7 +54,7 @@ function PivotForm() {
           Change topic
         </button>
       </div>
-      <ActionError message={error} />
+      <ErrorLine inline message={error} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DisplayName, OutsideWindowData, type CircleSession } from '../../../../shared/schemas/circles';
 import { ApiError, messageOf } from '../../api/ApiError';
@@ -11,7 +11,9 @@ import { CrisisLine } from '../../ui/CrisisLine';
 import { DeviceSelect, shownDeviceId } from '../../ui/DeviceSelect';
 import { mediaErrorMessage } from '../../ui/mediaErrorMessage';
 import { ToggleButton } from '../../ui/ToggleButton';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useLoad } from '../../ui/useLoad';
 import { CameraPreview } from './CameraPreview';
 import { MicLevelMeter } from './MicLevelMeter';
 import { useLocalDevices } from './useLocalDevices';
@@ -28,18 +30,7 @@ export function PreJoinPage() {
   const setAdmission = useStore((s) => s.setAdmission);
   const nameId = useId();
 
-  const [session, setSession] = useState<CircleSession | null>(null);
-  const [sessionError, setSessionError] = useState<string | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    fetchCircleSession(sessionId).then(
-      (s) => !cancelled && setSession(s),
-      (err: unknown) => !cancelled && setSessionError(messageOf(err)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [sessionId]);
+  const { state: session } = useLoad(useCallback(() => fetchCircleSession(sessionId), [sessionId]));
 
   // Both off until the person turns them on: nobody is seen or heard by surprise.
   const [cameraOn, setCameraOn] = useState(false);
@@ -118,15 +109,8 @@ export function PreJoinPage() {
           <Link to="/">← Back to the home page</Link>
         </p>
         <h1>Get ready to join</h1>
-        {session && (
-          <div className="prejoin-circle">
-            <p className="prejoin-title">{session.title}</p>
-            <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
-            <CircleTimes session={session} />
-            {!session.isOpen && <p className="join-status">{doorsOpen(session.wallClock.opensAt)}.</p>}
-          </div>
-        )}
-        {sessionError && <p className="error">{sessionError}</p>}
+        {session.status === 'ready' && <CircleSummary session={session.data} />}
+        <ErrorLine message={session.status === 'error' ? session.message : null} />
 
         <form className="prejoin-grid" onSubmit={enter} noValidate>
           <section className="card media-check" aria-labelledby="media-check-heading">
@@ -223,5 +207,17 @@ export function PreJoinPage() {
         <CrisisLine />
       </main>
     </>
+  );
+}
+
+/** Which circle this is and when it meets; until the doors open, when they will. */
+function CircleSummary({ session }: { session: CircleSession }) {
+  return (
+    <div className="prejoin-circle">
+      <p className="prejoin-title">{session.title}</p>
+      <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
+      <CircleTimes session={session} />
+      {!session.isOpen && <p className="join-status">{doorsOpen(session.wallClock.opensAt)}.</p>}
+    </div>
   );
 }
