@@ -4,9 +4,9 @@ import { Track } from 'livekit-client';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PairRoomResponse } from '../../../shared/schemas/matching';
-import { messageOf } from '../api/ApiError';
 import { useStore } from '../store';
-import { TextField } from './fields';
+import { TextField } from '../ui/TextField';
+import { useAction } from '../ui/useAction';
 import { ErrorLine } from '../ui/ErrorLine';
 import { enterPairRoom } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
@@ -20,20 +20,11 @@ export function PairRoomPage() {
   const firstName = useStore((s) => s.user?.firstName ?? '');
   const [displayName, setDisplayName] = useState(firstName);
   const [admission, setAdmission] = useState<PairRoomResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function enter(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setAdmission(await enterPairRoom(id, displayName));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setAdmission(await enterPairRoom(id, displayName)));
   }
 
   const media = admission?.media;

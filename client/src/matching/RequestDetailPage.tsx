@@ -17,9 +17,9 @@ import {
   type Suggestion,
   type Weights,
 } from '../../../shared/schemas/matching';
-import { messageOf } from '../api/ApiError';
 import { useStore } from '../store';
-import { SelectField } from './fields';
+import { SelectField } from '../ui/SelectField';
+import { useAction } from '../ui/useAction';
 import { callerKindLabel } from './labels';
 import { closeMatch, fetchRequest, fetchSuggestions, proposeMatch } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
@@ -118,18 +118,10 @@ function Matches({ r, onChange }: { r: RequestDetail; onChange: () => void }) {
 
 function CloseMatch({ match, onClosed }: { match: MatchView; onClosed: () => void }) {
   const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Closing reloads the request, which replaces this form.
+  const { busy, error, run } = useAction({ staysBusy: true });
   async function close() {
-    setBusy(true);
-    setError(null);
-    try {
-      await closeMatch(match.id, outcome as Outcome);
-      onClosed();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    if (await run(() => closeMatch(match.id, outcome as Outcome))) onClosed();
   }
   return (
     <div className="card form">
@@ -147,16 +139,10 @@ function Suggestions({ requestId, onProposed }: { requestId: string; onProposed:
   const setWeights = useStore((s) => s.setWeights);
   const [draft, setDraft] = useState<Weights>(weights);
   const { state } = useLoad(useCallback(() => fetchSuggestions(requestId, weights), [requestId, weights]));
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
 
   async function propose(s: Suggestion) {
-    setError(null);
-    try {
-      await proposeMatch(requestId, s.volunteerId);
-      onProposed();
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    if (await run(() => proposeMatch(requestId, s.volunteerId))) onProposed();
   }
 
   return (

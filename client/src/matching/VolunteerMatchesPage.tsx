@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { CATEGORY_LABELS, type VolunteerMatch } from '../../../shared/schemas/matching';
 import { Link } from 'react-router';
-import { messageOf } from '../api/ApiError';
 import { callerKindLabel } from './labels';
 import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
 import { NoticesList } from './NoticesList';
 import { MatchingLayout } from './MatchingLayout';
+import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
@@ -32,18 +31,10 @@ export function VolunteerMatchesPage() {
 }
 
 function MatchCard({ match, onDone }: { match: VolunteerMatch; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // An answer reloads the list, which replaces this card.
+  const { busy, error, run } = useAction({ staysBusy: true });
   async function answer(accept: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      await respondToMatch(match.id, accept);
-      onDone();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    if (await run(() => respondToMatch(match.id, accept))) onDone();
   }
   const title = `${CATEGORY_LABELS[match.category]} · ${callerKindLabel(match.callerKind)}`;
   return (

@@ -2,12 +2,12 @@ import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ROLES, type Role } from '../../../shared/schemas/auth';
 import type { PeopleResponse, Person } from '../../../shared/schemas/people';
-import { messageOf } from '../api/ApiError';
 import { AppHeader } from '../ui/AppHeader';
 import { Loaded } from '../ui/Loaded';
 import { useLoad } from '../ui/useLoad';
 import { useStore } from '../store';
 import { ErrorLine } from '../ui/ErrorLine';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { InviteForm } from './InviteForm';
 import { changeRole, fetchPeople, type PeopleFilters } from './peopleApi';
@@ -181,8 +181,7 @@ function PeopleTable({
 function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolean; onChanged: (p: Person) => void }) {
   const [person, setPerson] = useState(initial);
   const [pending, setPending] = useState<RoleChoice | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run, setError } = useAction();
   const selectRef = useRef<HTMLSelectElement>(null);
   const id = `role-${person.id}`;
   const current = choiceOf(person);
@@ -199,19 +198,13 @@ function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolea
   async function confirm() {
     // Not `disabled` while busy: a disabled button drops the keyboard focus.
     if (!pending || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { person: updated } = await changeRole(person.id, roleOfChoice(pending));
       setPerson(updated);
       setPending(null);
       onChanged(updated);
       selectRef.current?.focus();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const target = pending ? roleOfChoice(pending) : null;

@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { messageOf } from '../api/ApiError';
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { declineAssignment, fetchAssignments } from './schedulingApi';
@@ -13,15 +12,9 @@ import './scheduling.css';
 export function AssignmentsPage() {
   useDocumentTitle('My assignments');
   const { state, reload } = useLoad(fetchAssignments, { keepOnError: true });
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
   async function decline(id: string) {
-    setError(null);
-    try {
-      await declineAssignment(id);
-      reload();
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    if (await run(() => declineAssignment(id))) reload();
   }
   return (
     <>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
-import { messageOf } from '../api/ApiError';
 import { AppHeader } from '../ui/AppHeader';
 import { Loaded } from '../ui/Loaded';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { HostBadge } from '../ui/HostBadge';
@@ -93,19 +93,7 @@ export function SessionSummary({ session: s }: { session: ScheduledSession }) {
 /** The personal calendar feed: a secret URL shown once, replaceable and revocable. */
 function PersonalFeed() {
   const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function act(fn: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: act } = useAction();
   return (
     <section className="card feed" aria-labelledby="feed-heading">
       <h2 id="feed-heading">Subscribe in your calendar app</h2>

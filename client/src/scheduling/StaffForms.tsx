@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { SeriesView } from '../../../shared/schemas/scheduling';
 import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
 import { ErrorLine } from '../ui/ErrorLine';
-import { useAction } from './useAction';
+import { useAction } from '../ui/useAction';
 import { VolunteerSelect } from './VolunteerSelect';
 
 /** The action's message; when several fields were refused, each by name (these forms show no message per field). */

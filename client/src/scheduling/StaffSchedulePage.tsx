@@ -8,7 +8,7 @@ import { useLoad } from '../ui/useLoad';
 import { EditSeriesForm, LibraryEditor, NewSeriesForm, PasteTopicsForm, PopupForm } from './StaffForms';
 import { changeSession, fetchLibrary, fetchSeries, fetchSessions, fetchVolunteers, setHosts, setTopic, updateSeries } from './schedulingApi';
 import { SessionTime } from './SessionTime';
-import { useAction } from './useAction';
+import { useAction } from '../ui/useAction';
 import { VolunteerSelect } from './VolunteerSelect';
 import './scheduling.css';
 

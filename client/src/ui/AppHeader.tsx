@@ -1,7 +1,5 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { isParticipantRole } from '../../../shared/schemas/auth';
-import { messageOf } from '../api/ApiError';
 import { useStore } from '../store';
 import { MugIcon } from './MugIcon';
 import { RedMugBadge } from './RedMugBadge';
@@ -10,23 +8,14 @@ import { ScheduleNav } from '../scheduling/ScheduleNav';
 import { logout } from '../auth/authApi';
 import { AUDITOR_HOME } from '../auth/RequireAuth';
 import { ErrorLine } from './ErrorLine';
+import { useAction } from './useAction';
 
 /** Who is signed in, in what role, and the way out. An auditor sees only the audit log: no circles, no schedule. */
 export function AppHeader() {
   const user = useStore((s) => s.user);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function signOut() {
-    setBusy(true);
-    setError(null);
-    try {
-      await logout(); // the store's user becomes null and RequireAuth sends the page to /signin
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
-  }
+  // Signed out, the store's user becomes null and RequireAuth sends the page to /signin: nothing to undo here.
+  const { busy, error, run } = useAction({ staysBusy: true });
+  const signOut = () => void run(logout);
 
   return (
     <header className="app-header">

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { messageOf } from '../../api/ApiError';
 import { joinCircle } from '../circlesApi';
 import { useStore } from '../../store';
 import { CircleOutcome } from '../live/CircleOutcome';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { LiveContext } from '../live/LiveContext';
 import { useCircleLive } from '../live/useCircleLive';
+import { useAction } from '../../ui/useAction';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CircleHeader } from './CircleHeader';
 import { ConnectedCircle } from './ConnectedCircle';
@@ -26,8 +26,7 @@ export function CirclePage() {
   const clearAdmission = useStore((s) => s.clearAdmission);
   // Each successful re-join mounts a fresh Room.
   const [attempt, setAttempt] = useState(0);
-  const [retrying, setRetrying] = useState(false);
-  const [retryError, setRetryError] = useState<string | null>(null);
+  const { busy: retrying, error: retryError, run } = useAction();
   // Leaving clears the admission at once, but navigation is a transition that lands a moment later: until then
   // render nothing rather than bounce to the pre-join page.
   const [left, setLeft] = useState(false);
@@ -64,16 +63,10 @@ export function CirclePage() {
   /** A fresh admission: a new short-lived token, and a new look at whether media is up. */
   async function retry() {
     if (!admission) return;
-    setRetrying(true);
-    setRetryError(null);
-    try {
+    await run(async () => {
       replaceJoinResponse(await joinCircle(admission.sessionId, admission.choices.displayName));
       setAttempt((a) => a + 1);
-    } catch (err) {
-      setRetryError(messageOf(err));
-    } finally {
-      setRetrying(false);
-    }
+    });
   }
 
   const { media, session } = admission.response;
