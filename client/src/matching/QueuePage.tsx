@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { CATEGORY_LABELS } from '../../../shared/schemas/matching';
 import { formatWaiting } from './formatWaiting';
-import { callerKindLabel } from './labels';
+import { memberKindLabel } from '../ui/memberKindLabel';
 import { fetchQueue } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
 import { useLoad } from '../ui/useLoad';
@@ -34,7 +34,7 @@ export function QueuePage() {
                       <td>
                         <Link to={`/support/requests/${r.id}`}>{CATEGORY_LABELS[r.category]}</Link>
                       </td>
-                      <td>{callerKindLabel(r.callerKind)}</td>
+                      <td>{memberKindLabel(r.callerKind)}</td>
                       <td>{r.status === 'matched' ? 'Matched' : r.pendingProposal ? 'Proposal waiting' : 'Open'}</td>
                       <td>{formatWaiting(r.waitingHours)}</td>
                     </tr>

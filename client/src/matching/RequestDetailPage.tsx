@@ -20,7 +20,7 @@ import {
 import { useStore } from '../store';
 import { SelectField } from '../ui/SelectField';
 import { useAction } from '../ui/useAction';
-import { callerKindLabel } from './labels';
+import { memberKindLabel } from '../ui/memberKindLabel';
 import { closeMatch, fetchRequest, fetchSuggestions, proposeMatch } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
 import { useLoad } from '../ui/useLoad';
@@ -64,7 +64,7 @@ function RequestSummary({ r }: { r: RequestDetail }) {
   return (
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">
-        {CATEGORY_LABELS[r.category]} · {callerKindLabel(r.callerKind)}
+        {CATEGORY_LABELS[r.category]} · {memberKindLabel(r.callerKind)}
         {r.callerFirstName ? ` · ${r.callerFirstName}` : ''}
       </h2>
       <p className="hint">

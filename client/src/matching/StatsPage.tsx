@@ -1,6 +1,6 @@
 import { CATEGORY_LABELS, type Cell, type RequestCategory } from '../../../shared/schemas/matching';
 import { formatCell } from './formatWaiting';
-import { callerKindLabel } from './labels';
+import { memberKindLabel } from '../ui/memberKindLabel';
 import { fetchStats } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
 import { useLoad } from '../ui/useLoad';
@@ -50,7 +50,7 @@ export function StatsPage() {
           <CellTable
             caption="Requests by caller"
             cells={data.byCallerKind}
-            label={(k) => callerKindLabel(k === 'unknown' ? null : (k as 'lawyer' | 'articling_student'))}
+            label={(k) => memberKindLabel(k === 'unknown' ? null : k)}
             threshold={data.threshold}
           />
         </>

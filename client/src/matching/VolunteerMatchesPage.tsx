@@ -1,6 +1,6 @@
 import { CATEGORY_LABELS, type VolunteerMatch } from '../../../shared/schemas/matching';
 import { Link } from 'react-router';
-import { callerKindLabel } from './labels';
+import { memberKindLabel } from '../ui/memberKindLabel';
 import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
 import { NoticesList } from './NoticesList';
 import { MatchingLayout } from './MatchingLayout';
@@ -36,7 +36,7 @@ function MatchCard({ match, onDone }: { match: VolunteerMatch; onDone: () => voi
   async function answer(accept: boolean) {
     if (await run(() => respondToMatch(match.id, accept))) onDone();
   }
-  const title = `${CATEGORY_LABELS[match.category]} · ${callerKindLabel(match.callerKind)}`;
+  const title = `${CATEGORY_LABELS[match.category]} · ${memberKindLabel(match.callerKind)}`;
   return (
     <li className="card" aria-label={title}>
       <h2>{title}</h2>

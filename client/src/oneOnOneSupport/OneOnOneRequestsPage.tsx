@@ -5,11 +5,10 @@ import { AppHeader } from '../ui/AppHeader';
 import { createCircleSocket } from '../api/createCircleSocket';
 import { emitCommand } from '../api/emitCommand';
 import { useStore } from '../store';
+import { memberKindLabel } from '../ui/memberKindLabel';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { addRequest } from './addRequest';
 import { ErrorLine } from '../ui/ErrorLine';
-
-const KIND: Record<string, string> = { lawyer: 'Lawyer', articling_student: 'Articling student', student: 'Student' };
 
 /** /staff/support — open requests for one-on-one support, arriving live. Staff only. */
 export function OneOnOneRequestsPage() {
@@ -78,7 +77,7 @@ function SupportQueue() {
               <li key={r.id} className="card">
                 <div>
                   <strong>{r.firstName}</strong> · <a href={`mailto:${r.email}`}>{r.email}</a>
-                  {r.memberKind && <> · {KIND[r.memberKind] ?? r.memberKind}</>}
+                  {r.memberKind && <> · {memberKindLabel(r.memberKind)}</>}
                 </div>
                 <div className="hint">
                   <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</time>
