@@ -2,17 +2,16 @@ import { useNavigate } from 'react-router';
 import type { CircleSession } from '../../../shared/schemas/circles';
 import { AppHeader } from '../ui/AppHeader';
 import { CrisisLine } from '../ui/CrisisLine';
-import { RedMugBadge } from '../ui/RedMugBadge';
 import { ErrorLine } from '../ui/ErrorLine';
+import { doorsOpen } from '../ui/formatCircleTime';
+import { formatLabel } from '../ui/formatLabel';
+import { HostBadge } from '../ui/HostBadge';
+import { RedMugBadge } from '../ui/RedMugBadge';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { fetchNextCircle } from './circlesApi';
 import { CircleTimes } from './CircleTimes';
-import { doorsOpen } from '../ui/formatCircleTime';
 import { useDropInOpen } from './useDropInOpen';
-import { HostBadge } from '../ui/HostBadge';
-import { formatLabel } from '../scheduling/SessionTime';
-import '../scheduling/scheduling.css';
 
 export function HomePage() {
   useDocumentTitle('');

@@ -5,7 +5,8 @@ import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { declineAssignment, fetchAssignments } from './schedulingApi';
-import { formatLabel, SessionTime } from './SessionTime';
+import { formatLabel } from '../ui/formatLabel';
+import { SessionTime } from './SessionTime';
 import './scheduling.css';
 
 /** Volunteers: their own upcoming host and backup assignments; declining one leaves it uncovered for staff. */

@@ -16,10 +16,6 @@ export function SessionTime({ session }: { session: ScheduledSession }) {
   );
 }
 
-export function formatLabel(s: Pick<ScheduledSession, 'format' | 'location'>): string {
-  return s.format === 'in_person' ? `In person${s.location ? `, ${s.location}` : ''}` : 'Online';
-}
-
 export function audienceLabel(s: Pick<ScheduledSession, 'audience' | 'audienceMaxYears'>): string {
   if (s.audience === 'articling_students') return 'For articling students';
   if (s.audience === 'early_career') return `For articling students and lawyers up to ${s.audienceMaxYears ?? '?'} years of call`;

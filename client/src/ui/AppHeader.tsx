@@ -1,13 +1,12 @@
-import { Link } from 'react-router';
-import { isParticipantRole } from '../../../shared/schemas/auth';
+import { Link, NavLink } from 'react-router';
+import { isParticipantRole, type ParticipantRole } from '../../../shared/schemas/auth';
+import { logout } from '../auth/authApi';
+import { AUDITOR_HOME } from '../auth/RequireAuth';
 import { useStore } from '../store';
+import { ErrorLine } from './ErrorLine';
 import { MugIcon } from './MugIcon';
 import { RedMugBadge } from './RedMugBadge';
 import { roleLabel } from './roleLabel';
-import { ScheduleNav } from '../scheduling/ScheduleNav';
-import { logout } from '../auth/authApi';
-import { AUDITOR_HOME } from '../auth/RequireAuth';
-import { ErrorLine } from './ErrorLine';
 import { useAction } from './useAction';
 
 /** Who is signed in, in what role, and the way out. An auditor sees only the audit log: no circles, no schedule. */
@@ -59,5 +58,16 @@ export function AppHeader() {
       )}
       <ErrorLine message={error} className="header-error" />
     </header>
+  );
+}
+
+/** Links to the schedule pages each role uses; the server authorizes every action regardless. */
+function ScheduleNav({ role }: { role: ParticipantRole }) {
+  return (
+    <nav className="schedule-nav" aria-label="Schedule">
+      <NavLink to="/schedule">Schedule</NavLink>
+      {role !== 'member' && <NavLink to="/assignments">My assignments</NavLink>}
+      {role === 'staff' && <NavLink to="/staff/schedule">Run the schedule</NavLink>}
+    </nav>
   );
 }
