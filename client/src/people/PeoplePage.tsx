@@ -12,7 +12,6 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { InviteForm } from './InviteForm';
 import { changeRole, fetchPeople, type PeopleFilters } from './peopleApi';
 import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, type RoleChoice } from './roleChoices';
-import '../matching/matching.css';
 import './people.css';
 
 const PAGE = 25;

@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { AppHeader } from '../ui/AppHeader';
 import { useStore } from '../store';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import '../matching/matching.css';
 import './reports.css';
 
 /**
