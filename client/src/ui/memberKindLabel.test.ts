@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEMBER_KINDS } from '../../../shared/schemas/auth';
+import { MEMBER_KINDS, type MemberKind, type Role } from '../../../shared/schemas/auth';
 import { MEMBER_KIND_LABELS, memberKindLabel } from './memberKindLabel';
 import { roleLabel } from './roleLabel';
 
@@ -20,13 +20,14 @@ describe('memberKindLabel', () => {
 });
 
 describe('roleLabel', () => {
-  it.each([
-    [{ role: 'member', memberKind: 'lawyer' }, 'Lawyer'],
-    [{ role: 'member', memberKind: 'articling_student' }, 'Articling student'],
-    [{ role: 'volunteer', memberKind: null }, 'Peer-support volunteer'],
-    [{ role: 'staff', memberKind: null }, 'Staff'],
-    [{ role: 'auditor', memberKind: null }, 'Auditor'],
-  ] as const)('%o reads as %s', (user, label) => {
-    expect(roleLabel(user)).toBe(label);
+  it('names members by their kind and everyone else by their role', () => {
+    const label = (role: Role, memberKind: MemberKind | null = null) => roleLabel({ role, memberKind });
+    expect([label('member', 'lawyer'), label('member', 'articling_student'), label('volunteer'), label('staff'), label('auditor')]).toEqual([
+      'Lawyer',
+      'Articling student',
+      'Peer-support volunteer',
+      'Staff',
+      'Auditor',
+    ]);
   });
 });
