@@ -5,6 +5,7 @@ import { memberKindLabel } from '../ui/memberKindLabel';
 import { fetchQueue } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
 import { useLoad } from '../ui/useLoad';
+import { DataTable } from '../ui/DataTable';
 import { Loaded } from '../ui/Loaded';
 
 /** /support/queue — staff: open requests oldest first, active matches, and each volunteer's load. */
@@ -19,52 +20,27 @@ export function QueuePage() {
             {data.requests.length === 0 ? (
               <p>No open requests.</p>
             ) : (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Topic</th>
-                    <th scope="col">Caller</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Waiting</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.requests.map((r) => (
-                    <tr key={r.id}>
-                      <td>
-                        <Link to={`/support/requests/${r.id}`}>{CATEGORY_LABELS[r.category]}</Link>
-                      </td>
-                      <td>{memberKindLabel(r.callerKind)}</td>
-                      <td>{r.status === 'matched' ? 'Matched' : r.pendingProposal ? 'Proposal waiting' : 'Open'}</td>
-                      <td>{formatWaiting(r.waitingHours)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                headers={['Topic', 'Caller', 'Status', 'Waiting']}
+                rows={data.requests}
+                rowKey={(r) => r.id}
+                cells={(r) => [
+                  <Link to={`/support/requests/${r.id}`}>{CATEGORY_LABELS[r.category]}</Link>,
+                  memberKindLabel(r.callerKind),
+                  r.status === 'matched' ? 'Matched' : r.pendingProposal ? 'Proposal waiting' : 'Open',
+                  formatWaiting(r.waitingHours),
+                ]}
+              />
             )}
           </section>
           <section aria-labelledby="load-heading">
             <h2 id="load-heading">Active matches per volunteer ({data.activeMatches.length} active in total)</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Volunteer</th>
-                  <th scope="col">Active matches</th>
-                  <th scope="col">Capacity</th>
-                  <th scope="col">Availability</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.volunteers.map((v) => (
-                  <tr key={v.volunteerId}>
-                    <td>{v.firstName}</td>
-                    <td>{v.activeMatches}</td>
-                    <td>{v.capacity ?? 'No profile'}</td>
-                    <td>{v.available === null ? 'No profile' : v.available ? 'Active' : 'Paused'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              headers={['Volunteer', 'Active matches', 'Capacity', 'Availability']}
+              rows={data.volunteers}
+              rowKey={(v) => v.volunteerId}
+              cells={(v) => [v.firstName, v.activeMatches, v.capacity ?? 'No profile', v.available === null ? 'No profile' : v.available ? 'Active' : 'Paused']}
+            />
           </section>
         </>
       )}</Loaded>
