@@ -1,25 +1,25 @@
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DisplayName, OutsideWindowData, type CircleSession } from '../../../../shared/schemas/circles';
-import { ApiError, messageOf } from '../../api/ApiError';
-import { AppHeader } from '../../ui/AppHeader';
-import { fetchCircleSession, joinCircle } from '../circlesApi';
-import { CircleTimes } from '../CircleTimes';
-import { doorsOpen } from '../../ui/formatCircleTime';
+import { ApiError } from '../../api/ApiError';
 import { useStore } from '../../store';
+import { AppHeader } from '../../ui/AppHeader';
 import { CrisisLine } from '../../ui/CrisisLine';
-import { DeviceSelect, shownDeviceId } from '../../ui/DeviceSelect';
-import { mediaErrorMessage } from '../../ui/mediaErrorMessage';
-import { ToggleButton } from '../../ui/ToggleButton';
 import { ErrorLine } from '../../ui/ErrorLine';
+import { doorsOpen } from '../../ui/formatCircleTime';
+import { TextField } from '../../ui/TextField';
+import { useAction } from '../../ui/useAction';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useLoad } from '../../ui/useLoad';
+import { CircleTimes } from '../CircleTimes';
+import { fetchCircleSession, joinCircle } from '../circlesApi';
+import { DeviceControls } from '../DeviceControls';
 import { CameraPreview } from './CameraPreview';
 import { MicLevelMeter } from './MicLevelMeter';
-import { useLocalDevices } from './useLocalDevices';
-import { usePreviewTrack } from './usePreviewTrack';
+import { useDevicePreview } from './useDevicePreview';
 
 const MAX_NAME = 40;
+const NAME_HINT = 'The name others see in this circle. A first name or a nickname is fine.';
 
 /** /circles/:sessionId/join — check camera and microphone, choose a name, read the ground rules, go in. */
 export function PreJoinPage() {
@@ -31,36 +31,15 @@ export function PreJoinPage() {
   const nameId = useId();
 
   const { state: session } = useLoad(useCallback(() => fetchCircleSession(sessionId), [sessionId]));
-
-  // Both off until the person turns them on: nobody is seen or heard by surprise.
-  const [cameraOn, setCameraOn] = useState(false);
-  const [micOn, setMicOn] = useState(false);
-  const [cameraDeviceId, setCameraDeviceId] = useState('');
-  const [micDeviceId, setMicDeviceId] = useState('');
-  const [cameraError, setCameraError] = useState<string | null>(null);
-  const [micError, setMicError] = useState<string | null>(null);
-
-  const onCameraError = useCallback((err: unknown) => {
-    setCameraOn(false);
-    setCameraError(mediaErrorMessage('camera', err));
-  }, []);
-  const onMicError = useCallback((err: unknown) => {
-    setMicOn(false);
-    setMicError(mediaErrorMessage('microphone', err));
-  }, []);
-  const videoTrack = usePreviewTrack('video', cameraOn, cameraDeviceId, onCameraError);
-  const audioTrack = usePreviewTrack('audio', micOn, micDeviceId, onMicError);
-  const cameras = useLocalDevices('videoinput', videoTrack);
-  const mics = useLocalDevices('audioinput', audioTrack);
-  // What each picker shows: the person's pick, else the device the preview is using, else the first listed.
-  const cameraShown = shownDeviceId(cameras, cameraDeviceId || (videoTrack?.mediaStreamTrack.getSettings().deviceId ?? ''));
-  const micShown = shownDeviceId(mics, micDeviceId || (audioTrack?.mediaStreamTrack.getSettings().deviceId ?? ''));
+  const camera = useDevicePreview('video');
+  const microphone = useDevicePreview('audio');
 
   const [displayName, setDisplayName] = useState(firstName.slice(0, MAX_NAME));
   const [nameError, setNameError] = useState<string | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [joinError, setJoinError] = useState<{ message: string; opensAt: string | null } | null>(null);
+  // Admitted, the page moves on to the circle: the button stays busy until it does.
+  const join = useAction({ staysBusy: true });
+  const [opensAt, setOpensAt] = useState<string | null>(null);
 
   async function enter(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -71,34 +50,28 @@ export function PreJoinPage() {
       return;
     }
     setNameError(null);
-    setJoinError(null);
-    setBusy(true);
-    try {
-      const response = await joinCircle(sessionId, name.data);
+    setOpensAt(null);
+    await join.run(async () => {
+      const response = await joinCircle(sessionId, name.data).catch((err: unknown) => {
+        setOpensAt(opensAtOf(err));
+        throw err;
+      });
       // Release the preview devices before the circle captures them again.
-      videoTrack?.stop();
-      audioTrack?.stop();
+      camera.track?.stop();
+      microphone.track?.stop();
       setAdmission({
         sessionId,
         response,
         choices: {
           displayName: name.data,
-          cameraEnabled: cameraOn,
-          microphoneEnabled: micOn,
-          cameraDeviceId: cameraShown,
-          microphoneDeviceId: micShown,
+          cameraEnabled: camera.on,
+          microphoneEnabled: microphone.on,
+          cameraDeviceId: camera.deviceId,
+          microphoneDeviceId: microphone.deviceId,
         },
       });
       navigate(`/circles/${encodeURIComponent(sessionId)}`);
-    } catch (err) {
-      let opensAt: string | null = null;
-      if (err instanceof ApiError && err.code === 'OUTSIDE_WINDOW') {
-        const data = OutsideWindowData.safeParse(err.data);
-        if (data.success) opensAt = data.data.opensAtLocal;
-      }
-      setJoinError({ message: messageOf(err), opensAt });
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -116,74 +89,36 @@ export function PreJoinPage() {
           <section className="card media-check" aria-labelledby="media-check-heading">
             <h2 id="media-check-heading">Camera and microphone</h2>
             <p className="hint">Both start off. Turn them on to check how you look and sound; you can change this inside.</p>
-            <CameraPreview track={videoTrack} />
-            <div className="toggles">
-              <ToggleButton
-                label="Camera"
-                pressed={cameraOn}
-                onToggle={() => {
-                  setCameraError(null);
-                  setCameraOn((on) => !on);
-                }}
-              />
-              <ToggleButton
-                label="Microphone"
-                pressed={micOn}
-                onToggle={() => {
-                  setMicError(null);
-                  setMicOn((on) => !on);
-                }}
-              />
-            </div>
-            {(cameraError || micError) && (
-              <div role="status" className="device-errors">
-                {cameraError && <p className="error">{cameraError}</p>}
-                {micError && <p className="error">{micError}</p>}
-              </div>
-            )}
-            <MicLevelMeter track={audioTrack} />
-            <div className="device-pickers">
-              <DeviceSelect
-                label="Camera"
-                devices={cameras}
-                value={cameraShown}
-                onChange={setCameraDeviceId}
-                defaultLabel="Default camera"
-              />
-              <DeviceSelect
-                label="Microphone"
-                devices={mics}
-                value={micShown}
-                onChange={setMicDeviceId}
-                defaultLabel="Default microphone"
-              />
-            </div>
+            <CameraPreview track={camera.track} />
+            <DeviceControls
+              devices={[
+                { label: 'Camera', on: camera.on, onToggle: camera.toggle, devices: camera.devices, deviceId: camera.deviceId, onChoose: camera.choose },
+                { label: 'Microphone', on: microphone.on, onToggle: microphone.toggle, devices: microphone.devices, deviceId: microphone.deviceId, onChoose: microphone.choose },
+              ]}
+            >
+              {(camera.error || microphone.error) && (
+                <div role="status" className="device-errors">
+                  {camera.error && <p className="error">{camera.error}</p>}
+                  {microphone.error && <p className="error">{microphone.error}</p>}
+                </div>
+              )}
+              <MicLevelMeter track={microphone.track} />
+            </DeviceControls>
           </section>
 
           <section className="card enter" aria-labelledby="enter-heading">
             <h2 id="enter-heading">Before you enter</h2>
-            <div className="field">
-              <label htmlFor={nameId}>Display name</label>
-              <input
-                id={nameId}
-                ref={nameInput}
-                type="text"
-                autoComplete="off"
-                maxLength={MAX_NAME}
-                value={displayName}
-                onChange={(e) => setDisplayName(e.target.value)}
-                aria-invalid={nameError ? true : undefined}
-                aria-describedby={`${nameId}-hint${nameError ? ` ${nameId}-error` : ''}`}
-              />
-              <p id={`${nameId}-hint`} className="hint">
-                The name others see in this circle. A first name or a nickname is fine.
-              </p>
-              {nameError && (
-                <p id={`${nameId}-error`} className="field-error">
-                  {nameError}
-                </p>
-              )}
-            </div>
+            <TextField
+              id={nameId}
+              ref={nameInput}
+              label="Display name"
+              autoComplete="off"
+              maxLength={MAX_NAME}
+              value={displayName}
+              onChange={setDisplayName}
+              hint={NAME_HINT}
+              error={nameError ?? undefined}
+            />
             <div className="confidentiality">
               <p>
                 <strong>Nothing in a circle is recorded. What is shared here stays here.</strong>
@@ -193,13 +128,14 @@ export function PreJoinPage() {
                 is matched with you privately. Ask staff or a red mug volunteer about it.
               </p>
             </div>
-            {joinError && (
+            {join.error && (
+              // One alert for the refusal and, outside the drop-in window, when the doors open.
               <div role="alert" className="error">
-                <p>{joinError.message}</p>
-                {joinError.opensAt && <p>{doorsOpen(joinError.opensAt)}.</p>}
+                <p>{join.error}</p>
+                {opensAt && <p>{doorsOpen(opensAt)}.</p>}
               </div>
             )}
-            <button type="submit" className="button primary" disabled={busy}>
+            <button type="submit" className="button primary" disabled={join.busy}>
               Enter the circle
             </button>
           </section>
@@ -208,6 +144,13 @@ export function PreJoinPage() {
       </main>
     </>
   );
+}
+
+/** When the doors open, from a join refused as outside the drop-in window; null for any other failure. */
+function opensAtOf(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.code !== 'OUTSIDE_WINDOW') return null;
+  const data = OutsideWindowData.safeParse(err.data);
+  return data.success ? data.data.opensAtLocal : null;
 }
 
 /** Which circle this is and when it meets; until the doors open, when they will. */

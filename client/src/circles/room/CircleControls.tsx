@@ -1,21 +1,17 @@
 import { useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useCallback } from 'react';
-import { selectMicBlocked } from '../live/liveSlice';
 import { useStore } from '../../store';
-import { DeviceSelect } from '../../ui/DeviceSelect';
 import { mediaErrorMessage } from '../../ui/mediaErrorMessage';
-import { ToggleButton } from '../../ui/ToggleButton';
+import { DeviceControls, type DeviceControl } from '../DeviceControls';
+import { selectMicBlocked } from '../live/liveSlice';
+
+type OnDeviceMessage = (message: string | null) => void;
 
 /** Microphone and camera on/off and which device each uses. State is read from the room, never copied. */
-export function CircleControls({ onDeviceMessage }: { onDeviceMessage: (message: string | null) => void }) {
-  const onMicError = useCallback((e: Error) => onDeviceMessage(mediaErrorMessage('microphone', e)), [onDeviceMessage]);
-  const onCameraError = useCallback((e: Error) => onDeviceMessage(mediaErrorMessage('camera', e)), [onDeviceMessage]);
-  const mic = useTrackToggle({ source: Track.Source.Microphone, onDeviceError: onMicError });
-  const camera = useTrackToggle({ source: Track.Source.Camera, onDeviceError: onCameraError });
-  // Ask for labels only once the device is on (permission already given): never light a camera just to list it.
-  const micSelect = useMediaDeviceSelect({ kind: 'audioinput', requestPermissions: mic.enabled, onError: onMicError });
-  const cameraSelect = useMediaDeviceSelect({ kind: 'videoinput', requestPermissions: camera.enabled, onError: onCameraError });
+export function CircleControls({ onDeviceMessage }: { onDeviceMessage: OnDeviceMessage }) {
+  const microphone = useRoomDevice(Track.Source.Microphone, onDeviceMessage);
+  const camera = useRoomDevice(Track.Source.Camera, onDeviceMessage);
   // The host stopped this person from unmuting; LiveKit enforces it too, the button only says so.
   const micBlocked = useStore(selectMicBlocked);
 
@@ -24,49 +20,44 @@ export function CircleControls({ onDeviceMessage }: { onDeviceMessage: (message:
       <h2 id="controls-heading" className="visually-hidden">
         Your microphone and camera
       </h2>
-      <div className="toggles">
-        <ToggleButton
-          label="Microphone"
-          pressed={mic.enabled}
-          busy={mic.pending}
-          disabled={micBlocked}
-          describedBy={micBlocked ? 'mic-blocked-note' : undefined}
-          onToggle={() => {
-            onDeviceMessage(null);
-            void mic.toggle();
-          }}
-        />
-        <ToggleButton
-          label="Camera"
-          pressed={camera.enabled}
-          busy={camera.pending}
-          onToggle={() => {
-            onDeviceMessage(null);
-            void camera.toggle();
-          }}
-        />
-      </div>
-      {micBlocked && (
-        <p id="mic-blocked-note" className="mic-blocked">
-          The host has turned off unmuting
-        </p>
-      )}
-      <div className="device-pickers">
-        <DeviceSelect
-          label="Microphone"
-          devices={micSelect.devices}
-          value={micSelect.activeDeviceId}
-          onChange={(id) => void micSelect.setActiveMediaDevice(id).catch(onMicError)}
-          defaultLabel="Default microphone"
-        />
-        <DeviceSelect
-          label="Camera"
-          devices={cameraSelect.devices}
-          value={cameraSelect.activeDeviceId}
-          onChange={(id) => void cameraSelect.setActiveMediaDevice(id).catch(onCameraError)}
-          defaultLabel="Default camera"
-        />
-      </div>
+      <DeviceControls
+        devices={[
+          { label: 'Microphone', ...microphone, disabled: micBlocked, describedBy: micBlocked ? 'mic-blocked-note' : undefined },
+          { label: 'Camera', ...camera },
+        ]}
+      >
+        {micBlocked && (
+          <p id="mic-blocked-note" className="mic-blocked">
+            The host has turned off unmuting
+          </p>
+        )}
+      </DeviceControls>
     </section>
   );
+}
+
+/** One of the room's own devices: published or not, and which one, with failures told to the person. */
+function useRoomDevice(
+  source: Track.Source.Microphone | Track.Source.Camera,
+  onDeviceMessage: OnDeviceMessage,
+): Omit<DeviceControl, 'label'> {
+  const camera = source === Track.Source.Camera;
+  const onError = useCallback(
+    (e: Error) => onDeviceMessage(mediaErrorMessage(camera ? 'camera' : 'microphone', e)),
+    [camera, onDeviceMessage],
+  );
+  const toggle = useTrackToggle({ source, onDeviceError: onError });
+  // Ask for labels only once the device is on (permission already given): never light a camera just to list it.
+  const select = useMediaDeviceSelect({ kind: camera ? 'videoinput' : 'audioinput', requestPermissions: toggle.enabled, onError });
+  return {
+    on: toggle.enabled,
+    busy: toggle.pending,
+    onToggle: () => {
+      onDeviceMessage(null);
+      void toggle.toggle();
+    },
+    devices: select.devices,
+    deviceId: select.activeDeviceId,
+    onChoose: (id) => void select.setActiveMediaDevice(id).catch(onError),
+  };
 }
