@@ -42,6 +42,7 @@ export function ConnectedCircle(props: {
 
   async function leave() {
     setLeaving(true);
+    // Straight to the room, not queued behind a connect still under way: leaving stops that attempt at once.
     await room.disconnect().catch(() => undefined);
     props.onLeave();
   }

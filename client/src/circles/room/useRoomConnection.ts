@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useSequentialRoomConnectDisconnect } from '@livekit/components-react';
 import { RoomEvent, type DisconnectReason, type Room } from 'livekit-client';
+import { useEffect, useState } from 'react';
 import type { MediaChoices } from '../../store';
 import { mediaErrorMessage } from '../../ui/mediaErrorMessage';
 import { CONNECT_FAILED_MESSAGE, disconnectMessage } from './disconnectMessage';
@@ -7,10 +8,10 @@ import { CONNECT_FAILED_MESSAGE, disconnectMessage } from './disconnectMessage';
 export type ConnectionPhase = { phase: 'connecting' } | { phase: 'connected' } | { phase: 'failed'; message: string };
 
 /**
- * Connects `room` while the component is mounted and disconnects on unmount. Connects and disconnects are
- * chained so a quick remount (React StrictMode) never overlaps them. After connecting, the camera and
- * microphone are turned on as chosen on the pre-join page. A failed connect or an unexpected disconnect becomes
- * a `failed` phase with a message for people, rather than an endless spinner.
+ * Connects `room` while the component is mounted and disconnects on unmount, through components-react's
+ * useSequentialRoomConnectDisconnect: it queues the two so a quick remount (React StrictMode) never overlaps them.
+ * After connecting, the camera and microphone are turned on as chosen on the pre-join page. A failed connect or an
+ * unexpected disconnect becomes a `failed` phase with a message for people, rather than an endless spinner.
  */
 export function useRoomConnection(
   room: Room,
@@ -20,7 +21,7 @@ export function useRoomConnection(
 ): { connection: ConnectionPhase; deviceMessage: string | null; setDeviceMessage: (m: string | null) => void } {
   const [connection, setConnection] = useState<ConnectionPhase>({ phase: 'connecting' });
   const [deviceMessage, setDeviceMessage] = useState<string | null>(null);
-  const previous = useRef<Promise<unknown>>(Promise.resolve());
+  const { connect, disconnect } = useSequentialRoomConnectDisconnect(room);
   const { cameraEnabled, microphoneEnabled } = choices;
 
   useEffect(() => {
@@ -33,26 +34,25 @@ export function useRoomConnection(
     };
     room.on(RoomEvent.Disconnected, onDisconnected);
 
-    const run = previous.current.then(async () => {
-      if (!active) return;
-      try {
-        await room.connect(serverUrl, token);
-      } catch {
+    connect(serverUrl, token).then(
+      async () => {
+        if (!active) return;
+        connected = true;
+        setConnection({ phase: 'connected' });
+        await enableChosenMedia(room, cameraEnabled, microphoneEnabled, setDeviceMessage);
+      },
+      () => {
         if (active) setConnection({ phase: 'failed', message: CONNECT_FAILED_MESSAGE });
-        return;
-      }
-      if (!active) return;
-      connected = true;
-      setConnection({ phase: 'connected' });
-      await enableChosenMedia(room, cameraEnabled, microphoneEnabled, setDeviceMessage);
-    });
+      },
+    );
 
     return () => {
       active = false;
       room.off(RoomEvent.Disconnected, onDisconnected);
-      previous.current = run.catch(() => undefined).then(() => room.disconnect());
+      // Queued behind a connect still under way, never racing it; there is nobody left to tell if it fails.
+      disconnect().catch(() => undefined);
     };
-  }, [room, serverUrl, token, cameraEnabled, microphoneEnabled]);
+  }, [room, connect, disconnect, serverUrl, token, cameraEnabled, microphoneEnabled]);
 
   return { connection, deviceMessage, setDeviceMessage };
 }
