@@ -50,53 +50,33 @@ export function PeoplePanel() {
   );
 }
 
+type ModerationAck = { ok: true; data: { message: string } } | { ok: false; message: string };
+
 function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone: (message: string) => void }) {
   const { run, busy, error } = useCommand();
   const [confirming, setConfirming] = useState(false);
   const name = person.displayName;
   const { identity } = person;
 
-  async function act(p: Promise<{ ok: true; data: { message: string } } | { ok: false; message: string }>) {
+  async function act(p: Promise<ModerationAck>) {
     onDone('');
     const ack = await p;
     if (ack.ok) onDone(ack.data.message);
   }
+  // Each button names whom it acts on, since every person in the list has the same set.
+  const button = (text: string, label: string, command: () => Promise<ModerationAck>) => (
+    <button type="button" className="small-button" disabled={busy} aria-label={label} onClick={() => void act(command())}>
+      {text}
+    </button>
+  );
 
   return (
     <div className="moderation" role="group" aria-label={`Moderate ${name}`}>
-      <button type="button" className="small-button" disabled={busy} aria-label={`Mute ${name}`} onClick={() => void act(run('moderation:mute', { identity }))}>
-        Mute
-      </button>
-      <button
-        type="button"
-        className="small-button"
-        disabled={busy}
-        aria-label={`Turn off ${name}'s camera`}
-        onClick={() => void act(run('moderation:cameraOff', { identity }))}
-      >
-        Camera off
-      </button>
-      {person.micBlocked ? (
-        <button
-          type="button"
-          className="small-button"
-          disabled={busy}
-          aria-label={`Allow ${name} to unmute`}
-          onClick={() => void act(run('moderation:blockMic', { identity, blocked: false }))}
-        >
-          Allow unmuting
-        </button>
-      ) : (
-        <button
-          type="button"
-          className="small-button"
-          disabled={busy}
-          aria-label={`Stop ${name} from unmuting`}
-          onClick={() => void act(run('moderation:blockMic', { identity, blocked: true }))}
-        >
-          Stop unmuting
-        </button>
-      )}
+      {button('Mute', `Mute ${name}`, () => run('moderation:mute', { identity }))}
+      {button('Camera off', `Turn off ${name}'s camera`, () => run('moderation:cameraOff', { identity }))}
+      {person.micBlocked
+        ? button('Allow unmuting', `Allow ${name} to unmute`, () => run('moderation:blockMic', { identity, blocked: false }))
+        : button('Stop unmuting', `Stop ${name} from unmuting`, () => run('moderation:blockMic', { identity, blocked: true }))}
       {confirming ? (
         <>
           <button
