@@ -1,12 +1,14 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ROLES, type Role } from '../../../shared/schemas/auth';
+import type { Role } from '../../../shared/schemas/auth';
 import type { PeopleResponse, Person } from '../../../shared/schemas/people';
 import { AppHeader } from '../ui/AppHeader';
 import { Loaded } from '../ui/Loaded';
 import { useLoad } from '../ui/useLoad';
 import { useStore } from '../store';
 import { ErrorLine } from '../ui/ErrorLine';
+import { SelectField } from '../ui/SelectField';
+import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { InviteForm } from './InviteForm';
@@ -15,6 +17,7 @@ import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, type R
 import './people.css';
 
 const PAGE = 25;
+// In the order of ROLES.
 const ROLE_FILTER_LABELS: Record<Role, string> = {
   member: 'Members',
   volunteer: 'Peer-support volunteers',
@@ -69,26 +72,16 @@ function StaffPeople({ myId }: { myId: string }) {
         <section aria-labelledby="people-find">
           <h2 id="people-find">Find people</h2>
           <form role="search" aria-label="People" className="people-filters" onSubmit={search}>
-            <div className="field">
-              <label htmlFor="people-q">Name or email</label>
-              <input id="people-q" type="search" value={draftQ} maxLength={100} onChange={(e) => setDraftQ(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="people-role">Filter by role</label>
-              <select
-                id="people-role"
-                value={filters.role}
-                aria-controls="people-table"
-                onChange={(e) => setFilters((f) => ({ ...f, role: e.target.value as Role | '', offset: 0 }))}
-              >
-                <option value="">All roles</option>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_FILTER_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <TextField id="people-q" label="Name or email" type="search" value={draftQ} maxLength={100} onChange={setDraftQ} />
+            <SelectField
+              id="people-role"
+              label="Filter by role"
+              options={ROLE_FILTER_LABELS}
+              emptyLabel="All roles"
+              value={filters.role}
+              aria-controls="people-table"
+              onChange={(role) => setFilters((f) => ({ ...f, role, offset: 0 }))}
+            />
             <button type="submit" className="button secondary">
               Search
             </button>
