@@ -6,10 +6,10 @@ import { InvitePage } from './auth/InvitePage';
 import { RequireAuth } from './auth/RequireAuth';
 import { SignInPage } from './auth/SignInPage';
 import { HomePage } from './circles/HomePage';
-import { useStore } from './store';
 import { AssignmentsPage } from './scheduling/AssignmentsPage';
 import { SchedulePage } from './scheduling/SchedulePage';
 import { StaffSchedulePage } from './scheduling/StaffSchedulePage';
+import { useStore } from './store';
 import { ErrorLine } from './ui/ErrorLine';
 
 // livekit-client stays out of the first load: only the pre-join and circle chunks pull it in.

@@ -3,8 +3,8 @@ import { useNavigate, useParams } from 'react-router';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { AuthFormPage } from './AuthFormPage';
 import { acceptInvite } from './authApi';
+import { AuthFormPage } from './AuthFormPage';
 
 const LEDE =
   'You were invited to the Red Mug Coffee Circle. Your first name is shown to staff; in a circle you choose the name ' +

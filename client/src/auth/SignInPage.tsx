@@ -5,8 +5,8 @@ import { useStore } from '../store';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { AuthFormPage } from './AuthFormPage';
 import { login } from './authApi';
+import { AuthFormPage } from './AuthFormPage';
 import type { FromState } from './RequireAuth';
 
 /** Only same-site paths: a crafted state must not send people elsewhere after sign-in. */

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { CATEGORY_LABELS } from '../../../shared/schemas/matching';
 import { useStore } from '../store';
-import { fetchOwnRequests } from './matchingApi';
-import { NoticesList } from './NoticesList';
-import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from '../ui/useLoad';
 import { Loaded } from '../ui/Loaded';
+import { useLoad } from '../ui/useLoad';
+import { fetchOwnRequests } from './matchingApi';
+import { MatchingLayout } from './MatchingLayout';
+import { NoticesList } from './NoticesList';
 
 const STATUS_LABELS = { open: 'Waiting for a match', matched: 'Matched', closed: 'Closed' } as const;
 

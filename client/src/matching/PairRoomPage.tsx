@@ -5,9 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PairRoomResponse } from '../../../shared/schemas/matching';
 import { useStore } from '../store';
+import { ErrorLine } from '../ui/ErrorLine';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
-import { ErrorLine } from '../ui/ErrorLine';
 import { enterPairRoom } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
 

@@ -12,15 +12,15 @@ import {
   type WorkRole,
 } from '../../../shared/schemas/matching';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
-import { optional, wordsOf } from './wordsOf';
+import { useLoad } from '../ui/useLoad';
 import { fetchProfile, saveProfile } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from '../ui/useLoad';
-import { ErrorLine } from '../ui/ErrorLine';
-import { Loaded } from '../ui/Loaded';
+import { optional, wordsOf } from './wordsOf';
 
 const SHOWN_LABELS: Record<ProfileField, string> = {
   practiceAreas: 'Practice areas',

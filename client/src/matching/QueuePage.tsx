@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { CATEGORY_LABELS } from '../../../shared/schemas/matching';
-import { formatWaiting } from './formatWaiting';
-import { memberKindLabel } from '../ui/memberKindLabel';
-import { fetchQueue } from './matchingApi';
-import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from '../ui/useLoad';
 import { DataTable } from '../ui/DataTable';
 import { Loaded } from '../ui/Loaded';
+import { memberKindLabel } from '../ui/memberKindLabel';
+import { useLoad } from '../ui/useLoad';
+import { formatWaiting } from './formatWaiting';
+import { fetchQueue } from './matchingApi';
+import { MatchingLayout } from './MatchingLayout';
 
 /** /support/queue — staff: open requests oldest first, active matches, and each volunteer's load. */
 export function QueuePage() {

@@ -18,14 +18,14 @@ import {
   type Weights,
 } from '../../../shared/schemas/matching';
 import { useStore } from '../store';
-import { SelectField } from '../ui/SelectField';
-import { useAction } from '../ui/useAction';
-import { memberKindLabel } from '../ui/memberKindLabel';
-import { closeMatch, fetchRequest, fetchSuggestions, proposeMatch } from './matchingApi';
-import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from '../ui/useLoad';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
+import { memberKindLabel } from '../ui/memberKindLabel';
+import { SelectField } from '../ui/SelectField';
+import { useAction } from '../ui/useAction';
+import { useLoad } from '../ui/useLoad';
+import { closeMatch, fetchRequest, fetchSuggestions, proposeMatch } from './matchingApi';
+import { MatchingLayout } from './MatchingLayout';
 
 const OUTCOME_TEXT = { match: 'Matches', partial: 'Partly matches', mismatch: 'Does not match', not_shared: 'Not shared' } as const;
 

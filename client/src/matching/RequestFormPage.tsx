@@ -16,13 +16,13 @@ import {
   type WorkRole,
 } from '../../../shared/schemas/matching';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { ErrorLine } from '../ui/ErrorLine';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
-import { optional, wordsOf } from './wordsOf';
 import { submitRequest } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
-import { ErrorLine } from '../ui/ErrorLine';
+import { optional, wordsOf } from './wordsOf';
 
 /** /support/request[?from=circle] — a member's confidential request for a matched peer. */
 export function RequestFormPage() {

@@ -1,11 +1,11 @@
 import { CATEGORY_LABELS, type Cell, type RequestCategory } from '../../../shared/schemas/matching';
-import { formatCell } from './formatWaiting';
+import { CountTable } from '../ui/CountTable';
+import { Loaded } from '../ui/Loaded';
 import { memberKindLabel } from '../ui/memberKindLabel';
+import { useLoad } from '../ui/useLoad';
+import { formatCell } from './formatWaiting';
 import { fetchStats } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
-import { useLoad } from '../ui/useLoad';
-import { Loaded } from '../ui/Loaded';
-import { CountTable } from '../ui/CountTable';
 
 /** /support/stats — staff: milestones and shares, with small counts withheld. Aggregates only. */
 export function StatsPage() {

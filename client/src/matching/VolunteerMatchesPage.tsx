@@ -1,13 +1,13 @@
-import { CATEGORY_LABELS, type VolunteerMatch } from '../../../shared/schemas/matching';
 import { Link } from 'react-router';
-import { memberKindLabel } from '../ui/memberKindLabel';
-import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
-import { NoticesList } from './NoticesList';
-import { MatchingLayout } from './MatchingLayout';
-import { useAction } from '../ui/useAction';
-import { useLoad } from '../ui/useLoad';
+import { CATEGORY_LABELS, type VolunteerMatch } from '../../../shared/schemas/matching';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
+import { memberKindLabel } from '../ui/memberKindLabel';
+import { useAction } from '../ui/useAction';
+import { useLoad } from '../ui/useLoad';
+import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
+import { MatchingLayout } from './MatchingLayout';
+import { NoticesList } from './NoticesList';
 
 /** /support/proposals — a volunteer answers proposed matches and sees their active ones. */
 export function VolunteerMatchesPage() {

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Navigate } from 'react-router';
 import type { SupportRequest } from '../../../shared/schemas/live';
-import { AppHeader } from '../ui/AppHeader';
 import { createCircleSocket } from '../api/createCircleSocket';
 import { emitCommand } from '../api/emitCommand';
 import { useStore } from '../store';
+import { AppHeader } from '../ui/AppHeader';
+import { ErrorLine } from '../ui/ErrorLine';
 import { memberKindLabel } from '../ui/memberKindLabel';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { addRequest } from './addRequest';
-import { ErrorLine } from '../ui/ErrorLine';
 
 /** /staff/support — open requests for one-on-one support, arriving live. Staff only. */
 export function OneOnOneRequestsPage() {

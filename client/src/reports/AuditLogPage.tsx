@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { AuditLogEntry } from '../../../shared/schemas/reports';
 import { DataTable } from '../ui/DataTable';
 import { Loaded } from '../ui/Loaded';
-import { useLoad } from '../ui/useLoad';
 import { roleLabel } from '../ui/roleLabel';
+import { useLoad } from '../ui/useLoad';
 import { fetchAuditLog } from './reportsApi';
 import { ReportsLayout } from './ReportsLayout';
 

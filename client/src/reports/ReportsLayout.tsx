@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { AppHeader } from '../ui/AppHeader';
 import { useStore } from '../store';
+import { AppHeader } from '../ui/AppHeader';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import './reports.css';
 

@@ -1,12 +1,12 @@
 import { lazy, Suspense, useCallback, useState, type FormEvent } from 'react';
 import { attendanceReportCsv, formatCount } from '../../../shared/reportCsv';
 import type { AttendanceReport, MilestonesReport, ReportCell } from '../../../shared/schemas/reports';
+import { CountTable } from '../ui/CountTable';
+import { DataTable } from '../ui/DataTable';
 import { Loaded } from '../ui/Loaded';
 import { useLoad } from '../ui/useLoad';
 import { fetchAttendanceReport, fetchMilestones } from './reportsApi';
 import { ReportsLayout } from './ReportsLayout';
-import { CountTable } from '../ui/CountTable';
-import { DataTable } from '../ui/DataTable';
 
 // chart.js is only ever needed here: its own chunk, loaded after the numbers.
 const ReportCharts = lazy(() => import('./ReportCharts'));

@@ -1,11 +1,11 @@
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
+import { formatLabel } from '../ui/formatLabel';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { declineAssignment, fetchAssignments } from './schedulingApi';
-import { formatLabel } from '../ui/formatLabel';
 import { SessionTime } from './SessionTime';
 import './scheduling.css';
 

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
 import { AppHeader } from '../ui/AppHeader';
+import { ErrorLine } from '../ui/ErrorLine';
+import { formatLabel } from '../ui/formatLabel';
+import { HostBadge } from '../ui/HostBadge';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
-import { HostBadge } from '../ui/HostBadge';
-import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
-import { formatLabel } from '../ui/formatLabel';
-import { audienceLabel, SessionTime } from './SessionTime';
 import { MonthView } from './MonthView';
+import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
+import { audienceLabel, SessionTime } from './SessionTime';
 import './scheduling.css';
-import { ErrorLine } from '../ui/ErrorLine';
 
 // From the server's today; half a year ahead so the month view has something to page through.
 const fetchComingSessions = () => fetchSessions({ weeks: 26 });

@@ -1,8 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SeriesView } from '../../../shared/schemas/scheduling';
-import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
 import { ErrorLine } from '../ui/ErrorLine';
 import { useAction } from '../ui/useAction';
+import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
 import { VolunteerSelect } from './VolunteerSelect';
 
 /** The action's message; when several fields were refused, each by name (these forms show no message per field). */

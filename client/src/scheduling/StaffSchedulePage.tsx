@@ -3,12 +3,12 @@ import type { ScheduledSession, SeriesView } from '../../../shared/schemas/sched
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
-import { EditSeriesForm, LibraryEditor, NewSeriesForm, PasteTopicsForm, PopupForm } from './StaffForms';
 import { changeSession, fetchLibrary, fetchSeries, fetchSessions, fetchVolunteers, setHosts, setTopic, updateSeries } from './schedulingApi';
 import { SessionTime } from './SessionTime';
-import { useAction } from '../ui/useAction';
+import { EditSeriesForm, LibraryEditor, NewSeriesForm, PasteTopicsForm, PopupForm } from './StaffForms';
 import { VolunteerSelect } from './VolunteerSelect';
 import './scheduling.css';
 

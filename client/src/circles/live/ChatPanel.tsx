@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { CHAT_MAX_LENGTH, type ChatMessage } from '../../../../shared/schemas/live';
 import { useStore } from '../../store';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { selectIsHost, selectMyIdentity } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ErrorLine } from '../../ui/ErrorLine';
 
 /** Chat for the people present now: nothing is fetched, nothing is saved. */
 export function ChatPanel() {

@@ -1,7 +1,7 @@
 import { useStore } from '../../store';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { nameOf, selectHandRaised, selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ErrorLine } from '../../ui/ErrorLine';
 
 /** Raised hands in the order they went up; hosts call on the next person or lower them all. */
 export function HandsPanel() {

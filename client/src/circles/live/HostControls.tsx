@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ErrorLine } from '../../ui/ErrorLine';
 
 /** Closing the circle to newcomers, and ending it for everyone (after a second, deliberate click). */
 export function HostControls() {

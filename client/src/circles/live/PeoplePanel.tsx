@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { LiveParticipant } from '../../../../shared/schemas/live';
 import { useStore } from '../../store';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { RedMugBadge } from '../../ui/RedMugBadge';
 import { selectIsHost, selectMyIdentity } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ErrorLine } from '../../ui/ErrorLine';
 
 /**
  * Everyone in the circle as the server counts them (the sockets really present), so the list works with or

@@ -1,6 +1,6 @@
+import { ErrorLine } from '../../ui/ErrorLine';
 import { REACTION_BUTTONS } from './reactions';
 import { useCommand } from './useCommand';
-import { ErrorLine } from '../../ui/ErrorLine';
 
 /** Small signs of support that do not interrupt whoever is speaking. */
 export function ReactionBar() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useCommand } from './useCommand';
 import { ErrorLine } from '../../ui/ErrorLine';
+import { useCommand } from './useCommand';
 
 /** A discreet way to personal support: nobody in the circle sees the request. */
 export function SupportPanel() {

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { TOPIC_MAX_LENGTH } from '../../../../shared/schemas/live';
 import { useStore } from '../../store';
+import { ErrorLine } from '../../ui/ErrorLine';
 import { selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
-import { ErrorLine } from '../../ui/ErrorLine';
 
 /** What the circle is talking about now, where it has been, and (for hosts) the way to pivot. */
 export function TopicCard() {

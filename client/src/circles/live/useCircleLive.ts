@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ErrorCode } from '../../../../shared/errors';
-import { useStore } from '../../store';
-import { bindSocketEvents } from './bindSocketEvents';
 import { createCircleSocket, type CircleSocket } from '../../api/createCircleSocket';
 import { emitCommand } from '../../api/emitCommand';
+import { useStore } from '../../store';
+import { bindSocketEvents } from './bindSocketEvents';
 
 /** Join failures that end the circle for this person rather than asking them to try again. */
 const FINAL: Partial<Record<ErrorCode, 'ended' | 'removed'>> = { CIRCLE_ENDED: 'ended', REMOVED: 'removed' };

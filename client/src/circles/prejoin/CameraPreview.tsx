@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { LocalVideoTrack } from 'livekit-client';
+import { useEffect, useRef } from 'react';
 
 /** The local camera, mirrored like a looking glass; a calm placeholder while it is off. */
 export function CameraPreview({ track }: { track: LocalVideoTrack | null }) {

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { Room } from 'livekit-client';
+import { useEffect, useState } from 'react';
 
 /**
  * The devices of one kind, via Room.getLocalDevices without asking for permission (so merely opening the page

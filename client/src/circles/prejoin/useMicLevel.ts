@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { LocalAudioTrack } from 'livekit-client';
+import { useEffect, useState } from 'react';
 
 // Speech sits roughly between -50 dBFS (quiet) and -10 dBFS (loud); that range fills the meter.
 const FLOOR_DB = -60;

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import { createLocalAudioTrack, createLocalVideoTrack, type LocalAudioTrack, type LocalVideoTrack } from 'livekit-client';
+import { useEffect, useState } from 'react';
 
 type PreviewKind = 'video' | 'audio';
 type TrackOf<K extends PreviewKind> = K extends 'video' ? LocalVideoTrack : LocalAudioTrack;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { joinCircle } from '../circlesApi';
 import { useStore } from '../../store';
+import { useAction } from '../../ui/useAction';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { joinCircle } from '../circlesApi';
 import { CircleOutcome } from '../live/CircleOutcome';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { LiveContext } from '../live/LiveContext';
 import { useCircleLive } from '../live/useCircleLive';
-import { useAction } from '../../ui/useAction';
-import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { CircleHeader } from './CircleHeader';
 import { ConnectedCircle } from './ConnectedCircle';
 import { unavailableMessage } from './disconnectMessage';

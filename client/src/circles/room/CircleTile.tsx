@@ -7,8 +7,8 @@ import {
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
-import { TileReactions } from '../live/TileReactions';
 import { RedMugBadge } from '../../ui/RedMugBadge';
+import { TileReactions } from '../live/TileReactions';
 import { participantName } from './participantName';
 import { useRedMugBadge } from './useRedMugBadge';
 

@@ -2,11 +2,11 @@ import { RoomAudioRenderer, RoomContext, useAudioPlayback, useConnectionState } 
 import { ConnectionState, Room } from 'livekit-client';
 import { useMemo, useState } from 'react';
 import type { Admission } from '../../store';
+import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { CircleControls } from './CircleControls';
 import { CircleHeader } from './CircleHeader';
 import { CircleStage } from './CircleStage';
 import { MediaUnavailableNotice } from './MediaUnavailableNotice';
-import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { useRoomConnection } from './useRoomConnection';
 
 /**
