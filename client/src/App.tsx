@@ -6,19 +6,20 @@ import { InvitePage } from './auth/InvitePage';
 import { RequireAuth } from './auth/RequireAuth';
 import { SignInPage } from './auth/SignInPage';
 import { HomePage } from './circles/HomePage';
-import { useStore } from './store';
 import { AssignmentsPage } from './scheduling/AssignmentsPage';
 import { SchedulePage } from './scheduling/SchedulePage';
 import { StaffSchedulePage } from './scheduling/StaffSchedulePage';
+import { useStore } from './store';
+import { ErrorLine } from './ui/ErrorLine';
 
 // livekit-client stays out of the first load: only the pre-join and circle chunks pull it in.
-const PreJoinPage = lazy(() => import('./prejoin/PreJoinPage').then((m) => ({ default: m.PreJoinPage })));
-const CirclePage = lazy(() => import('./circle/CirclePage').then((m) => ({ default: m.CirclePage })));
+const PreJoinPage = lazy(() => import('./circles/prejoin/PreJoinPage').then((m) => ({ default: m.PreJoinPage })));
+const CirclePage = lazy(() => import('./circles/room/CirclePage').then((m) => ({ default: m.CirclePage })));
 // socket.io-client likewise: only the circle and the staff queue open a socket.
-const StaffSupportPage = lazy(() =>
-  import('./support/StaffSupportPage').then((m) => ({ default: m.StaffSupportPage })),
+const OneOnOneRequestsPage = lazy(() =>
+  import('./oneOnOneSupport/OneOnOneRequestsPage').then((m) => ({ default: m.OneOnOneRequestsPage })),
 );
-const SupportPage = lazy(() => import('./matching/SupportPage').then((m) => ({ default: m.SupportPage })));
+const MatchingHomePage = lazy(() => import('./matching/MatchingHomePage').then((m) => ({ default: m.MatchingHomePage })));
 const RequestFormPage = lazy(() => import('./matching/RequestFormPage').then((m) => ({ default: m.RequestFormPage })));
 const ProfilePage = lazy(() => import('./matching/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const VolunteerMatchesPage = lazy(() => import('./matching/VolunteerMatchesPage').then((m) => ({ default: m.VolunteerMatchesPage })));
@@ -46,8 +47,8 @@ export function App() {
           <Route path="/assignments" element={<RequireAuth><AssignmentsPage /></RequireAuth>} />
           <Route path="/staff/schedule" element={<RequireAuth><StaffSchedulePage /></RequireAuth>} />
           <Route path="/circles/:sessionId" element={<RequireAuth><Lazy><CirclePage /></Lazy></RequireAuth>} />
-          <Route path="/staff/support" element={<RequireAuth><Lazy><StaffSupportPage /></Lazy></RequireAuth>} />
-          <Route path="/support" element={<RequireAuth><Lazy><SupportPage /></Lazy></RequireAuth>} />
+          <Route path="/staff/support" element={<RequireAuth><Lazy><OneOnOneRequestsPage /></Lazy></RequireAuth>} />
+          <Route path="/support" element={<RequireAuth><Lazy><MatchingHomePage /></Lazy></RequireAuth>} />
           <Route path="/support/request" element={<RequireAuth><Lazy><RequestFormPage /></Lazy></RequireAuth>} />
           <Route path="/support/profile" element={<RequireAuth><Lazy><ProfilePage /></Lazy></RequireAuth>} />
           <Route path="/support/proposals" element={<RequireAuth><Lazy><VolunteerMatchesPage /></Lazy></RequireAuth>} />
@@ -98,9 +99,7 @@ function SessionGate({ children }: { children: ReactNode }) {
       <h1>Red Mug Coffee Circle</h1>
       {error ? (
         <>
-          <p role="alert" className="error">
-            {error}
-          </p>
+          <ErrorLine message={error} />
           <button type="button" className="button secondary" onClick={retry}>
             Try again
           </button>

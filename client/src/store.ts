@@ -1,8 +1,8 @@
 import { create, type StateCreator } from 'zustand';
 import type { PublicUser, SessionResponse } from '../../shared/schemas/auth';
 import type { JoinResponse } from '../../shared/schemas/circles';
-import { createLiveSlice, type LiveSlice } from './live/liveSlice';
 import { DEFAULT_WEIGHTS, type Weights } from '../../shared/schemas/matching';
+import { createLiveSlice, type LiveSlice } from './circles/live/liveSlice';
 
 /** Who is signed in, and the CSRF token every POST carries. `checked` is false until the first session fetch. */
 export interface SessionSlice {

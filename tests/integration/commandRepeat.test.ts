@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { emitCommand, newCommandId } from '../../client/src/live/emitCommand';
+import { emitCommand, newCommandId } from '../../client/src/api/emitCommand';
 import { createAuthService } from '../../server/src/auth/auth.service';
 import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
 import { systemClock } from '../../server/src/clock';

@@ -1,11 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, messageOf } from '../api/ApiError';
-import { fieldErrorsOf } from '../ui/fieldErrorsOf';
-import { FormField } from '../ui/FormField';
-import { MugIcon } from '../ui/MugIcon';
+import { TextField } from '../ui/TextField';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { acceptInvite } from './authApi';
+import { AuthFormPage } from './AuthFormPage';
+
+const LEDE =
+  'You were invited to the Red Mug Coffee Circle. Your first name is shown to staff; in a circle you choose the name ' +
+  'others see each time you join.';
+const PASSWORD_HINT = 'At least 10 characters. A passphrase of a few words works well.';
 
 /** /invite/:token — an invited person creates their account and is signed in. */
 export function InvitePage() {
@@ -16,89 +20,21 @@ export function InvitePage() {
   const [firstName, setFirstName] = useState('');
   const [password, setPassword] = useState('');
   const [yearOfCall, setYearOfCall] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const fields = fieldErrorsOf(error);
+  const action = useAction({ staysBusy: true });
+  const { fields } = action;
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
+  const create = () =>
+    action.run(async () => {
       await acceptInvite({ token, email, firstName, password, yearOfCall: yearOfCall ? Number(yearOfCall) : null });
       navigate('/', { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? err : null);
-      setMessage(messageOf(err));
-      setBusy(false);
-    }
-  }
+    });
 
   return (
-    <main className="page narrow">
-      <p className="brand-line" aria-hidden="true">
-        <MugIcon size={36} />
-      </p>
-      <h1>Create your Red Mug account</h1>
-      <p className="lede">
-        You were invited to the Red Mug Coffee Circle. Your first name is shown to staff; in a circle you choose the
-        name others see each time you join.
-      </p>
-      <form onSubmit={submit} noValidate className="card form">
-        {message && (
-          <p role="alert" className="error">
-            {message}
-          </p>
-        )}
-        <FormField
-          id="invite-email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fields.email}
-          required
-        />
-        <FormField
-          id="invite-firstName"
-          label="First name"
-          type="text"
-          autoComplete="given-name"
-          maxLength={60}
-          value={firstName}
-          onChange={(e) => setFirstName(e.target.value)}
-          error={fields.firstName}
-          required
-        />
-        <FormField
-          id="invite-yearOfCall"
-          label="Year of call (lawyers, optional)"
-          type="number"
-          inputMode="numeric"
-          min={1950}
-          max={2100}
-          value={yearOfCall}
-          onChange={(e) => setYearOfCall(e.target.value)}
-          error={fields.yearOfCall}
-        />
-        <FormField
-          id="invite-password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          hint="At least 10 characters. A passphrase of a few words works well."
-          error={fields.password}
-          required
-        />
-        <button type="submit" className="button primary" disabled={busy}>
-          Create account
-        </button>
-      </form>
-    </main>
+    <AuthFormPage title="Create your Red Mug account" lede={LEDE} action={action} submitLabel="Create account" onSubmit={() => void create()}>
+      <TextField id="invite-email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={fields.email} required />
+      <TextField id="invite-firstName" label="First name" autoComplete="given-name" maxLength={60} value={firstName} onChange={setFirstName} error={fields.firstName} required />
+      <TextField id="invite-yearOfCall" label="Year of call (lawyers, optional)" type="number" inputMode="numeric" min={1950} max={2100} value={yearOfCall} onChange={setYearOfCall} error={fields.yearOfCall} />
+      <TextField id="invite-password" label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} hint={PASSWORD_HINT} error={fields.password} required />
+    </AuthFormPage>
   );
 }

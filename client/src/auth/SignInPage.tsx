@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError, messageOf } from '../api/ApiError';
+import { ApiError } from '../api/ApiError';
 import { useStore } from '../store';
-import { FormField } from '../ui/FormField';
-import { MugIcon } from '../ui/MugIcon';
+import { TextField } from '../ui/TextField';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { login } from './authApi';
+import { AuthFormPage } from './AuthFormPage';
 import type { FromState } from './RequireAuth';
 
 /** Only same-site paths: a crafted state must not send people elsewhere after sign-in. */
@@ -13,6 +14,9 @@ function safeFrom(state: unknown): string {
   const from = (state as FromState | null)?.from;
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/signin' ? from : '/';
 }
+
+const LEDE = 'Drop-in peer-support circles for Alberta lawyers and articling students.';
+const AFTER = <p className="hint">New here? Ask staff for an invite link.</p>;
 
 export function SignInPage() {
   useDocumentTitle('Sign in');
@@ -22,61 +26,26 @@ export function SignInPage() {
   const from = safeFrom(location.state);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Busy from a successful sign-in until the next page shows, so the redirect below leaves that to navigate().
+  const action = useAction({ staysBusy: true });
 
-  if (signedIn && !busy) return <Navigate to={from} replace />;
+  if (signedIn && !action.busy) return <Navigate to={from} replace />;
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await login({ email, password });
+  const signIn = () =>
+    action.run(async () => {
+      try {
+        await login({ email, password });
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') setPassword('');
+        throw err;
+      }
       navigate(from, { replace: true });
-    } catch (err) {
-      setError(messageOf(err));
-      if (err instanceof ApiError && err.code === 'INVALID_CREDENTIALS') setPassword('');
-      setBusy(false);
-    }
-  }
+    });
 
   return (
-    <main className="page narrow">
-      <p className="brand-line" aria-hidden="true">
-        <MugIcon size={36} />
-      </p>
-      <h1>Sign in to Red Mug</h1>
-      <p className="lede">Drop-in peer-support circles for Alberta lawyers and articling students.</p>
-      <form onSubmit={submit} noValidate className="card form">
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <FormField
-          id="signin-email"
-          label="Email"
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-        />
-        <FormField
-          id="signin-password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-        <button type="submit" className="button primary" disabled={busy}>
-          Sign in
-        </button>
-      </form>
-      <p className="hint">New here? Ask staff for an invite link.</p>
-    </main>
+    <AuthFormPage title="Sign in to Red Mug" lede={LEDE} action={action} submitLabel="Sign in" onSubmit={() => void signIn()} after={AFTER}>
+      <TextField id="signin-email" label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} required />
+      <TextField id="signin-password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
+    </AuthFormPage>
   );
 }

@@ -1,4 +1,4 @@
-import { InviteResponse, SessionResponse, type AcceptInviteBody, type LoginBody, type MemberKind, type Role } from '../../../shared/schemas/auth';
+import { SessionResponse, type AcceptInviteBody, type LoginBody } from '../../../shared/schemas/auth';
 import { apiGet, apiPost } from '../api/apiRequest';
 import { useStore } from '../store';
 
@@ -13,6 +13,3 @@ export const fetchSession = () => stored(apiGet('/api/auth/session', SessionResp
 export const login = (body: LoginBody) => stored(apiPost('/api/auth/login', body, SessionResponse));
 export const logout = () => stored(apiPost('/api/auth/logout', {}, SessionResponse));
 export const acceptInvite = (body: AcceptInviteBody) => stored(apiPost('/api/auth/accept-invite', body, SessionResponse));
-/** Staff: a single-use invite link for a role (a member needs a kind); `email` limits it to that address. */
-export const createInvite = (body: { role: Role; memberKind: MemberKind | null; email?: string }) =>
-  apiPost('/api/auth/invites', body, InviteResponse);

@@ -1,5 +1,5 @@
 import type { CircleSession } from '../../../shared/schemas/circles';
-import { albertaTime, viewerTime, viewerZone, wallDate } from './formatCircleTime';
+import { albertaTime, viewerTime, viewerZone, wallDate } from '../ui/formatCircleTime';
 
 /** When a circle meets: Alberta time always, the viewer's own time too when it reads differently. */
 export function CircleTimes({ session }: { session: CircleSession }) {

@@ -1,20 +1,22 @@
 import { useNavigate } from 'react-router';
 import type { CircleSession } from '../../../shared/schemas/circles';
-import { AppHeader } from '../auth/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
 import { CrisisLine } from '../ui/CrisisLine';
+import { ErrorLine } from '../ui/ErrorLine';
+import { doorsOpen } from '../ui/formatCircleTime';
+import { formatLabel } from '../ui/formatLabel';
+import { HostBadge } from '../ui/HostBadge';
 import { RedMugBadge } from '../ui/RedMugBadge';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { useLoad } from '../ui/useLoad';
+import { fetchNextCircle } from './circlesApi';
 import { CircleTimes } from './CircleTimes';
-import { doorsOpen } from './formatCircleTime';
 import { useDropInOpen } from './useDropInOpen';
-import { useNextCircle } from './useNextCircle';
-import { HostBadge } from '../scheduling/HostBadge';
-import { formatLabel } from '../scheduling/SessionTime';
-import '../scheduling/scheduling.css';
 
 export function HomePage() {
   useDocumentTitle('');
-  const { state, refetch } = useNextCircle();
+  // Asked again when a circle ends; a failed refresh keeps what is already shown.
+  const { state, reload: refetch } = useLoad(fetchNextCircle, { keepOnError: true });
   return (
     <>
       <AppHeader />
@@ -23,9 +25,7 @@ export function HomePage() {
         {state.status === 'error' && (
           <>
             <h1>Red Mug Coffee Circle</h1>
-            <p role="alert" className="error">
-              {state.message}
-            </p>
+            <ErrorLine message={state.message} />
             <button type="button" className="button secondary" onClick={refetch}>
               Try again
             </button>

@@ -1,6 +1,6 @@
+import { Loaded } from '../ui/Loaded';
+import { useLoad } from '../ui/useLoad';
 import { fetchNotices } from './matchingApi';
-import { useLoad } from './useLoad';
-import { Loaded } from './Loaded';
 
 /** In-app notices about requests and matches (email is not sent yet). */
 export function NoticesList() {

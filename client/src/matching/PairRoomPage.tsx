@@ -4,12 +4,12 @@ import { Track } from 'livekit-client';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PairRoomResponse } from '../../../shared/schemas/matching';
-import { messageOf } from '../api/ApiError';
 import { useStore } from '../store';
-import { TextField } from './fields';
-import { Alert } from './Loaded';
+import { ErrorLine } from '../ui/ErrorLine';
+import { TextField } from '../ui/TextField';
+import { useAction } from '../ui/useAction';
 import { enterPairRoom } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
+import { MatchingLayout } from './MatchingLayout';
 
 /**
  * /support/matches/:id/room — the private video room of a matched caller and volunteer. Nothing is recorded;
@@ -20,25 +20,16 @@ export function PairRoomPage() {
   const firstName = useStore((s) => s.user?.firstName ?? '');
   const [displayName, setDisplayName] = useState(firstName);
   const [admission, setAdmission] = useState<PairRoomResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function enter(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setAdmission(await enterPairRoom(id, displayName));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setAdmission(await enterPairRoom(id, displayName)));
   }
 
   const media = admission?.media;
   return (
-    <SupportLayout title="Your private peer-support room">
+    <MatchingLayout title="Your private peer-support room">
       {media?.available ? (
         <LiveKitRoom serverUrl={media.serverUrl} token={media.token} connect audio video onDisconnected={() => setAdmission(null)} data-lk-theme="default" className="pair-room">
           <PairStage />
@@ -48,8 +39,8 @@ export function PairRoomPage() {
       ) : (
         <form onSubmit={enter} noValidate className="card form">
           <p>Only you and your matched peer can enter. Nothing here is recorded.</p>
-          {media && !media.available && <Alert message={media.message} />}
-          <Alert message={error} />
+          {media && !media.available && <ErrorLine message={media.message} />}
+          <ErrorLine message={error} />
           <TextField id="pair-name" label="Your name in the room" value={displayName} onChange={setDisplayName} maxLength={40} />
           <button type="submit" className="button primary" disabled={busy}>
             Enter the room
@@ -59,7 +50,7 @@ export function PairRoomPage() {
           </p>
         </form>
       )}
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 

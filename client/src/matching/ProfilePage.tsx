@@ -11,13 +11,16 @@ import {
   type Region,
   type WorkRole,
 } from '../../../shared/schemas/matching';
-import { ApiError, messageOf } from '../api/ApiError';
-import { fieldErrorsOf } from '../ui/fieldErrorsOf';
-import { ChoiceGroup, optional, SelectField, TextField, wordsOf } from './fields';
+import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
+import { SelectField } from '../ui/SelectField';
+import { TextField } from '../ui/TextField';
+import { useAction } from '../ui/useAction';
+import { useLoad } from '../ui/useLoad';
 import { fetchProfile, saveProfile } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
-import { useLoad } from './useLoad';
-import { Alert, Loaded } from './Loaded';
+import { MatchingLayout } from './MatchingLayout';
+import { optional, wordsOf } from './wordsOf';
 
 const SHOWN_LABELS: Record<ProfileField, string> = {
   practiceAreas: 'Practice areas',
@@ -34,9 +37,9 @@ const SHOWN_LABELS: Record<ProfileField, string> = {
 export function ProfilePage() {
   const { state } = useLoad(fetchProfile);
   return (
-    <SupportLayout title="My peer profile">
+    <MatchingLayout title="My peer profile">
       <Loaded state={state}>{(data) => <ProfileForm initial={data.profile} />}</Loaded>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 
@@ -54,18 +57,12 @@ function ProfileForm({ initial }: { initial: PeerProfile | null }) {
   const [capacity, setCapacity] = useState(String(initial?.capacity ?? 1));
   const [available, setAvailable] = useState<Array<'active' | 'paused'>>([initial?.available === false ? 'paused' : 'active']);
   const [shown, setShown] = useState<ProfileField[]>(initial?.shown ?? []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const fields = fieldErrorsOf(error);
+  const { busy, error, fields, run } = useAction();
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setBusy(true);
     setSaved(false);
-    setError(null);
-    setMessage(null);
     const year = yearOfCall.trim() === '' ? undefined : Number(yearOfCall);
     const profile = {
       practiceAreas,
@@ -82,15 +79,7 @@ function ProfileForm({ initial }: { initial: PeerProfile | null }) {
       available: available[0] === 'active',
       shown,
     } as PeerProfile;
-    try {
-      await saveProfile(profile);
-      setSaved(true);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : null);
-      setMessage(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => saveProfile(profile))) setSaved(true);
   }
 
   return (
@@ -99,7 +88,7 @@ function ProfileForm({ initial }: { initial: PeerProfile | null }) {
         Staff see only the parts you tick under “Show to staff”, and only those count when they look for a match. Your
         firm or organisation is never shown; it is used only to avoid conflicts of interest.
       </p>
-      <Alert message={message} />
+      <ErrorLine message={error} />
       <ChoiceGroup id="prof-available" label="Availability" options={{ active: 'Active: I can take new matches', paused: 'Paused' }} chosen={available} onChange={setAvailable} single />
       <div className="form-grid">
         <TextField id="prof-capacity" label="Capacity (active matches at once)" type="number" value={capacity} onChange={setCapacity} error={fields.capacity} />

@@ -1,17 +1,18 @@
 import { Link } from 'react-router';
 import { CATEGORY_LABELS } from '../../../shared/schemas/matching';
+import { DataTable } from '../ui/DataTable';
+import { Loaded } from '../ui/Loaded';
+import { memberKindLabel } from '../ui/memberKindLabel';
+import { useLoad } from '../ui/useLoad';
 import { formatWaiting } from './formatWaiting';
-import { callerKindLabel } from './labels';
 import { fetchQueue } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
-import { useLoad } from './useLoad';
-import { Loaded } from './Loaded';
+import { MatchingLayout } from './MatchingLayout';
 
 /** /support/queue — staff: open requests oldest first, active matches, and each volunteer's load. */
 export function QueuePage() {
   const { state } = useLoad(fetchQueue);
   return (
-    <SupportLayout title="Request queue">
+    <MatchingLayout title="Request queue">
       <Loaded state={state}>{(data) => (
         <>
           <section aria-labelledby="open-heading">
@@ -19,55 +20,30 @@ export function QueuePage() {
             {data.requests.length === 0 ? (
               <p>No open requests.</p>
             ) : (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Topic</th>
-                    <th scope="col">Caller</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Waiting</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.requests.map((r) => (
-                    <tr key={r.id}>
-                      <td>
-                        <Link to={`/support/requests/${r.id}`}>{CATEGORY_LABELS[r.category]}</Link>
-                      </td>
-                      <td>{callerKindLabel(r.callerKind)}</td>
-                      <td>{r.status === 'matched' ? 'Matched' : r.pendingProposal ? 'Proposal waiting' : 'Open'}</td>
-                      <td>{formatWaiting(r.waitingHours)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                headers={['Topic', 'Caller', 'Status', 'Waiting']}
+                rows={data.requests}
+                rowKey={(r) => r.id}
+                cells={(r) => [
+                  <Link to={`/support/requests/${r.id}`}>{CATEGORY_LABELS[r.category]}</Link>,
+                  memberKindLabel(r.callerKind),
+                  r.status === 'matched' ? 'Matched' : r.pendingProposal ? 'Proposal waiting' : 'Open',
+                  formatWaiting(r.waitingHours),
+                ]}
+              />
             )}
           </section>
           <section aria-labelledby="load-heading">
             <h2 id="load-heading">Active matches per volunteer ({data.activeMatches.length} active in total)</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Volunteer</th>
-                  <th scope="col">Active matches</th>
-                  <th scope="col">Capacity</th>
-                  <th scope="col">Availability</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.volunteers.map((v) => (
-                  <tr key={v.volunteerId}>
-                    <td>{v.firstName}</td>
-                    <td>{v.activeMatches}</td>
-                    <td>{v.capacity ?? 'No profile'}</td>
-                    <td>{v.available === null ? 'No profile' : v.available ? 'Active' : 'Paused'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              headers={['Volunteer', 'Active matches', 'Capacity', 'Availability']}
+              rows={data.volunteers}
+              rowKey={(v) => v.volunteerId}
+              cells={(v) => [v.firstName, v.activeMatches, v.capacity ?? 'No profile', v.available === null ? 'No profile' : v.available ? 'Active' : 'Paused']}
+            />
           </section>
         </>
       )}</Loaded>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }

@@ -17,14 +17,15 @@ import {
   type Suggestion,
   type Weights,
 } from '../../../shared/schemas/matching';
-import { messageOf } from '../api/ApiError';
 import { useStore } from '../store';
-import { SelectField } from './fields';
-import { callerKindLabel } from './labels';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
+import { memberKindLabel } from '../ui/memberKindLabel';
+import { SelectField } from '../ui/SelectField';
+import { useAction } from '../ui/useAction';
+import { useLoad } from '../ui/useLoad';
 import { closeMatch, fetchRequest, fetchSuggestions, proposeMatch } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
-import { useLoad } from './useLoad';
-import { Alert, Loaded } from './Loaded';
+import { MatchingLayout } from './MatchingLayout';
 
 const OUTCOME_TEXT = { match: 'Matches', partial: 'Partly matches', mismatch: 'Does not match', not_shared: 'Not shared' } as const;
 
@@ -33,7 +34,7 @@ export function RequestDetailPage() {
   const { id = '' } = useParams();
   const { state, reload } = useLoad(useCallback(() => fetchRequest(id), [id]));
   return (
-    <SupportLayout title="Request">
+    <MatchingLayout title="Request">
       <Loaded state={state}>{(data) => (
         <>
           <RequestSummary r={data} />
@@ -43,7 +44,7 @@ export function RequestDetailPage() {
           )}
         </>
       )}</Loaded>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 
@@ -63,7 +64,7 @@ function RequestSummary({ r }: { r: RequestDetail }) {
   return (
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">
-        {CATEGORY_LABELS[r.category]} · {callerKindLabel(r.callerKind)}
+        {CATEGORY_LABELS[r.category]} · {memberKindLabel(r.callerKind)}
         {r.callerFirstName ? ` · ${r.callerFirstName}` : ''}
       </h2>
       <p className="hint">
@@ -117,23 +118,15 @@ function Matches({ r, onChange }: { r: RequestDetail; onChange: () => void }) {
 
 function CloseMatch({ match, onClosed }: { match: MatchView; onClosed: () => void }) {
   const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Closing reloads the request, which replaces this form.
+  const { busy, error, run } = useAction({ staysBusy: true });
   async function close() {
-    setBusy(true);
-    setError(null);
-    try {
-      await closeMatch(match.id, outcome as Outcome);
-      onClosed();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    if (await run(() => closeMatch(match.id, outcome as Outcome))) onClosed();
   }
   return (
     <div className="card form">
       <SelectField id={`outcome-${match.id}`} label="Outcome" options={OUTCOME_LABELS} value={outcome} onChange={setOutcome} emptyLabel="Choose an outcome" />
-      <Alert message={error} />
+      <ErrorLine message={error} />
       <button type="button" className="button secondary" disabled={busy} onClick={() => void close()}>
         Close the match
       </button>
@@ -146,16 +139,10 @@ function Suggestions({ requestId, onProposed }: { requestId: string; onProposed:
   const setWeights = useStore((s) => s.setWeights);
   const [draft, setDraft] = useState<Weights>(weights);
   const { state } = useLoad(useCallback(() => fetchSuggestions(requestId, weights), [requestId, weights]));
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = useAction();
 
   async function propose(s: Suggestion) {
-    setError(null);
-    try {
-      await proposeMatch(requestId, s.volunteerId);
-      onProposed();
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    if (await run(() => proposeMatch(requestId, s.volunteerId))) onProposed();
   }
 
   return (
@@ -190,7 +177,7 @@ function Suggestions({ requestId, onProposed }: { requestId: string; onProposed:
         only, a share for lists). Fields a volunteer keeps private never count. Ties go to whoever has waited longest
         since a match.
       </p>
-      <Alert message={error} />
+      <ErrorLine message={error} />
       
       <Loaded state={state} loading="Ranking…">{(data) =>
         (data.suggestions.length === 0 ? (

@@ -15,12 +15,14 @@ import {
   type Seniority,
   type WorkRole,
 } from '../../../shared/schemas/matching';
-import { ApiError, messageOf } from '../api/ApiError';
-import { fieldErrorsOf } from '../ui/fieldErrorsOf';
-import { ChoiceGroup, optional, SelectField, TextField, wordsOf } from './fields';
+import { ChoiceGroup } from '../ui/ChoiceGroup';
+import { ErrorLine } from '../ui/ErrorLine';
+import { SelectField } from '../ui/SelectField';
+import { TextField } from '../ui/TextField';
+import { useAction } from '../ui/useAction';
 import { submitRequest } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
-import { Alert } from './Loaded';
+import { MatchingLayout } from './MatchingLayout';
+import { optional, wordsOf } from './wordsOf';
 
 /** /support/request[?from=circle] — a member's confidential request for a matched peer. */
 export function RequestFormPage() {
@@ -42,19 +44,12 @@ export function RequestFormPage() {
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
   const [bestTimes, setBestTimes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const fields = fieldErrorsOf(error);
-  // Nested paths ("contact.email", "preferences.language") arrive under their first segment; show them by leaf.
-  const leaf = (name: string) => error?.details?.find((d) => d.path.split('.').at(-1) === name)?.message;
+  // Nested paths ("contact.email", "preferences.language") are laid out flat here: show each under its last segment.
+  const { busy, error, fields, run } = useAction({ fieldsBy: 'last' });
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setMessage(null);
     const body = {
       category: category[0],
       details,
@@ -78,38 +73,30 @@ export function RequestFormPage() {
       },
       fromCircle,
     } as CreateRequestBody;
-    try {
-      await submitRequest(body);
-      setSent(true);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : null);
-      setMessage(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => submitRequest(body))) setSent(true);
   }
 
   if (sent) {
     return (
-      <SupportLayout title="Request sent">
+      <MatchingLayout title="Request sent">
         <p role="status" className="success">
           Thank you. Your request is with staff, and only staff can read it. They will contact you the way you asked.
         </p>
         <p>
           <Link to="/support">Back to peer support</Link>
         </p>
-      </SupportLayout>
+      </MatchingLayout>
     );
   }
 
   return (
-    <SupportLayout title="Ask for a matched peer">
+    <MatchingLayout title="Ask for a matched peer">
       <p className="lede">
         {fromCircle ? 'You came from the circle. ' : ''}Tell us a little about what is going on and what kind of peer
         would help. Only staff read this; leave out anything you prefer not to write.
       </p>
       <form onSubmit={submit} noValidate className="card form">
-        <Alert message={message} />
+        <ErrorLine message={error} />
         <ChoiceGroup id="req-category" label="What is it about?" options={CATEGORY_LABELS} chosen={category} onChange={setCategory} single error={fields.category} />
         <TextField id="req-details" label="In your own words (optional)" value={details} onChange={setDetails} maxLength={2000} multiline error={fields.details} />
         <TextField
@@ -123,34 +110,34 @@ export function RequestFormPage() {
         />
         <h2>What would you like in a peer?</h2>
         <div className="form-grid">
-          <SelectField id="pref-region" label="Region" options={REGION_LABELS} value={region} onChange={setRegion} error={leaf('region')} />
-          <TextField id="pref-municipality" label="Municipality" value={municipality} onChange={setMunicipality} maxLength={60} error={leaf('municipality')} />
-          <SelectField id="pref-practice" label="Practice area" options={PRACTICE_AREA_LABELS} value={practiceArea} onChange={setPracticeArea} error={leaf('practiceArea')} />
-          <SelectField id="pref-role" label="Work role" options={WORK_ROLE_LABELS} value={workRole} onChange={setWorkRole} error={leaf('workRole')} />
-          <SelectField id="pref-seniority" label="Seniority of the peer" options={SENIORITY_LABELS} value={seniority} onChange={setSeniority} error={leaf('seniority')} />
-          <TextField id="pref-gender" label="Gender of the peer" value={gender} onChange={setGender} maxLength={40} error={leaf('gender')} />
-          <TextField id="pref-language" label="Language" value={language} onChange={setLanguage} maxLength={40} error={leaf('language')} />
+          <SelectField id="pref-region" label="Region" options={REGION_LABELS} emptyLabel="No preference" value={region} onChange={setRegion} error={fields.region} />
+          <TextField id="pref-municipality" label="Municipality" value={municipality} onChange={setMunicipality} maxLength={60} error={fields.municipality} />
+          <SelectField id="pref-practice" label="Practice area" options={PRACTICE_AREA_LABELS} emptyLabel="No preference" value={practiceArea} onChange={setPracticeArea} error={fields.practiceArea} />
+          <SelectField id="pref-role" label="Work role" options={WORK_ROLE_LABELS} emptyLabel="No preference" value={workRole} onChange={setWorkRole} error={fields.workRole} />
+          <SelectField id="pref-seniority" label="Seniority of the peer" options={SENIORITY_LABELS} emptyLabel="No preference" value={seniority} onChange={setSeniority} error={fields.seniority} />
+          <TextField id="pref-gender" label="Gender of the peer" value={gender} onChange={setGender} maxLength={40} error={fields.gender} />
+          <TextField id="pref-language" label="Language" value={language} onChange={setLanguage} maxLength={40} error={fields.language} />
           <TextField
             id="pref-diversity"
             label="Shared identity or background"
             hint="Optional, separated by commas, e.g. Black, Muslim, 2SLGBTQ+."
             value={diversity}
             onChange={setDiversity}
-            error={leaf('diversity')}
+            error={fields.diversity}
           />
         </div>
-        <ChoiceGroup id="pref-lived" label="Lived experience that would help" options={LIVED_EXPERIENCE_LABELS} chosen={lived} onChange={setLived} error={leaf('livedExperience')} />
-        <ChoiceGroup id="contact-method" label="How should staff contact you?" options={{ email: 'Email', phone: 'Phone' }} chosen={method} onChange={setMethod} single error={leaf('method')} />
+        <ChoiceGroup id="pref-lived" label="Lived experience that would help" options={LIVED_EXPERIENCE_LABELS} chosen={lived} onChange={setLived} error={fields.livedExperience} />
+        <ChoiceGroup id="contact-method" label="How should staff contact you?" options={{ email: 'Email', phone: 'Phone' }} chosen={method} onChange={setMethod} single error={fields.method} />
         {method[0] === 'email' ? (
-          <TextField id="contact-email" label="Email for contact" type="email" value={email} onChange={setEmail} maxLength={254} error={leaf('email')} />
+          <TextField id="contact-email" label="Email for contact" type="email" value={email} onChange={setEmail} maxLength={254} error={fields.email} />
         ) : (
-          <TextField id="contact-phone" label="Phone for contact" type="tel" value={phone} onChange={setPhone} maxLength={25} error={leaf('phone')} />
+          <TextField id="contact-phone" label="Phone for contact" type="tel" value={phone} onChange={setPhone} maxLength={25} error={fields.phone} />
         )}
-        <TextField id="contact-times" label="Best times to reach you (optional)" value={bestTimes} onChange={setBestTimes} maxLength={200} error={leaf('bestTimes')} />
+        <TextField id="contact-times" label="Best times to reach you (optional)" value={bestTimes} onChange={setBestTimes} maxLength={200} error={fields.bestTimes} />
         <button type="submit" className="button primary" disabled={busy}>
           Send my request
         </button>
       </form>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }

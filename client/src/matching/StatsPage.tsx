@@ -1,17 +1,17 @@
 import { CATEGORY_LABELS, type Cell, type RequestCategory } from '../../../shared/schemas/matching';
-import { formatCell } from './formatWaiting';
-import { callerKindLabel } from './labels';
-import { fetchStats } from './matchingApi';
-import { SupportLayout } from './SupportLayout';
-import { useLoad } from './useLoad';
-import { Loaded } from './Loaded';
 import { CountTable } from '../ui/CountTable';
+import { Loaded } from '../ui/Loaded';
+import { memberKindLabel } from '../ui/memberKindLabel';
+import { useLoad } from '../ui/useLoad';
+import { formatCell } from './formatWaiting';
+import { fetchStats } from './matchingApi';
+import { MatchingLayout } from './MatchingLayout';
 
 /** /support/stats — staff: milestones and shares, with small counts withheld. Aggregates only. */
 export function StatsPage() {
   const { state } = useLoad(fetchStats);
   return (
-    <SupportLayout title="Matched peer support in numbers">
+    <MatchingLayout title="Matched peer support in numbers">
       <Loaded state={state}>{(data) => (
         <>
           <section className="card" aria-labelledby="milestones-heading">
@@ -50,12 +50,12 @@ export function StatsPage() {
           <CellTable
             caption="Requests by caller"
             cells={data.byCallerKind}
-            label={(k) => callerKindLabel(k === 'unknown' ? null : (k as 'lawyer' | 'articling_student'))}
+            label={(k) => memberKindLabel(k === 'unknown' ? null : k)}
             threshold={data.threshold}
           />
         </>
       )}</Loaded>
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 

@@ -1,19 +1,19 @@
-import { useState } from 'react';
-import { CATEGORY_LABELS, type VolunteerMatch } from '../../../shared/schemas/matching';
 import { Link } from 'react-router';
-import { messageOf } from '../api/ApiError';
-import { callerKindLabel } from './labels';
+import { CATEGORY_LABELS, type VolunteerMatch } from '../../../shared/schemas/matching';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
+import { memberKindLabel } from '../ui/memberKindLabel';
+import { useAction } from '../ui/useAction';
+import { useLoad } from '../ui/useLoad';
 import { fetchVolunteerMatches, respondToMatch } from './matchingApi';
+import { MatchingLayout } from './MatchingLayout';
 import { NoticesList } from './NoticesList';
-import { SupportLayout } from './SupportLayout';
-import { useLoad } from './useLoad';
-import { Alert, Loaded } from './Loaded';
 
 /** /support/proposals — a volunteer answers proposed matches and sees their active ones. */
 export function VolunteerMatchesPage() {
   const { state, reload } = useLoad(fetchVolunteerMatches);
   return (
-    <SupportLayout title="My matches">
+    <MatchingLayout title="My matches">
       <p className="lede">You see the topic only. Staff share how to reach the caller once you accept.</p>
       <Loaded state={state}>{(data) =>
         (data.matches.length === 0 ? (
@@ -26,32 +26,24 @@ export function VolunteerMatchesPage() {
           </ul>
         ))}</Loaded>
       <NoticesList />
-    </SupportLayout>
+    </MatchingLayout>
   );
 }
 
 function MatchCard({ match, onDone }: { match: VolunteerMatch; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // An answer reloads the list, which replaces this card.
+  const { busy, error, run } = useAction({ staysBusy: true });
   async function answer(accept: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      await respondToMatch(match.id, accept);
-      onDone();
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
+    if (await run(() => respondToMatch(match.id, accept))) onDone();
   }
-  const title = `${CATEGORY_LABELS[match.category]} · ${callerKindLabel(match.callerKind)}`;
+  const title = `${CATEGORY_LABELS[match.category]} · ${memberKindLabel(match.callerKind)}`;
   return (
     <li className="card" aria-label={title}>
       <h2>{title}</h2>
       <p>
         {match.status === 'proposed' ? 'Proposed' : 'Active'} since {new Date(match.proposedAt).toLocaleDateString()}
       </p>
-      <Alert message={error} />
+      <ErrorLine message={error} />
       {match.status === 'active' && (
         <p>
           <Link to={`/support/matches/${match.id}/room`}>Open the private video room</Link>

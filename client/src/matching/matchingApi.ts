@@ -17,29 +17,24 @@ import {
   type PeerProfile,
   type Weights,
 } from '../../../shared/schemas/matching';
+import { apiPath, withQuery } from '../api/apiPath';
 import { apiGet, apiPost } from '../api/apiRequest';
 
-const base = '/api/matching';
-const id = (s: string) => encodeURIComponent(s);
-
-export const submitRequest = (body: CreateRequestBody) => apiPost(`${base}/requests`, body, CreatedResponse);
-export const fetchOwnRequests = () => apiGet(`${base}/requests/mine`, z.object({ requests: z.array(OwnRequest) }));
-export const fetchQueue = () => apiGet(`${base}/queue`, QueueResponse);
-export const fetchRequest = (requestId: string) => apiGet(`${base}/requests/${id(requestId)}`, RequestDetail);
+export const submitRequest = (body: CreateRequestBody) => apiPost('/api/matching/requests', body, CreatedResponse);
+export const fetchOwnRequests = () => apiGet('/api/matching/requests/mine', z.object({ requests: z.array(OwnRequest) }));
+export const fetchQueue = () => apiGet('/api/matching/queue', QueueResponse);
+export const fetchRequest = (requestId: string) => apiGet(apiPath`/api/matching/requests/${requestId}`, RequestDetail);
 export const fetchSuggestions = (requestId: string, weights: Weights) =>
-  apiGet(
-    `${base}/requests/${id(requestId)}/suggestions?${new URLSearchParams(Object.entries(weights).map(([k, v]) => [k, String(v)]))}`,
-    SuggestionsResponse,
-  );
+  apiGet(withQuery(apiPath`/api/matching/requests/${requestId}/suggestions`, weights), SuggestionsResponse);
 export const proposeMatch = (requestId: string, volunteerId: string) =>
-  apiPost(`${base}/requests/${id(requestId)}/proposals`, { volunteerId }, MatchView);
-export const closeMatch = (matchId: string, outcome: Outcome) => apiPost(`${base}/matches/${id(matchId)}/close`, { outcome }, OkResponse);
-export const fetchStats = () => apiGet(`${base}/stats`, StatsResponse);
-export const fetchProfile = () => apiGet(`${base}/profile`, ProfileResponse);
-export const saveProfile = (profile: PeerProfile) => apiPost(`${base}/profile`, profile, ProfileResponse);
-export const fetchVolunteerMatches = () => apiGet(`${base}/matches/mine`, VolunteerMatchesResponse);
+  apiPost(apiPath`/api/matching/requests/${requestId}/proposals`, { volunteerId }, MatchView);
+export const closeMatch = (matchId: string, outcome: Outcome) => apiPost(apiPath`/api/matching/matches/${matchId}/close`, { outcome }, OkResponse);
+export const fetchStats = () => apiGet('/api/matching/stats', StatsResponse);
+export const fetchProfile = () => apiGet('/api/matching/profile', ProfileResponse);
+export const saveProfile = (profile: PeerProfile) => apiPost('/api/matching/profile', profile, ProfileResponse);
+export const fetchVolunteerMatches = () => apiGet('/api/matching/matches/mine', VolunteerMatchesResponse);
 export const respondToMatch = (matchId: string, accept: boolean) =>
-  apiPost(`${base}/matches/${id(matchId)}/${accept ? 'accept' : 'decline'}`, {}, OkResponse);
-export const fetchNotices = () => apiGet(`${base}/notices`, NoticesResponse);
+  apiPost(apiPath`/api/matching/matches/${matchId}/${accept ? 'accept' : 'decline'}`, {}, OkResponse);
+export const fetchNotices = () => apiGet('/api/matching/notices', NoticesResponse);
 export const enterPairRoom = (matchId: string, displayName: string) =>
-  apiPost(`${base}/matches/${id(matchId)}/room`, { displayName }, PairRoomResponse);
+  apiPost(apiPath`/api/matching/matches/${matchId}/room`, { displayName }, PairRoomResponse);

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { MEMBER_KINDS, ROLES, type InviteResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
-import { ApiError, messageOf } from '../api/ApiError';
-import { createInvite } from '../auth/authApi';
-import { fieldErrorsOf } from '../ui/fieldErrorsOf';
-import { describedBy, FieldNotes, FormField } from '../ui/FormField';
+import { type InviteResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
+import { ErrorLine } from '../ui/ErrorLine';
+import { MEMBER_KIND_LABELS } from '../ui/memberKindLabel';
+import { SelectField } from '../ui/SelectField';
+import { TextField } from '../ui/TextField';
+import { useAction } from '../ui/useAction';
+import { createInvite } from './peopleApi';
 import { rolePhrase, validFor } from './roleChoices';
 
 const ROLE_OPTIONS: Record<Role, string> = {
@@ -12,7 +14,8 @@ const ROLE_OPTIONS: Record<Role, string> = {
   staff: 'Staff',
   auditor: 'Auditor (reads the audit log only)',
 };
-const KIND_OPTIONS: Record<MemberKind, string> = { lawyer: 'Lawyer', articling_student: 'Articling student' };
+
+const EMAIL_HINT = 'Only this address will be able to use the link. Leave it empty and anyone who has the link can use it, once.';
 
 interface Made {
   invite: InviteResponse;
@@ -26,38 +29,27 @@ export function InviteForm() {
   const [role, setRole] = useState<Role>('member');
   const [kind, setKind] = useState<MemberKind | ''>('');
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [made, setMade] = useState<Made | null>(null);
   const [kindMissing, setKindMissing] = useState(false);
   const kindSelect = useRef<HTMLSelectElement>(null);
-  const fields = fieldErrorsOf(error);
-  if (kindMissing) fields.memberKind = 'Choose whether they are a lawyer or an articling student.';
+  const { busy, error, fields, run, setError } = useAction();
+  const kindError = kindMissing ? 'Choose whether they are a lawyer or an articling student.' : fields.memberKind;
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setError(null);
-    setMessage(null);
     if (role === 'member' && !kind) {
       setKindMissing(true);
-      setMessage('Choose whether the new member is a lawyer or an articling student, then create the link again.');
+      setError('Choose whether the new member is a lawyer or an articling student, then create the link again.');
       kindSelect.current?.focus();
       return;
     }
-    setBusy(true);
     const memberKind = role === 'member' ? (kind as MemberKind) : null;
     const trimmed = email.trim();
-    try {
+    await run(async () => {
       const invite = await createInvite({ role, memberKind, ...(trimmed ? { email: trimmed } : {}) });
       setMade({ invite, role, memberKind, email: trimmed.toLowerCase() });
       setEmail('');
-    } catch (err) {
-      setError(err instanceof ApiError ? err : null);
-      setMessage(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -68,57 +60,25 @@ export function InviteForm() {
         send it to them yourself.
       </p>
       <form className="form" onSubmit={submit} noValidate>
-        {message && (
-          <p role="alert" className="error">
-            {message}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor="invite-role">Role</label>
-          <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)} aria-invalid={fields.role ? true : undefined} aria-describedby={describedBy('invite-role', undefined, fields.role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_OPTIONS[r]}
-              </option>
-            ))}
-          </select>
-          <FieldNotes id="invite-role" error={fields.role} />
-        </div>
+        <ErrorLine message={error} />
+        <SelectField id="invite-role" label="Role" options={ROLE_OPTIONS} value={role} onChange={setRole} error={fields.role} />
         {role === 'member' && (
-          <div className="field">
-            <label htmlFor="invite-kind">Member kind</label>
-            <select
-              id="invite-kind"
-              ref={kindSelect}
-              value={kind}
-              required
-              onChange={(e) => {
-                setKind(e.target.value as MemberKind | '');
-                setKindMissing(false);
-              }}
-              aria-invalid={fields.memberKind ? true : undefined}
-              aria-describedby={describedBy('invite-kind', undefined, fields.memberKind)}
-            >
-              <option value="">Choose…</option>
-              {MEMBER_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_OPTIONS[k]}
-                </option>
-              ))}
-            </select>
-            <FieldNotes id="invite-kind" error={fields.memberKind} />
-          </div>
+          <SelectField
+            id="invite-kind"
+            label="Member kind"
+            ref={kindSelect}
+            options={MEMBER_KIND_LABELS}
+            emptyLabel="Choose…"
+            value={kind}
+            required
+            onChange={(k) => {
+              setKind(k);
+              setKindMissing(false);
+            }}
+            error={kindError}
+          />
         )}
-        <FormField
-          id="invite-email"
-          label="Email (optional)"
-          type="email"
-          autoComplete="off"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          hint="Only this address will be able to use the link. Leave it empty and anyone who has the link can use it, once."
-          error={fields.email}
-        />
+        <TextField id="invite-email" label="Email (optional)" type="email" autoComplete="off" value={email} onChange={setEmail} hint={EMAIL_HINT} error={fields.email} />
         <div>
           <button type="submit" className="button primary" disabled={busy}>
             Create invite link

@@ -1,21 +1,23 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ROLES, type Role } from '../../../shared/schemas/auth';
+import type { Role } from '../../../shared/schemas/auth';
 import type { PeopleResponse, Person } from '../../../shared/schemas/people';
-import { messageOf } from '../api/ApiError';
-import { AppHeader } from '../auth/AppHeader';
-import { Loaded } from '../matching/Loaded';
-import { useLoad } from '../matching/useLoad';
 import { useStore } from '../store';
-import { ActionError } from '../ui/ActionError';
+import { AppHeader } from '../ui/AppHeader';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
+import { SelectField } from '../ui/SelectField';
+import { TextField } from '../ui/TextField';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { useLoad } from '../ui/useLoad';
 import { InviteForm } from './InviteForm';
 import { changeRole, fetchPeople, type PeopleFilters } from './peopleApi';
 import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, type RoleChoice } from './roleChoices';
-import '../matching/matching.css';
 import './people.css';
 
 const PAGE = 25;
+// In the order of ROLES.
 const ROLE_FILTER_LABELS: Record<Role, string> = {
   member: 'Members',
   volunteer: 'Peer-support volunteers',
@@ -70,26 +72,16 @@ function StaffPeople({ myId }: { myId: string }) {
         <section aria-labelledby="people-find">
           <h2 id="people-find">Find people</h2>
           <form role="search" aria-label="People" className="people-filters" onSubmit={search}>
-            <div className="field">
-              <label htmlFor="people-q">Name or email</label>
-              <input id="people-q" type="search" value={draftQ} maxLength={100} onChange={(e) => setDraftQ(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="people-role">Filter by role</label>
-              <select
-                id="people-role"
-                value={filters.role}
-                aria-controls="people-table"
-                onChange={(e) => setFilters((f) => ({ ...f, role: e.target.value as Role | '', offset: 0 }))}
-              >
-                <option value="">All roles</option>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_FILTER_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <TextField id="people-q" label="Name or email" type="search" value={draftQ} maxLength={100} onChange={setDraftQ} />
+            <SelectField
+              id="people-role"
+              label="Filter by role"
+              options={ROLE_FILTER_LABELS}
+              emptyLabel="All roles"
+              value={filters.role}
+              aria-controls="people-table"
+              onChange={(role) => setFilters((f) => ({ ...f, role, offset: 0 }))}
+            />
             <button type="submit" className="button secondary">
               Search
             </button>
@@ -181,8 +173,7 @@ function PeopleTable({
 function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolean; onChanged: (p: Person) => void }) {
   const [person, setPerson] = useState(initial);
   const [pending, setPending] = useState<RoleChoice | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run, setError } = useAction();
   const selectRef = useRef<HTMLSelectElement>(null);
   const id = `role-${person.id}`;
   const current = choiceOf(person);
@@ -199,19 +190,13 @@ function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolea
   async function confirm() {
     // Not `disabled` while busy: a disabled button drops the keyboard focus.
     if (!pending || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { person: updated } = await changeRole(person.id, roleOfChoice(pending));
       setPerson(updated);
       setPending(null);
       onChanged(updated);
       selectRef.current?.focus();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const target = pending ? roleOfChoice(pending) : null;
@@ -257,7 +242,7 @@ function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolea
                 </div>
               </div>
             )}
-            <ActionError message={error} id={`${id}-error`} />
+            <ErrorLine inline message={error} id={`${id}-error`} />
           </>
         )}
       </td>

@@ -1,6 +1,7 @@
-import type { Role } from '../../../shared/schemas/auth';
+import { InviteResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
 import { ChangeRoleResponse, PeopleResponse, type ChangeRoleBody } from '../../../shared/schemas/people';
-import { apiGet, apiPatch } from '../api/apiRequest';
+import { apiPath, withQuery } from '../api/apiPath';
+import { apiGet, apiPatch, apiPost } from '../api/apiRequest';
 
 export interface PeopleFilters {
   q: string;
@@ -9,12 +10,14 @@ export interface PeopleFilters {
   limit: number;
 }
 
-export const fetchPeople = (f: PeopleFilters) => {
-  const params = new URLSearchParams({ limit: String(f.limit), offset: String(f.offset) });
-  if (f.q.trim()) params.set('q', f.q.trim());
-  if (f.role) params.set('role', f.role);
-  return apiGet(`/api/people?${params.toString()}`, PeopleResponse);
-};
+export const fetchPeople = (f: PeopleFilters) =>
+  apiGet(withQuery('/api/people', { limit: f.limit, offset: f.offset, q: f.q.trim() || undefined, role: f.role || undefined }), PeopleResponse);
 
-export const changeRole = (id: string, body: ChangeRoleBody) =>
-  apiPatch(`/api/people/${encodeURIComponent(id)}/role`, body, ChangeRoleResponse);
+export const changeRole = (id: string, body: ChangeRoleBody) => apiPatch(apiPath`/api/people/${id}/role`, body, ChangeRoleResponse);
+
+/**
+ * Staff: a single-use invite link for a role (a member needs a kind); `email` limits it to that address. The route
+ * is the auth domain's, but only the People page makes invites.
+ */
+export const createInvite = (body: { role: Role; memberKind: MemberKind | null; email?: string }) =>
+  apiPost('/api/auth/invites', body, InviteResponse);

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { AuditLogEntry } from '../../../shared/schemas/reports';
-import { Loaded } from '../matching/Loaded';
-import { useLoad } from '../matching/useLoad';
+import { DataTable } from '../ui/DataTable';
+import { Loaded } from '../ui/Loaded';
 import { roleLabel } from '../ui/roleLabel';
+import { useLoad } from '../ui/useLoad';
 import { fetchAuditLog } from './reportsApi';
 import { ReportsLayout } from './ReportsLayout';
 
@@ -39,38 +40,26 @@ function AuditTable({ entries }: { entries: AuditLogEntry[] }) {
           {shown.length === 1 ? '1 action shown' : `${shown.length} actions shown`}
         </p>
       </div>
-      <table className="data-table" id="audit-table">
-        <caption>The latest staff and host actions</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Target</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.length === 0 && (
-            <tr>
-              <td colSpan={4}>No actions recorded yet.</td>
-            </tr>
-          )}
-          {shown.map((e, i) => (
-            <tr key={`${e.at}-${i}`}>
-              <td>{new Date(e.at).toLocaleString()}</td>
-              <td>
-                {/* No actor: the command line (npm run admin), or an account since removed. */}
-                {e.actorName ?? 'Command line or removed account'}
-                {e.actorRole && ` (${roleLabel({ role: e.actorRole, memberKind: null })})`}
-              </td>
-              <td>{e.action}</td>
-              <td>
-                {e.targetType} {e.targetId}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        id="audit-table"
+        caption="The latest staff and host actions"
+        headers={['When', 'Who', 'What', 'Target']}
+        rows={shown}
+        rowKey={(e, i) => `${e.at}-${i}`}
+        cells={(e) => [
+          new Date(e.at).toLocaleString(),
+          <>
+            {/* No actor: the command line (npm run admin), or an account since removed. */}
+            {e.actorName ?? 'Command line or removed account'}
+            {e.actorRole && ` (${roleLabel({ role: e.actorRole, memberKind: null })})`}
+          </>,
+          e.action,
+          <>
+            {e.targetType} {e.targetId}
+          </>,
+        ]}
+        empty="No actions recorded yet."
+      />
     </>
   );
 }

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { AppHeader } from '../auth/AppHeader';
 import { useStore } from '../store';
+import { AppHeader } from '../ui/AppHeader';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import '../matching/matching.css';
 import './reports.css';
 
 /**

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useState, type FormEvent } from 'react';
 import { attendanceReportCsv, formatCount } from '../../../shared/reportCsv';
 import type { AttendanceReport, MilestonesReport, ReportCell } from '../../../shared/schemas/reports';
-import { Loaded } from '../matching/Loaded';
-import { useLoad } from '../matching/useLoad';
+import { CountTable } from '../ui/CountTable';
+import { DataTable } from '../ui/DataTable';
+import { Loaded } from '../ui/Loaded';
+import { useLoad } from '../ui/useLoad';
 import { fetchAttendanceReport, fetchMilestones } from './reportsApi';
 import { ReportsLayout } from './ReportsLayout';
-import { CountTable } from '../ui/CountTable';
 
 // chart.js is only ever needed here: its own chunk, loaded after the numbers.
 const ReportCharts = lazy(() => import('./ReportCharts'));
@@ -110,24 +111,12 @@ function Milestones({ m }: { m: MilestonesReport }) {
   return (
     <section className="card" aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">People reached, by reporting year</h2>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Year</th>
-            <th scope="col">Unique individuals</th>
-            {m.years[0]?.byKind.map((c) => <th key={c.key} scope="col">{c.label}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {m.years.map((y) => (
-            <tr key={y.year}>
-              <td>{y.year}</td>
-              <td>{formatCount(y.uniqueIndividuals, m.threshold)}</td>
-              {y.byKind.map((c) => <td key={c.key}>{formatCount(c.count, m.threshold)}</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        headers={['Year', 'Unique individuals', ...(m.years[0]?.byKind.map((c) => c.label) ?? [])]}
+        rows={m.years}
+        rowKey={(y) => String(y.year)}
+        cells={(y) => [y.year, formatCount(y.uniqueIndividuals, m.threshold), ...y.byKind.map((c) => formatCount(c.count, m.threshold))]}
+      />
       <p>
         <strong data-testid="sum-of-years">{m.sumOfYearlyFigures}</strong> — the sum of the yearly figures. Someone who
         came in two years counts in both: attendance keys change every year, so people are never linked across years.

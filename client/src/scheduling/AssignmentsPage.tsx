@@ -1,40 +1,35 @@
-import { useState } from 'react';
-import { messageOf } from '../api/ApiError';
-import { AppHeader } from '../auth/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
+import { ErrorLine } from '../ui/ErrorLine';
+import { formatLabel } from '../ui/formatLabel';
+import { Loaded } from '../ui/Loaded';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { useLoad } from '../ui/useLoad';
 import { declineAssignment, fetchAssignments } from './schedulingApi';
-import { formatLabel, SessionTime } from './SessionTime';
-import { useLoaded } from './useLoaded';
+import { SessionTime } from './SessionTime';
 import './scheduling.css';
 
 /** Volunteers: their own upcoming host and backup assignments; declining one leaves it uncovered for staff. */
 export function AssignmentsPage() {
   useDocumentTitle('My assignments');
-  const { state, reload } = useLoaded(() => fetchAssignments(), []);
-  const [error, setError] = useState<string | null>(null);
+  const { state, reload } = useLoad(fetchAssignments, { keepOnError: true });
+  const { error, run } = useAction();
   async function decline(id: string) {
-    setError(null);
-    try {
-      await declineAssignment(id);
-      reload();
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    if (await run(() => declineAssignment(id))) reload();
   }
   return (
     <>
       <AppHeader />
       <main className="page">
         <h1>My hosting assignments</h1>
-        {state.status === 'loading' && <p role="status">Loading…</p>}
-        {state.status === 'error' && <p role="alert" className="error">{state.message}</p>}
-        {error && <p role="alert" className="error">{error}</p>}
-        {state.status === 'ready' &&
-          (state.data.assignments.length === 0 ? (
+        {/* Only a listed assignment can be declined, so this never stands beside the load's own message. */}
+        <ErrorLine message={error} />
+        <Loaded state={state}>{({ assignments }) =>
+          (assignments.length === 0 ? (
             <p>You have no upcoming assignments.</p>
           ) : (
             <ul className="session-list" aria-label="My assignments">
-              {state.data.assignments.map((a) => (
+              {assignments.map((a) => (
                 <li key={a.session.id} className="session-item" data-testid="assignment">
                   <p>
                     <strong>{a.role === 'host' ? 'Host' : 'Backup host'}</strong>: {a.session.title}
@@ -51,7 +46,7 @@ export function AssignmentsPage() {
                 </li>
               ))}
             </ul>
-          ))}
+          ))}</Loaded>
       </main>
     </>
   );

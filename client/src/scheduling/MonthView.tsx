@@ -1,7 +1,7 @@
-import { HostBadge } from './HostBadge';
 import { useState } from 'react';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
-import { wallTime } from '../circles/formatCircleTime';
+import { wallTime } from '../ui/formatCircleTime';
+import { HostBadge } from '../ui/HostBadge';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 

@@ -1,22 +1,27 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
-import { messageOf } from '../api/ApiError';
-import { AppHeader } from '../auth/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
+import { ErrorLine } from '../ui/ErrorLine';
+import { formatLabel } from '../ui/formatLabel';
+import { HostBadge } from '../ui/HostBadge';
+import { Loaded } from '../ui/Loaded';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { HostBadge } from './HostBadge';
-import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
-import { audienceLabel, formatLabel, SessionTime } from './SessionTime';
+import { useLoad } from '../ui/useLoad';
 import { MonthView } from './MonthView';
-import { useLoaded } from './useLoaded';
+import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
+import { audienceLabel, SessionTime } from './SessionTime';
 import './scheduling.css';
+
+// From the server's today; half a year ahead so the month view has something to page through.
+const fetchComingSessions = () => fetchSessions({ weeks: 26 });
 
 /** Members: the upcoming circles they may attend, as a list or a month, with calendar links. */
 export function SchedulePage() {
   useDocumentTitle('Schedule');
   const [view, setView] = useState<'list' | 'month'>('list');
-  // From the server's today; half a year ahead so the month view has something to page through.
-  const { state } = useLoaded(() => fetchSessions({ weeks: 26 }), []);
+  const { state } = useLoad(fetchComingSessions, { keepOnError: true });
   return (
     <>
       <AppHeader />
@@ -30,14 +35,9 @@ export function SchedulePage() {
             Month
           </button>
         </div>
-        {state.status === 'loading' && <p role="status">Loading the schedule…</p>}
-        {state.status === 'error' && (
-          <p role="alert" className="error">
-            {state.message}
-          </p>
-        )}
-        {state.status === 'ready' &&
-          (view === 'list' ? <SessionList sessions={state.data.sessions} /> : <MonthView sessions={state.data.sessions} />)}
+        <Loaded state={state} loading="Loading the schedule…">
+          {({ sessions }) => (view === 'list' ? <SessionList sessions={sessions} /> : <MonthView sessions={sessions} />)}
+        </Loaded>
         <PersonalFeed />
       </main>
     </>
@@ -94,19 +94,7 @@ export function SessionSummary({ session: s }: { session: ScheduledSession }) {
 /** The personal calendar feed: a secret URL shown once, replaceable and revocable. */
 function PersonalFeed() {
   const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function act(fn: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: act } = useAction();
   return (
     <section className="card feed" aria-labelledby="feed-heading">
       <h2 id="feed-heading">Subscribe in your calendar app</h2>
@@ -137,11 +125,7 @@ function PersonalFeed() {
       >
         Turn off my link
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
-import { ALBERTA_TIME, ALBERTA_ZONE, viewerTime, viewerZone, wallDate, wallTime } from '../circles/formatCircleTime';
+import { ALBERTA_TIME, ALBERTA_ZONE, viewerTime, viewerZone, wallDate, wallTime } from '../ui/formatCircleTime';
 
 /** A session's date and time in Alberta time (from the server's wall clock), plus the viewer's own when it differs. */
 export function SessionTime({ session }: { session: ScheduledSession }) {
@@ -14,10 +14,6 @@ export function SessionTime({ session }: { session: ScheduledSession }) {
       {yours && <span className="session-time-yours"> · {yours}</span>}
     </span>
   );
-}
-
-export function formatLabel(s: Pick<ScheduledSession, 'format' | 'location'>): string {
-  return s.format === 'in_person' ? `In person${s.location ? `, ${s.location}` : ''}` : 'Online';
 }
 
 export function audienceLabel(s: Pick<ScheduledSession, 'audience' | 'audienceMaxYears'>): string {

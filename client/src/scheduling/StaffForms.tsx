@@ -1,18 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SeriesView } from '../../../shared/schemas/scheduling';
+import { ErrorLine } from '../ui/ErrorLine';
+import { useAction } from '../ui/useAction';
 import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
-import { useAction } from './useAction';
 import { VolunteerSelect } from './VolunteerSelect';
 
-export function ErrorLine({ error, fields }: { error: string | null; fields?: Record<string, string> }) {
-  if (!error) return null;
-  const extra = Object.entries(fields ?? {}).map(([k, v]) => `${k}: ${v}`);
-  return (
-    <p role="alert" className="error">
-      {error}
-      {extra.length > 1 && <> ({extra.join('; ')})</>}
-    </p>
-  );
+/** The action's message; when several fields were refused, each by name (these forms show no message per field). */
+function withFieldMessages(error: string | null, fields: Record<string, string>): string | null {
+  const extra = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
+  return error && extra.length > 1 ? `${error} (${extra.join('; ')})` : error;
 }
 
 /** Paste a list of topics, one per line, for the next sessions that meet. */
@@ -46,7 +42,7 @@ export function PasteTopicsForm({ seriesId, onDone }: { seriesId: string; onDone
         <button type="submit" className="button primary" disabled={busy}>Fill topics</button>
       </p>
       {done && <p role="status">{done}</p>}
-      <ErrorLine error={error} fields={fields} />
+      <ErrorLine message={withFieldMessages(error, fields)} />
     </form>
   );
 }
@@ -81,7 +77,7 @@ export function LibraryEditor({ topics, onChanged }: { topics: Array<{ id: strin
         <label>New topic<input type="text" value={text} onChange={(e) => setText(e.target.value)} /></label>
         <button type="submit" className="button secondary" disabled={busy}>Add to library</button>
       </form>
-      <ErrorLine error={error} fields={fields} />
+      <ErrorLine message={withFieldMessages(error, fields)} />
     </section>
   );
 }
@@ -163,92 +159,99 @@ const EMPTY_DETAILS: Details = {
   closes: '',
 };
 
-/** Fields shared by the series and pop-up forms: the details plus the time of day and zone. */
-function useCircleFields() {
+/**
+ * A form that makes a circle, a weekly series or a pop-up: the details and the time of day and zone, then the
+ * fields of its kind (`children`), then its button. `create` gets the details as the API takes them.
+ */
+function NewCircleForm({
+  id,
+  title,
+  submitLabel,
+  create,
+  children,
+}: {
+  id: string;
+  title: string;
+  submitLabel: string;
+  create: (details: ReturnType<typeof detailsBody> & { startLocal: string; endLocal: string; timezone: string }) => Promise<unknown>;
+  children: ReactNode;
+}) {
   const { v, set } = useForm({ ...EMPTY_DETAILS, startLocal: '12:00', endLocal: '13:00', timezone: 'America/Edmonton' });
-  const body = { ...detailsBody(v), startLocal: v.startLocal, endLocal: v.endLocal, timezone: v.timezone };
-  const fields = (
-    <>
-      <DetailsFields v={v} set={set} />
-      <label>Start<input type="time" value={v.startLocal} onChange={set('startLocal')} /></label>
-      <label>End<input type="time" value={v.endLocal} onChange={set('endLocal')} /></label>
-      <label>Time zone<input type="text" value={v.timezone} onChange={set('timezone')} /></label>
-    </>
-  );
-  return { body, fields };
-}
-
-export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => void }) {
-  const circle = useCircleFields();
-  const [weekday, setWeekday] = useState('1');
-  const [startsOn, setStartsOn] = useState('');
-  const [skipHolidays, setSkipHolidays] = useState(true);
   const { busy, error, fields, run } = useAction();
   return (
     <form
       className="staff-section"
-      aria-labelledby="new-series-heading"
+      aria-labelledby={id}
       onSubmit={async (e) => {
         e.preventDefault();
-        await run(async () => onCreated(await createSeries({ ...circle.body, weekday: Number(weekday), startsOn, skipHolidays })));
+        await run(() => create({ ...detailsBody(v), startLocal: v.startLocal, endLocal: v.endLocal, timezone: v.timezone }));
       }}
     >
-      <h2 id="new-series-heading">New weekly series</h2>
+      <h2 id={id}>{title}</h2>
       <div className="inline-form">
-        {circle.fields}
-        <label>
-          Weekday
-          <select value={weekday} onChange={(e) => setWeekday(e.target.value)}>
-            {['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((d, i) => (
-              <option key={d} value={i + 1}>{d}</option>
-            ))}
-          </select>
-        </label>
-        <label>First date<input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required /></label>
-        <label><span><input type="checkbox" checked={skipHolidays} onChange={(e) => setSkipHolidays(e.target.checked)} /> Skip Alberta holidays</span></label>
-        <button type="submit" className="button primary" disabled={busy}>Create series</button>
+        <DetailsFields v={v} set={set} />
+        <label>Start<input type="time" value={v.startLocal} onChange={set('startLocal')} /></label>
+        <label>End<input type="time" value={v.endLocal} onChange={set('endLocal')} /></label>
+        <label>Time zone<input type="text" value={v.timezone} onChange={set('timezone')} /></label>
+        {children}
+        <button type="submit" className="button primary" disabled={busy}>{submitLabel}</button>
       </div>
-      <ErrorLine error={error} fields={fields} />
+      <ErrorLine message={withFieldMessages(error, fields)} />
     </form>
+  );
+}
+
+export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => void }) {
+  const [weekday, setWeekday] = useState('1');
+  const [startsOn, setStartsOn] = useState('');
+  const [skipHolidays, setSkipHolidays] = useState(true);
+  return (
+    <NewCircleForm
+      id="new-series-heading"
+      title="New weekly series"
+      submitLabel="Create series"
+      create={async (details) => onCreated(await createSeries({ ...details, weekday: Number(weekday), startsOn, skipHolidays }))}
+    >
+      <label>
+        Weekday
+        <select value={weekday} onChange={(e) => setWeekday(e.target.value)}>
+          {['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((d, i) => (
+            <option key={d} value={i + 1}>{d}</option>
+          ))}
+        </select>
+      </label>
+      <label>First date<input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required /></label>
+      <label><span><input type="checkbox" checked={skipHolidays} onChange={(e) => setSkipHolidays(e.target.checked)} /> Skip Alberta holidays</span></label>
+    </NewCircleForm>
   );
 }
 
 export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: string; firstName: string }>; onCreated: (seriesId: string) => void }) {
-  const circle = useCircleFields();
   const [date, setDate] = useState('');
   const [topic, setTopic] = useState('');
   const [hostId, setHostId] = useState('');
   const [backupId, setBackupId] = useState('');
-  const { busy, error, fields, run } = useAction();
   return (
-    <form
-      className="staff-section"
-      aria-labelledby="popup-heading"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        await run(async () => {
-          const s = await createPopup({ ...circle.body, date, topic: topic.trim() || null, hostId: hostId || null, backupId: backupId || null });
-          onCreated(s.seriesId);
-        });
+    <NewCircleForm
+      id="popup-heading"
+      title="New pop-up circle"
+      submitLabel="Create pop-up"
+      create={async (details) => {
+        const s = await createPopup({ ...details, date, topic: topic.trim() || null, hostId: hostId || null, backupId: backupId || null });
+        onCreated(s.seriesId);
       }}
     >
-      <h2 id="popup-heading">New pop-up circle</h2>
-      <div className="inline-form">
-        {circle.fields}
-        <label>Date<input type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></label>
-        <label>Topic<input type="text" list="topic-library" value={topic} onChange={(e) => setTopic(e.target.value)} /></label>
-        <label>
-          Host
-          <VolunteerSelect label="Pop-up host" none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
-        </label>
-        <label>
-          Backup
-          <VolunteerSelect label="Pop-up backup" none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
-        </label>
-        <button type="submit" className="button primary" disabled={busy}>Create pop-up</button>
-      </div>
-      <ErrorLine error={error} fields={fields} />
-    </form>
+      <label>Date<input type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></label>
+      <label>Topic<input type="text" list="topic-library" value={topic} onChange={(e) => setTopic(e.target.value)} /></label>
+      <label>
+        Host
+        <VolunteerSelect label="Pop-up host" none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
+      </label>
+      <label>
+        Backup
+        <VolunteerSelect label="Pop-up backup" none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
+      </label>
+    </NewCircleForm>
   );
 }
 
@@ -285,7 +288,7 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
         <label>Default topic<input type="text" list="topic-library" value={v.defaultTopic} onChange={set('defaultTopic')} /></label>
         <button type="submit" className="button secondary" disabled={busy}>Save details</button>
       </form>
-      <ErrorLine error={error} fields={fields} />
+      <ErrorLine message={withFieldMessages(error, fields)} />
     </details>
   );
 }

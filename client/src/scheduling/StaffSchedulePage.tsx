@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
-import { AppHeader } from '../auth/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
+import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { EditSeriesForm, ErrorLine, LibraryEditor, NewSeriesForm, PasteTopicsForm, PopupForm } from './StaffForms';
+import { useLoad } from '../ui/useLoad';
 import { changeSession, fetchLibrary, fetchSeries, fetchSessions, fetchVolunteers, setHosts, setTopic, updateSeries } from './schedulingApi';
 import { SessionTime } from './SessionTime';
-import { useAction } from './useAction';
-import { useLoaded } from './useLoaded';
+import { EditSeriesForm, LibraryEditor, NewSeriesForm, PasteTopicsForm, PopupForm } from './StaffForms';
 import { VolunteerSelect } from './VolunteerSelect';
 import './scheduling.css';
 
@@ -16,9 +18,9 @@ type Volunteer = { id: string; firstName: string };
 /** Staff: run the schedule. Pick a series, then set topics, hosts and changes per session. */
 export function StaffSchedulePage() {
   useDocumentTitle('Run the schedule');
-  const series = useLoaded(() => fetchSeries(), []);
-  const volunteers = useLoaded(() => fetchVolunteers(), []);
-  const library = useLoaded(() => fetchLibrary(), []);
+  const series = useLoad(fetchSeries, { keepOnError: true });
+  const volunteers = useLoad(fetchVolunteers, { keepOnError: true });
+  const library = useLoad(fetchLibrary, { keepOnError: true });
   const [chosen, setSeriesId] = useState<string>('');
   const [version, setVersion] = useState(0);
   const all = series.state.status === 'ready' ? series.state.data.series : [];
@@ -36,7 +38,7 @@ export function StaffSchedulePage() {
       <AppHeader />
       <main className="page staff-page">
         <h1>Run the schedule</h1>
-        {series.state.status === 'error' && <p role="alert" className="error">{series.state.message}</p>}
+        <ErrorLine message={series.state.status === 'error' ? series.state.message : null} />
         <label>
           Series{' '}
           <select value={seriesId} onChange={(e) => setSeriesId(e.target.value)} aria-label="Series">
@@ -88,7 +90,7 @@ function SeriesSettings({ series, onChanged }: { series: SeriesView; onChanged: 
         </p>
       )}
       <EditSeriesForm key={series.id} series={series} onSaved={onChanged} />
-      <ErrorLine error={error} />
+      <ErrorLine message={error} />
     </section>
   );
 }
@@ -96,14 +98,19 @@ function SeriesSettings({ series, onChanged }: { series: SeriesView; onChanged: 
 function SessionsTable({ series, volunteers }: { series: SeriesView; volunteers: Volunteer[] }) {
   // The server's today by default (its clock is the schedule's); a series that starts later, from its start.
   const from = series.startsOn > todayIso() ? series.startsOn : undefined;
-  const { state, reload } = useLoaded(
-    () => fetchSessions({ seriesId: series.id, weeks: 16, ...(from ? { from } : {}) }),
-    [series.id],
+  const { state, reload } = useLoad(
+    useCallback(() => fetchSessions({ seriesId: series.id, weeks: 16, ...(from ? { from } : {}) }), [series.id, from]),
+    { keepOnError: true },
   );
+  return (
+    <Loaded state={state} loading="Loading sessions…">
+      {({ sessions }) => <SessionsSection sessions={sessions} volunteers={volunteers} onChanged={reload} />}
+    </Loaded>
+  );
+}
+
+function SessionsSection({ sessions, volunteers, onChanged }: { sessions: ScheduledSession[]; volunteers: Volunteer[]; onChanged: () => void }) {
   const [onlyNoTopic, setOnlyNoTopic] = useState(false);
-  if (state.status === 'loading') return <p role="status">Loading sessions…</p>;
-  if (state.status === 'error') return <p role="alert" className="error">{state.message}</p>;
-  const sessions = state.data.sessions;
   const missing = sessions.filter((s) => !s.topicSet && (s.status === 'scheduled' || s.status === 'moved'));
   const shown = onlyNoTopic ? missing : sessions;
   return (
@@ -126,7 +133,7 @@ function SessionsTable({ series, volunteers }: { series: SeriesView; volunteers:
         </thead>
         <tbody>
           {shown.map((s) => (
-            <SessionRow key={s.id} session={s} volunteers={volunteers} onChanged={reload} />
+            <SessionRow key={s.id} session={s} volunteers={volunteers} onChanged={onChanged} />
           ))}
         </tbody>
       </table>
@@ -200,7 +207,7 @@ function SessionRow({ session: s, volunteers, onChanged }: { session: ScheduledS
             </button>
           </div>
         </details>
-        <ErrorLine error={error} />
+        <ErrorLine message={error} />
       </td>
     </tr>
   );

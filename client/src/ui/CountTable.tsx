@@ -1,3 +1,5 @@
+import { DataTable } from './DataTable';
+
 /** A captioned two-column table of counts, already formatted (withheld counts say so in words). */
 export function CountTable({
   caption,
@@ -13,27 +15,6 @@ export function CountTable({
   empty?: string;
 }) {
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{groupHeader}</th>
-          <th scope="col">{countHeader}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 && (
-          <tr>
-            <td colSpan={2}>{empty}</td>
-          </tr>
-        )}
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <td>{r.label}</td>
-            <td>{r.value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable caption={caption} headers={[groupHeader, countHeader]} rows={rows} rowKey={(r) => r.key} cells={(r) => [r.label, r.value]} empty={empty} />
   );
 }

@@ -1,4 +1,5 @@
 import type { PublicUser } from '../../../shared/schemas/auth';
+import { MEMBER_KIND_LABELS } from './memberKindLabel';
 
 /** How a person's role reads in the header. */
 export function roleLabel(user: Pick<PublicUser, 'role' | 'memberKind'>): string {
@@ -10,6 +11,7 @@ export function roleLabel(user: Pick<PublicUser, 'role' | 'memberKind'>): string
     case 'auditor':
       return 'Auditor';
     case 'member':
-      return user.memberKind === 'articling_student' ? 'Articling student' : 'Lawyer';
+      // The server gives every member a kind (RoleWithKind); the type allows none, read as a lawyer.
+      return MEMBER_KIND_LABELS[user.memberKind ?? 'lawyer'];
   }
 }

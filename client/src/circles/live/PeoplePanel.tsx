@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import type { LiveParticipant } from '../../../../shared/schemas/live';
+import { useStore } from '../../store';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { RedMugBadge } from '../../ui/RedMugBadge';
+import { selectIsHost, selectMyIdentity } from './liveSlice';
+import { useCommand } from './useCommand';
+
+/**
+ * Everyone in the circle as the server counts them (the sockets really present), so the list works with or
+ * without audio and video. Hosts get moderation for everyone else; the outcome is read out politely.
+ */
+export function PeoplePanel() {
+  const participants = useStore((s) => s.live.participants);
+  const hands = useStore((s) => s.live.hands);
+  const me = useStore(selectMyIdentity);
+  const isHost = useStore(selectIsHost);
+  const [status, setStatus] = useState('');
+  const raised = new Set(hands.map((h) => h.identity));
+
+  return (
+    <section className="card people" aria-labelledby="people-heading">
+      <h2 id="people-heading">
+        People here <span className="count">({participants.length})</span>
+      </h2>
+      <ul aria-label="People in the circle">
+        {participants.map((p) => (
+          <li key={p.identity}>
+            <div className="person">
+              <span className="person-name">{p.displayName}</span>
+              {p.identity === me && <span className="you"> (you)</span>}
+              {p.isHost && <span className="tag host-tag">Host</span>}
+              {p.badge === 'red-mug' && <RedMugBadge />}
+              {p.role === 'staff' && <span className="tag staff-tag">Staff</span>}
+              {raised.has(p.identity) && (
+                <span className="tag hand-tag">
+                  <span aria-hidden="true">✋ </span>Hand raised
+                </span>
+              )}
+              {p.micBlocked && <span className="tag blocked-tag">Can't unmute</span>}
+            </div>
+            {isHost && p.identity !== me && <ModerationButtons person={p} onDone={setStatus} />}
+          </li>
+        ))}
+      </ul>
+      <p role="status" className="moderation-status">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+type ModerationAck = { ok: true; data: { message: string } } | { ok: false; message: string };
+
+function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone: (message: string) => void }) {
+  const { run, busy, error } = useCommand();
+  const [confirming, setConfirming] = useState(false);
+  const name = person.displayName;
+  const { identity } = person;
+
+  async function act(p: Promise<ModerationAck>) {
+    onDone('');
+    const ack = await p;
+    if (ack.ok) onDone(ack.data.message);
+  }
+  // Each button names whom it acts on, since every person in the list has the same set.
+  const button = (text: string, label: string, command: () => Promise<ModerationAck>) => (
+    <button type="button" className="small-button" disabled={busy} aria-label={label} onClick={() => void act(command())}>
+      {text}
+    </button>
+  );
+
+  return (
+    <div className="moderation" role="group" aria-label={`Moderate ${name}`}>
+      {button('Mute', `Mute ${name}`, () => run('moderation:mute', { identity }))}
+      {button('Camera off', `Turn off ${name}'s camera`, () => run('moderation:cameraOff', { identity }))}
+      {person.micBlocked
+        ? button('Allow unmuting', `Allow ${name} to unmute`, () => run('moderation:blockMic', { identity, blocked: false }))
+        : button('Stop unmuting', `Stop ${name} from unmuting`, () => run('moderation:blockMic', { identity, blocked: true }))}
+      {confirming ? (
+        <>
+          <button
+            type="button"
+            className="small-button danger"
+            disabled={busy}
+            onClick={() => {
+              setConfirming(false);
+              void act(run('moderation:remove', { identity }));
+            }}
+          >
+            Confirm removing {name}
+          </button>
+          <button type="button" className="small-button" aria-label={`Keep ${name} in the circle`} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <button type="button" className="small-button" disabled={busy} aria-label={`Remove ${name}`} onClick={() => setConfirming(true)}>
+          Remove
+        </button>
+      )}
+      <ErrorLine inline message={error} />
+    </div>
+  );
+}

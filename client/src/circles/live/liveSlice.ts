@@ -1,0 +1,138 @@
+import type { StateCreator } from 'zustand';
+import type {
+  ChatMessage,
+  CircleSnapshot,
+  HandEntry,
+  LiveParticipant,
+  ModerationNotice,
+  Reaction,
+  TopicState,
+} from '../../../../shared/schemas/live';
+
+/** Messages kept on screen; older ones scroll away for good (chat is never stored anywhere). */
+export const CHAT_KEEP = 200;
+/** Reactions floating at once; a burst beyond this drops the oldest. */
+export const REACTIONS_KEEP = 30;
+
+export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';
+
+export interface FloatingReaction {
+  key: number;
+  identity: string;
+  reaction: Reaction;
+}
+
+/** Why the circle is over for this person: the host ended it, or removed them. */
+export interface LiveOutcome {
+  kind: 'ended' | 'removed';
+  message: string;
+}
+
+/** The live circle as the server last described it, plus what arrived while present. */
+export interface LiveData {
+  connection: LiveConnection;
+  /** False until the first `circle:join` ack; a fresh join after a lost connection replaces the snapshot. */
+  joined: boolean;
+  joinError: string | null;
+  you: CircleSnapshot['you'] | null;
+  topic: TopicState;
+  participants: LiveParticipant[];
+  hands: HandEntry[];
+  locked: boolean;
+  crisisText: string;
+  chat: ChatMessage[];
+  reactions: FloatingReaction[];
+  called: { identity: string; displayName: string; key: number } | null;
+  notice: ModerationNotice | null;
+  outcome: LiveOutcome | null;
+}
+
+export const initialLive: LiveData = {
+  connection: 'connecting',
+  joined: false,
+  joinError: null,
+  you: null,
+  topic: { current: null, trail: [] },
+  participants: [],
+  hands: [],
+  locked: false,
+  crisisText: '',
+  chat: [],
+  reactions: [],
+  called: null,
+  notice: null,
+  outcome: null,
+};
+
+export interface LiveSlice {
+  live: LiveData;
+  liveReset: () => void;
+  liveConnection: (connection: LiveConnection) => void;
+  liveJoined: (snapshot: CircleSnapshot) => void;
+  liveJoinFailed: (message: string) => void;
+  participantsChanged: (participants: LiveParticipant[]) => void;
+  topicChanged: (topic: TopicState) => void;
+  handsChanged: (hands: HandEntry[]) => void;
+  handCalled: (identity: string, displayName: string) => void;
+  chatReceived: (message: ChatMessage) => void;
+  chatRemoved: (id: string) => void;
+  reactionSent: (identity: string, reaction: Reaction) => void;
+  reactionDone: (key: number) => void;
+  lockChanged: (locked: boolean) => void;
+  circleEnded: (message: string) => void;
+  moderationApplied: (notice: ModerationNotice) => void;
+  dismissNotice: () => void;
+}
+
+let nextKey = 1;
+
+export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set) => {
+  const patch = (fn: (l: LiveData) => Partial<LiveData>) => set((s) => ({ live: { ...s.live, ...fn(s.live) } }));
+  return {
+    live: initialLive,
+    liveReset: () => set({ live: initialLive }),
+    liveConnection: (connection) => patch(() => ({ connection })),
+    liveJoined: (snap) =>
+      patch(() => ({
+        joined: true,
+        joinError: null,
+        you: snap.you,
+        topic: snap.topic,
+        participants: snap.participants,
+        hands: snap.hands,
+        locked: snap.locked,
+        crisisText: snap.crisisText,
+        ...(snap.ended ? { outcome: { kind: 'ended' as const, message: 'This circle has ended. See you at the next one.' } } : {}),
+      })),
+    liveJoinFailed: (joinError) => patch(() => ({ joinError })),
+    participantsChanged: (participants) => patch(() => ({ participants })),
+    topicChanged: (topic) => patch(() => ({ topic })),
+    handsChanged: (hands) => patch(() => ({ hands })),
+    handCalled: (identity, displayName) => patch(() => ({ called: { identity, displayName, key: nextKey++ } })),
+    chatReceived: (message) =>
+      patch((l) => (l.chat.some((m) => m.id === message.id) ? {} : { chat: [...l.chat, message].slice(-CHAT_KEEP) })),
+    chatRemoved: (id) => patch((l) => ({ chat: l.chat.filter((m) => m.id !== id) })),
+    reactionSent: (identity, reaction) =>
+      patch((l) => ({ reactions: [...l.reactions, { key: nextKey++, identity, reaction }].slice(-REACTIONS_KEEP) })),
+    reactionDone: (key) => patch((l) => ({ reactions: l.reactions.filter((r) => r.key !== key) })),
+    lockChanged: (locked) => patch(() => ({ locked })),
+    circleEnded: (message) => patch(() => ({ outcome: { kind: 'ended', message } })),
+    moderationApplied: (notice) =>
+      patch(() => (notice.action === 'removed' ? { outcome: { kind: 'removed', message: notice.message }, notice: null } : { notice })),
+    dismissNotice: () => patch(() => ({ notice: null })),
+  };
+};
+
+type WithLive = { live: LiveData };
+
+/** Narrow selectors: components subscribe to the one thing they show. */
+export const selectIsHost = (s: WithLive) => s.live.you?.isHost ?? false;
+export const selectMyIdentity = (s: WithLive) => s.live.you?.identity ?? null;
+export const selectMicBlocked = (s: WithLive) =>
+  s.live.participants.some((p) => p.identity === s.live.you?.identity && p.micBlocked);
+export const selectHandRaised = (s: WithLive) => s.live.hands.some((h) => h.identity === s.live.you?.identity);
+
+/** The name to show for an identity: as the server last listed it. */
+export function nameOf(participants: LiveParticipant[], identity: string): string {
+  return participants.find((p) => p.identity === identity)?.displayName ?? 'Someone';
+}

@@ -1,0 +1,26 @@
+import type { LocalVideoTrack } from 'livekit-client';
+import { useEffect, useRef } from 'react';
+
+/** The local camera, mirrored like a looking glass; a calm placeholder while it is off. */
+export function CameraPreview({ track }: { track: LocalVideoTrack | null }) {
+  const video = useRef<HTMLVideoElement>(null);
+
+  useEffect(() => {
+    const el = video.current;
+    if (!track || !el) return;
+    track.attach(el);
+    return () => {
+      track.detach(el);
+    };
+  }, [track]);
+
+  return (
+    <div className="camera-preview">
+      {track ? (
+        <video ref={video} className="mirrored" muted playsInline autoPlay aria-label="Your camera preview" />
+      ) : (
+        <p className="camera-off">Your camera is off</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { DisplayName, OutsideWindowData, type CircleSession } from '../../../../shared/schemas/circles';
+import { ApiError } from '../../api/ApiError';
+import { useStore } from '../../store';
+import { AppHeader } from '../../ui/AppHeader';
+import { CrisisLine } from '../../ui/CrisisLine';
+import { ErrorLine } from '../../ui/ErrorLine';
+import { doorsOpen } from '../../ui/formatCircleTime';
+import { TextField } from '../../ui/TextField';
+import { useAction } from '../../ui/useAction';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useLoad } from '../../ui/useLoad';
+import { fetchCircleSession, joinCircle } from '../circlesApi';
+import { CircleTimes } from '../CircleTimes';
+import { DeviceControls } from '../DeviceControls';
+import { CameraPreview } from './CameraPreview';
+import { MicLevelMeter } from './MicLevelMeter';
+import { useDevicePreview } from './useDevicePreview';
+
+const MAX_NAME = 40;
+const NAME_HINT = 'The name others see in this circle. A first name or a nickname is fine.';
+
+/** /circles/:sessionId/join — check camera and microphone, choose a name, read the ground rules, go in. */
+export function PreJoinPage() {
+  useDocumentTitle('Get ready to join');
+  const { sessionId = '' } = useParams();
+  const navigate = useNavigate();
+  const firstName = useStore((s) => s.user?.firstName ?? '');
+  const setAdmission = useStore((s) => s.setAdmission);
+  const nameId = useId();
+
+  const { state: session } = useLoad(useCallback(() => fetchCircleSession(sessionId), [sessionId]));
+  const camera = useDevicePreview('video');
+  const microphone = useDevicePreview('audio');
+
+  const [displayName, setDisplayName] = useState(firstName.slice(0, MAX_NAME));
+  const [nameError, setNameError] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  // Admitted, the page moves on to the circle: the button stays busy until it does.
+  const join = useAction({ staysBusy: true });
+  const [opensAt, setOpensAt] = useState<string | null>(null);
+
+  async function enter(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const name = DisplayName.safeParse(displayName);
+    if (!name.success) {
+      setNameError(name.error.issues[0]?.message ?? 'Enter the name you want to show');
+      nameInput.current?.focus();
+      return;
+    }
+    setNameError(null);
+    setOpensAt(null);
+    await join.run(async () => {
+      const response = await joinCircle(sessionId, name.data).catch((err: unknown) => {
+        setOpensAt(opensAtOf(err));
+        throw err;
+      });
+      // Release the preview devices before the circle captures them again.
+      camera.track?.stop();
+      microphone.track?.stop();
+      setAdmission({
+        sessionId,
+        response,
+        choices: {
+          displayName: name.data,
+          cameraEnabled: camera.on,
+          microphoneEnabled: microphone.on,
+          cameraDeviceId: camera.deviceId,
+          microphoneDeviceId: microphone.deviceId,
+        },
+      });
+      navigate(`/circles/${encodeURIComponent(sessionId)}`);
+    });
+  }
+
+  return (
+    <>
+      <AppHeader />
+      <main className="page prejoin">
+        <p className="back-link">
+          <Link to="/">← Back to the home page</Link>
+        </p>
+        <h1>Get ready to join</h1>
+        {session.status === 'ready' && <CircleSummary session={session.data} />}
+        <ErrorLine message={session.status === 'error' ? session.message : null} />
+
+        <form className="prejoin-grid" onSubmit={enter} noValidate>
+          <section className="card media-check" aria-labelledby="media-check-heading">
+            <h2 id="media-check-heading">Camera and microphone</h2>
+            <p className="hint">Both start off. Turn them on to check how you look and sound; you can change this inside.</p>
+            <CameraPreview track={camera.track} />
+            <DeviceControls
+              devices={[
+                { label: 'Camera', on: camera.on, onToggle: camera.toggle, devices: camera.devices, deviceId: camera.deviceId, onChoose: camera.choose },
+                { label: 'Microphone', on: microphone.on, onToggle: microphone.toggle, devices: microphone.devices, deviceId: microphone.deviceId, onChoose: microphone.choose },
+              ]}
+            >
+              {(camera.error || microphone.error) && (
+                <div role="status" className="device-errors">
+                  {camera.error && <p className="error">{camera.error}</p>}
+                  {microphone.error && <p className="error">{microphone.error}</p>}
+                </div>
+              )}
+              <MicLevelMeter track={microphone.track} />
+            </DeviceControls>
+          </section>
+
+          <section className="card enter" aria-labelledby="enter-heading">
+            <h2 id="enter-heading">Before you enter</h2>
+            <TextField
+              id={nameId}
+              ref={nameInput}
+              label="Display name"
+              autoComplete="off"
+              maxLength={MAX_NAME}
+              value={displayName}
+              onChange={setDisplayName}
+              hint={NAME_HINT}
+              error={nameError ?? undefined}
+            />
+            <div className="confidentiality">
+              <p>
+                <strong>Nothing in a circle is recorded. What is shared here stays here.</strong>
+              </p>
+              <p>
+                Highly personal issues are better suited to one-to-one matched peer support, where a trained volunteer
+                is matched with you privately. Ask staff or a red mug volunteer about it.
+              </p>
+            </div>
+            {join.error && (
+              // One alert for the refusal and, outside the drop-in window, when the doors open.
+              <div role="alert" className="error">
+                <p>{join.error}</p>
+                {opensAt && <p>{doorsOpen(opensAt)}.</p>}
+              </div>
+            )}
+            <button type="submit" className="button primary" disabled={join.busy}>
+              Enter the circle
+            </button>
+          </section>
+        </form>
+        <CrisisLine />
+      </main>
+    </>
+  );
+}
+
+/** When the doors open, from a join refused as outside the drop-in window; null for any other failure. */
+function opensAtOf(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.code !== 'OUTSIDE_WINDOW') return null;
+  const data = OutsideWindowData.safeParse(err.data);
+  return data.success ? data.data.opensAtLocal : null;
+}
+
+/** Which circle this is and when it meets; until the doors open, when they will. */
+function CircleSummary({ session }: { session: CircleSession }) {
+  return (
+    <div className="prejoin-circle">
+      <p className="prejoin-title">{session.title}</p>
+      <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
+      <CircleTimes session={session} />
+      {!session.isOpen && <p className="join-status">{doorsOpen(session.wallClock.opensAt)}.</p>}
+    </div>
+  );
+}

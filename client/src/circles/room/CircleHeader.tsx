@@ -1,0 +1,24 @@
+import type { CircleSession } from '../../../../shared/schemas/circles';
+import { useStore } from '../../store';
+import { MugIcon } from '../../ui/MugIcon';
+
+/** The circle's name (and preset topic until the live topic card takes over), the reminder that nothing is recorded, and the way out. */
+export function CircleHeader({ session, onLeave, leaving }: { session: CircleSession; onLeave: () => void; leaving: boolean }) {
+  // Once in the live circle the topic card shows the topic (and its pivots); until then, the preset one.
+  const live = useStore((s) => s.live.joined);
+  return (
+    <div className="circle-header">
+      <div className="circle-heading">
+        <MugIcon size={30} />
+        <div>
+          <h1>{session.title}</h1>
+          {!live && <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>}
+        </div>
+      </div>
+      <p className="not-recorded">Nothing in this circle is recorded.</p>
+      <button type="button" className="button leave" onClick={onLeave} disabled={leaving}>
+        Leave
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { RoomAudioRenderer, RoomContext, useAudioPlayback, useConnectionState } from '@livekit/components-react';
+import { ConnectionState, Room } from 'livekit-client';
+import { useMemo, useState } from 'react';
+import type { Admission } from '../../store';
+import { LiveCircleLayout } from '../live/LiveCircleLayout';
+import { CircleControls } from './CircleControls';
+import { CircleHeader } from './CircleHeader';
+import { CircleStage } from './CircleStage';
+import { MediaUnavailableNotice } from './MediaUnavailableNotice';
+import { useRoomConnection } from './useRoomConnection';
+
+/**
+ * The circle with audio and video: one Room for the life of this component (a fresh admission remounts it),
+ * connected in an effect, and everything below reads it through RoomContext.
+ */
+export function ConnectedCircle(props: {
+  admission: Admission;
+  serverUrl: string;
+  token: string;
+  onLeave: () => void;
+  onRetry: () => void;
+  retrying: boolean;
+  retryError: string | null;
+}) {
+  const { admission, serverUrl, token } = props;
+  const { choices } = admission;
+  const room = useMemo(
+    () =>
+      new Room({
+        adaptiveStream: true,
+        dynacast: true,
+        // The devices picked on the pre-join page; an empty id leaves the choice to the browser.
+        videoCaptureDefaults: choices.cameraDeviceId ? { deviceId: choices.cameraDeviceId } : undefined,
+        audioCaptureDefaults: choices.microphoneDeviceId ? { deviceId: choices.microphoneDeviceId } : undefined,
+      }),
+    // One Room per mount: choices are fixed for an admission.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const { connection, deviceMessage, setDeviceMessage } = useRoomConnection(room, serverUrl, token, choices);
+  const [leaving, setLeaving] = useState(false);
+
+  async function leave() {
+    setLeaving(true);
+    // Straight to the room, not queued behind a connect still under way: leaving stops that attempt at once.
+    await room.disconnect().catch(() => undefined);
+    props.onLeave();
+  }
+
+  return (
+    <RoomContext.Provider value={room}>
+      <CircleHeader session={admission.response.session} onLeave={leave} leaving={leaving} />
+      {connection.phase === 'connected' && (
+        <>
+          <ConnectionStatus />
+          <AudioPlaybackPrompt />
+          <RoomAudioRenderer />
+        </>
+      )}
+      <LiveCircleLayout
+        stage={
+          connection.phase === 'connected' ? (
+            <CircleStage />
+          ) : connection.phase === 'connecting' ? (
+            <p role="status" className="connecting">
+              <span className="spinner" aria-hidden="true" />
+              Connecting to the circle…
+            </p>
+          ) : (
+            <MediaUnavailableNotice
+              message={connection.message}
+              onRetry={props.onRetry}
+              retrying={props.retrying}
+              retryError={props.retryError}
+            />
+          )
+        }
+        controls={
+          connection.phase === 'connected' && (
+            <>
+              <CircleControls onDeviceMessage={setDeviceMessage} />
+              {deviceMessage && (
+                <p role="status" className="error device-message">
+                  {deviceMessage}
+                </p>
+              )}
+            </>
+          )
+        }
+      />
+    </RoomContext.Provider>
+  );
+}
+
+/** Says so while the connection is being re-established, rather than leaving frozen video unexplained. */
+function ConnectionStatus() {
+  const state = useConnectionState();
+  const text =
+    state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting
+      ? 'The connection dropped. Reconnecting…'
+      : '';
+  return (
+    <p role="status" className={text ? 'reconnecting' : 'visually-hidden'}>
+      {text}
+    </p>
+  );
+}
+
+/** Browsers may hold back sound until the person interacts with the page; offer the click that lets it play. */
+function AudioPlaybackPrompt() {
+  const { canPlayAudio, startAudio } = useAudioPlayback();
+  if (canPlayAudio) return null;
+  return (
+    <p className="audio-prompt">
+      Your browser paused the circle's sound.{' '}
+      <button type="button" className="button primary" onClick={() => void startAudio()}>
+        Turn on sound
+      </button>
+    </p>
+  );
+}
