@@ -1,32 +1,21 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eSetup } from '../support/e2e';
 import { ApiClient } from '../support/httpClient';
-import { startTestApp, type TestApp } from '../support/testApp';
-import { createPeople, PASSWORD } from '../support/users';
+import { PASSWORD } from '../support/users';
 
 /** Issue #7 in the browser: an auditor lands on the audit log, can use it from the keyboard, and reaches nothing else. */
-const root = path.resolve(import.meta.dirname, '../..');
-let app: TestApp;
+const e2e = e2eSetup();
+/** The real next Monday circle, whose topic staff set (an audit entry). */
 let SESSION: string;
-let browser: TestBrowser;
 
 beforeAll(async () => {
-  // The real clock: the browser keeps the session cookie by its own. The session is the next Monday circle.
-  app = await startTestApp({ now: 'real', clientDir: path.join(root, 'client/dist') });
-  await createPeople(app);
-  await app.services.auth.createUser({ email: 'ada@audit.example.ca', firstName: 'Ada', role: 'auditor', memberKind: null, password: PASSWORD });
-  const staff = new ApiClient(app.url);
+  await e2e.app.services.auth.createUser({ email: 'ada@audit.example.ca', firstName: 'Ada', role: 'auditor', memberKind: null, password: PASSWORD });
+  const staff = new ApiClient(e2e.app.url);
   expect((await staff.signIn('staff@example.ca', PASSWORD)).status).toBe(200);
-  SESSION = (await app.services.circles.next())!.id;
+  SESSION = (await e2e.app.services.circles.next())!.id;
   expect((await staff.post(`/api/scheduling/sessions/${SESSION}/topic`, { topic: 'Finding your first job' })).status).toBe(200);
   expect((await staff.post('/api/auth/invites', { role: 'auditor' })).status).toBe(201);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
 });
 
 /** Presses Tab until the element with `id` has focus; fails after `max` presses. */
@@ -40,8 +29,8 @@ async function tabTo(page: Page, id: string, max = 15): Promise<void> {
 
 describe('an auditor in the browser', () => {
   it('signs in from the keyboard, lands on the audit log, filters it, and is sent back there from every other page', async () => {
-    const page = browser.page;
-    await page.goto(`${app.url}/`);
+    const page = await e2e.open();
+    await page.goto(`${e2e.app.url}/`);
     await page.waitForURL(/\/signin/);
     await page.getByLabel('Email').focus();
     await page.keyboard.type('ada@audit.example.ca');
@@ -77,7 +66,7 @@ describe('an auditor in the browser', () => {
     expect(await table.getByRole('row').count()).toBe(2);
 
     for (const elsewhere of ['/', '/schedule', '/staff/reports', '/staff/schedule', '/staff/support', '/support', `/circles/${SESSION}/join`, `/circles/${SESSION}`]) {
-      await page.goto(`${app.url}${elsewhere}`);
+      await page.goto(`${e2e.app.url}${elsewhere}`);
       await page.waitForURL(/\/staff\/audit$/);
       await page.getByRole('heading', { name: 'Audit log', level: 1 }).waitFor();
     }

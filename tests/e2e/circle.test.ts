@@ -1,55 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
-import { createMedia } from '../../server/src/livekit/media';
-import { inboundBytes, launchBrowser, type TestBrowser } from '../support/browser';
-import { openCircleNow } from '../support/openCircles';
-import { startTestApp, type TestApp } from '../support/testApp';
-import { createPeople } from '../support/users';
-import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inboundBytes } from '../support/browser';
+import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
+import { e2eSetup } from '../support/e2e';
+import { openCircleNow } from '../support/openCircles';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const artifacts = path.join(root, 'test-results', 'e2e');
-
-let livekit: LocalLivekit;
-let app: TestApp;
+const e2e = e2eSetup({ livekit: 'media' });
 let sessionId: string;
-const browsers: TestBrowser[] = [];
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
-  if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
-  livekit = await startLocalLivekit({ bin });
-  app = await startTestApp({
-    media: createMedia(livekit.connection),
-    now: 'real',
-    clientDir: path.join(root, 'client/dist'),
-  });
-  await createPeople(app);
-  sessionId = await openCircleNow(app.db, 'e2e', 'Returning from leave');
+  sessionId = await openCircleNow(e2e.app.db, 'e2e', 'Returning from leave');
 });
 
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await app?.close();
-  await livekit?.stop();
-});
-
-async function open(): Promise<Page> {
-  const b = await launchBrowser();
-  browsers.push(b);
-  return b.page;
-}
-
-const signIn = (page: Page, email: string) => signInThroughUi(page, app.url, email, 'Returning from leave');
+const signIn = (page: Page, email: string) => signInThroughUi(page, e2e.app.url, email, 'Returning from leave');
 const enterCircle = (page: Page, displayName: string) => enterCircleThroughUi(page, sessionId, displayName);
 
 describe('a member meets a red-mug volunteer in the Monday circle', () => {
   it('both see and hear each other, and only the volunteer wears the red mug', async () => {
-    const [member, volunteer] = await Promise.all([open(), open()]);
+    const [member, volunteer] = await Promise.all([e2e.open(), e2e.open()]);
     await Promise.all([signIn(member, 'lawyer@example.ca'), signIn(volunteer, 'volunteer@example.ca')]);
     await Promise.all([enterCircle(member, 'Lee'), enterCircle(volunteer, 'Val')]);
 
@@ -83,25 +51,25 @@ describe('a member meets a red-mug volunteer in the Monday circle', () => {
     expect(await list.getByText('Val').count()).toBeGreaterThan(0);
     expect(await list.getByTestId('red-mug-badge').count()).toBe(1);
 
-    await member.screenshot({ path: path.join(artifacts, 'circle-member.png') });
+    await e2e.screenshot(member, 'circle-member.png');
 
     await member.getByRole('button', { name: 'Leave' }).click();
-    await member.waitForURL(`${app.url}/`);
+    await member.waitForURL(`${e2e.app.url}/`);
     await expect.poll(() => volunteer.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(1);
   });
 
   it('with LiveKit stopped, the circle page says plainly that audio and video are unavailable', async () => {
-    await livekit.halt();
+    await e2e.livekit.halt();
     try {
-      const page = await open();
+      const page = await e2e.open();
       await signIn(page, 'student@example.ca');
       await enterCircleThroughUi(page, sessionId, 'Sam', { media: false });
       const alert = page.getByRole('alert').filter({ hasText: 'Audio and video are unavailable' });
       await alert.waitFor({ timeout: 20_000 });
       expect(await page.getByText('Returning from leave').count()).toBeGreaterThan(0);
-      await page.screenshot({ path: path.join(artifacts, 'circle-no-media.png') });
+      await e2e.screenshot(page, 'circle-no-media.png');
     } finally {
-      await livekit.restart();
+      await e2e.livekit.restart();
     }
   });
 });

@@ -1,50 +1,25 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
-import { launchBrowser, type TestBrowser } from '../support/browser';
-import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
-import { ApiClient } from '../support/httpClient';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSessionId } from '../../server/src/circles/sessionId';
+import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
+import { e2eSetup } from '../support/e2e';
+import { ApiClient } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
-import { startTestApp, type TestApp } from '../support/testApp';
-import { createPeople, PASSWORD } from '../support/users';
+import { PASSWORD } from '../support/users';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const TOPIC = 'Finding your first job';
-let livekit: LocalLivekit;
-let app: TestApp;
+// Threshold 1 so two people show as exact counts; suppression has its own tests.
+const e2e = e2eSetup({ livekit: 'webhooks', env: { REPORT_SMALL_CELL_THRESHOLD: '1' } });
 let sessionId: string;
-const browsers: TestBrowser[] = [];
 
 beforeAll(async () => {
-  const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
-  if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
-  // Threshold 1 so two people show as exact counts; suppression has its own tests.
-  app = await startTestApp({ now: 'real', clientDir: path.join(root, 'client/dist'), env: { REPORT_SMALL_CELL_THRESHOLD: '1' } });
-  livekit = await startLocalLivekit({ bin, webhookUrl: `${app.url}/api/livekit/webhook` });
-  app.media.setConnection(livekit.connection);
-  await createPeople(app);
-  sessionId = await openCircleNow(app.db, 'e2e', TOPIC);
+  sessionId = await openCircleNow(e2e.app.db, 'e2e', TOPIC);
 });
-
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await app?.close();
-  await livekit?.stop();
-});
-
-async function open(): Promise<Page> {
-  const b = await launchBrowser();
-  browsers.push(b);
-  return b.page;
-}
 
 describe('staff insight from real LiveKit webhooks', () => {
   it('counts two people who join and leave, by kind and topic, without knowing who they were', async () => {
-    const [lawyer, student] = await Promise.all([open(), open()]);
-    await Promise.all([signInThroughUi(lawyer, app.url, 'lawyer@example.ca', TOPIC), signInThroughUi(student, app.url, 'student@example.ca', TOPIC)]);
+    const [lawyer, student] = await Promise.all([e2e.open(), e2e.open()]);
+    await Promise.all([signInThroughUi(lawyer, e2e.app.url, 'lawyer@example.ca', TOPIC), signInThroughUi(student, e2e.app.url, 'student@example.ca', TOPIC)]);
     await Promise.all([
       enterCircleThroughUi(lawyer, sessionId, 'Lee', { media: false }),
       enterCircleThroughUi(student, sessionId, 'Sam', { media: false }),
@@ -52,7 +27,7 @@ describe('staff insight from real LiveKit webhooks', () => {
     for (const page of [lawyer, student]) await expect.poll(() => page.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(2);
     for (const page of [lawyer, student]) await page.getByRole('button', { name: 'Leave' }).click();
 
-    const staff = new ApiClient(app.url);
+    const staff = new ApiClient(e2e.app.url);
     expect((await staff.signIn('staff@example.ca', PASSWORD)).status).toBe(200);
     // LiveKit delivers webhooks asynchronously: wait until both have joined and left.
     const today = parseSessionId(sessionId)!.localDate;
@@ -60,9 +35,9 @@ describe('staff insight from real LiveKit webhooks', () => {
       .poll(async () => (await staff.get(`/api/reports/attendance?from=${today}&to=${today}`)).body, { timeout: 30_000 })
       .toMatchObject({ sessionsHeld: 1, attendance: 2, uniqueIndividuals: 2, averageMinutes: expect.any(Number) });
 
-    const page = await open();
-    await signInThroughUi(page, app.url, 'staff@example.ca', TOPIC);
-    await page.goto(`${app.url}/staff/reports`);
+    const page = await e2e.open();
+    await signInThroughUi(page, e2e.app.url, 'staff@example.ca', TOPIC);
+    await page.goto(`${e2e.app.url}/staff/reports`);
     await expect.poll(() => page.getByTestId('attendance').textContent(), { timeout: 15_000 }).toBe('2');
     expect(await page.getByTestId('unique').textContent()).toBe('2');
     expect(await page.getByTestId('sessions-held').textContent()).toBe('1');
@@ -72,8 +47,7 @@ describe('staff insight from real LiveKit webhooks', () => {
     expect(await page.getByRole('table', { name: 'Attendance by topic' }).getByRole('row', { name: new RegExp(TOPIC) }).textContent()).toContain('2');
     await page.locator('canvas').first().waitFor();
     expect(await page.getByTestId('sum-of-years').textContent()).toBe('2');
-    mkdirSync(path.join(root, 'test-results', 'e2e'), { recursive: true });
-    await page.screenshot({ path: path.join(root, 'test-results', 'e2e', 'staff-reports.png'), fullPage: true });
+    await e2e.screenshot(page, 'staff-reports.png', { fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');

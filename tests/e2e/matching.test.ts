@@ -1,23 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PeerProfile } from '../../shared/schemas/matching';
-import type { LocalLivekit } from '../../server/src/livekit/localLivekit';
-import { createMedia } from '../../server/src/livekit/media';
-import { launchBrowser, type TestBrowser } from '../support/browser';
-import { startTestLivekit } from '../support/livekit';
-import { startTestApp, type TestApp } from '../support/testApp';
-import { createPeople, PASSWORD, type People } from '../support/users';
+import { e2eSetup } from '../support/e2e';
+import { PASSWORD } from '../support/users';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const artifacts = path.join(root, 'test-results', 'e2e');
 const SECRET_TEXT = 'Thinking of leaving private practice and scared to say it';
-
-let app: TestApp;
-let livekit: LocalLivekit;
-let people: People;
-const browsers: TestBrowser[] = [];
+const e2e = e2eSetup({ livekit: 'media' });
 
 const profile: PeerProfile = {
   practiceAreas: ['corporate_commercial'],
@@ -36,42 +24,26 @@ const profile: PeerProfile = {
 };
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  livekit = await startTestLivekit();
-  app = await startTestApp({
-    now: 'real',
-    clientDir: path.join(root, 'client/dist'),
-    media: createMedia(livekit.connection),
-  });
-  people = await createPeople(app);
-  await app.services.matching.saveProfile(people.volunteer, profile);
-  const conflicted = await app.services.auth.createUser({
+  await e2e.app.services.matching.saveProfile(e2e.people.volunteer, profile);
+  const conflicted = await e2e.app.services.auth.createUser({
     email: 'conflicted@example.ca',
     firstName: 'Casey',
     role: 'volunteer',
     memberKind: null,
     password: PASSWORD,
   });
-  await app.services.matching.saveProfile(conflicted!, { ...profile, organisation: 'Acme Law LLP' });
-});
-
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await app?.close();
-  await livekit?.stop();
+  await e2e.app.services.matching.saveProfile(conflicted!, { ...profile, organisation: 'Acme Law LLP' });
 });
 
 /** Opens `path` signed out, signs in on the page it is sent to, and lands back on `path`. */
 async function openAs(email: string, path: string): Promise<Page> {
-  const b = await launchBrowser();
-  browsers.push(b);
-  const page = b.page;
-  await page.goto(`${app.url}${path}`);
+  const page = await e2e.open();
+  await page.goto(`${e2e.app.url}${path}`);
   await page.waitForURL(/\/signin/);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${app.url}${path}`);
+  await page.waitForURL(`${e2e.app.url}${path}`);
   return page;
 }
 
@@ -93,8 +65,8 @@ describe('matched peer support from intake to an accepted match', () => {
     await member.getByRole('button', { name: 'Send my request' }).click();
     await member.getByText('Your request is with staff').waitFor();
     // Nobody but staff can read a request, in the UI as in the API.
-    const [requestId] = (await app.db.query<{ id: string }>('SELECT id FROM support_requests')).map((r) => r.id);
-    await member.goto(`${app.url}/support/requests/${requestId}`);
+    const [requestId] = (await e2e.app.db.query<{ id: string }>('SELECT id FROM support_requests')).map((r) => r.id);
+    await member.goto(`${e2e.app.url}/support/requests/${requestId}`);
     await member.getByRole('alert').filter({ hasText: 'Your account cannot do this' }).waitFor();
     expect(await member.getByText(SECRET_TEXT).count()).toBe(0);
 
@@ -120,7 +92,7 @@ describe('matched peer support from intake to an accepted match', () => {
     await staff.getByLabel(/^Language: 3$/).fill('0');
     await staff.getByRole('button', { name: 'Re-rank with these weights' }).click();
     await expect.poll(() => val.textContent()).toContain('score 5 of 5');
-    await staff.screenshot({ path: path.join(artifacts, 'matching-suggestions.png'), fullPage: true });
+    await e2e.screenshot(staff, 'matching-suggestions.png', { fullPage: true });
     await val.getByRole('button', { name: 'Propose Val' }).click();
     await staff.getByText('Val: proposed').waitFor();
 
@@ -133,16 +105,16 @@ describe('matched peer support from intake to an accepted match', () => {
     await card.getByText(/^Active since/).waitFor();
 
     // Counts update for staff.
-    await staff.goto(`${app.url}/support/queue`);
+    await staff.goto(`${e2e.app.url}/support/queue`);
     await staff.getByRole('heading', { name: /1 active in total/ }).waitFor();
     expect(await staff.getByRole('row').filter({ hasText: 'Career and job search' }).textContent()).toContain('Matched');
     expect(await staff.getByRole('row').filter({ hasText: 'Val' }).textContent()).toContain('1');
-    await staff.goto(`${app.url}/support/stats`);
+    await staff.goto(`${e2e.app.url}/support/stats`);
     await staff.getByRole('heading', { name: 'Matches made: 1' }).waitFor();
     expect(await staff.getByRole('row').filter({ hasText: 'Career and job search' }).textContent()).toContain('fewer than 5');
 
-    // The member is told in the app.
-    await member.goto(`${app.url}/support`);
+    // The member is told in the e2e.app.
+    await member.goto(`${e2e.app.url}/support`);
     await member.getByText('A trained peer has agreed to talk with you').waitFor();
     expect(await member.getByText(/Career and job search: Matched/).count()).toBe(1);
 
@@ -155,6 +127,6 @@ describe('matched peer support from intake to an accepted match', () => {
     for (const page of [member, volunteer]) {
       await expect.poll(() => page.locator('.lk-participant-tile').count(), { timeout: 30_000 }).toBe(2);
     }
-    await member.screenshot({ path: path.join(artifacts, 'matching-pair-room.png') });
+    await e2e.screenshot(member, 'matching-pair-room.png');
   });
 });

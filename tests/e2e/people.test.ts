@@ -1,35 +1,17 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMedia } from '../../server/src/livekit/media';
-import { launchBrowser, type TestBrowser } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/testApp';
-import { createPeople, PASSWORD } from '../support/users';
+import { describe, expect, it } from 'vitest';
+import { e2eSetup } from '../support/e2e';
+import { PASSWORD } from '../support/users';
 
 /**
  * Staff, from the keyboard alone, invite a new member, the member makes their account from the link in another
  * browser, and staff make them a volunteer: after signing in again they wear the red mug.
  */
-const root = path.resolve(import.meta.dirname, '../..');
-const artifacts = path.join(root, 'test-results', 'e2e');
-let app: TestApp;
-const browsers: TestBrowser[] = [];
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  app = await startTestApp({ media: createMedia(null), now: 'real', clientDir: path.join(root, 'client/dist') });
-  await createPeople(app);
-});
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await app?.close();
-});
+const e2e = e2eSetup();
 
 async function browser(): Promise<Page> {
-  const b = await launchBrowser();
-  browsers.push(b);
-  await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  const b = await e2e.browser();
+  await b.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.app.url });
   return b.page;
 }
 
@@ -45,7 +27,7 @@ async function tabTo(page: Page, target: Locator, { max = 40, key = 'Tab' }: { m
 }
 
 async function signInWithKeyboard(page: Page, email: string): Promise<void> {
-  await page.goto(`${app.url}/`);
+  await page.goto(`${e2e.app.url}/`);
   await page.waitForURL(/\/signin/);
   await page.getByLabel('Email').focus();
   await page.keyboard.type(email);
@@ -63,7 +45,7 @@ describe('staff manage people in the browser', () => {
     await staff.keyboard.press('Enter');
     await staff.waitForURL(/\/staff\/people$/);
     await staff.getByRole('heading', { name: 'People', level: 1 }).waitFor();
-    await staff.getByRole('status').filter({ hasText: 'Showing 1–4 of 4 people.' }).waitFor();
+    await staff.getByRole('status').filter({ hasText: 'Showing 1–4 of 4 e2e.people.' }).waitFor();
     // Staff cannot change their own role: their row has no select.
     expect(await staff.getByLabel('Role for Sasha (staff@example.ca)').count()).toBe(0);
 
@@ -92,7 +74,7 @@ describe('staff manage people in the browser', () => {
     expect(await result.textContent()).toContain('Only noor@example.ca can use it.');
     const link = result.getByLabel('Invite link');
     const url = await link.inputValue();
-    expect(url).toMatch(new RegExp(`^${app.url}/invite/[A-Za-z0-9_-]{20,}$`));
+    expect(url).toMatch(new RegExp(`^${e2e.app.url}/invite/[A-Za-z0-9_-]{20,}$`));
     await staff.keyboard.press('Tab');
     expect(await isFocused(link)).toBe(true);
     await staff.keyboard.press('Tab');
@@ -108,7 +90,7 @@ describe('staff manage people in the browser', () => {
     await noor.getByLabel('Year of call (lawyers, optional)').fill('2023');
     await noor.getByLabel('Password').fill(PASSWORD);
     await noor.getByRole('button', { name: 'Create account' }).click();
-    await noor.waitForURL(`${app.url}/`);
+    await noor.waitForURL(`${e2e.app.url}/`);
     const noorHeader = noor.locator('header');
     await noorHeader.getByText('Lawyer', { exact: true }).waitFor();
     expect(await noorHeader.getByTestId('red-mug-badge').count()).toBe(0);
@@ -135,7 +117,7 @@ describe('staff manage people in the browser', () => {
     expect(await isFocused(select)).toBe(true);
     expect(await confirm.count()).toBe(0);
     expect(await staff.getByTestId(/^person-/).getByRole('cell', { name: 'Peer-support volunteer (red mug)', exact: true }).count()).toBe(1);
-    await staff.screenshot({ path: path.join(artifacts, 'people-staff.png'), fullPage: true });
+    await e2e.screenshot(staff, 'people-staff.png', { fullPage: true });
 
     // Noor signs out and in again: now she wears the red mug.
     await noor.getByRole('button', { name: 'Sign out' }).click();
@@ -146,7 +128,7 @@ describe('staff manage people in the browser', () => {
     expect(await noor.getByRole('link', { name: 'My assignments' }).count()).toBe(1);
 
     // The audit log has the invite, its use and the role change — and never Noor's name or email.
-    await staff.goto(`${app.url}/staff/audit`);
+    await staff.goto(`${e2e.app.url}/staff/audit`);
     const table = staff.getByRole('table', { name: 'The latest staff and host actions' });
     await table.getByRole('row', { name: /user\.role_change/ }).waitFor();
     for (const action of ['invite.create', 'invite.accept', 'user.role_change']) {

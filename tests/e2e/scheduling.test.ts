@@ -1,43 +1,26 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMedia } from '../../server/src/livekit/media';
-import { launchBrowser, type TestBrowser } from '../support/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledSession } from '../../shared/schemas/scheduling';
-import { startTestApp, type TestApp } from '../support/testApp';
-import { createPeople, PASSWORD } from '../support/users';
+import { e2eSetup } from '../support/e2e';
+import { PASSWORD } from '../support/users';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const artifacts = path.join(root, 'test-results', 'e2e');
-
-let app: TestApp;
+// Scheduling needs no media: the circle itself is covered by circle.test.ts. The dates come from the real today,
+// as the browser has it, never from a fixed calendar.
+const e2e = e2eSetup();
 /** The Monday circle's next three sessions that meet, from the real today (holidays are skipped). */
 let coming: ScheduledSession[];
-const browsers: TestBrowser[] = [];
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  // Scheduling needs no media: the circle itself is covered by circle.test.ts.
-  // The real clock, as the browser has: the dates come from the real today, never from a fixed calendar.
-  app = await startTestApp({ media: createMedia(null), now: 'real', clientDir: path.join(root, 'client/dist') });
-  const { staff } = await createPeople(app);
-  const sessions = await app.services.scheduling.listSessions(staff, { weeks: 8, seriesId: 'rmcc' });
+  const sessions = await e2e.app.services.scheduling.listSessions(e2e.people.staff, { weeks: 8, seriesId: 'rmcc' });
   coming = sessions.filter((s) => s.status === 'scheduled' && Date.parse(s.endsAt) > Date.now()).slice(0, 3);
   expect(coming).toHaveLength(3);
   // The first of them is the one the member's home page offers.
-  expect((await app.services.circles.next())!.id).toBe(coming[0]!.id);
-});
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await app?.close();
+  expect((await e2e.app.services.circles.next())!.id).toBe(coming[0]!.id);
 });
 
 async function signedIn(email: string): Promise<Page> {
-  const b = await launchBrowser();
-  browsers.push(b);
-  const page = b.page;
-  await page.goto(`${app.url}/`);
+  const page = await e2e.open();
+  await page.goto(`${e2e.app.url}/`);
   await page.waitForURL(/\/signin/);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -59,7 +42,7 @@ describe('staff set a topic and a host; members see them', () => {
     await row.getByLabel(`Host for ${localDate}`).selectOption({ label: 'Val' });
     await row.getByRole('button', { name: 'Save hosts' }).click();
     await expect.poll(() => row.getByText('No host yet').count()).toBe(0);
-    await staff.screenshot({ path: path.join(artifacts, 'scheduling-staff.png'), fullPage: true });
+    await e2e.screenshot(staff, 'scheduling-staff.png', { fullPage: true });
 
     const member = await signedIn('lawyer@example.ca');
     await member.getByText('Topic: Boundaries at work').waitFor();
@@ -74,7 +57,7 @@ describe('staff set a topic and a host; members see them', () => {
     expect(await first.getByTestId('host-badge').count()).toBe(1);
     await member.getByRole('button', { name: 'Month' }).click();
     await member.getByRole('grid').getByText('Boundaries at work').waitFor();
-    await member.screenshot({ path: path.join(artifacts, 'scheduling-member-month.png'), fullPage: true });
+    await e2e.screenshot(member, 'scheduling-member-month.png', { fullPage: true });
 
     // The volunteer sees the assignment and declines it; staff then see it uncovered.
     const volunteer = await signedIn('volunteer@example.ca');
