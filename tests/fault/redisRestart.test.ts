@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+import { connectRedis } from '../../server/src/redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
 import { newLiveParticipant, type LiveClient } from '../support/liveClient';
@@ -50,9 +50,8 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   expectOk(await raw(host.socket, 'circle:lock', { locked: true }));
   expectOk(await raw(host.socket, 'moderation:remove', { identity: members[2]!.snapshot.you.identity }));
 
-  const inspect = new Redis(redisServer.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const inspect = await connectRedis(redisServer.url);
   const state = async () => {
-    await inspect.connect().catch(() => undefined);
     const live = createRedisLiveState(inspect);
     const topic = await live.topic(sessionId, null);
     return {
@@ -66,7 +65,7 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   const before = await state();
   expect(before).toMatchObject({ topic: 'Kept through the fault', locked: true, removed: true });
   expect(before.hands).toHaveLength(2);
-  inspect.disconnect();
+  inspect.destroy();
 
   const degraded = [host, ...members.slice(0, 2)].map((c) => next(c.socket, 'live:degraded'));
   redisServer.stop();
@@ -85,7 +84,7 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   expect(recovery).toBeLessThan(5_000);
   console.log(`fault 1: live features back ${recovery} ms after Redis returned`);
 
-  const after = new Redis(redisServer.url, { maxRetriesPerRequest: 1 });
+  const after = await connectRedis(redisServer.url);
   const live = createRedisLiveState(after);
   const topic = await live.topic(sessionId, null);
   expect(topic.current).toBe(before.topic);
@@ -94,5 +93,5 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   expect((await live.hands(sessionId)).map((h) => h.identity)).toEqual([before.hands[1], before.hands[0]]);
   expect(await live.isLocked(sessionId)).toBe(true);
   expect(await live.isRemoved(sessionId, members[2]!.snapshot.you.identity)).toBe(true);
-  after.disconnect();
+  after.destroy();
 });
