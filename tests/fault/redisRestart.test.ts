@@ -14,7 +14,8 @@ import { TEST_SECRET } from '../support/testApp';
  * Fault 1: Redis is stopped mid-circle and started again (persisting with an fsync-always append-only file).
  * Clients stay connected and are told live features are reconnecting; commands meanwhile get a typed
  * SERVICE_UNAVAILABLE; within 5 s of Redis returning live features are back, with topic, hand queue and
- * moderation state as before.
+ * moderation state as before. A connection dropped during the outage comes back when Redis does, and the
+ * instance stays up.
  */
 let redisServer: TempServer;
 let db: Db;
@@ -94,4 +95,29 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   expect(await live.isLocked(sessionId)).toBe(true);
   expect(await live.isRemoved(sessionId, members[2]!.snapshot.you.identity)).toBe(true);
   after.destroy();
+});
+
+it('a connection dropped while Redis is away: the instance stays up, and the client is back in the circle once Redis is', async () => {
+  const circle = await openCircleNow(db, 'fault-redis-drop', 'While Redis is away');
+  const host = await newLiveParticipant(db, app.url, circle, 'eve', 'staff');
+  const member = await newLiveParticipant(db, app.url, circle, 'dee', 'member');
+  clients.push(host, member);
+  const degraded = next(host.socket, 'live:degraded');
+  redisServer.stop();
+  await degraded;
+
+  // A dropped transport is a recoverable disconnect: the server keeps the session for recovery in Redis, and the
+  // client asks for it back at once. Both wait for Redis; neither may take the instance down.
+  const back = member.nextBack();
+  member.socket.io.engine.close();
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  expect({ exitCode: app.proc.exitCode, signal: app.proc.signalCode }).toEqual({ exitCode: null, signal: null });
+  expect(host.socket.connected).toBe(true);
+
+  const restored = next(host.socket, 'live:restored', () => true, 10_000);
+  const startedAt = Date.now();
+  redisServer.start();
+  await Promise.all([restored, back]);
+  expect(Date.now() - startedAt).toBeLessThan(5_000);
+  expectOk(await raw(member.socket, 'hand:raise', {}));
 });
