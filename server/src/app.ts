@@ -3,9 +3,7 @@ import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { Router, type Request } from 'express';
 import type { Server as HttpServer } from 'node:http';
-import type { Redis } from 'ioredis';
 import helmet from 'helmet';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { cookieNames, loadUser } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
@@ -37,6 +35,7 @@ import { AppError } from './http/errors';
 import type { Logger } from './log';
 import { smtpMailer, type Mailer } from './mail/mailer';
 import { matchingRoutes } from './matching/matching.routes';
+import { redisLimiter, type RedisClient } from './redis';
 import { peopleRoutes } from './people/people.routes';
 import { createPeopleService } from './people/people.service';
 import { createMatchingService } from './matching/matching.service';
@@ -56,7 +55,7 @@ export interface Components {
   /** Per-user command budgets; Redis- or memory-backed by default. Tests that send thousands of commands pass their own. */
   commandLimiter?: CommandLimiter;
   /** Shared live state and the Socket.IO adapter go through Redis when given; one instance otherwise. */
-  redis?: Redis;
+  redis?: RedisClient;
   /** Who hosts a session; the schedule's roster by default. */
   hostIds?: SessionHostIds;
   /** Outgoing mail; defaults to SMTP from config when set, else none (in-app notices only). */
@@ -79,7 +78,7 @@ export function createApp(c: Components) {
       ...config.login,
       // While Redis is unreachable each instance counts in memory rather than failing sign-in.
       make: redis
-        ? (o) => new RateLimiterRedis({ storeClient: redis, ...o, keyPrefix: `rm:${o.keyPrefix}`, insuranceLimiter: new RateLimiterMemory(o) })
+        ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` })
         : undefined,
     });
   const auth = createAuthService({

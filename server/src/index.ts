@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import { Redis } from 'ioredis';
 import path from 'node:path';
 import { runAdminCommand } from './admin/admin.commands';
 import { serveAdminCommands, type AdminSocket } from './admin/admin.socket';
@@ -9,6 +8,7 @@ import { ConfigError, loadConfig } from './config';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from './livekit/localLivekit';
 import { createMedia } from './livekit/media';
 import { createLogger } from './log';
+import { closeRedis, connectRedis } from './redis';
 import { startJobs } from './jobs';
 import { staleZoneData } from './scheduling/zoneData';
 import { resolveAppSecret } from './secrets';
@@ -49,8 +49,8 @@ async function main(): Promise<void> {
 
   const media = createMedia(config.livekit.mode === 'external' ? config.livekit : null);
   // Several instances share live state and broadcasts through Redis; without it, one instance keeps them in memory.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : undefined;
-  redis?.on('error', (err) => log.warn('redis.error', { error: err.message }));
+  // Start-up waits for Redis (reporting each failed attempt) rather than running without the shared state.
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => log.warn('redis.error', { error: err.message })) : undefined;
   const { app, attach, services } = createApp({
     config,
     db,
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     await admin?.close().catch(() => undefined);
     await realtime.close().catch(() => undefined);
     server.closeAllConnections();
-    redis?.disconnect();
+    if (redis) await closeRedis(redis).catch(() => undefined);
     await local?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     process.exit(0);

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { TrackSource } from 'livekit-server-sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { participantIdentity, roomNameFor } from '../../server/src/livekit/identities';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
+import { connectRedis, type RedisClient } from '../../server/src/redis';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { openCircleNow } from '../support/openCircles';
@@ -20,14 +20,14 @@ const artifacts = path.join(root, 'test-results', 'e2e');
 let livekit: LocalLivekit;
 let app: TestApp;
 let SESSION: string;
-let redis: Redis;
+let redis: RedisClient;
 let people: People;
 const browsers: TestBrowser[] = [];
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
-  redis = new Redis(inject('redisUrl'));
-  await redis.flushall();
+  redis = await connectRedis(inject('redisUrl'));
+  await redis.flushAll();
   // The app first, so LiveKit's webhooks can point at it; then LiveKit; then the app learns where LiveKit is.
   app = await startTestApp({ now: 'real', clientDir: path.join(root, 'client/dist'), redis, media: createMedia(null) });
   const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
@@ -42,7 +42,7 @@ afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
   await app?.close();
   await livekit?.stop();
-  redis?.disconnect();
+  redis?.destroy();
 });
 
 async function open(): Promise<Page> {
@@ -110,16 +110,16 @@ describe('a host runs the live circle', () => {
       const type = await redis.type(key);
       const value =
         type === 'stream'
-          ? JSON.stringify(await redis.xrange(key, '-', '+'))
+          ? JSON.stringify(await redis.xRange(key, '-', '+'))
           : type === 'string'
             ? await redis.get(key)
             : type === 'hash'
-              ? JSON.stringify(await redis.hgetall(key))
+              ? JSON.stringify(await redis.hGetAll(key))
               : type === 'set'
-                ? JSON.stringify(await redis.smembers(key))
+                ? JSON.stringify(await redis.sMembers(key))
                 : type === 'zset'
-                  ? JSON.stringify(await redis.zrange(key, 0, -1))
-                  : JSON.stringify(await redis.lrange(key, 0, -1));
+                  ? JSON.stringify(await redis.zRange(key, 0, -1))
+                  : JSON.stringify(await redis.lRange(key, 0, -1));
       expect(value ?? '').not.toContain(marker);
     }
     expect(app.logLines.join('\n')).not.toContain(marker);

@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+import { connectRedis, type RedisClient } from '../../server/src/redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
 import { newLiveParticipant, reliably, type LiveClient } from '../support/liveClient';
@@ -20,7 +20,7 @@ const DURATION_MS = Number(process.env.FAULT_DROP_SECONDS ?? 60) * 1000;
 const DROP_EVERY_MS = 3_000;
 
 let db: Db;
-let redis: Redis;
+let redis: RedisClient;
 let app: AppProcess;
 let proxy: TcpProxy;
 let sessionId: string;
@@ -29,7 +29,7 @@ const clients: LiveClient[] = [];
 beforeAll(async () => {
   const databaseUrl = await freshPostgresDatabase();
   db = await openDb({ databaseUrl });
-  redis = new Redis(inject('redisUrl'));
+  redis = await connectRedis(inject('redisUrl'));
   app = await startAppProcess({ DATABASE_URL: databaseUrl, REDIS_URL: inject('redisUrl'), SESSION_SECRET: TEST_SECRET });
   proxy = await startTcpProxy([app.url]);
   sessionId = await openCircleNow(db, `fault-drops-${Date.now()}`, 'Start');
@@ -38,7 +38,7 @@ afterAll(async () => {
   clients.forEach((c) => c.close());
   await proxy?.close();
   await app?.stop('SIGKILL');
-  redis?.disconnect();
+  redis?.destroy();
   await db?.close();
 });
 

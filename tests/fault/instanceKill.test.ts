@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+import { connectRedis, type RedisClient } from '../../server/src/redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
 import { newLiveParticipant, type LiveClient } from '../support/liveClient';
@@ -16,7 +16,7 @@ import { TEST_SECRET } from '../support/testApp';
  * host rights.
  */
 let db: Db;
-let redis: Redis;
+let redis: RedisClient;
 let procs: AppProcess[];
 let proxy: TcpProxy;
 let sessionId: string;
@@ -25,7 +25,7 @@ const clients: LiveClient[] = [];
 beforeAll(async () => {
   const databaseUrl = await freshPostgresDatabase();
   db = await openDb({ databaseUrl });
-  redis = new Redis(inject('redisUrl'));
+  redis = await connectRedis(inject('redisUrl'));
   const env = { DATABASE_URL: databaseUrl, REDIS_URL: inject('redisUrl'), SESSION_SECRET: TEST_SECRET };
   procs = await Promise.all([startAppProcess(env), startAppProcess(env)]);
   proxy = await startTcpProxy(procs.map((p) => p.url));
@@ -35,7 +35,7 @@ afterAll(async () => {
   clients.forEach((c) => c.close());
   await proxy?.close();
   await Promise.all((procs ?? []).map((p) => p.stop('SIGKILL')));
-  redis?.disconnect();
+  redis?.destroy();
   await db?.close();
 });
 

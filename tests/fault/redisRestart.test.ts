@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+import { connectRedis } from '../../server/src/redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
 import { newLiveParticipant, type LiveClient } from '../support/liveClient';
@@ -14,7 +14,8 @@ import { TEST_SECRET } from '../support/testApp';
  * Fault 1: Redis is stopped mid-circle and started again (persisting with an fsync-always append-only file).
  * Clients stay connected and are told live features are reconnecting; commands meanwhile get a typed
  * SERVICE_UNAVAILABLE; within 5 s of Redis returning live features are back, with topic, hand queue and
- * moderation state as before.
+ * moderation state as before. A connection dropped during the outage comes back when Redis does, and the
+ * instance stays up.
  */
 let redisServer: TempServer;
 let db: Db;
@@ -50,9 +51,8 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   expectOk(await raw(host.socket, 'circle:lock', { locked: true }));
   expectOk(await raw(host.socket, 'moderation:remove', { identity: members[2]!.snapshot.you.identity }));
 
-  const inspect = new Redis(redisServer.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const inspect = await connectRedis(redisServer.url);
   const state = async () => {
-    await inspect.connect().catch(() => undefined);
     const live = createRedisLiveState(inspect);
     const topic = await live.topic(sessionId, null);
     return {
@@ -66,7 +66,7 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   const before = await state();
   expect(before).toMatchObject({ topic: 'Kept through the fault', locked: true, removed: true });
   expect(before.hands).toHaveLength(2);
-  inspect.disconnect();
+  inspect.destroy();
 
   const degraded = [host, ...members.slice(0, 2)].map((c) => next(c.socket, 'live:degraded'));
   redisServer.stop();
@@ -85,7 +85,7 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   expect(recovery).toBeLessThan(5_000);
   console.log(`fault 1: live features back ${recovery} ms after Redis returned`);
 
-  const after = new Redis(redisServer.url, { maxRetriesPerRequest: 1 });
+  const after = await connectRedis(redisServer.url);
   const live = createRedisLiveState(after);
   const topic = await live.topic(sessionId, null);
   expect(topic.current).toBe(before.topic);
@@ -94,5 +94,30 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   expect((await live.hands(sessionId)).map((h) => h.identity)).toEqual([before.hands[1], before.hands[0]]);
   expect(await live.isLocked(sessionId)).toBe(true);
   expect(await live.isRemoved(sessionId, members[2]!.snapshot.you.identity)).toBe(true);
-  after.disconnect();
+  after.destroy();
+});
+
+it('a connection dropped while Redis is away: the instance stays up, and the client is back in the circle once Redis is', async () => {
+  const circle = await openCircleNow(db, 'fault-redis-drop', 'While Redis is away');
+  const host = await newLiveParticipant(db, app.url, circle, 'eve', 'staff');
+  const member = await newLiveParticipant(db, app.url, circle, 'dee', 'member');
+  clients.push(host, member);
+  const degraded = next(host.socket, 'live:degraded');
+  redisServer.stop();
+  await degraded;
+
+  // A dropped transport is a recoverable disconnect: the server keeps the session for recovery in Redis, and the
+  // client asks for it back at once. Both wait for Redis; neither may take the instance down.
+  const back = member.nextBack();
+  member.socket.io.engine.close();
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  expect({ exitCode: app.proc.exitCode, signal: app.proc.signalCode }).toEqual({ exitCode: null, signal: null });
+  expect(host.socket.connected).toBe(true);
+
+  const restored = next(host.socket, 'live:restored', () => true, 10_000);
+  const startedAt = Date.now();
+  redisServer.start();
+  await Promise.all([restored, back]);
+  expect(Date.now() - startedAt).toBeLessThan(5_000);
+  expectOk(await raw(member.socket, 'hand:raise', {}));
 });

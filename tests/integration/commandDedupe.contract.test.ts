@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { commandOwner, type CommandDedupe, type DedupeTimes } from '../../server/src/live/commandDedupe';
 import { createMemoryCommandDedupe } from '../../server/src/live/commandDedupe.memory';
 import { createRedisCommandDedupe } from '../../server/src/live/commandDedupe.redis';
+import { connectRedis } from '../../server/src/redis';
 
-const clients: Redis[] = [];
-afterAll(() => clients.forEach((c) => c.disconnect()));
+// Two connections, as two instances would have; each test keeps to its own key prefix.
+const clients = await Promise.all([connectRedis(inject('redisUrl')), connectRedis(inject('redisUrl'))]);
+afterAll(() => clients.forEach((c) => c.destroy()));
 
 const TIMES: DedupeTimes = { runningMs: 30_000, keepMs: 120_000 };
-const newRedis = () => {
-  const r = new Redis(inject('redisUrl'));
-  clients.push(r);
-  return r;
-};
+let next = 0;
+const newRedis = () => clients[next++ % clients.length]!;
 const prefix = () => `test:cmd:${randomBytes(4).toString('hex')}`;
 
 /** The same contract for both implementations; each test gets a fresh store. */
@@ -100,7 +98,7 @@ describe('Redis command dedupe', () => {
     const keys = (await r.keys(`${p}:*`)).sort();
     expect(keys).toEqual([`${p}:${person}:${id(1)}`, `${p}:${person}:${id(2)}`]);
     for (const k of keys) expect(k.slice(p.length)).toMatch(/^(:[A-Za-z0-9_-]+){2}$/);
-    const [running, kept] = [await r.pttl(keys[0]!), await r.pttl(keys[1]!)];
+    const [running, kept] = [await r.pTTL(keys[0]!), await r.pTTL(keys[1]!)];
     expect(running).toBeGreaterThan(0);
     expect(running).toBeLessThanOrEqual(TIMES.runningMs);
     expect(kept).toBeGreaterThan(TIMES.runningMs);

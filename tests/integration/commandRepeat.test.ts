@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { emitCommand, newCommandId } from '../../client/src/api/emitCommand';
 import { createAuthService } from '../../server/src/auth/auth.service';
 import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
 import { systemClock } from '../../server/src/clock';
+import { connectRedis } from '../../server/src/redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import type { Ack } from '../../shared/errors';
 import type { ClientToServerEvents } from '../../shared/events';
@@ -46,7 +46,7 @@ const topologies: Array<[string, () => Promise<Topology>]> = [
     async () => {
       const databaseUrl = await freshPostgresDatabase();
       const db = await openDb({ databaseUrl });
-      const redis = new Redis(inject('redisUrl'));
+      const redis = await connectRedis(inject('redisUrl'));
       const env = { DATABASE_URL: databaseUrl, REDIS_URL: inject('redisUrl'), SESSION_SECRET: TEST_SECRET };
       const procs: AppProcess[] = await Promise.all([startAppProcess(env), startAppProcess(env)]);
       return {
@@ -58,7 +58,7 @@ const topologies: Array<[string, () => Promise<Topology>]> = [
         },
         async close() {
           await Promise.all(procs.map((p) => p.stop()));
-          redis.disconnect();
+          redis.destroy();
           await db.close();
         },
       };

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAuthService } from '../../server/src/auth/auth.service';
 import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
 import { systemClock } from '../../server/src/clock';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
+import { connectRedis } from '../../server/src/redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
 import { ApiClient } from '../support/httpClient';
@@ -57,7 +57,7 @@ const topologies: Array<[string, () => Promise<Topology>]> = [
       const databaseUrl = await freshPostgresDatabase();
       const db = await openDb({ databaseUrl });
       const redisUrl = inject('redisUrl');
-      const redis = new Redis(redisUrl);
+      const redis = await connectRedis(redisUrl);
       const env = {
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
@@ -76,17 +76,17 @@ const topologies: Array<[string, () => Promise<Topology>]> = [
           for (const key of await redis.keys('*')) {
             const type = await redis.type(key);
             if (type === 'string') out.push(key, (await redis.get(key)) ?? '');
-            else if (type === 'hash') out.push(key, JSON.stringify(await redis.hgetall(key)));
-            else if (type === 'set') out.push(key, ...(await redis.smembers(key)));
-            else if (type === 'zset') out.push(key, ...(await redis.zrange(key, 0, -1)));
-            else if (type === 'list') out.push(key, ...(await redis.lrange(key, 0, -1)));
-            else if (type === 'stream') out.push(key, JSON.stringify(await redis.xrange(key, '-', '+')));
+            else if (type === 'hash') out.push(key, JSON.stringify(await redis.hGetAll(key)));
+            else if (type === 'set') out.push(key, ...(await redis.sMembers(key)));
+            else if (type === 'zset') out.push(key, ...(await redis.zRange(key, 0, -1)));
+            else if (type === 'list') out.push(key, ...(await redis.lRange(key, 0, -1)));
+            else if (type === 'stream') out.push(key, JSON.stringify(await redis.xRange(key, '-', '+')));
           }
           return out.join('\n');
         },
         async close() {
           await Promise.all(procs.map((p) => p.stop()));
-          redis.disconnect();
+          redis.destroy();
           await db.close();
         },
       };

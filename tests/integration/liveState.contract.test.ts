@@ -1,23 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { LiveState } from '../../server/src/live/liveState';
 import { createMemoryLiveState } from '../../server/src/live/liveState.memory';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+import { connectRedis } from '../../server/src/redis';
 
-const clients: Redis[] = [];
-afterAll(() => clients.forEach((c) => c.disconnect()));
+// Two connections, as two instances would have; each test keeps to its own key prefix.
+const clients = await Promise.all([connectRedis(inject('redisUrl')), connectRedis(inject('redisUrl'))]);
+afterAll(() => clients.forEach((c) => c.destroy()));
 
 /** The same contract for both implementations; each test gets a fresh state and its own session id. */
 const implementations: Array<[string, () => LiveState]> = [
   ['memory', () => createMemoryLiveState()],
   [
     'Redis',
-    () => {
-      const redis = new Redis(inject('redisUrl'));
-      clients.push(redis);
-      return createRedisLiveState(redis, `test:${randomBytes(4).toString('hex')}`);
-    },
+    () => createRedisLiveState(clients[0], `test:${randomBytes(4).toString('hex')}`),
   ],
 ];
 
@@ -116,9 +113,7 @@ describe.each(implementations)('live state (%s)', (_name, make) => {
 describe('Redis live state', () => {
   it('is shared between two clients (two instances see one state)', async () => {
     const prefix = `test:${randomBytes(4).toString('hex')}`;
-    const a = new Redis(inject('redisUrl'));
-    const b = new Redis(inject('redisUrl'));
-    clients.push(a, b);
+    const [a, b] = clients;
     const sa = createRedisLiveState(a, prefix);
     const sb = createRedisLiveState(b, prefix);
     await Promise.all([sa.raiseHand('c', 'x', at(1)), sb.raiseHand('c', 'y', at(1))]);
@@ -130,8 +125,7 @@ describe('Redis live state', () => {
 
   it('lets keys expire after a day', async () => {
     const prefix = `test:${randomBytes(4).toString('hex')}`;
-    const r = new Redis(inject('redisUrl'));
-    clients.push(r);
+    const r = clients[0];
     const s = createRedisLiveState(r, prefix);
     await s.raiseHand('c', 'x', at(1));
     await s.pivot('c', null, 'T', at(1));

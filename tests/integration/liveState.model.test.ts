@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { Redis } from 'ioredis';
 import { afterAll, expect, inject, it } from 'vitest';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+import { connectRedis } from '../../server/src/redis';
 import { liveStateCommands, newModel } from '../support/liveStateModel';
 
 /** The Redis live state (what several instances share) agrees with the same simple model as the in-memory one. */
-const redis = new Redis(inject('redisUrl'));
-afterAll(() => redis.disconnect());
+const redis = await connectRedis(inject('redisUrl'));
+afterAll(() => redis.destroy());
 
 it('the Redis live state behaves like the model', async () => {
   const live = createRedisLiveState(redis);

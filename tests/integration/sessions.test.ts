@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMedia } from '../../server/src/livekit/media';
+import { connectRedis } from '../../server/src/redis';
 import { openDb } from '../../server/src/store/db';
 import { ApiClient } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
@@ -116,7 +116,7 @@ describe('behind TLS', () => {
 describe('sign-in lockout shared through Redis', () => {
   it('failures counted on one instance lock the account on another', async () => {
     const redisUrl = inject('redisUrl');
-    const redis = new Redis(redisUrl);
+    const redis = await connectRedis(redisUrl);
     for (const key of await redis.keys('rm:login_*')) await redis.del(key);
     const [a, b] = await Promise.all([
       start({ redis, db: await openDb({ memory: true }) }),
@@ -131,6 +131,6 @@ describe('sign-in lockout shared through Redis', () => {
     await Promise.all([a.close(), b.close()]);
     opened.splice(opened.indexOf(a), 1);
     opened.splice(opened.indexOf(b), 1);
-    redis.disconnect();
+    redis.destroy();
   });
 });

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../server/src/redis';
 import type { SessionHostIds } from '../../server/src/live/hostPolicy';
 import type { CommandLimiter } from '../../server/src/live/rateLimits';
 import type { AddressInfo } from 'node:net';
@@ -60,7 +60,7 @@ export async function startTestApp(opts: {
   now?: TestNow;
   media?: Media;
   clientDir?: string;
-  redis?: Redis;
+  redis?: RedisClient;
   hostIds?: SessionHostIds;
   commandLimiter?: CommandLimiter;
 } = {}): Promise<TestApp> {

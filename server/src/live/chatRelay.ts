@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { Adapter, SessionAwareAdapter, type BroadcastOptions } from 'socket.io-adapter';
 import type { ChatMessage } from '../../../shared/schemas/live';
+import type { RedisClient } from '../redis';
 
 /**
  * Chat goes around the Socket.IO adapter's storage on purpose: connection-state recovery keeps broadcasts (in the
@@ -42,13 +42,14 @@ export function createLocalChatRelay(deliver: (e: ChatEvent) => void): ChatRelay
  * This instance's own sockets get a message at once; the other instances get it through Redis, and each skips what
  * it sent itself (messages carry the sending instance's random id).
  */
-export async function createRedisChatRelay(redis: Redis, deliver: (e: ChatEvent) => void, channel = 'rm:chat'): Promise<ChatRelay> {
+export async function createRedisChatRelay(redis: RedisClient, deliver: (e: ChatEvent) => void, channel = 'rm:chat'): Promise<ChatRelay> {
   const origin = randomUUID();
+  // A subscribed connection takes no other commands, so pub/sub gets its own; node-redis subscribes it again
+  // after each reconnect.
   const sub = redis.duplicate();
   sub.on('error', () => undefined); // reconnects by itself; a lost message is a lost chat line, never a crash
-  await sub.subscribe(channel);
-  sub.on('message', (ch, raw) => {
-    if (ch !== channel) return;
+  await sub.connect();
+  await sub.subscribe(channel, (raw) => {
     try {
       const m = JSON.parse(raw) as { from: string; e: ChatEvent };
       if (m.from !== origin) deliver(m.e);
@@ -62,7 +63,8 @@ export async function createRedisChatRelay(redis: Redis, deliver: (e: ChatEvent)
       await redis.publish(channel, JSON.stringify({ from: origin, e }));
     },
     async close() {
-      sub.disconnect();
+      // A subscriber has nothing pending worth waiting for.
+      if (sub.isOpen) sub.destroy();
     },
   };
 }

@@ -1,5 +1,6 @@
-import type { Redis } from 'ioredis';
+import { defineScript, type CommandParser } from 'redis';
 import type { HandEntry, TopicState } from '../../../shared/schemas/live';
+import type { RedisClient } from '../redis';
 import { LIVE_STATE_TTL_SECONDS, type LiveState } from './liveState';
 
 /**
@@ -40,34 +41,66 @@ local out = cjson.encode(t)
 redis.call('SET', KEYS[1], out, 'EX', ARGV[4])
 return out`;
 
-export function createRedisLiveState(redis: Redis, prefix = 'rm:live'): LiveState {
+/** The queue from a script's flat reply. */
+function handList(flat: string[]): HandEntry[] {
+  const out: HandEntry[] = [];
+  for (let i = 0; i < flat.length; i += 2) out.push({ identity: flat[i]!, raisedAt: flat[i + 1] || new Date(0).toISOString() });
+  return out;
+}
+
+function parseTopic(raw: string): TopicState {
+  const t = JSON.parse(raw) as { current: string | null; trail: unknown };
+  // cjson writes an empty Lua table as {}.
+  return { current: t.current ?? null, trail: Array.isArray(t.trail) ? (t.trail as TopicState['trail']) : [] };
+}
+
+type HandKeys = readonly [handSeq: string, hands: string, handsAt: string];
+
+/** The scripts above as node-redis scripts; `createRedisClient` registers them on every client it makes. */
+export const LIVE_STATE_SCRIPTS = {
+  rmLiveRaiseHand: defineScript({
+    SCRIPT: RAISE,
+    NUMBER_OF_KEYS: 3,
+    parseCommand(parser: CommandParser, keys: HandKeys, identity: string, raisedAt: string, ttl: number) {
+      parser.pushKeys([...keys]);
+      parser.push(identity, raisedAt, String(ttl));
+    },
+    transformReply: handList,
+  }),
+  rmLiveLowerHand: defineScript({
+    SCRIPT: LOWER,
+    NUMBER_OF_KEYS: 3,
+    parseCommand(parser: CommandParser, keys: HandKeys, identity: string) {
+      parser.pushKeys([...keys]);
+      parser.push(identity);
+    },
+    transformReply: handList,
+  }),
+  /** KEYS: topic. ARGV: the initial state as JSON, the new topic, when, ttl. */
+  rmLivePivot: defineScript({
+    SCRIPT: PIVOT,
+    NUMBER_OF_KEYS: 1,
+    parseCommand(parser: CommandParser, key: string, initial: string, topic: string, at: string, ttl: number) {
+      parser.pushKey(key);
+      parser.push(initial, topic, at, String(ttl));
+    },
+    transformReply: parseTopic,
+  }),
+};
+
+export function createRedisLiveState(redis: RedisClient, prefix = 'rm:live'): LiveState {
   const key = (id: string, part: string) => `${prefix}:{${id}}:${part}`;
   const ttl = LIVE_STATE_TTL_SECONDS;
-  const touch = (...keys: string[]) => {
-    const m = redis.multi();
-    for (const k of keys) m.expire(k, ttl);
-    return m.exec();
-  };
-  const parseTopic = (raw: string): TopicState => {
-    const t = JSON.parse(raw) as { current: string | null; trail: unknown };
-    // cjson writes an empty Lua table as {}.
-    return { current: t.current ?? null, trail: Array.isArray(t.trail) ? (t.trail as TopicState['trail']) : [] };
-  };
+  const expiry = { type: 'EX', value: ttl } as const;
 
   async function hands(id: string): Promise<HandEntry[]> {
-    const ids = await redis.zrange(key(id, 'hands'), 0, -1);
+    const ids = await redis.zRange(key(id, 'hands'), 0, -1);
     if (ids.length === 0) return [];
-    const at = await redis.hmget(key(id, 'handsAt'), ...ids);
+    const at = await redis.hmGet(key(id, 'handsAt'), ids);
     return ids.map((identity, i) => ({ identity, raisedAt: at[i] ?? new Date(0).toISOString() }));
   }
 
-  const handKeys = (id: string) => [key(id, 'handSeq'), key(id, 'hands'), key(id, 'handsAt')] as const;
-  const handList = (flat: unknown): HandEntry[] => {
-    const a = flat as string[];
-    const out: HandEntry[] = [];
-    for (let i = 0; i < a.length; i += 2) out.push({ identity: a[i]!, raisedAt: a[i + 1] || new Date(0).toISOString() });
-    return out;
-  };
+  const handKeys = (id: string): HandKeys => [key(id, 'handSeq'), key(id, 'hands'), key(id, 'handsAt')];
 
   const flag = async (id: string, part: string) => (await redis.get(key(id, part))) === '1';
 
@@ -78,62 +111,61 @@ export function createRedisLiveState(redis: Redis, prefix = 'rm:live'): LiveStat
     },
     async pivot(id, preset, topic, at) {
       const initial = JSON.stringify({ current: preset, trail: [] });
-      const out = (await redis.eval(PIVOT, 1, key(id, 'topic'), initial, topic, at.toISOString(), String(ttl))) as string;
-      return parseTopic(out);
+      return redis.rmLivePivot(key(id, 'topic'), initial, topic, at.toISOString(), ttl);
     },
     async raiseHand(id, identity, at) {
-      return handList(await redis.eval(RAISE, 3, ...handKeys(id), identity, at.toISOString(), String(ttl)));
+      return redis.rmLiveRaiseHand(handKeys(id), identity, at.toISOString(), ttl);
     },
     async lowerHand(id, identity) {
-      return handList(await redis.eval(LOWER, 3, ...handKeys(id), identity));
+      return redis.rmLiveLowerHand(handKeys(id), identity);
     },
     async lowerAll(id) {
-      await redis.del(key(id, 'hands'), key(id, 'handsAt'));
+      await redis.del([key(id, 'hands'), key(id, 'handsAt')]);
       return [];
     },
     async callNext(id) {
-      const popped = await redis.zpopmin(key(id, 'hands'));
-      const called = popped[0] ?? null;
-      if (called) await redis.hdel(key(id, 'handsAt'), called);
+      const popped = await redis.zPopMin(key(id, 'hands'));
+      const called = popped?.value ?? null;
+      if (called) await redis.hDel(key(id, 'handsAt'), called);
       return { called, hands: await hands(id) };
     },
     hands,
     async setLocked(id, locked) {
-      await redis.set(key(id, 'locked'), locked ? '1' : '0', 'EX', ttl);
+      await redis.set(key(id, 'locked'), locked ? '1' : '0', { expiration: expiry });
     },
     isLocked: (id) => flag(id, 'locked'),
     async setEnded(id) {
-      await redis.set(key(id, 'ended'), '1', 'EX', ttl);
+      await redis.set(key(id, 'ended'), '1', { expiration: expiry });
     },
     isEnded: (id) => flag(id, 'ended'),
     async admit(id, identity) {
-      await redis.sadd(key(id, 'admitted'), identity);
-      await touch(key(id, 'admitted'));
+      await redis.sAdd(key(id, 'admitted'), identity);
+      await redis.expire(key(id, 'admitted'), ttl);
     },
     async wasAdmitted(id, identity) {
-      return (await redis.sismember(key(id, 'admitted'), identity)) === 1;
+      return (await redis.sIsMember(key(id, 'admitted'), identity)) === 1;
     },
     async remove(id, identity) {
       await redis
         .multi()
-        .sadd(key(id, 'removed'), identity)
+        .sAdd(key(id, 'removed'), identity)
         .expire(key(id, 'removed'), ttl)
-        .zrem(key(id, 'hands'), identity)
-        .hdel(key(id, 'handsAt'), identity)
+        .zRem(key(id, 'hands'), identity)
+        .hDel(key(id, 'handsAt'), identity)
         .exec();
     },
     async isRemoved(id, identity) {
-      return (await redis.sismember(key(id, 'removed'), identity)) === 1;
+      return (await redis.sIsMember(key(id, 'removed'), identity)) === 1;
     },
     async setMicBlocked(id, identity, blocked) {
-      if (blocked) await redis.multi().sadd(key(id, 'micBlocked'), identity).expire(key(id, 'micBlocked'), ttl).exec();
-      else await redis.srem(key(id, 'micBlocked'), identity);
+      if (blocked) await redis.multi().sAdd(key(id, 'micBlocked'), identity).expire(key(id, 'micBlocked'), ttl).exec();
+      else await redis.sRem(key(id, 'micBlocked'), identity);
     },
     async micBlocked(id) {
-      return new Set(await redis.smembers(key(id, 'micBlocked')));
+      return new Set(await redis.sMembers(key(id, 'micBlocked')));
     },
     async bindRoom(roomName, id) {
-      await redis.set(`${prefix}:room:${roomName}`, id, 'EX', ttl);
+      await redis.set(`${prefix}:room:${roomName}`, id, { expiration: expiry });
     },
     async sessionOfRoom(roomName) {
       return redis.get(`${prefix}:room:${roomName}`);

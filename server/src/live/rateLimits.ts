@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { redisLimiter, type RedisClient } from '../redis';
 
 /** Per-user budgets per command family, per window of `seconds`. Generous for people, tight for scripts. */
 const BUDGETS = {
@@ -17,12 +17,11 @@ export interface CommandLimiter {
   take(budget: Budget, userId: string): Promise<boolean>;
 }
 
-export function createCommandLimiter(redis?: Redis): CommandLimiter {
+export function createCommandLimiter(redis?: RedisClient): CommandLimiter {
   const limiters = new Map<Budget, RateLimiterAbstract>();
   for (const [name, b] of Object.entries(BUDGETS) as Array<[Budget, (typeof BUDGETS)[Budget]]>) {
     const opts = { keyPrefix: `rm:rl:${name}`, points: b.points, duration: b.seconds };
-    // The memory insurance limiter keeps budgets (per instance) while Redis is unreachable.
-    limiters.set(name, redis ? new RateLimiterRedis({ storeClient: redis, ...opts, insuranceLimiter: new RateLimiterMemory(opts) }) : new RateLimiterMemory(opts));
+    limiters.set(name, redis ? redisLimiter(redis, opts) : new RateLimiterMemory(opts));
   }
   return {
     async take(budget, userId) {

@@ -1,9 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { parse as parseCookie } from 'cookie';
-import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { AuthService } from '../auth/auth.service';
+import { closeRedis, connectAdapterClient, type RedisClient } from '../redis';
 import { ChatForgettingAdapter, createLocalChatRelay, createRedisChatRelay, type ChatEvent, type ChatRelay } from './chatRelay';
 import { createLiveCommands, STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './live.handlers';
 
@@ -12,7 +12,7 @@ export interface RealtimeOptions {
   sessionCookie: string;
   /** The one origin browsers may open sockets from, given the Host the request came to. */
   allowedOrigin: (host: string | undefined, secure: boolean) => string;
-  redis?: Redis;
+  redis?: RedisClient;
   /** How often an open socket's session is checked again, on its next command and by a background sweep. */
   recheckMs?: number;
   deps: Omit<LiveDeps, 'io' | 'chat' | 'liveAvailable' | 'sessionCheck'>;
@@ -39,12 +39,13 @@ const SWEEP_BATCH = 500;
 
 /** Socket.IO for the live circle: signed-in sockets from our own origin only, Redis-shared when configured. */
 export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions): Promise<Realtime> {
+  const adapterClient = o.redis ? await connectAdapterClient(o.redis) : undefined;
   const io: IO = new Server(httpServer, {
     // Commands are small; a frame far past the largest valid one is refused before it is parsed.
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     serveClient: false,
-    adapter: o.redis ? createAdapter(o.redis) : ChatForgettingAdapter,
+    adapter: adapterClient ? createAdapter(adapterClient) : ChatForgettingAdapter,
   });
 
   // The session token stays on this instance (never in socket.data, which travels through the adapter); a WeakMap
@@ -102,7 +103,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
 
   // Redis down: tell this instance's sockets at once (a local emit needs no Redis), refuse commands with a typed
   // code instead of letting them hang, and say when it is back. Audio and video (LiveKit) are not affected.
-  let liveAvailable = !o.redis || o.redis.status === 'ready';
+  let liveAvailable = !o.redis || o.redis.isReady;
   const DEGRADED = 'Live features are reconnecting. Audio and video go on.';
   const setAvailable = (available: boolean) => {
     if (available === liveAvailable) return;
@@ -110,10 +111,11 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     if (available) io.local.emit('live:restored');
     else io.local.emit('live:degraded', { message: DEGRADED });
   };
-  const onReady = () => setAvailable(true);
-  const onLost = () => setAvailable(false);
-  o.redis?.on('ready', onReady);
-  o.redis?.on('close', onLost);
+  // node-redis says 'error' when the connection drops (and on each failed attempt to reconnect), 'ready' when it
+  // is back, 'end' when closed; whichever it says, readiness is the truth.
+  const REDIS_STATE_EVENTS = ['ready', 'error', 'end'] as const;
+  const onRedisState = () => setAvailable(o.redis!.isReady);
+  for (const event of REDIS_STATE_EVENTS) o.redis?.on(event, onRedisState);
 
   // A session that was signed out or expired elsewhere gets a typed UNAUTHENTICATED ack and the socket is closed.
   const commands = createLiveCommands({ ...o.deps, io, chat, liveAvailable: () => liveAvailable, sessionCheck });
@@ -151,11 +153,11 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     },
     async close() {
       clearInterval(sweep);
-      o.redis?.off('ready', onReady);
-      o.redis?.off('close', onLost);
+      for (const event of REDIS_STATE_EVENTS) o.redis?.off(event, onRedisState);
       await chat.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (adapterClient) await closeRedis(adapterClient);
     },
   };
 }
