@@ -45,7 +45,7 @@ describe('staff manage people in the browser', () => {
     await staff.keyboard.press('Enter');
     await staff.waitForURL(/\/staff\/people$/);
     await staff.getByRole('heading', { name: 'People', level: 1 }).waitFor();
-    await staff.getByRole('status').filter({ hasText: 'Showing 1–4 of 4 e2e.people.' }).waitFor();
+    await staff.getByRole('status').filter({ hasText: 'Showing 1–4 of 4 people.' }).waitFor();
     // Staff cannot change their own role: their row has no select.
     expect(await staff.getByLabel('Role for Sasha (staff@example.ca)').count()).toBe(0);
 

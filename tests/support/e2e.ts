@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
+import { connectRedis, type RedisClient } from '../../server/src/redis';
 import { launchBrowser, type TestBrowser } from './browser';
 import { startTestLivekit } from './livekit';
 import { startTestApp, type TestApp } from './testApp';
@@ -18,6 +19,8 @@ export interface E2e {
   people: People;
   /** The file's livekit-server, when it asked for one. */
   livekit: LocalLivekit;
+  /** The app's Redis, emptied first, when the file gave a Redis URL. */
+  redis: RedisClient;
   /** A fresh Chromium (its own empty profile), closed with the file. */
   open(opts?: { timezoneId?: string }): Promise<Page>;
   /** The same, with its context, for tests that grant permissions or open more pages. */
@@ -29,10 +32,10 @@ export interface E2e {
 /**
  * What every end-to-end file sets up, in its beforeAll and afterAll: the real app serving the built client on the
  * real clock (Chromium and LiveKit read the same one), the four people of `createPeople`, optionally a real
- * livekit-server (`'media'`, or `'webhooks'` to have its webhooks reach the app too), and the browsers it opened,
- * closed afterwards. Call it at the top of a file or of a describe; read the fields inside tests.
+ * livekit-server (`'media'`, or `'webhooks'` to have its webhooks reach the app too), live state in an emptied Redis
+ * when given its URL, and the browsers it opened, closed afterwards. Call it at the top of a file or of a describe; read the fields inside tests.
  */
-export function e2eSetup(opts: { livekit?: 'none' | 'media' | 'webhooks'; env?: Record<string, string>; redis?: NonNullable<Parameters<typeof startTestApp>[0]>['redis'] } = {}): E2e {
+export function e2eSetup(opts: { livekit?: 'none' | 'media' | 'webhooks'; env?: Record<string, string>; redisUrl?: string } = {}): E2e {
   const mode = opts.livekit ?? 'none';
   const browsers: TestBrowser[] = [];
   const world = {
@@ -51,6 +54,10 @@ export function e2eSetup(opts: { livekit?: 'none' | 'media' | 'webhooks'; env?: 
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    if (opts.redisUrl) {
+      world.redis = await connectRedis(opts.redisUrl);
+      await world.redis.flushAll();
+    }
     // With webhooks, the app first (LiveKit needs its URL), then LiveKit, then the app learns where LiveKit is.
     if (mode === 'media') world.livekit = await startTestLivekit();
     world.app = await startTestApp({
@@ -58,7 +65,7 @@ export function e2eSetup(opts: { livekit?: 'none' | 'media' | 'webhooks'; env?: 
       clientDir: path.join(root, 'client/dist'),
       media: createMedia(mode === 'media' ? world.livekit.connection : null),
       env: opts.env,
-      redis: opts.redis,
+      redis: world.redis,
     });
     if (mode === 'webhooks') {
       world.livekit = await startTestLivekit({ webhookUrl: `${world.app.url}/api/livekit/webhook` });
@@ -70,6 +77,7 @@ export function e2eSetup(opts: { livekit?: 'none' | 'media' | 'webhooks'; env?: 
     await Promise.all(browsers.splice(0).map((b) => b.close()));
     await world.app?.close();
     await world.livekit?.stop();
+    world.redis?.destroy();
   });
   return world;
 }
