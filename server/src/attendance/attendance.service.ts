@@ -1,7 +1,7 @@
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { PublicUser } from '../../../shared/schemas/auth';
 import type { AttendeeKind } from '../../../shared/schemas/reports';
-import { parseSessionId } from '../circles/sessionId';
+import { parseSessionId } from '../scheduling/sessionId';
 import type { Clock } from '../clock';
 import { roomNameFor } from '../livekit/identities';
 import type { Media } from '../livekit/media';

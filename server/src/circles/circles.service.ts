@@ -7,11 +7,10 @@ import { circleToken } from '../livekit/circleToken';
 import { participantIdentity, roomNameFor } from '../livekit/identities';
 import type { Media } from '../livekit/media';
 import type { Db } from '../store/db';
-import { DateTime } from 'luxon';
 import { meets } from '../scheduling/plan';
-import { loadSession, loadSessions, mayAttend, windowOf, type LoadedSession } from '../scheduling/sessions';
-import { circlesRepository, type SeriesRow } from './circles.repository';
-import { isWindowOpen, wallClock, type DropInWindow } from './schedule';
+import { isWindowOpen, wallClock, type DropInWindow } from '../scheduling/schedule';
+import { schedulingRepository } from '../scheduling/scheduling.repository';
+import { loadSession, mayAttend, sessionBasics, upcomingSessions, windowOf, type LoadedSession } from '../scheduling/sessions';
 
 export type CirclesService = ReturnType<typeof createCirclesService>;
 
@@ -28,29 +27,17 @@ export function createCirclesService(deps: {
   /** Notes what attendance counting will need from this join's webhooks (no person in it). */
   issueTicket?: (user: PublicUser, sessionId: string, identity: string, room: string, topic: string | null) => Promise<void>;
 }) {
-  const repo = circlesRepository(deps.db);
+  const repo = schedulingRepository(deps.db);
 
+  /** The session as the home and pre-join pages show it: with its drop-in window, and whether that is open now. */
   function view(loaded: LoadedSession, now: Date): CircleSession {
-    const { series, planned } = loaded;
-    const occ = planned.occurrence;
+    const occ = loaded.planned.occurrence;
+    const basics = sessionBasics(loaded);
     return {
-      id: planned.id,
-      seriesId: series.id,
-      title: series.title,
-      topic: loaded.topic,
-      timezone: series.timezone,
-      startsAt: occ.startsAt.toISOString(),
-      endsAt: occ.endsAt.toISOString(),
+      ...basics,
       opensAt: occ.opensAt.toISOString(),
-      wallClock: {
-        startsAt: wallClock(occ.startsAt, series.timezone),
-        endsAt: wallClock(occ.endsAt, series.timezone),
-        opensAt: wallClock(occ.opensAt, series.timezone),
-      },
-      isOpen: meets(planned) && isWindowOpen(occ, now),
-      hosted: planned.hostId !== null,
-      format: series.format,
-      location: series.location,
+      wallClock: { ...basics.wallClock, opensAt: wallClock(occ.opensAt, loaded.series.timezone) },
+      isOpen: meets(loaded.planned) && isWindowOpen(occ, now),
     };
   }
 
@@ -62,14 +49,6 @@ export function createCirclesService(deps: {
     const loaded = await loadSession(deps.db, sessionId, deps.window);
     if (!loaded || loaded.series.status !== 'active' || (user && !mayAttend(user, loaded.series, deps.clock.now()))) throw missing();
     return loaded;
-  }
-
-  /** The sessions that meet and have not closed yet, soonest first, across the given series. */
-  async function upcoming(series: SeriesRow[], now: Date, weeks: number): Promise<LoadedSession[]> {
-    const from = DateTime.fromJSDate(now, { zone: 'UTC' }).minus({ days: 2 }).toISODate()!;
-    const to = DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ weeks }).toISODate()!;
-    const all = await loadSessions(deps.db, series, from, to, deps.window);
-    return all.filter((s) => meets(s.planned) && s.planned.occurrence.closesAt.getTime() > now.getTime());
   }
 
   /**
@@ -85,7 +64,7 @@ export function createCirclesService(deps: {
     }
     const occ = loaded.planned.occurrence;
     if (!isWindowOpen(occ, now)) {
-      const next = (await upcoming([loaded.series], now, 8))[0] ?? loaded;
+      const next = (await upcomingSessions(deps.db, [loaded.series], now, 8, deps.window))[0] ?? loaded;
       const data: OutsideWindowData = {
         opensAt: next.planned.occurrence.opensAt.toISOString(),
         startsAt: next.planned.occurrence.startsAt.toISOString(),
@@ -107,7 +86,7 @@ export function createCirclesService(deps: {
     async next(user?: PublicUser): Promise<CircleSession | null> {
       const now = deps.clock.now();
       const series = (await repo.activeSeries()).filter((s) => !user || mayAttend(user, s, now));
-      const first = (await upcoming(series, now, 8))[0];
+      const first = (await upcomingSessions(deps.db, series, now, 8, deps.window))[0];
       return first ? view(first, now) : null;
     },
 
