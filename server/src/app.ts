@@ -179,7 +179,7 @@ export function createApp(c: Components) {
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/matching', matchingRoutes({ matching }));
   api.use('/people', peopleRoutes({ people, onRoleChanged: (id) => realtime?.disconnectUser(id) }));
-  api.use('/reports', reportsRoutes({ reports, db: c.db }));
+  api.use('/reports', reportsRoutes({ reports }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
