@@ -24,12 +24,12 @@ import { AUDITOR_REFUSAL } from '../auth/roles';
 import type { CirclesService } from '../circles/circles.service';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
-import { participantIdentity } from '../livekit/identities';
+import { attributesFor } from '../livekit/circleToken';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
+import type { Admission } from './admission';
 import type { ChatRelay } from './chatRelay';
 import { commandOwner, type CommandDedupe } from './commandDedupe';
-import { isHostOf, type SessionHostIds } from './hostPolicy';
 import type { LiveState } from './liveState';
 import type { MediaModeration } from './mediaModeration';
 import type { Budget, CommandLimiter } from './rateLimits';
@@ -50,7 +50,8 @@ export interface LiveDeps {
   moderation: MediaModeration;
   limiter: CommandLimiter;
   chat: ChatRelay;
-  hostIds: SessionHostIds;
+  /** Who may enter a circle and with which rights. */
+  admission: Admission;
   secret: string;
   crisisText: string;
   /** False while shared live state (Redis) is unreachable: commands are then refused at once with a typed code. */
@@ -136,7 +137,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
           return ack(fail('SERVICE_UNAVAILABLE', 'Live features are reconnecting. Audio and video go on; try again in a moment.'));
         }
         // Independent reads, so they share one round trip to Redis when live state is shared.
-        const [allowed] = await Promise.all([d.limiter.take(budget, socket.data.user.id), forgetCircleIfOver(socket, event)]);
+        const [allowed] = await Promise.all([d.limiter.take(budget, socket.data.user.id), event === 'circle:join' ? undefined : forgetCircleIfOver(socket)]);
         if (!allowed) {
           return ack(fail('TOO_MANY_REQUESTS', 'You are doing that too often. Wait a few seconds and try again.'));
         }
@@ -182,14 +183,13 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
    * people concerned may already have heard of it; the shared state is the truth, so a removed person or an
    * ended circle is out of the circle on every instance before any command runs.
    */
-  async function forgetCircleIfOver(socket: LiveSocket, event: Command) {
+  async function forgetCircleIfOver(socket: LiveSocket): Promise<boolean> {
     const c = socket.data.circle;
-    if (!c || event === 'circle:join') return;
-    const [ended, removed] = await Promise.all([d.live.isEnded(c.sessionId), d.live.isRemoved(c.sessionId, c.identity)]);
-    if (!ended && !removed) return;
+    if (!c || (await d.admission.mayStay(c.sessionId, c.identity))) return false;
     socket.data.circle = undefined;
     await socket.leave(circleRoom(c.sessionId));
     await socket.leave(personalRoom(c.sessionId, c.identity));
+    return true;
   }
 
   /** The circle this socket was admitted to, if it is still in it (a removal takes the socket out of the room). */
@@ -228,8 +228,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
       seen.set(c.identity, {
         identity: c.identity,
         displayName: c.displayName,
-        role,
-        badge: role === 'volunteer' ? 'red-mug' : '',
+        ...attributesFor(role), // the red mug as LiveKit shows it, from the same rule
         isHost: c.isHost,
         micBlocked: blocked.has(c.identity),
       });
@@ -266,21 +265,12 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
 
   // Joining again changes nothing and answers with the circle as it is now, which holds names: never stored.
   command('circle:join', CircleJoinPayload, 'join', 'rerun', async (socket, { sessionId, displayName }) => {
-    const session = await d.circles.admissible(socket.data.user, sessionId);
-    const identity = participantIdentity(d.secret, socket.data.user.id, sessionId);
-    if (await d.live.isEnded(sessionId)) throw new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.');
-    if (await d.live.isRemoved(sessionId, identity)) {
-      throw new AppError(403, 'REMOVED', 'A host removed you from this circle, so you cannot rejoin it. Staff can help if you think this was a mistake.');
-    }
-    const isHost = await isHostOf(socket.data.user, sessionId, d.hostIds);
-    if (!isHost && (await d.live.isLocked(sessionId)) && !(await d.live.wasAdmitted(sessionId, identity))) {
-      throw new AppError(409, 'CIRCLE_LOCKED', 'The host has closed this circle to newcomers for now. Try the next one, or ask staff.');
-    }
+    const { session, identity, room, isHost } = await d.admission.circle(socket.data.user, sessionId);
     if (socket.data.circle && socket.data.circle.sessionId !== sessionId) await leaveCurrent(socket);
     socket.data.circle = { sessionId, identity, displayName, isHost };
     await socket.join([circleRoom(sessionId), personalRoom(sessionId, identity)]);
     await d.live.admit(sessionId, identity);
-    await d.live.bindRoom(d.moderation.roomName(sessionId), sessionId);
+    await d.live.bindRoom(room, sessionId);
     return {
       data: await snapshot(sessionId, identity, isHost, session.topic),
       after: () => announceParticipants(sessionId),
@@ -490,6 +480,14 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     }
     await handler(this, typeof args[0] === 'function' || args.length === 0 ? {} : args[0], ack);
   }
+  /**
+   * A connection that came back with its state (rooms and circle) is let back in only if it may still be there:
+   * a removal or an end while it was away takes it out at once, not at its next command.
+   */
+  async function onRecovered(socket: LiveSocket) {
+    const c = socket.data.circle;
+    if (c && !(await forgetCircleIfOver(socket))) await announceParticipants(c.sessionId);
+  }
   function onDisconnect(this: LiveSocket) {
     const c = this.data.circle;
     if (c) void announceParticipants(c.sessionId).catch(() => undefined);
@@ -499,7 +497,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     attach(socket) {
       socket.onAny(onAny as (...args: unknown[]) => void);
       socket.on('disconnect', onDisconnect);
-      if (socket.recovered && socket.data.circle) void announceParticipants(socket.data.circle.sessionId).catch(() => undefined);
+      if (socket.recovered && socket.data.circle) void onRecovered(socket).catch(() => undefined);
     },
   };
 }

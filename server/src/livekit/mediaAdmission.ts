@@ -4,8 +4,9 @@ import { circleToken } from './circleToken';
 import type { Media } from './media';
 
 /**
- * LiveKit connection details for one person in one room, or the plain reason media is unavailable. Same token
- * rules as the circles: opaque identity, short TTL, explicit grants, attributes set by the server.
+ * LiveKit connection details for one person in one room, or the plain reason media is unavailable: the one place
+ * a token is made for a browser (opaque identity, short TTL, explicit grants, attributes set by the server).
+ * Whom to let in, and whether with a microphone, is decided before (live/admission.ts).
  */
 export async function mediaAdmission(opts: {
   media: Media;
@@ -14,6 +15,8 @@ export async function mediaAdmission(opts: {
   room: string;
   role: ParticipantRole;
   ttlSeconds: number;
+  /** False while a host stops this person from unmuting. */
+  microphone: boolean;
   now: Date;
 }): Promise<JoinMedia> {
   const conn = opts.media.connection();
