@@ -203,7 +203,6 @@ export function createApp(c: Components) {
         db: c.db,
         clock: c.clock,
         log: c.log,
-        circles,
         admission,
         live,
         dedupe,

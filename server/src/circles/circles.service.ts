@@ -42,8 +42,8 @@ export function createCirclesService(deps: {
       return first ? view(first, now) : null;
     },
 
-    /** One session; with a user, only if they may attend it. */
-    async session(sessionId: string, user?: PublicUser): Promise<CircleSession> {
+    /** One session, if this person may attend it. */
+    async session(sessionId: string, user: PublicUser): Promise<CircleSession> {
       return view(await deps.admission.attendable(user, sessionId), deps.clock.now());
     },
 

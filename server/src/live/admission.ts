@@ -55,10 +55,10 @@ export function createAdmission(deps: {
 
   const missing = () => new AppError(404, 'NOT_FOUND', 'We could not find that circle. Go back to the home page for the next one.');
 
-  /** A session that exists, in an active series, for someone who may attend it (any audience without a user). */
-  async function attendable(user: PublicUser | undefined, sessionId: string): Promise<LoadedSession> {
+  /** A session that exists, in an active series, for someone who may attend it. */
+  async function attendable(user: PublicUser, sessionId: string): Promise<LoadedSession> {
     const loaded = await loadSession(deps.db, sessionId, deps.window);
-    if (!loaded || loaded.series.status !== 'active' || (user && !mayAttend(user, loaded.series, deps.clock.now()))) throw missing();
+    if (!loaded || loaded.series.status !== 'active' || !mayAttend(user, loaded.series, deps.clock.now())) throw missing();
     return loaded;
   }
 
