@@ -4,7 +4,9 @@ import type {
   ChatMessage,
   CircleSnapshot,
   CommandId,
+  CommandPayload,
   HandEntry,
+  LiveCommand,
   LiveParticipant,
   ModerationNotice,
   Reaction,
@@ -13,8 +15,6 @@ import type {
 } from './schemas/live';
 
 type Cb<T> = (ack: Ack<T>) => void;
-/** A payload with no fields of its own (it may still carry `commandId`). */
-type Empty = Record<never, never>;
 
 /**
  * What every command payload may carry besides its own fields: a client-made id. A command with an id is applied
@@ -23,35 +23,39 @@ type Empty = Record<never, never>;
 export interface CommandMeta {
   commandId?: CommandId;
 }
-/** A command: its payload (plus `CommandMeta`) and its typed ack. */
-type Command<P extends object, T> = (p: P & CommandMeta, ack: Cb<T>) => void;
+
+/** What each command's ack carries when it succeeds. */
+export interface CommandResults {
+  'circle:join': CircleSnapshot;
+  'circle:leave': null;
+  'circle:lock': { locked: boolean };
+  'circle:end': null;
+  'topic:pivot': TopicState;
+  'hand:raise': HandEntry[];
+  'hand:lower': HandEntry[];
+  'hand:callNext': { called: string | null };
+  'hand:lowerAll': HandEntry[];
+  'chat:send': { id: string };
+  'chat:remove': null;
+  'reaction:send': null;
+  'moderation:mute': { message: string };
+  'moderation:blockMic': { message: string };
+  'moderation:cameraOff': { message: string };
+  'moderation:remove': { message: string };
+  'support:request': { message: string };
+  'support:list': SupportRequest[];
+  'support:handle': null;
+}
 
 /**
- * Commands a client sends: imperative `domain:verb`, each with a typed ack. Every payload is validated on the
- * server with the schemas in `schemas/live.ts`; the session a command acts on is always the one the socket was
- * admitted to, never one named in the payload.
+ * Commands a client sends: imperative `domain:verb`, one for each entry of `COMMAND_PAYLOADS` in `schemas/live.ts`,
+ * each with its payload from there (plus `CommandMeta`) and a typed ack. Every payload is validated on the server
+ * with those same schemas; the session a command acts on is always the one the socket was admitted to, never one
+ * named in the payload.
  */
-export interface ClientToServerEvents {
-  'circle:join': Command<{ sessionId: string; displayName: string }, CircleSnapshot>;
-  'circle:leave': Command<Empty, null>;
-  'circle:lock': Command<{ locked: boolean }, { locked: boolean }>;
-  'circle:end': Command<Empty, null>;
-  'topic:pivot': Command<{ topic: string }, TopicState>;
-  'hand:raise': Command<Empty, HandEntry[]>;
-  'hand:lower': Command<Empty, HandEntry[]>;
-  'hand:callNext': Command<Empty, { called: string | null }>;
-  'hand:lowerAll': Command<Empty, HandEntry[]>;
-  'chat:send': Command<{ text: string }, { id: string }>;
-  'chat:remove': Command<{ messageId: string }, null>;
-  'reaction:send': Command<{ reaction: Reaction }, null>;
-  'moderation:mute': Command<{ identity: string }, { message: string }>;
-  'moderation:blockMic': Command<{ identity: string; blocked: boolean }, { message: string }>;
-  'moderation:cameraOff': Command<{ identity: string }, { message: string }>;
-  'moderation:remove': Command<{ identity: string }, { message: string }>;
-  'support:request': Command<Empty, { message: string }>;
-  'support:list': Command<Empty, SupportRequest[]>;
-  'support:handle': Command<{ id: string }, null>;
-}
+export type ClientToServerEvents = {
+  [C in LiveCommand]: (p: CommandPayload<C> & CommandMeta, ack: Cb<CommandResults[C]>) => void;
+};
 
 /** What the server announces: past tense. */
 export interface ServerToClientEvents {
@@ -84,5 +88,10 @@ export interface SocketData {
     identity: string;
     displayName: string;
     isHost: boolean;
+    /**
+     * The session's preset topic as it stood when this socket joined: where the live topic starts until a host
+     * pivots, so a pivot need not look the session up again.
+     */
+    preset: string | null;
   };
 }

@@ -20,7 +20,8 @@ import { healthRoutes } from './health/health.routes';
 import { errorHandler, notFound } from './http/errors';
 import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
-import { isHostOf, type SessionHostIds } from './live/hostPolicy';
+import { createAdmission } from './live/admission';
+import type { SessionHostIds } from './live/hostPolicy';
 import { sessionHostIds } from './scheduling/sessionHostIds';
 import { RUNNING_CLAIM_MS, type CommandDedupe } from './live/commandDedupe';
 import { createMemoryCommandDedupe } from './live/commandDedupe.memory';
@@ -31,7 +32,6 @@ import { createRedisLiveState } from './live/liveState.redis';
 import { createMediaModeration } from './live/mediaModeration';
 import { createCommandLimiter, type CommandLimiter } from './live/rateLimits';
 import { attachRealtime, RECOVERY_WINDOW_MS, type Realtime } from './live/realtime';
-import { AppError } from './http/errors';
 import type { Logger } from './log';
 import { smtpMailer, type Mailer } from './mail/mailer';
 import { matchingRoutes } from './matching/matching.routes';
@@ -96,24 +96,21 @@ export function createApp(c: Components) {
   const moderation = createMediaModeration(c.media, c.secret);
   const attendance = createAttendanceService({ db: c.db, clock: c.clock, log: c.log, media: c.media, secret: c.secret, retentionDays: config.attendance.retentionDays });
   const reports = createReportsService({ db: c.db, attendance, threshold: config.attendance.smallCellThreshold });
+  const admission = createAdmission({
+    db: c.db,
+    clock: c.clock,
+    window: config.dropIn,
+    live,
+    hostIds,
+    media: c.media,
+    secret: c.secret,
+    tokenTtlMinutes: config.livekitTokenTtlMinutes,
+  });
   const circles = createCirclesService({
     db: c.db,
     clock: c.clock,
-    media: c.media,
     window: config.dropIn,
-    secret: c.secret,
-    tokenTtlMinutes: config.livekitTokenTtlMinutes,
-    // Media admission follows the live circle: nobody removed, nobody new once locked or ended.
-    async admit(user, sessionId, identity) {
-      if (await live.isEnded(sessionId)) throw new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.');
-      if (await live.isRemoved(sessionId, identity)) {
-        throw new AppError(403, 'REMOVED', 'A host removed you from this circle, so you cannot rejoin it. Staff can help if you think this was a mistake.');
-      }
-      if ((await live.isLocked(sessionId)) && !(await live.wasAdmitted(sessionId, identity)) && !(await isHostOf(user, sessionId, hostIds))) {
-        throw new AppError(409, 'CIRCLE_LOCKED', 'The host has closed this circle to newcomers for now. Try the next one, or ask staff.');
-      }
-      return { micBlocked: (await live.micBlocked(sessionId)).has(identity) };
-    },
+    admission,
     issueTicket: (user, sessionId, identity, room, topic) => attendance.issueTicket(user, sessionId, identity, room, topic),
   });
   const matching = createMatchingService({
@@ -123,9 +120,7 @@ export function createApp(c: Components) {
     ...config.matching,
     mailer: c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null,
     publicUrl: config.publicUrl,
-    media: c.media,
-    secret: c.secret,
-    tokenTtlMinutes: config.livekitTokenTtlMinutes,
+    admission,
   });
   const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn });
   const people = createPeopleService({ db: c.db, clock: c.clock });
@@ -164,8 +159,8 @@ export function createApp(c: Components) {
         const room = event.room?.name;
         const identity = event.participant?.identity;
         if (event.event !== 'participant_joined' || !room || !identity) return;
-        const sessionId = await live.sessionOfRoom(room);
-        if (sessionId && (await live.isRemoved(sessionId, identity))) await moderation.remove(sessionId, identity);
+        const removedFrom = await admission.removedFromRoom(room, identity);
+        if (removedFrom) await moderation.remove(removedFrom, identity);
       },
     }),
   );
@@ -179,7 +174,7 @@ export function createApp(c: Components) {
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/matching', matchingRoutes({ matching }));
   api.use('/people', peopleRoutes({ people, onRoleChanged: (id) => realtime?.disconnectUser(id) }));
-  api.use('/reports', reportsRoutes({ reports, db: c.db }));
+  api.use('/reports', reportsRoutes({ reports }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
@@ -208,12 +203,11 @@ export function createApp(c: Components) {
         db: c.db,
         clock: c.clock,
         log: c.log,
-        circles,
+        admission,
         live,
         dedupe,
         moderation,
         limiter: c.commandLimiter ?? createCommandLimiter(c.redis),
-        hostIds,
         secret: c.secret,
         crisisText: config.crisisText,
       },

@@ -2,26 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { MemberKind, Role } from '../../shared/schemas/auth';
 import type { AuthService } from './auth/auth.service';
-import { circlesRepository } from './circles/circles.repository';
 import type { Clock } from './clock';
 import type { Db } from './store/db';
+import { schedulingRepository, WEEKLY_DEFAULTS, type NewSeries } from './scheduling/scheduling.repository';
 import type { SchedulingService } from './scheduling/scheduling.service';
-import { sessionIdOf } from './circles/sessionId';
+import { sessionIdOf } from './scheduling/sessionId';
 
-export const MONDAY_CIRCLE = {
+export const MONDAY_CIRCLE: NewSeries = {
+  ...WEEKLY_DEFAULTS,
   id: 'rmcc',
   title: 'Red Mug Coffee Circle',
   description:
     'Drop in, no RSVP. A volunteer host keeps the conversation gentle; trained peer supporters wear a red mug. ' +
     'Nothing is recorded, and what is shared stays in the circle.',
   weekday: 1,
-  start_local: '12:00',
-  duration_minutes: 60,
+  startLocal: '12:00',
+  durationMinutes: 60,
   timezone: 'America/Edmonton',
-  default_topic: 'Open conversation: what is on your mind this week?',
+  defaultTopic: 'Open conversation: what is on your mind this week?',
   /** The first Monday of the series as the platform runs it (its calendar feed's first event). */
-  starts_on: '2026-01-05',
-} as const;
+  startsOn: '2026-01-05',
+};
 
 const DEMO_TOPICS = [
   'Setting boundaries with clients and colleagues',
@@ -34,16 +35,16 @@ const DEMO_TOPICS = [
 
 /** The weekly Monday circle exists in every store. Idempotent. */
 export async function ensureMondayCircle(db: Db): Promise<void> {
-  await circlesRepository(db).insertSeries(MONDAY_CIRCLE);
+  await schedulingRepository(db).insertSeries(MONDAY_CIRCLE, null, { ifAbsent: true });
 }
 
 /** Demo topics for the coming Mondays, only where none is set. */
 export async function seedDemoTopics(db: Db, clock: Clock): Promise<void> {
-  const repo = circlesRepository(db);
+  const repo = schedulingRepository(db);
   let monday = DateTime.fromJSDate(clock.now(), { zone: MONDAY_CIRCLE.timezone }).startOf('week');
   for (const topic of DEMO_TOPICS) {
     const date = monday.toISODate()!;
-    if (!(await repo.topicOn(MONDAY_CIRCLE.id, date))) await repo.setTopic(MONDAY_CIRCLE.id, date, topic);
+    if (!(await repo.topicOn(MONDAY_CIRCLE.id, date))) await repo.setTopic(MONDAY_CIRCLE.id, date, topic, null);
     monday = monday.plus({ weeks: 1 });
   }
 }

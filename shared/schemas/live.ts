@@ -119,6 +119,7 @@ export function parseCommand<S extends z.ZodType>(
 }
 
 // Command payloads (each may also carry `commandId`, read by `parseCommand`). Strict: unknown keys are refused.
+/** The payload of a command that needs nothing but the circle the socket is in. */
 export const Empty = z.object({}).strict();
 export const CircleJoinPayload = z.object({ sessionId: SessionIdField, displayName: DisplayName }).strict();
 export const TopicPivotPayload = z
@@ -133,3 +134,43 @@ export const TargetPayload = z.object({ identity: IdentityField }).strict();
 export const MicBlockPayload = z.object({ identity: IdentityField, blocked: z.boolean() }).strict();
 export const LockPayload = z.object({ locked: z.boolean() }).strict();
 export const SupportHandlePayload = z.object({ id: z.string().uuid() }).strict();
+
+/**
+ * Every live command and the schema of its payload: the one list of commands. The payload types in
+ * `ClientToServerEvents` come from it, the server validates each command with it (and answers anything not in it
+ * with UNKNOWN_EVENT), and the fuzz tests send hostile payloads to every command in it.
+ */
+export const COMMAND_PAYLOADS = {
+  'circle:join': CircleJoinPayload,
+  'circle:leave': Empty,
+  'circle:lock': LockPayload,
+  'circle:end': Empty,
+  'topic:pivot': TopicPivotPayload,
+  'hand:raise': Empty,
+  'hand:lower': Empty,
+  'hand:callNext': Empty,
+  'hand:lowerAll': Empty,
+  'chat:send': ChatSendPayload,
+  'chat:remove': ChatRemovePayload,
+  'reaction:send': ReactionSendPayload,
+  'moderation:mute': TargetPayload,
+  'moderation:blockMic': MicBlockPayload,
+  'moderation:cameraOff': TargetPayload,
+  'moderation:remove': TargetPayload,
+  'support:request': Empty,
+  'support:list': Empty,
+  'support:handle': SupportHandlePayload,
+} as const satisfies Record<string, z.ZodType>;
+
+/** The name of a live command, `domain:verb`. */
+export type LiveCommand = keyof typeof COMMAND_PAYLOADS;
+
+/** Every live command, in the order of `COMMAND_PAYLOADS`. */
+export const COMMANDS = Object.keys(COMMAND_PAYLOADS) as readonly LiveCommand[];
+
+/**
+ * What a client sends as a command's payload (besides `commandId`). A command with no fields of its own takes `{}`
+ * (zod types `Empty` as a record of nothing, which would refuse `commandId` beside it).
+ */
+export type CommandPayload<C extends LiveCommand> =
+  string extends keyof z.input<(typeof COMMAND_PAYLOADS)[C]> ? Record<never, never> : z.input<(typeof COMMAND_PAYLOADS)[C]>;

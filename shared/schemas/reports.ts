@@ -73,6 +73,8 @@ export type AuditLogEntry = z.infer<typeof AuditLogEntry>;
 export const AuditLogResponse = z.object({ entries: z.array(AuditLogEntry) });
 export type AuditLogResponse = z.infer<typeof AuditLogResponse>;
 
+/** GET /api/reports/audit — the latest entries (200 by default), optionally of one action. */
 export const AuditQuery = z
   .object({ limit: z.coerce.number().int().min(1).max(500).default(200), action: z.string().regex(/^[a-z_.]{1,40}$/).optional() })
   .strict();
+export type AuditQuery = z.infer<typeof AuditQuery>;

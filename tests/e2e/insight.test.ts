@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSessionId } from '../../server/src/circles/sessionId';
+import { parseSessionId } from '../../server/src/scheduling/sessionId';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { e2eSetup } from '../support/e2e';
 import { ApiClient } from '../support/httpClient';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents } from '../../shared/events';
 import { ROLES, type MemberKind, type Role } from '../../shared/schemas/auth';
-import { COMMANDS } from '../../server/src/live/live.handlers';
+import { COMMANDS } from '../../shared/schemas/live';
 import type { SessionHostIds } from '../../server/src/live/hostPolicy';
 import { ApiClient } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
@@ -13,7 +13,7 @@ import { PASSWORD } from '../support/users';
 
 /**
  * Who may do what, for every HTTP route and every Socket.IO command the app has. The lists come from the app
- * (Express's router stack and COMMANDS), so a route or command added without an entry here fails this test.
+ * (Express's router stack and the shared COMMANDS), so a route or command added without an entry here fails this test.
  * "Allowed" means never refused as 401/403 (a 400 for an empty body or a 404 for a made-up id is fine);
  * "denied" means exactly 401 for anonymous and 403 for everyone else: zero unexpected successes.
  */

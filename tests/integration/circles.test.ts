@@ -1,7 +1,7 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMedia } from '../../server/src/livekit/media';
-import { circlesRepository } from '../../server/src/circles/circles.repository';
+import { schedulingRepository } from '../../server/src/scheduling/scheduling.repository';
 import { ApiClient } from '../support/httpClient';
 import { IN_WINDOW, OUTSIDE_WINDOW, startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   livekit = await startLocalLivekit({ bin });
   app = await startTestApp({ media: createMedia(livekit.connection), now: IN_WINDOW });
   people = await createPeople(app);
-  await circlesRepository(app.db).setTopic('rmcc', '2026-11-30', 'Returning from leave');
+  await schedulingRepository(app.db).setTopic('rmcc', '2026-11-30', 'Returning from leave', null);
 });
 afterAll(async () => {
   await app.close();

@@ -131,6 +131,28 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     return { ...p, snapshot, identity: snapshot.you.identity };
   }
 
+  /**
+   * A member in circle A whose connection then drops without a goodbye (as on a train). It drops only once it has
+   * had the circle's news of its own arrival, so it can come back and catch up; resolves when `watcher` sees it go.
+   */
+  async function droppedAfterJoining(watcher: ClientSocket) {
+    const member = await person('member');
+    const arrived = next(member.socket, 'participants:changed', ({ participants }) => participants.some((p) => p.displayName === member.name));
+    const snapshot = expectOk(await command(member.socket, 'circle:join', { sessionId: circleA, displayName: member.name }));
+    const dropped = { ...member, identity: snapshot.you.identity };
+    await arrived;
+    const gone = next(watcher, 'participants:changed', ({ participants }) => !participants.some((p) => p.identity === dropped.identity));
+    dropped.socket.io.engine.close();
+    await gone;
+    return dropped;
+  }
+  /** The same socket connects again, as a browser does after a drop. */
+  async function comeBack(socket: ClientSocket) {
+    const back = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.connect();
+    await back;
+  }
+
   it('admits a signed-in person with a snapshot, and tells everyone present', async () => {
     const host = await joined('staff');
     expect(host.snapshot).toMatchObject({
@@ -275,30 +297,42 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
 
   it('a dropped connection catches up on what it missed when it comes back, except chat, which is never kept', async () => {
     const speaker = await joined('member');
-    const member = await person('member');
-    // In the circle, and caught up: it has had the circle's news of its own arrival.
-    const arrived = next(member.socket, 'participants:changed', ({ participants }) => participants.some((p) => p.displayName === member.name));
-    const snapshot = expectOk(await command(member.socket, 'circle:join', { sessionId: circleA, displayName: member.name }));
-    const listener = { ...member, identity: snapshot.you.identity };
-    await arrived;
+    const listener = await droppedAfterJoining(speaker.socket);
     const marker = `kept-nowhere-${randomBytes(6).toString('hex')}`;
-    // The connection drops without a goodbye (as on a train); the circle sees the listener go.
-    const gone = next(speaker.socket, 'participants:changed', ({ participants }) => !participants.some((p) => p.identity === listener.identity));
-    listener.socket.io.engine.close();
-    await gone;
     expectOk(await command(speaker.socket, 'chat:send', { text: marker }));
     expectOk(await command(speaker.socket, 'hand:raise', {}));
 
     const heard = collect(listener.socket, 'chat:received');
     const missedHands = next(listener.socket, 'hands:changed', ({ hands }) => hands.some((h) => h.identity === speaker.identity));
-    const back = new Promise<void>((resolve) => listener.socket.once('connect', () => resolve()));
-    listener.socket.connect();
-    await back;
+    await comeBack(listener.socket);
     expect(listener.socket.recovered).toBe(true);
     await missedHands;
     // A round trip after the catch-up: anything replayed has arrived by now.
     expectOk(await command(listener.socket, 'hand:lower', {}));
     expect(heard.map((m) => m.text)).not.toContain(marker);
+  });
+
+  it('a connection that comes back after its person was removed meanwhile is not let back into the circle', async () => {
+    const host = await joined('staff');
+    const observer = await joined('member');
+    const away = await droppedAfterJoining(observer.socket);
+    expectOk(await command(host.socket, 'moderation:remove', { identity: away.identity }));
+
+    // Back with its rooms (connection-state recovery), it still hears what was meant for it alone: the removal.
+    const told = next(away.socket, 'moderation:applied', (n) => n.action === 'removed');
+    await comeBack(away.socket);
+    expect(away.socket.recovered).toBe(true);
+    await told;
+    // But not the circle's talk, and nobody sees it back in the list.
+    const heard = collect(away.socket, 'chat:received');
+    const lists = collect(observer.socket, 'participants:changed');
+    const marker = `after-removal-${randomBytes(4).toString('hex')}`;
+    const delivered = next(observer.socket, 'chat:received', (m) => m.text === marker);
+    expectOk(await command(host.socket, 'chat:send', { text: marker }));
+    await delivered;
+    expect(heard.map((m) => m.text)).not.toContain(marker);
+    expect(lists.flatMap((l) => l.participants.map((p) => p.identity))).not.toContain(away.identity);
+    expect(await command(away.socket, 'hand:raise', {})).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
   });
 
   it('limits chat length and rate', async () => {

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateRequestBody, PeerProfile } from '../../shared/schemas/matching';
 import { toPublicUser, usersRepository } from '../../server/src/auth/users.repository';
 import { fixedClock } from '../../server/src/clock';
-import { createMedia } from '../../server/src/livekit/media';
 import { createLogger } from '../../server/src/log';
 import type { Mailer } from '../../server/src/mail/mailer';
 import { createMatchingService } from '../../server/src/matching/matching.service';
@@ -53,9 +52,8 @@ describe('notices by email when a mailer is configured', () => {
       matchesBeforePlatform: 0,
       mailer,
       publicUrl: 'https://redmug.example.org',
-      media: createMedia(null),
-      secret: 'mail-test-secret-0123456789abcdef0123',
-      tokenTtlMinutes: 10,
+      // No pair room is opened here.
+      admission: { room: async () => expect.unreachable('no pair room in this test') },
     });
     const [member, volunteer, staff] = await Promise.all([
       person('mia@example.ca', 'member'),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAuthService } from '../../server/src/auth/auth.service';
 import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
-import { circlesRepository } from '../../server/src/circles/circles.repository';
+import { schedulingRepository } from '../../server/src/scheduling/scheduling.repository';
 import { systemClock } from '../../server/src/clock';
 import { ensureMondayCircle } from '../../server/src/seed';
 import { MIGRATIONS } from '../../server/src/store/migrations';
@@ -49,14 +49,14 @@ describe.each(engines)('store on %s', (_engine, options) => {
     await ensureMondayCircle(db);
     await ensureMondayCircle(db);
     await auth(db).createUser({ email: 'keep@example.ca', firstName: 'Kim', role: 'volunteer', memberKind: null, password: 'long enough pass' });
-    await circlesRepository(db).setTopic('rmcc', '2026-11-30', 'First topic');
-    await circlesRepository(db).setTopic('rmcc', '2026-11-30', 'Changed topic');
+    await schedulingRepository(db).setTopic('rmcc', '2026-11-30', 'First topic', null);
+    await schedulingRepository(db).setTopic('rmcc', '2026-11-30', 'Changed topic', null);
     await db.close();
 
     db = await openDb(opts);
     expect(await auth(db).countUsers()).toBe(1);
-    expect((await circlesRepository(db).activeSeries()).map((s) => s.id)).toEqual(['rmcc']);
-    expect(await circlesRepository(db).topicOn('rmcc', '2026-11-30')).toBe('Changed topic');
+    expect((await schedulingRepository(db).activeSeries()).map((s) => s.id)).toEqual(['rmcc']);
+    expect(await schedulingRepository(db).topicOn('rmcc', '2026-11-30')).toBe('Changed topic');
     const signedIn = await auth(db).login('keep@example.ca', 'long enough pass', '127.0.0.1');
     expect(await auth(db).userForSession(signedIn.sessionToken)).toMatchObject({ email: 'keep@example.ca' });
     await db.close();
@@ -79,11 +79,11 @@ describe.each(engines)('store on %s', (_engine, options) => {
     await ensureMondayCircle(db);
     await expect(
       db.transaction(async (tx) => {
-        await circlesRepository(tx).setTopic('rmcc', '2026-12-07', 'Half-done');
+        await schedulingRepository(tx).setTopic('rmcc', '2026-12-07', 'Half-done', null);
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
-    expect(await circlesRepository(db).topicOn('rmcc', '2026-12-07')).toBeNull();
+    expect(await schedulingRepository(db).topicOn('rmcc', '2026-12-07')).toBeNull();
     await db.close();
   });
 
@@ -141,7 +141,7 @@ describe.each(engines)('store on %s', (_engine, options) => {
     };
     const before = await openDb(opts, MIGRATIONS.filter((m) => m.id !== 6));
     await ensureMondayCircle(before);
-    await circlesRepository(before).setTopic('rmcc', '2026-12-07', 'Boundaries'); // an override event beside the series
+    await schedulingRepository(before).setTopic('rmcc', '2026-12-07', 'Boundaries', null); // an override event beside the series
     const old = await served(before, '2026-10-28T20:00:00Z');
     await before.close();
 

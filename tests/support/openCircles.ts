@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { circlesRepository } from '../../server/src/circles/circles.repository';
-import { sessionIdOf } from '../../server/src/circles/sessionId';
+import { schedulingRepository, WEEKLY_DEFAULTS } from '../../server/src/scheduling/scheduling.repository';
+import { sessionIdOf } from '../../server/src/scheduling/sessionId';
 import type { Db } from '../../server/src/store/db';
 
 /**
@@ -13,18 +13,23 @@ export async function openCircleNow(db: Db, seriesId: string, topic: string | nu
   // Never before today's midnight (UTC), so the session's date is today's: reports by date and year find it.
   const utc = DateTime.fromJSDate(now, { zone: 'UTC' });
   const start = DateTime.max(utc.minus({ hours: 2 }), utc.startOf('day'));
-  await circlesRepository(db).insertSeries({
-    id: seriesId,
-    title: `Test circle ${seriesId}`,
-    description: '',
-    weekday: start.weekday,
-    start_local: start.toFormat('HH:mm'),
-    duration_minutes: 300,
-    timezone: 'UTC',
-    default_topic: topic,
-    starts_on: start.minus({ weeks: 1 }).toISODate()!,
-  });
-  // A test must not find its circle skipped because it happens to run on an Alberta holiday.
-  await db.query('UPDATE circle_series SET skip_holidays = false WHERE id = $1', [seriesId]);
+  await schedulingRepository(db).insertSeries(
+    {
+      ...WEEKLY_DEFAULTS,
+      id: seriesId,
+      title: `Test circle ${seriesId}`,
+      description: '',
+      weekday: start.weekday,
+      startLocal: start.toFormat('HH:mm'),
+      durationMinutes: 300,
+      timezone: 'UTC',
+      defaultTopic: topic,
+      startsOn: start.minus({ weeks: 1 }).toISODate()!,
+      // A test must not find its circle skipped because it happens to run on an Alberta holiday.
+      skipHolidays: false,
+    },
+    null,
+    { ifAbsent: true },
+  );
   return sessionIdOf(seriesId, start.toISODate()!);
 }

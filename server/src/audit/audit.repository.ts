@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Role } from '../../../shared/schemas/auth';
 import type { Queryable } from '../store/db';
 
 /**
@@ -31,4 +32,25 @@ export async function entriesFor(db: Queryable, targetType: string, targetId: st
     [targetType, targetId],
   );
   return rows.map((r) => ({ actorId: r.actor_id, action: r.action, targetType: r.target_type, targetId: r.target_id, at: new Date(r.at) }));
+}
+
+/** One line of the audit log as staff and auditors read it: the actor by first name and role, never by email. */
+export interface AuditLine {
+  at: Date;
+  first_name: string | null;
+  role: Role | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+}
+
+/** The latest entries, newest first, optionally of one action only. */
+export async function latestEntries(db: Queryable, q: { action?: string; limit: number }): Promise<AuditLine[]> {
+  return db.query<AuditLine>(
+    `SELECT a.at, u.first_name, u.role, a.action, a.target_type, a.target_id
+       FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+      WHERE $1::text IS NULL OR a.action = $1
+      ORDER BY a.at DESC, a.seq DESC LIMIT $2`,
+    [q.action ?? null, q.limit],
+  );
 }

@@ -5,7 +5,8 @@ import { Server } from 'socket.io';
 import type { AuthService } from '../auth/auth.service';
 import { closeRedis, connectAdapterClient, type RedisClient } from '../redis';
 import { ChatForgettingAdapter, createLocalChatRelay, createRedisChatRelay, type ChatEvent, type ChatRelay } from './chatRelay';
-import { createLiveCommands, STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './live.handlers';
+import { STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './liveContext';
+import { createLiveCommands } from './liveCommands';
 
 export interface RealtimeOptions {
   auth: AuthService;

@@ -34,7 +34,7 @@ export function circleGrant(room: string, microphone = true): VideoGrant {
   };
 }
 
-export async function circleToken(opts: {
+export interface CircleTokenOptions {
   apiKey: string;
   apiSecret: string;
   identity: string;
@@ -42,8 +42,11 @@ export async function circleToken(opts: {
   room: string;
   role: ParticipantRole;
   ttlSeconds: number;
+  /** False while a host stops this person from unmuting. */
   microphone?: boolean;
-}): Promise<string> {
+}
+
+export async function circleToken(opts: CircleTokenOptions): Promise<string> {
   if (opts.ttlSeconds > 600) throw new RangeError('Circle tokens live at most 10 minutes');
   const token = new AccessToken(opts.apiKey, opts.apiSecret, {
     identity: opts.identity,

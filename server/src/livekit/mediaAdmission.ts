@@ -1,21 +1,13 @@
-import type { ParticipantRole } from '../../../shared/schemas/auth';
 import type { JoinMedia } from '../../../shared/schemas/circles';
-import { circleToken } from './circleToken';
+import { circleToken, type CircleTokenOptions } from './circleToken';
 import type { Media } from './media';
 
 /**
- * LiveKit connection details for one person in one room, or the plain reason media is unavailable. Same token
- * rules as the circles: opaque identity, short TTL, explicit grants, attributes set by the server.
+ * LiveKit connection details for one person in one room, or the plain reason media is unavailable: the one place
+ * a token is made for a browser (opaque identity, short TTL, explicit grants, attributes set by the server).
+ * Whom to let in, and whether with a microphone, is decided before (live/admission.ts).
  */
-export async function mediaAdmission(opts: {
-  media: Media;
-  identity: string;
-  displayName: string;
-  room: string;
-  role: ParticipantRole;
-  ttlSeconds: number;
-  now: Date;
-}): Promise<JoinMedia> {
+export async function mediaAdmission(opts: Omit<CircleTokenOptions, 'apiKey' | 'apiSecret'> & { media: Media; now: Date }): Promise<JoinMedia> {
   const conn = opts.media.connection();
   const status = await opts.media.status();
   if (!conn || !status.available) return { available: false, message: status.message ?? 'Audio and video are unavailable.' };

@@ -21,11 +21,8 @@ import {
 import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
-import { participantRole } from '../auth/roles';
 import { usersRepository } from '../auth/users.repository';
-import { participantIdentity, roomNameFor } from '../livekit/identities';
-import { mediaAdmission } from '../livekit/mediaAdmission';
-import type { Media } from '../livekit/media';
+import type { Admission } from '../live/admission';
 import type { Logger } from '../log';
 import type { Mailer } from '../mail/mailer';
 import type { Db, Queryable } from '../store/db';
@@ -66,10 +63,8 @@ export function createMatchingService(deps: {
   mailer: Mailer | null;
   /** For the link in emails. */
   publicUrl: string | undefined;
-  media: Media;
-  /** Keys opaque LiveKit identities and room names. */
-  secret: string;
-  tokenTtlMinutes: number;
+  /** Media rights in the pair's room: the same admission as the circles'. */
+  admission: Pick<Admission, 'room'>;
 }) {
   const repo = matchingRepository(deps.db);
   const users = usersRepository(deps.db);
@@ -171,18 +166,7 @@ export function createMatchingService(deps: {
       // Anyone else, staff included, sees no such room.
       if (!m || !request || (user.id !== m.volunteer_id && user.id !== request.requester_id)) throw matchNotFound();
       if (m.status !== 'active') throw new AppError(409, 'CONFLICT', 'The video room opens once the match is active.');
-      const key = `match_${m.id}`;
-      const identity = participantIdentity(deps.secret, user.id, key);
-      const media = await mediaAdmission({
-        media: deps.media,
-        identity,
-        displayName,
-        room: roomNameFor(deps.secret, key),
-        role: participantRole(user),
-        ttlSeconds: deps.tokenTtlMinutes * 60,
-        now: deps.clock.now(),
-      });
-      return { identity, media };
+      return deps.admission.room(user, `match_${m.id}`, displayName);
     },
 
     async queue(): Promise<QueueResponse> {

@@ -1,5 +1,7 @@
-import type { AttendanceReport, MilestonesReport, ReportQuery } from '../../../shared/schemas/reports';
+import type { AttendanceReport, AuditLogResponse, AuditQuery, MilestonesReport, ReportQuery } from '../../../shared/schemas/reports';
+import { attendanceRepository } from '../attendance/attendance.repository';
 import type { AttendanceService } from '../attendance/attendance.service';
+import { latestEntries } from '../audit/audit.repository';
 import type { Db } from '../store/db';
 import { publishCount, publishTable } from './disclosure';
 
@@ -66,57 +68,47 @@ export function buildAttendanceReport(q: ReportQuery, raw: RawAttendance, thresh
   };
 }
 
+export type ReportsService = ReturnType<typeof createReportsService>;
+
 /** Reports are computed in SQL over the attendance store; only aggregates leave this file. */
 export function createReportsService(deps: { db: Db; attendance: AttendanceService; threshold: number }) {
-  const { db, threshold } = deps;
+  const { threshold } = deps;
+  const store = attendanceRepository(deps.db);
   return {
     async attendance(q: ReportQuery): Promise<AttendanceReport> {
       await deps.attendance.rollup();
-      const daily = await db.query<{ session_id: string; day: string; topic: string | null; kind: string; attendees: number; timed_seconds: string; timed_attendees: number }>(
-        `SELECT session_id, to_char(session_day, 'YYYY-MM-DD') AS day, topic, kind, attendees, timed_seconds, timed_attendees
-           FROM attendance_daily WHERE session_day BETWEEN $1 AND $2`,
-        [q.from, q.to],
-      );
-      // A person is counted once per reporting year (pseudonyms do not link years).
-      const [people] = await db.query<{ unique: string; newcomers: string }>(
-        `SELECT count(DISTINCT s.reporting_year || ':' || s.pseudonym) AS unique,
-                count(DISTINCT CASE WHEN r.first_seen_on BETWEEN $1 AND $2 THEN s.reporting_year || ':' || s.pseudonym END) AS newcomers
-           FROM attendance_spans s
-           JOIN attendance_reach r ON r.reporting_year = s.reporting_year AND r.pseudonym = s.pseudonym
-          WHERE s.session_day BETWEEN $1 AND $2`,
-        [q.from, q.to],
-      );
-      const raw: RawAttendance = {
-        daily: daily.map((r) => ({
-          sessionId: r.session_id,
-          day: r.day,
-          topic: r.topic,
-          kind: r.kind,
-          attendees: Number(r.attendees),
-          timedSeconds: Number(r.timed_seconds),
-          timedAttendees: Number(r.timed_attendees),
-        })),
-        unique: Number(people?.unique ?? 0),
-        newcomers: Number(people?.newcomers ?? 0),
-      };
+      const raw: RawAttendance = { daily: await store.daily(q.from, q.to), ...(await store.people(q.from, q.to)) };
       return buildAttendanceReport(q, raw, threshold, q.from >= deps.attendance.retainedFrom());
     },
 
     async milestones(): Promise<MilestonesReport> {
-      const rows = await db.query<{ reporting_year: number; kind: string; n: string }>(
-        'SELECT reporting_year, kind, count(*) AS n FROM attendance_reach GROUP BY reporting_year, kind ORDER BY reporting_year',
-      );
-      const years = [...new Set(rows.map((r) => Number(r.reporting_year)))].map((year) => {
-        const of = rows.filter((r) => Number(r.reporting_year) === year);
-        const total = of.reduce((s, r) => s + Number(r.n), 0);
+      const rows = await store.reach();
+      const years = [...new Set(rows.map((r) => r.year))].map((year) => {
+        const of = rows.filter((r) => r.year === year);
+        const total = of.reduce((s, r) => s + r.people, 0);
         return {
           year,
           uniqueIndividuals: publishCount(total, threshold),
-          byKind: publishTable(KINDS.map((k) => ({ key: k, label: KIND_LABELS[k], count: Number(of.find((r) => r.kind === k)?.n ?? 0) })), threshold),
+          byKind: publishTable(KINDS.map((k) => ({ key: k, label: KIND_LABELS[k], count: of.find((r) => r.kind === k)?.people ?? 0 })), threshold),
         };
       });
       // The sum of what is published, never of raw counts, so it reveals nothing the years do not.
       return { threshold, years, sumOfYearlyFigures: years.reduce((s, y) => s + (y.uniqueIndividuals ?? 0), 0) };
+    },
+
+    /** Who (staff or host, by first name and role) did what, when, to which target — never who was present. */
+    async auditLog(q: AuditQuery): Promise<AuditLogResponse> {
+      const rows = await latestEntries(deps.db, q);
+      return {
+        entries: rows.map((r) => ({
+          at: new Date(r.at).toISOString(),
+          actorName: r.first_name,
+          actorRole: r.role,
+          action: r.action,
+          targetType: r.target_type,
+          targetId: r.target_id,
+        })),
+      };
     },
   };
 }

@@ -1,8 +1,8 @@
 import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalCalendar, type ICalDateTimeValue } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { occurrenceOn, type DropInWindow } from '../circles/schedule';
-import type { SeriesRow } from '../circles/circles.repository';
 import { meets, occurrenceDates } from './plan';
+import { occurrenceOn, type DropInWindow } from './schedule';
+import type { SeriesRow } from './scheduling.repository';
 import { planOf, type LoadedSession } from './sessions';
 import { vtimezone } from './vtimezone';
 

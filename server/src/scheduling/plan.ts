@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { instanceAt, occurrenceOn, type DropInWindow, type Occurrence, type WeeklyRule } from '../circles/schedule';
-import { sessionIdOf } from '../circles/sessionId';
 import type { HolidayLookup } from './holidays';
+import { instanceAt, occurrenceOn, type DropInWindow, type Occurrence, type WeeklyRule } from './schedule';
+import { sessionIdOf } from './sessionId';
 
 /**
  * Pure planning: which sessions a series has between two dates, after holidays, skips, cancellations and moves.

@@ -1,6 +1,38 @@
-import { SERIES_COLUMNS, type SeriesRow } from '../circles/circles.repository';
 import type { Queryable } from '../store/db';
 import type { SessionOverride } from './plan';
+
+/** One row of `circle_series`: a weekly series or a pop-up circle. */
+export interface SeriesRow {
+  id: string;
+  title: string;
+  description: string;
+  weekday: number;
+  start_local: string;
+  duration_minutes: number;
+  timezone: string;
+  default_topic: string | null;
+  active: boolean;
+  kind: 'weekly' | 'popup';
+  status: 'active' | 'paused' | 'ended';
+  audience: 'everyone' | 'articling_students' | 'early_career';
+  audience_max_years: number | null;
+  format: 'online' | 'in_person';
+  location: string | null;
+  capacity_hint: number | null;
+  skip_holidays: boolean;
+  /** "YYYY-MM-DD" (selected as text: drivers would turn a date into a local-midnight Date). */
+  starts_on: string;
+  ends_on: string | null;
+  sequence: number;
+  /** The series' own drop-in window; null means the configured default. */
+  dropin_opens_minutes_before: number | null;
+  dropin_closes_minutes_after_end: number | null;
+}
+
+/** The series columns, dates as text. */
+const SERIES_COLUMNS = `id, title, description, weekday, start_local, duration_minutes, timezone, default_topic, active,
+  kind, status, audience, audience_max_years, format, location, capacity_hint, skip_holidays,
+  starts_on::text AS starts_on, ends_on::text AS ends_on, sequence, dropin_opens_minutes_before, dropin_closes_minutes_after_end`;
 
 export interface OverrideRow extends SessionOverride {
   seriesId: string;
@@ -60,24 +92,57 @@ export interface NewSeries {
   dropInClosesMinutesAfterEnd: number | null;
 }
 
+/** What a new weekly series is unless said otherwise: for everyone, online, holidays skipped, open-ended, the default window. */
+export const WEEKLY_DEFAULTS = {
+  kind: 'weekly',
+  audience: 'everyone',
+  audienceMaxYears: null,
+  format: 'online',
+  location: null,
+  capacityHint: null,
+  skipHolidays: true,
+  endsOn: null,
+  dropInOpensMinutesBefore: null,
+  dropInClosesMinutesAfterEnd: null,
+} as const satisfies Partial<NewSeries>;
+
+/**
+ * The session model's store: series, per-session overrides, topics and the topic library (and calendar feed
+ * secrets). The only writer of those tables, so one place says what a row holds.
+ */
 export function schedulingRepository(db: Queryable) {
   return {
     async allSeries(): Promise<SeriesRow[]> {
       return db.query<SeriesRow>(`SELECT ${SERIES_COLUMNS} FROM circle_series ORDER BY kind DESC, starts_on, id`);
     },
 
-    async insertSeries(s: NewSeries, by: string): Promise<void> {
-      await db.query(
+    /** The series people can drop into now (not paused or ended). */
+    async activeSeries(): Promise<SeriesRow[]> {
+      return db.query<SeriesRow>(`SELECT ${SERIES_COLUMNS} FROM circle_series WHERE status = 'active' ORDER BY id`);
+    },
+
+    async seriesById(id: string): Promise<SeriesRow | null> {
+      return (await db.query<SeriesRow>(`SELECT ${SERIES_COLUMNS} FROM circle_series WHERE id = $1`, [id]))[0] ?? null;
+    },
+
+    /**
+     * Adds a series, made by `by` (null: the system, e.g. the seeded Monday circle). With `ifAbsent`, an existing
+     * series with the same id is left as it is, so seeding can run on every start; returns whether it was added.
+     */
+    async insertSeries(s: NewSeries, by: string | null, opts: { ifAbsent?: boolean } = {}): Promise<boolean> {
+      const rows = await db.query(
         `INSERT INTO circle_series (id, kind, title, description, weekday, start_local, duration_minutes, timezone,
            default_topic, audience, audience_max_years, format, location, capacity_hint, skip_holidays, starts_on, ends_on,
            created_by, updated_by, updated_at, dropin_opens_minutes_before, dropin_closes_minutes_after_end)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, now(), $19, $20)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, now(), $19, $20)
+         ${opts.ifAbsent ? 'ON CONFLICT (id) DO NOTHING' : ''} RETURNING id`,
         [
           s.id, s.kind, s.title, s.description, s.weekday, s.startLocal, s.durationMinutes, s.timezone, s.defaultTopic,
           s.audience, s.audienceMaxYears, s.format, s.location, s.capacityHint, s.skipHolidays, s.startsOn, s.endsOn, by,
           s.dropInOpensMinutesBefore, s.dropInClosesMinutesAfterEnd,
         ],
       );
+      return rows.length > 0;
     },
 
     /** Sets the given columns (snake_case names from a fixed list), bumps the feed SEQUENCE and records who. */
@@ -133,7 +198,14 @@ export function schedulingRepository(db: Queryable) {
       );
     },
 
-    async setTopic(seriesId: string, localDate: string, topic: string | null, by: string): Promise<void> {
+    /** The topic staff set for one session (not the series' default), or null. */
+    async topicOn(seriesId: string, localDate: string): Promise<string | null> {
+      const rows = await db.query<{ topic: string }>('SELECT topic FROM session_topics WHERE series_id = $1 AND local_date = $2', [seriesId, localDate]);
+      return rows[0]?.topic ?? null;
+    },
+
+    /** Sets (or, with null, clears) one session's topic; `by` null is the system (demo topics). */
+    async setTopic(seriesId: string, localDate: string, topic: string | null, by: string | null): Promise<void> {
       if (topic === null) {
         await db.query('DELETE FROM session_topics WHERE series_id = $1 AND local_date = $2', [seriesId, localDate]);
         return;

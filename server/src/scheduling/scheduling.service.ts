@@ -11,8 +11,6 @@ import type {
   SeriesView,
   SessionChange,
 } from '../../../shared/schemas/scheduling';
-import type { SeriesRow } from '../circles/circles.repository';
-import { isValidZone, wallClock, type DropInWindow } from '../circles/schedule';
 import type { Clock } from '../clock';
 import { hashToken, newSecretToken } from '../auth/tokens';
 import { usersRepository, toPublicUser } from '../auth/users.repository';
@@ -20,8 +18,9 @@ import { AppError } from '../http/errors';
 import type { Db } from '../store/db';
 import { addSeries, newCalendar, sessionCalendar, type FeedContext } from './calendarFeed';
 import { meets } from './plan';
-import { schedulingRepository, type NewSeries } from './scheduling.repository';
-import { loadSession, loadSessions, mayAttend, type LoadedSession } from './sessions';
+import { isValidZone, type DropInWindow } from './schedule';
+import { schedulingRepository, type NewSeries, type SeriesRow } from './scheduling.repository';
+import { loadSession, loadSessions, mayAttend, sessionBasics, type LoadedSession } from './sessions';
 
 export type SchedulingService = ReturnType<typeof createSchedulingService>;
 
@@ -79,27 +78,16 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
   /** The view of a session; the roster (who hosts) only for staff. */
   function view(s: LoadedSession, staff: boolean, nameOf: Map<string, string>): ScheduledSession {
     const { planned, series } = s;
-    const zone = series.timezone;
     return {
-      id: planned.id,
-      seriesId: series.id,
+      ...sessionBasics(s),
       kind: series.kind,
-      title: series.title,
       localDate: planned.localDate,
-      topic: s.topic,
       topicSet: s.topicSet,
       status: planned.status,
       note: planned.note,
       holiday: planned.holiday,
-      format: series.format,
-      location: series.location,
       audience: series.audience,
       audienceMaxYears: series.audience_max_years,
-      timezone: zone,
-      startsAt: planned.occurrence.startsAt.toISOString(),
-      endsAt: planned.occurrence.endsAt.toISOString(),
-      wallClock: { startsAt: wallClock(planned.occurrence.startsAt, zone), endsAt: wallClock(planned.occurrence.endsAt, zone) },
-      hosted: planned.hostId !== null,
       roster: staff
         ? {
             hostId: planned.hostId,

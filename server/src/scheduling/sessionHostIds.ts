@@ -1,6 +1,7 @@
 import { LocalDate } from '../../../shared/schemas/scheduling';
-import { parseSessionId } from '../circles/sessionId';
 import type { Queryable } from '../store/db';
+import { schedulingRepository } from './scheduling.repository';
+import { parseSessionId } from './sessionId';
 
 /**
  * The volunteer host and backup assigned to one session (user ids), for host rights in the live circle: only
@@ -13,10 +14,6 @@ import type { Queryable } from '../store/db';
 export async function sessionHostIds(db: Queryable, sessionId: string): Promise<{ hostId: string | null; backupId: string | null }> {
   const parsed = parseSessionId(sessionId);
   if (!parsed || !LocalDate.safeParse(parsed.localDate).success) return { hostId: null, backupId: null };
-  const rows = await db.query<{ hostId: string | null; backupId: string | null }>(
-    `SELECT host_id::text AS "hostId", backup_id::text AS "backupId" FROM session_overrides
-     WHERE series_id = $1 AND local_date = $2`,
-    [parsed.seriesId, parsed.localDate],
-  );
-  return { hostId: rows[0]?.hostId ?? null, backupId: rows[0]?.backupId ?? null };
+  const o = await schedulingRepository(db).override(parsed.seriesId, parsed.localDate);
+  return { hostId: o?.hostId ?? null, backupId: o?.backupId ?? null };
 }

@@ -1,12 +1,12 @@
+import { DateTime } from 'luxon';
 import type { PublicUser } from '../../../shared/schemas/auth';
 import { LocalDate } from '../../../shared/schemas/scheduling';
-import { ruleOf, type SeriesRow } from '../circles/circles.repository';
-import type { DropInWindow } from '../circles/schedule';
-import { parseSessionId } from '../circles/sessionId';
 import type { Queryable } from '../store/db';
 import { albertaHolidayOn } from './holidays';
-import { planSession, planSessions, type PlannedSession, type SeriesPlan } from './plan';
-import { schedulingRepository, type OverrideRow } from './scheduling.repository';
+import { meets, planSession, planSessions, type PlannedSession, type SeriesPlan } from './plan';
+import { wallClock, type DropInWindow, type WeeklyRule } from './schedule';
+import { schedulingRepository, type OverrideRow, type SeriesRow } from './scheduling.repository';
+import { parseSessionId } from './sessionId';
 
 /** A planned session with what the store adds: its topic and whether an assigned host declined. */
 export interface LoadedSession {
@@ -18,6 +18,10 @@ export interface LoadedSession {
   topicSet: boolean;
   hostDeclined: boolean;
   backupDeclined: boolean;
+}
+
+export function ruleOf(s: SeriesRow): WeeklyRule {
+  return { weekday: s.weekday, startLocal: s.start_local, durationMinutes: s.duration_minutes, timezone: s.timezone };
 }
 
 export function planOf(s: SeriesRow): SeriesPlan {
@@ -96,11 +100,41 @@ export async function loadSession(db: Queryable, sessionId: string, window: Drop
   const parsed = parseSessionId(sessionId);
   if (!parsed || !LocalDate.safeParse(parsed.localDate).success) return null;
   const repo = schedulingRepository(db);
-  const series = (await repo.allSeries()).find((s) => s.id === parsed.seriesId);
+  const series = await repo.seriesById(parsed.seriesId);
   if (!series) return null;
   const o = await repo.override(series.id, parsed.localDate);
   const planned = planSession(planOf(series), parsed.localDate, o ?? undefined, albertaHolidayOn, windowOf(series, window));
   if (!planned) return null;
-  const topic = (await repo.topics([series.id], parsed.localDate, parsed.localDate))[0]?.topic;
-  return loaded(series, planned, topic, o ?? undefined);
+  const topic = await repo.topicOn(series.id, parsed.localDate);
+  return loaded(series, planned, topic ?? undefined, o ?? undefined);
+}
+
+/** The sessions of these series that meet and have not closed yet at `now`, soonest first, up to `weeks` ahead. */
+export async function upcomingSessions(db: Queryable, series: SeriesRow[], now: Date, weeks: number, window: DropInWindow): Promise<LoadedSession[]> {
+  const from = DateTime.fromJSDate(now, { zone: 'UTC' }).minus({ days: 2 }).toISODate()!;
+  const to = DateTime.fromJSDate(now, { zone: 'UTC' }).plus({ weeks }).toISODate()!;
+  const all = await loadSessions(db, series, from, to, window);
+  return all.filter((s) => meets(s.planned) && s.planned.occurrence.closesAt.getTime() > now.getTime());
+}
+
+/**
+ * What every view of a session says, whoever looks (the home page, the schedule): which session, its topic,
+ * when it meets (also as wall-clock times in the series' zone) and where.
+ */
+export function sessionBasics(s: LoadedSession) {
+  const { series, planned } = s;
+  const { startsAt, endsAt } = planned.occurrence;
+  return {
+    id: planned.id,
+    seriesId: series.id,
+    title: series.title,
+    topic: s.topic,
+    timezone: series.timezone,
+    startsAt: startsAt.toISOString(),
+    endsAt: endsAt.toISOString(),
+    wallClock: { startsAt: wallClock(startsAt, series.timezone), endsAt: wallClock(endsAt, series.timezone) },
+    hosted: planned.hostId !== null,
+    format: series.format,
+    location: series.location,
+  };
 }

@@ -1,0 +1,161 @@
+import type { ParticipantRole, PublicUser } from '../../../shared/schemas/auth';
+import type { JoinMedia, OutsideWindowData } from '../../../shared/schemas/circles';
+import { participantRole } from '../auth/roles';
+import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
+import { participantIdentity, roomNameFor } from '../livekit/identities';
+import type { Media } from '../livekit/media';
+import { mediaAdmission } from '../livekit/mediaAdmission';
+import { meets } from '../scheduling/plan';
+import { isWindowOpen, wallClock, type DropInWindow } from '../scheduling/schedule';
+import { loadSession, mayAttend, upcomingSessions, windowOf, type LoadedSession } from '../scheduling/sessions';
+import type { Db } from '../store/db';
+import { isHostOf, type SessionHostIds } from './hostPolicy';
+import type { LiveState } from './liveState';
+
+/** Someone let into a circle, and with which rights. */
+export interface CircleEntry {
+  session: LoadedSession;
+  role: ParticipantRole;
+  /** Their opaque identity in this session, in LiveKit and the live circle alike. */
+  identity: string;
+  /** The session's opaque LiveKit room. */
+  room: string;
+  /** Host rights come from the role and the session's roster, never from who joined first. */
+  isHost: boolean;
+}
+
+export type Admission = ReturnType<typeof createAdmission>;
+
+/**
+ * Who may enter a circle, and with which rights: the one place the rules stand. The HTTP join (media), the live
+ * circle's join, a socket coming back with connection-state recovery, LiveKit's webhooks and the matched pair's
+ * room all ask here.
+ *
+ * - The schedule: the session exists in an active series, the person is in its audience (an auditor in none), it
+ *   meets (not cancelled or skipped), and its drop-in window is open.
+ * - The live circle: nobody gets in once it has ended, nobody a host removed, and nobody new while it is locked
+ *   (someone admitted before the lock may come back; a host always may).
+ * - Media rights: an opaque identity per person and session (or pair), the role's attributes (the red mug), the
+ *   explicit circle grants, and no microphone for someone a host stopped from unmuting.
+ */
+export function createAdmission(deps: {
+  db: Db;
+  clock: Clock;
+  window: DropInWindow;
+  live: LiveState;
+  /** Who hosts a session (the schedule's roster). */
+  hostIds: SessionHostIds;
+  media: Media;
+  /** Keys opaque LiveKit identities and room names. */
+  secret: string;
+  tokenTtlMinutes: number;
+}) {
+  const { live } = deps;
+
+  const missing = () => new AppError(404, 'NOT_FOUND', 'We could not find that circle. Go back to the home page for the next one.');
+
+  /** A session that exists, in an active series, for someone who may attend it. */
+  async function attendable(user: PublicUser, sessionId: string): Promise<LoadedSession> {
+    const loaded = await loadSession(deps.db, sessionId, deps.window);
+    if (!loaded || loaded.series.status !== 'active' || !mayAttend(user, loaded.series, deps.clock.now())) throw missing();
+    return loaded;
+  }
+
+  /** The session this person may enter now by the schedule: attendable, meeting, and its drop-in window open. */
+  async function scheduled(user: PublicUser, sessionId: string): Promise<LoadedSession> {
+    const loaded = await attendable(user, sessionId);
+    const now = deps.clock.now();
+    if (!meets(loaded.planned)) {
+      throw new AppError(409, 'SESSION_NOT_MEETING', loaded.planned.note ?? 'This circle is not meeting. Check the schedule for the next one.');
+    }
+    if (!isWindowOpen(loaded.planned.occurrence, now)) {
+      const next = (await upcomingSessions(deps.db, [loaded.series], now, 8, deps.window))[0] ?? loaded;
+      const data: OutsideWindowData = {
+        opensAt: next.planned.occurrence.opensAt.toISOString(),
+        startsAt: next.planned.occurrence.startsAt.toISOString(),
+        opensAtLocal: wallClock(next.planned.occurrence.opensAt, loaded.series.timezone),
+        nextSessionId: next.planned.id,
+      };
+      throw new AppError(
+        409,
+        'OUTSIDE_WINDOW',
+        `This circle is not open right now. Doors open ${windowOf(loaded.series, deps.window).opensMinutesBefore} minutes before the start.`,
+        { data },
+      );
+    }
+    return loaded;
+  }
+
+  return {
+    attendable,
+
+    /**
+     * Lets a person into a circle now, by the schedule and the live circle's state, or refuses with the reason
+     * (an AppError): an auditor is told plainly before anything else is looked at.
+     */
+    async circle(user: PublicUser, sessionId: string): Promise<CircleEntry> {
+      const role = participantRole(user);
+      const session = await scheduled(user, sessionId);
+      const id = session.planned.id;
+      const identity = participantIdentity(deps.secret, user.id, id);
+      if (await live.isEnded(id)) throw new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.');
+      if (await live.isRemoved(id, identity)) {
+        throw new AppError(403, 'REMOVED', 'A host removed you from this circle, so you cannot rejoin it. Staff can help if you think this was a mistake.');
+      }
+      const isHost = await isHostOf(user, id, deps.hostIds);
+      if (!isHost && (await live.isLocked(id)) && !(await live.wasAdmitted(id, identity))) {
+        throw new AppError(409, 'CIRCLE_LOCKED', 'The host has closed this circle to newcomers for now. Try the next one, or ask staff.');
+      }
+      return { session, role, identity, room: roomNameFor(deps.secret, id), isHost };
+    },
+
+    /**
+     * Whether someone let in earlier may stay: the circle has not ended and no host removed them. Asked before
+     * every live command and when a dropped connection comes back, since the shared state may have moved on
+     * while this socket was away or on another instance.
+     */
+    async mayStay(sessionId: string, identity: string): Promise<boolean> {
+      const [ended, removed] = await Promise.all([live.isEnded(sessionId), live.isRemoved(sessionId, identity)]);
+      return !ended && !removed;
+    },
+
+    /**
+     * Someone LiveKit saw join a room who was removed from its circle (their old token still opens the room until
+     * it expires): the session to show them out of, or null.
+     */
+    async removedFromRoom(room: string, identity: string): Promise<string | null> {
+      const sessionId = await live.sessionOfRoom(room);
+      return sessionId && (await live.isRemoved(sessionId, identity)) ? sessionId : null;
+    },
+
+    /** LiveKit connection details for an entry into a circle: no microphone while a host blocks it. */
+    async circleMedia(entry: CircleEntry, displayName: string): Promise<JoinMedia> {
+      const micBlocked = (await live.micBlocked(entry.session.planned.id)).has(entry.identity);
+      return media(entry.role, entry.identity, entry.room, displayName, !micBlocked);
+    },
+
+    /**
+     * A room that is not a circle (a matched pair's), keyed by `key`: whoever the caller has let in gets an opaque
+     * identity there and the same rights as in a circle.
+     */
+    async room(user: PublicUser, key: string, displayName: string): Promise<{ identity: string; media: JoinMedia }> {
+      const role = participantRole(user);
+      const identity = participantIdentity(deps.secret, user.id, key);
+      return { identity, media: await media(role, identity, roomNameFor(deps.secret, key), displayName, true) };
+    },
+  };
+
+  function media(role: ParticipantRole, identity: string, room: string, displayName: string, microphone: boolean): Promise<JoinMedia> {
+    return mediaAdmission({
+      media: deps.media,
+      identity,
+      displayName,
+      room,
+      role,
+      microphone,
+      ttlSeconds: deps.tokenTtlMinutes * 60,
+      now: deps.clock.now(),
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import type { CommandTable, LiveContext, LiveSocket } from './liveContext';
+import { circleRoom, personalRoom } from './liveContext';
+
+/** Joining and leaving a circle, and what its host does to the whole circle: pivot the topic, lock, end. */
+export function circleHandlers(x: LiveContext) {
+  const { d } = x;
+
+  // The answer holds typed topics, so a repeat is answered with the topic as it stands now (the pivot in it once).
+  const topicNow = async (socket: LiveSocket) => {
+    const c = x.inCircle(socket);
+    return d.live.topic(c.sessionId, c.preset);
+  };
+
+  return {
+    // Joining again changes nothing and answers with the circle as it is now, which holds names: never stored.
+    'circle:join': {
+      budget: 'join',
+      repeat: 'rerun',
+      async run(socket, { sessionId, displayName }) {
+        const { session, identity, room, isHost } = await d.admission.circle(socket.data.user, sessionId);
+        if (socket.data.circle && socket.data.circle.sessionId !== sessionId) await x.leaveCurrent(socket);
+        const circle = { sessionId, identity, displayName, isHost, preset: session.topic };
+        socket.data.circle = circle;
+        await socket.join([circleRoom(sessionId), personalRoom(sessionId, identity)]);
+        await d.live.admit(sessionId, identity);
+        await d.live.bindRoom(room, sessionId);
+        return { data: await x.snapshot(circle), after: () => x.announceParticipants(sessionId) };
+      },
+    },
+
+    'circle:leave': {
+      budget: 'other',
+      repeat: 'first',
+      async run(socket) {
+        x.inCircle(socket);
+        await x.leaveCurrent(socket);
+        return { data: null };
+      },
+    },
+
+    // The preset comes with the socket's admission: the topic state starts from it (LiveState.topic), so a pivot
+    // needs no look-up of the session.
+    'topic:pivot': {
+      budget: 'moderation',
+      repeat: topicNow,
+      async run(socket, { topic }) {
+        const c = x.asHost(socket);
+        const state = await d.live.pivot(c.sessionId, c.preset, topic, d.clock.now());
+        await x.audit(socket, c, 'circle.pivot');
+        return { data: state, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('topic:changed', state) };
+      },
+    },
+
+    'circle:lock': {
+      budget: 'moderation',
+      repeat: 'first',
+      async run(socket, { locked }) {
+        const c = x.asHost(socket);
+        await d.live.setLocked(c.sessionId, locked);
+        await x.audit(socket, c, locked ? 'circle.lock' : 'circle.unlock');
+        return { data: { locked }, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('circle:lockChanged', { locked }) };
+      },
+    },
+
+    'circle:end': {
+      budget: 'moderation',
+      repeat: 'first',
+      async run(socket) {
+        const c = x.asHost(socket);
+        await d.live.setEnded(c.sessionId);
+        await x.audit(socket, c, 'circle.end');
+        d.io.to(circleRoom(c.sessionId)).emit('circle:ended', { message: 'The host has ended this circle. Thank you for coming.' });
+        await d.io.in(circleRoom(c.sessionId)).socketsLeave(circleRoom(c.sessionId));
+        await d.moderation.endRoom(c.sessionId);
+        return { data: null };
+      },
+    },
+  } satisfies Partial<CommandTable>;
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { Ack, ErrorCode } from '../../../shared/errors';
+import { isParticipantRole } from '../../../shared/schemas/auth';
+import { COMMAND_PAYLOADS, COMMANDS, parseCommand, type LiveCommand } from '../../../shared/schemas/live';
+import { AUDITOR_REFUSAL } from '../auth/roles';
+import { AppError } from '../http/errors';
+import { chatHandlers } from './chat.handlers';
+import { circleHandlers } from './circle.handlers';
+import { commandOwner } from './commandDedupe';
+import { handsHandlers } from './hands.handlers';
+import { createLiveContext, type CommandTable, type LiveDeps, type LiveSocket, type Outcome } from './liveContext';
+import { moderationHandlers } from './moderation.handlers';
+import { supportHandlers } from './support.handlers';
+
+type Ackfn = (a: Ack<unknown>) => void;
+
+/** A spec seen from the pipeline, which runs every command alike: its payload is whatever the schema let through. */
+interface AnySpec {
+  budget: CommandTable[LiveCommand]['budget'];
+  repeat: 'first' | 'rerun' | ((socket: LiveSocket, payload: unknown) => Promise<unknown>);
+  run(socket: LiveSocket, payload: unknown): Promise<Outcome<LiveCommand>>;
+}
+
+/** What the dedupe store keeps of an applied command: which command it was, and its answer if `'first'`. */
+const Applied = z.object({ event: z.string(), data: z.unknown() });
+
+export interface LiveCommands {
+  /** Wires one socket to the commands: one shared listener per socket, no per-socket closures. */
+  attach(socket: LiveSocket): void;
+}
+
+/**
+ * The live-circle command pipeline, built once per server and shared by every socket (a socket costs a listener
+ * slot, not thirty closures). Each command runs session check → validate → authorize → act → ack → broadcast;
+ * unknown errors become a generic code and are logged once (by event name, never payload). The commands
+ * themselves come from the handler groups (circle, hands, chat, moderation, support), which together must cover
+ * every command in `COMMAND_PAYLOADS`; the payload schemas come from that shared map.
+ */
+export function createLiveCommands(d: LiveDeps): LiveCommands {
+  const x = createLiveContext(d);
+  const table: CommandTable = {
+    ...circleHandlers(x),
+    ...handsHandlers(x),
+    ...chatHandlers(x),
+    ...moderationHandlers(x),
+    ...supportHandlers(x),
+  };
+  const handlers = new Map<string, (socket: LiveSocket, raw: unknown, ack: Ackfn) => Promise<void>>(
+    // Each spec is typed by its own command; here they all run alike, on the payload their schema let through.
+    COMMANDS.map((event) => [event, pipeline(event, table[event] as unknown as AnySpec)]),
+  );
+
+  function pipeline(event: LiveCommand, { budget, repeat, run }: AnySpec) {
+    const schema = COMMAND_PAYLOADS[event];
+    /** The answer to a repeat: the first run's (or one rebuilt from now), never a second application. */
+    const answerRepeat = async (socket: LiveSocket, payload: unknown, outcome: string | null): Promise<Ack<unknown>> => {
+      // Running elsewhere (or here) right now: it applies once, and its broadcast will show the effect.
+      if (outcome === null) return fail('IN_PROGRESS', 'That is still going through. It will show here in a moment.');
+      const first = Applied.parse(JSON.parse(outcome));
+      if (first.event !== event) return fail('CONFLICT', 'That command id was already used for another command. Send it with a new id.');
+      return { ok: true, data: typeof repeat === 'function' ? await repeat(socket, payload) : first.data };
+    };
+    return async (socket: LiveSocket, raw: unknown, ack: Ackfn) => {
+      let claimed: { person: string; commandId: string } | undefined;
+      try {
+        // Auditors read the audit log and take no part in circles: every command is refused, joining first of all.
+        if (!isParticipantRole(socket.data.user.role)) return ack(fail('FORBIDDEN', AUDITOR_REFUSAL));
+        if (d.liveAvailable && !d.liveAvailable()) {
+          return ack(fail('SERVICE_UNAVAILABLE', 'Live features are reconnecting. Audio and video go on; try again in a moment.'));
+        }
+        // Independent reads, so they share one round trip to Redis when live state is shared.
+        const [allowed] = await Promise.all([d.limiter.take(budget, socket.data.user.id), event === 'circle:join' ? undefined : x.forgetCircleIfOver(socket)]);
+        if (!allowed) {
+          return ack(fail('TOO_MANY_REQUESTS', 'You are doing that too often. Wait a few seconds and try again.'));
+        }
+        const parsed = parseCommand(schema, raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+          return ack(fail('VALIDATION_FAILED', `${where}${issue?.message ?? 'The request is not valid.'}`));
+        }
+        const { commandId, payload } = parsed;
+        // Claimed before it runs, so a repeat arriving meanwhile (on any instance) cannot apply it a second time.
+        if (commandId !== undefined && repeat !== 'rerun') {
+          const person = commandOwner(d.secret, socket.data.user.id);
+          const seen = await d.dedupe.claim(person, commandId);
+          if (seen.state !== 'new') return ack(await answerRepeat(socket, payload, seen.state === 'done' ? seen.outcome : null));
+          claimed = { person, commandId };
+        }
+        const { data, after } = await run(socket, payload);
+        if (claimed) {
+          const { person, commandId: id } = claimed;
+          claimed = undefined;
+          // Kept before the ack goes out, so a retry that follows a lost ack finds it. If it cannot be kept (Redis
+          // lost just now), the command still applied: the claim then answers repeats IN_PROGRESS until it lapses.
+          const outcome = JSON.stringify(repeat === 'first' ? { event, data } : { event, data: null });
+          await d.dedupe.settle(person, id, outcome).catch(() => d.log.warn('command.outcome_not_kept', { event }));
+        }
+        ack({ ok: true, data });
+        await after?.();
+      } catch (err) {
+        // Refused or failed: nothing was applied (or, for an unknown error, perhaps part of it), so a retry with
+        // the same id is judged afresh rather than answered with this refusal.
+        if (claimed) void d.dedupe.release(claimed.person, claimed.commandId).catch(() => undefined);
+        if (err instanceof AppError) return ack(fail(err.code, err.message));
+        d.log.error('socket.unhandled', { event, error: err instanceof Error ? err.name : 'unknown' });
+        ack(fail('INTERNAL', 'Something went wrong on our side. Please try again.'));
+      }
+    };
+  }
+
+  /** The one listener every socket shares (`this` is the socket): unknown events get an UNKNOWN_EVENT ack. */
+  async function onAny(this: LiveSocket, event: string, ...args: unknown[]) {
+    const last = args[args.length - 1];
+    const ack = (typeof last === 'function' ? last : () => undefined) as Ackfn;
+    const handler = handlers.get(event);
+    if (!handler) return ack(fail('UNKNOWN_EVENT', `There is no command called "${String(event).slice(0, 40)}".`));
+    if (d.sessionCheck && !(await d.sessionCheck(this).catch(() => true))) {
+      ack(fail('UNAUTHENTICATED', 'Your sign-in has ended. Please sign in again.'));
+      this.disconnect(true);
+      return;
+    }
+    await handler(this, typeof args[0] === 'function' || args.length === 0 ? {} : args[0], ack);
+  }
+  function onDisconnect(this: LiveSocket) {
+    const c = this.data.circle;
+    if (c) void x.announceParticipants(c.sessionId).catch(() => undefined);
+  }
+  /**
+   * A connection that came back with its state (rooms and circle) is let back in only if it may still be there:
+   * a removal or an end while it was away takes it out at once, not at its next command.
+   */
+  async function onRecovered(socket: LiveSocket) {
+    const c = socket.data.circle;
+    if (c && !(await x.forgetCircleIfOver(socket))) await x.announceParticipants(c.sessionId);
+  }
+
+  return {
+    attach(socket) {
+      socket.onAny(onAny as (...args: unknown[]) => void);
+      socket.on('disconnect', onDisconnect);
+      if (socket.recovered && socket.data.circle) void onRecovered(socket).catch(() => undefined);
+    },
+  };
+}
+
+function fail(code: ErrorCode, message: string): { ok: false; code: ErrorCode; message: string } {
+  return { ok: false, code, message };
+}

@@ -1,0 +1,213 @@
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { ClientToServerEvents, CommandResults, InterServerEvents, ServerToClientEvents, SocketData } from '../../../shared/events';
+import { isParticipantRole } from '../../../shared/schemas/auth';
+import type { COMMAND_PAYLOADS, CircleSnapshot, HandEntry, LiveCommand, LiveParticipant, ModerationNotice } from '../../../shared/schemas/live';
+import { record } from '../audit/audit.repository';
+import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
+import { attributesFor } from '../livekit/circleToken';
+import type { Logger } from '../log';
+import type { Db } from '../store/db';
+import type { Admission } from './admission';
+import type { ChatRelay } from './chatRelay';
+import type { CommandDedupe } from './commandDedupe';
+import type { LiveState } from './liveState';
+import type { MediaModeration } from './mediaModeration';
+import type { Budget, CommandLimiter } from './rateLimits';
+
+export type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+/** The circle a socket was admitted to. */
+export type AdmittedCircle = NonNullable<SocketData['circle']>;
+
+export interface LiveDeps {
+  io: IO;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** Who may enter a circle and with which rights. */
+  admission: Admission;
+  live: LiveState;
+  /** The commands applied recently, per person and command id: a repeat is answered, not applied again. */
+  dedupe: CommandDedupe;
+  moderation: MediaModeration;
+  limiter: CommandLimiter;
+  chat: ChatRelay;
+  secret: string;
+  crisisText: string;
+  /** False while shared live state (Redis) is unavailable: commands are then refused at once with a typed code. */
+  liveAvailable?: () => boolean;
+  /** Resolves false when the socket's sign-in has ended elsewhere: the command is refused and the socket closed. */
+  sessionCheck?: (socket: LiveSocket) => Promise<boolean>;
+}
+
+export const circleRoom = (sessionId: string) => `circle:${sessionId}`;
+export const personalRoom = (sessionId: string, identity: string) => `person:${sessionId}:${identity}`;
+export const STAFF_ROOM = 'staff';
+
+/** A command's payload once validated by its schema in `COMMAND_PAYLOADS`. */
+export type Payload<C extends LiveCommand> = z.output<(typeof COMMAND_PAYLOADS)[C]>;
+
+/** What a command did: the ack's data, and what to broadcast once the ack is on its way. */
+export interface Outcome<C extends LiveCommand> {
+  data: CommandResults[C];
+  after?: () => Promise<unknown>;
+}
+
+/**
+ * How a repeat of an applied command (the same person, the same command id) is answered; it is never applied
+ * again. Every command says which, so a new one cannot forget to.
+ * - `'first'`: with the first answer, kept in the dedupe store. Only for answers made of ids and flags: the
+ *   store may be Redis, which never holds names, emails, typed topics or chat text.
+ * - a function: with an answer rebuilt from the state now, for commands whose first answer names someone or
+ *   echoes typed text; the store keeps only that the command was applied.
+ * - `'rerun'`: the command runs again, without the store. For reads, and for joining, which changes nothing the
+ *   second time and must answer with the circle as it is now.
+ */
+export type Repeat<C extends LiveCommand> = 'first' | 'rerun' | ((socket: LiveSocket, payload: Payload<C>) => Promise<CommandResults[C]>);
+
+/** One command as a handler group declares it; the pipeline (liveCommands.ts) validates, limits and dedupes around `run`. */
+export interface CommandSpec<C extends LiveCommand> {
+  budget: Budget;
+  repeat: Repeat<C>;
+  /** Authorizes and acts; refusals are thrown as AppErrors. */
+  run(socket: LiveSocket, payload: Payload<C>): Promise<Outcome<C>>;
+}
+
+/** Every command with its spec: the handler groups together must fill it, each command once. */
+export type CommandTable = { [C in LiveCommand]: CommandSpec<C> };
+
+/** The audit actions of hosts in a circle (ids only: who, which action, which session — never whom it touched). */
+export type CircleAuditAction =
+  | 'circle.pivot'
+  | 'circle.mute'
+  | 'circle.mic_block'
+  | 'circle.mic_allow'
+  | 'circle.camera_off'
+  | 'circle.remove'
+  | 'circle.lock'
+  | 'circle.unlock'
+  | 'circle.end';
+
+export type LiveContext = ReturnType<typeof createLiveContext>;
+
+/** What the handler groups share: their dependencies, who is in which circle, and how the circle is told. */
+export function createLiveContext(d: LiveDeps) {
+  /** The circle this socket was admitted to, if it is still in it (a removal takes the socket out of the room). */
+  function inCircle(socket: LiveSocket): AdmittedCircle {
+    const c = socket.data.circle;
+    if (!c || !socket.rooms.has(circleRoom(c.sessionId))) {
+      throw new AppError(409, 'NOT_IN_CIRCLE', 'You are not in a circle right now. Join the circle first.');
+    }
+    return c;
+  }
+  function asHost(socket: LiveSocket): AdmittedCircle {
+    const c = inCircle(socket);
+    if (!c.isHost) throw new AppError(403, 'FORBIDDEN', 'Only the host of this circle can do that.');
+    return c;
+  }
+
+  async function participants(sessionId: string): Promise<LiveParticipant[]> {
+    const sockets = await d.io.in(circleRoom(sessionId)).fetchSockets();
+    const blocked = await d.live.micBlocked(sessionId);
+    const seen = new Map<string, LiveParticipant>();
+    for (const s of sockets) {
+      const c = s.data.circle;
+      const role = s.data.user.role;
+      // Only people who take part are ever admitted; the role check makes that visible to the type, too.
+      if (!c || c.sessionId !== sessionId || seen.has(c.identity) || !isParticipantRole(role)) continue;
+      seen.set(c.identity, {
+        identity: c.identity,
+        displayName: c.displayName,
+        ...attributesFor(role), // the red mug as LiveKit shows it, from the same rule
+        isHost: c.isHost,
+        micBlocked: blocked.has(c.identity),
+      });
+    }
+    return [...seen.values()].sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.displayName.localeCompare(b.displayName));
+  }
+  async function nameIn(sessionId: string, identity: string, unknown = 'That person'): Promise<string> {
+    return (await participants(sessionId)).find((p) => p.identity === identity)?.displayName ?? unknown;
+  }
+
+  const announceParticipants = async (sessionId: string): Promise<void> => {
+    d.io.to(circleRoom(sessionId)).emit('participants:changed', { participants: await participants(sessionId) });
+  };
+  const announceHands = async (sessionId: string, hands?: HandEntry[]): Promise<void> => {
+    d.io.to(circleRoom(sessionId)).emit('hands:changed', { hands: hands ?? (await d.live.hands(sessionId)) });
+  };
+
+  /** Takes a socket out of its circle's rooms; it gets no more of the circle's news. */
+  async function leaveRooms(socket: LiveSocket, c: AdmittedCircle): Promise<void> {
+    socket.data.circle = undefined;
+    await socket.leave(circleRoom(c.sessionId));
+    await socket.leave(personalRoom(c.sessionId, c.identity));
+  }
+
+  return {
+    d,
+    inCircle,
+    asHost,
+    participants,
+    nameIn,
+    announceParticipants,
+    announceHands,
+
+    /** Someone else in the host's circle, by identity: their name as shown, or a refusal. */
+    async target(c: AdmittedCircle, identity: string): Promise<string> {
+      if (identity === c.identity) throw new AppError(400, 'VALIDATION_FAILED', 'Choose someone other than yourself.');
+      if (!(await d.live.wasAdmitted(c.sessionId, identity))) {
+        throw new AppError(404, 'NOT_FOUND', 'That person is not in this circle.');
+      }
+      return nameIn(c.sessionId, identity);
+    },
+
+    /** Tells one person, and only them, what a host did to them. */
+    notify(c: AdmittedCircle, identity: string, notice: ModerationNotice): void {
+      d.io.to(personalRoom(c.sessionId, identity)).emit('moderation:applied', notice);
+    },
+
+    /** Records a host's action on their circle in the audit log. */
+    audit(socket: LiveSocket, c: AdmittedCircle, action: CircleAuditAction): Promise<void> {
+      return record(d.db, { actorId: socket.data.user.id, action, targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
+    },
+
+    /** What a person sees on joining: the circle as it is now. */
+    async snapshot(c: AdmittedCircle): Promise<CircleSnapshot> {
+      return {
+        sessionId: c.sessionId,
+        you: { identity: c.identity, isHost: c.isHost },
+        topic: await d.live.topic(c.sessionId, c.preset),
+        participants: await participants(c.sessionId),
+        hands: await d.live.hands(c.sessionId),
+        locked: await d.live.isLocked(c.sessionId),
+        ended: await d.live.isEnded(c.sessionId),
+        crisisText: d.crisisText,
+      };
+    },
+
+    /** Leaves the socket's circle, if any: out of its rooms and the hand queue, and the others told. */
+    async leaveCurrent(socket: LiveSocket): Promise<void> {
+      const c = socket.data.circle;
+      if (!c) return;
+      await leaveRooms(socket, c);
+      await d.live.lowerHand(c.sessionId, c.identity);
+      await announceHands(c.sessionId);
+      await announceParticipants(c.sessionId);
+    },
+
+    /**
+     * Across instances, a removal or an end reaches the other instance's room membership a moment after the
+     * people concerned may already have heard of it, and a connection that comes back (connection-state
+     * recovery) brings its rooms with it; the shared state is the truth, so a removed person or an ended circle
+     * is out of the circle on every instance. True when the socket was taken out.
+     */
+    async forgetCircleIfOver(socket: LiveSocket): Promise<boolean> {
+      const c = socket.data.circle;
+      if (!c || (await d.admission.mayStay(c.sessionId, c.identity))) return false;
+      await leaveRooms(socket, c);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import type { ModerationNotice } from '../../../shared/schemas/live';
+import type { AdmittedCircle, CircleAuditAction, CommandTable, LiveContext, LiveSocket } from './liveContext';
+import { circleRoom, personalRoom } from './liveContext';
+
+/**
+ * What a host is told after a moderation command. It names the person, so a repeat is told it afresh (by the
+ * name now) rather than from the dedupe store.
+ */
+const told = {
+  muted: (name: string) => `${name} is muted.`,
+  micBlocked: (name: string, blocked: boolean) => (blocked ? `${name} is muted and cannot unmute until you allow it.` : `${name} can unmute again.`),
+  cameraOff: (name: string) => `${name}'s camera is off.`,
+  removed: (name: string) => `${name} has been removed and cannot rejoin this circle.`,
+};
+
+/** What the person a host acted on is told, privately. */
+const notices = {
+  muted: { action: 'muted', message: 'The host muted your microphone. You can unmute when you want to speak.' },
+  micBlocked: { action: 'mic_blocked', message: 'The host has muted you and turned off unmuting for now. They can allow it again.' },
+  micAllowed: { action: 'mic_allowed', message: 'The host has allowed you to unmute again.' },
+  cameraOff: { action: 'camera_off', message: 'The host turned off your camera. You can turn it back on.' },
+  removed: { action: 'removed', message: 'A host has removed you from this circle. If you need support, staff are here for you.' },
+} satisfies Record<string, ModerationNotice>;
+
+/** A host's actions on one person in their circle: mute, stop from unmuting, camera off, remove. */
+export function moderationHandlers(x: LiveContext) {
+  const { d } = x;
+
+  const tellAgain =
+    (say: (name: string, payload: { identity: string; blocked?: boolean }) => string) =>
+    async (socket: LiveSocket, payload: { identity: string; blocked?: boolean }) => ({
+      message: say(await x.nameIn(x.inCircle(socket).sessionId, payload.identity), payload),
+    });
+
+  /** The host acts on someone else in their circle: checked, done, audited, and that person told alone. */
+  async function onPerson(socket: LiveSocket, identity: string, act: (c: AdmittedCircle) => Promise<void>, action: CircleAuditAction, notice: ModerationNotice) {
+    const c = x.asHost(socket);
+    const name = await x.target(c, identity);
+    await act(c);
+    await x.audit(socket, c, action);
+    x.notify(c, identity, notice);
+    return { c, name };
+  }
+
+  /** An action whose whole effect is one call to LiveKit's room service (mute, camera off). */
+  const mediaAction = (act: (sessionId: string, identity: string) => Promise<void>, action: CircleAuditAction, notice: ModerationNotice, say: (name: string) => string) => ({
+    budget: 'moderation' as const,
+    repeat: tellAgain(say),
+    async run(socket: LiveSocket, { identity }: { identity: string }) {
+      const { name } = await onPerson(socket, identity, (c) => act(c.sessionId, identity), action, notice);
+      return { data: { message: say(name) } };
+    },
+  });
+
+  return {
+    'moderation:mute': mediaAction((s, i) => d.moderation.muteMicrophone(s, i), 'circle.mute', notices.muted, told.muted),
+    'moderation:cameraOff': mediaAction((s, i) => d.moderation.turnOffCamera(s, i), 'circle.camera_off', notices.cameraOff, told.cameraOff),
+
+    'moderation:blockMic': {
+      budget: 'moderation',
+      repeat: tellAgain((name, p) => told.micBlocked(name, p.blocked === true)),
+      async run(socket, { identity, blocked }) {
+        const block = async (c: AdmittedCircle) => {
+          await d.moderation.blockMicrophone(c.sessionId, identity, blocked);
+          await d.live.setMicBlocked(c.sessionId, identity, blocked);
+        };
+        const [action, notice] = blocked ? (['circle.mic_block', notices.micBlocked] as const) : (['circle.mic_allow', notices.micAllowed] as const);
+        const { c, name } = await onPerson(socket, identity, block, action, notice);
+        return { data: { message: told.micBlocked(name, blocked) }, after: () => x.announceParticipants(c.sessionId) };
+      },
+    },
+
+    'moderation:remove': {
+      budget: 'moderation',
+      repeat: tellAgain(told.removed),
+      async run(socket, { identity }) {
+        const c = x.asHost(socket);
+        const name = await x.target(c, identity);
+        // Blocked first, so no new token or socket admission can race the removal.
+        await d.live.remove(c.sessionId, identity);
+        x.notify(c, identity, notices.removed);
+        // Out of the circle at once, and off the connection: the notice above travels first on the same connection.
+        const theirs = d.io.in(personalRoom(c.sessionId, identity));
+        await theirs.socketsLeave(circleRoom(c.sessionId));
+        theirs.disconnectSockets();
+        await d.moderation.remove(c.sessionId, identity);
+        await x.audit(socket, c, 'circle.remove');
+        return {
+          data: { message: told.removed(name) },
+          after: async () => {
+            await x.announceParticipants(c.sessionId);
+            await x.announceHands(c.sessionId);
+          },
+        };
+      },
+    },
+  } satisfies Partial<CommandTable>;
+}

@@ -1,0 +1,46 @@
+import { AppError } from '../http/errors';
+import type { CommandTable, LiveContext } from './liveContext';
+import { STAFF_ROOM } from './liveContext';
+import { supportRequestsRepository } from './supportRequests.repository';
+
+/** A private request for one-on-one support, from inside a circle or not, and staff working through them. */
+export function supportHandlers(x: LiveContext) {
+  const { d } = x;
+  const requests = supportRequestsRepository(d.db);
+  const staffOnly = (role: string, message: string) => {
+    if (role !== 'staff') throw new AppError(403, 'FORBIDDEN', message);
+  };
+
+  return {
+    'support:request': {
+      budget: 'other',
+      repeat: 'first',
+      async run(socket) {
+        const request = await requests.create(socket.data.user.id, Boolean(socket.data.circle), d.clock.now());
+        return {
+          data: { message: 'Thank you. Staff will contact you privately. Nobody in the circle can see this request.' },
+          after: async () => void d.io.to(STAFF_ROOM).emit('support:requested', request),
+        };
+      },
+    },
+    'support:list': {
+      budget: 'other',
+      repeat: 'rerun',
+      async run(socket) {
+        staffOnly(socket.data.user.role, 'Only staff can see support requests.');
+        return { data: await requests.open() };
+      },
+    },
+    'support:handle': {
+      budget: 'other',
+      repeat: 'first',
+      async run(socket, { id }) {
+        staffOnly(socket.data.user.role, 'Only staff can work on support requests.');
+        if (!(await requests.handle(id, socket.data.user.id, d.clock.now()))) {
+          throw new AppError(404, 'NOT_FOUND', 'That request is already handled or does not exist.');
+        }
+        return { data: null };
+      },
+    },
+  } satisfies Partial<CommandTable>;
+}
