@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditLogEntry } from '../../shared/schemas/reports';
-import { ApiClient } from '../support/httpClient';
+import { ApiClient, signedInAs } from '../support/httpClient';
 import { command, connectSocket, type ClientSocket } from '../support/sockets';
 import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
-import { createPeople, PASSWORD, type People } from '../support/users';
+import { createPeople, type People } from '../support/users';
 
 const SESSION = 'rmcc_2026-11-30';
 let app: TestApp;
@@ -19,11 +19,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function signedIn(email: string) {
-  const c = new ApiClient(app.url);
-  expect((await c.signIn(email, PASSWORD)).status).toBe(200);
-  return c;
-}
+const signedIn = (email: string) => signedInAs(app.url, email);
 async function inCircle(c: ApiClient, displayName: string) {
   const socket = await connectSocket(app.url, c.cookie('rm_sid'));
   sockets.push(socket);

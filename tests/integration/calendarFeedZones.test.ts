@@ -1,10 +1,10 @@
 import ICAL from 'ical.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../server/src/store/db';
-import { ApiClient } from '../support/httpClient';
+import { ApiClient, signedInAs } from '../support/httpClient';
 import { freshPostgresDatabase } from '../support/postgres';
 import { startTestApp, type TestApp } from '../support/testApp';
-import { createPeople, PASSWORD } from '../support/users';
+import { createPeople } from '../support/users';
 
 /**
  * Calendar feeds read back the way a subscriber's calendar reads them: by the feed's own VTIMEZONE. ical.js has
@@ -21,11 +21,7 @@ let staff: ApiClient;
 let lawyer: ApiClient;
 let autumnId: string;
 
-async function signedIn(email: string) {
-  const c = new ApiClient(app.url);
-  expect((await c.signIn(email, PASSWORD)).status).toBe(200);
-  return c;
-}
+const signedIn = (email: string) => signedInAs(app.url, email);
 
 beforeAll(async () => {
   const db = await openDb({ databaseUrl: await freshPostgresDatabase() });

@@ -2,7 +2,7 @@ import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMedia } from '../../server/src/livekit/media';
 import { schedulingRepository } from '../../server/src/scheduling/scheduling.repository';
-import { ApiClient } from '../support/httpClient';
+import { ApiClient, signedInAs } from '../support/httpClient';
 import { IN_WINDOW, OUTSIDE_WINDOW, startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
 import { startLocalLivekit, findLivekitBinary, type LocalLivekit } from '../../server/src/livekit/localLivekit';
@@ -29,11 +29,7 @@ afterAll(async () => {
   await livekit.stop();
 });
 
-async function signedIn(email: string) {
-  const c = new ApiClient(app.url);
-  expect((await c.signIn(email, PASSWORD)).status).toBe(200);
-  return c;
-}
+const signedIn = (email: string) => signedInAs(app.url, email);
 
 describe('the next circle', () => {
   it('is the Monday noon circle in Alberta time with its topic and window', async () => {

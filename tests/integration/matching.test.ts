@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateRequestBody, type PeerProfile } from '../../shared/schemas/matching';
 import { entriesFor } from '../../server/src/audit/audit.repository';
-import { ApiClient } from '../support/httpClient';
+import { ApiClient, signedInAs } from '../support/httpClient';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
 
@@ -16,11 +16,7 @@ let student: ApiClient;
 let volunteer: ApiClient;
 const volunteers: Record<string, { id: string; client: ApiClient }> = {};
 
-async function signedIn(email: string) {
-  const c = new ApiClient(app.url);
-  expect((await c.signIn(email, PASSWORD)).status).toBe(200);
-  return c;
-}
+const signedIn = (email: string) => signedInAs(app.url, email);
 
 const baseProfile: PeerProfile = {
   practiceAreas: ['family'],

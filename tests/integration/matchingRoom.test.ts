@@ -3,21 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateRequestBody, PeerProfile } from '../../shared/schemas/matching';
 import type { LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
-import { ApiClient } from '../support/httpClient';
+import { signedInAs } from '../support/httpClient';
 import { startTestLivekit } from '../support/livekit';
 import { startTestApp, type TestApp } from '../support/testApp';
-import { createPeople, PASSWORD, type People } from '../support/users';
+import { createPeople, type People } from '../support/users';
 
 let livekit: LocalLivekit;
 let app: TestApp;
 let people: People;
 let matchId: string;
 
-async function signedIn(email: string) {
-  const c = new ApiClient(app.url);
-  expect((await c.signIn(email, PASSWORD)).status).toBe(200);
-  return c;
-}
+const signedIn = (email: string) => signedInAs(app.url, email);
 
 beforeAll(async () => {
   livekit = await startTestLivekit();

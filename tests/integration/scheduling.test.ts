@@ -2,7 +2,7 @@ import nodeIcal, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionHostIds } from '../../server/src/scheduling/sessionHostIds';
 import { openDb } from '../../server/src/store/db';
-import { ApiClient } from '../support/httpClient';
+import { ApiClient, signedInAs } from '../support/httpClient';
 import { freshPostgresDatabase } from '../support/postgres';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
@@ -19,11 +19,7 @@ let val: ApiClient;
 let vic: ApiClient;
 let vicId: string;
 
-async function signedIn(email: string) {
-  const c = new ApiClient(app.url);
-  expect((await c.signIn(email, PASSWORD)).status).toBe(200);
-  return c;
-}
+const signedIn = (email: string) => signedInAs(app.url, email);
 
 beforeAll(async () => {
   // Real PostgreSQL: dates, arrays and upserts as production runs them.

@@ -1,3 +1,5 @@
+import { PASSWORD } from './users';
+
 /**
  * A minimal browser stand-in for API tests: keeps cookies, fetches the CSRF token like the client does, and
  * returns status plus parsed JSON.
@@ -70,4 +72,12 @@ export class ApiClient {
     await this.get('/api/auth/session');
     return this.post('/api/auth/login', { email, password });
   }
+}
+
+/** A client signed in as `email` with the tests' shared password; throws, with the server's answer, if it is refused. */
+export async function signedInAs(baseUrl: string, email: string, password = PASSWORD): Promise<ApiClient> {
+  const c = new ApiClient(baseUrl);
+  const res = await c.signIn(email, password);
+  if (res.status !== 200) throw new Error(`signing in as ${email} gave ${res.status}: ${JSON.stringify(res.body)}`);
+  return c;
 }
