@@ -94,6 +94,7 @@ async function main() {
         PORT: '0',
         DATABASE_URL: pg.url,
         SESSION_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
+        E2EE_SECRET: 'bench-e2ee-secret-0123456789-0123456789-ab',
         SEED_DEMO: 'false',
         LOG_LEVEL: 'warn',
         ...(livekit

@@ -11,6 +11,7 @@ import type {
   ModerationNotice,
   Reaction,
   SupportRequest,
+  E2eeKeyGrant,
   TopicState,
 } from './schemas/live';
 
@@ -45,6 +46,8 @@ export interface CommandResults {
   'support:request': { message: string };
   'support:list': SupportRequest[];
   'support:handle': null;
+  /** The circle's media key now, for the socket's own circle only. */
+  'e2ee:key': E2eeKeyGrant;
 }
 
 /**
@@ -72,6 +75,11 @@ export interface ServerToClientEvents {
   'moderation:applied': (p: ModerationNotice) => void;
   /** Staff only. */
   'support:requested': (p: SupportRequest) => void;
+  /**
+   * A host removed someone: the circle's media key moved on to `epoch`. Carries no key (broadcasts may be kept in
+   * Redis); everyone still in the circle asks for it with `e2ee:key`.
+   */
+  'e2ee:rekey': (p: { epoch: number }) => void;
   /** Live features are briefly unavailable (Redis unreachable); audio and video go on. Clients show "Reconnecting…". */
   'live:degraded': (p: { message: string }) => void;
   /** Live features are back after `live:degraded`. */

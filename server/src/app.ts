@@ -4,6 +4,7 @@ import cookieParser from 'cookie-parser';
 import express, { Router, type Request } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import helmet from 'helmet';
+import { createCircleKeys } from './livekit/circleKeys';
 import { cookieNames, loadUser } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
@@ -51,6 +52,8 @@ export interface Components {
   media: Media;
   /** Signs sessions and CSRF tokens and keys opaque identities; at least 32 characters. */
   secret: string;
+  /** Circle media keys are derived from it (E2EE_SECRET); at least 32 characters, not `secret`. */
+  e2eeSecret: string;
   throttle?: LoginThrottle;
   /** Per-user command budgets; Redis- or memory-backed by default. Tests that send thousands of commands pass their own. */
   commandLimiter?: CommandLimiter;
@@ -137,6 +140,8 @@ export function createApp(c: Components) {
           'connect-src': ["'self'", (_req, _res) => livekitOrigins(c.media)],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'blob:'],
+          // The end-to-end encryption worker is bundled with the client and served by us; nothing else runs as one.
+          'worker-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'upgrade-insecure-requests': secure ? [] : null,
         },
@@ -209,6 +214,7 @@ export function createApp(c: Components) {
         moderation,
         limiter: c.commandLimiter ?? createCommandLimiter(c.redis),
         secret: c.secret,
+        circleKeys: createCircleKeys(c.e2eeSecret),
         crisisText: config.crisisText,
       },
     }));

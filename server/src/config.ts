@@ -19,6 +19,7 @@ const Env = z
     DATABASE_URL: z.string().url().optional(),
     REDIS_URL: z.string().url().optional(),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    E2EE_SECRET: z.string().min(32, 'E2EE_SECRET must be at least 32 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
     SESSION_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(30),
     LIVEKIT_URL: z.string().url().optional(),
@@ -55,6 +56,12 @@ const Env = z
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required in production' });
     }
+    if (env.NODE_ENV === 'production' && !env.E2EE_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['E2EE_SECRET'], message: 'E2EE_SECRET is required in production' });
+    }
+    if (env.E2EE_SECRET && env.E2EE_SECRET === env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['E2EE_SECRET'], message: 'E2EE_SECRET must differ from SESSION_SECRET' });
+    }
   });
 
 export interface Config {
@@ -68,6 +75,11 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   sessionSecret: string | undefined;
+  /**
+   * The secret circle media keys are derived from (HKDF with the session and epoch), kept apart from the session
+   * secret so that one can be rotated or leak without the other. Generated under DATA_DIR in development.
+   */
+  e2eeSecret: string | undefined;
   sessionTtlHours: number;
   /** How often an open socket's session is checked again (signed out or expired sessions lose their sockets). */
   sessionRecheckSeconds: number;
@@ -119,6 +131,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     sessionSecret: e.SESSION_SECRET,
+    e2eeSecret: e.E2EE_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionRecheckSeconds: e.SESSION_RECHECK_SECONDS,
     livekit:

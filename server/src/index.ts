@@ -11,7 +11,7 @@ import { createLogger } from './log';
 import { closeRedis, connectRedis } from './redis';
 import { startJobs } from './jobs';
 import { staleZoneData } from './scheduling/zoneData';
-import { resolveAppSecret } from './secrets';
+import { resolveAppSecret, resolveE2eeSecret } from './secrets';
 import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoTopics } from './seed';
 import { configuredStore, openDb, type Db } from './store/db';
 import { describeHolder, StoreLockedError } from './store/storeLock';
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     log,
     media,
     secret,
+    e2eeSecret: resolveE2eeSecret(config),
     redis,
     clientDir: path.resolve(import.meta.dirname, '../../client/dist'),
   });

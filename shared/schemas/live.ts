@@ -136,6 +136,17 @@ export const LockPayload = z.object({ locked: z.boolean() }).strict();
 export const SupportHandlePayload = z.object({ id: z.string().uuid() }).strict();
 
 /**
+ * A circle's media key as the server hands it to one admitted person: 32 bytes (base64url) for livekit-client's
+ * end-to-end encryption, and the epoch it belongs to (it moves on when a host removes someone). Never stored,
+ * logged or broadcast; the client keeps it only in its key provider.
+ */
+export const E2eeKeyGrant = z.object({
+  epoch: z.number().int().min(0),
+  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'A media key is 32 bytes in base64url'),
+});
+export type E2eeKeyGrant = z.infer<typeof E2eeKeyGrant>;
+
+/**
  * Every live command and the schema of its payload: the one list of commands. The payload types in
  * `ClientToServerEvents` come from it, the server validates each command with it (and answers anything not in it
  * with UNKNOWN_EVENT), and the fuzz tests send hostile payloads to every command in it.
@@ -160,6 +171,7 @@ export const COMMAND_PAYLOADS = {
   'support:request': Empty,
   'support:list': Empty,
   'support:handle': SupportHandlePayload,
+  'e2ee:key': Empty,
 } as const satisfies Record<string, z.ZodType>;
 
 /** The name of a live command, `domain:verb`. */

@@ -125,6 +125,8 @@ const SOCKET: Record<(typeof COMMANDS)[number], SocketAudience> = {
   'support:request': 'participants',
   'support:list': 'staff',
   'support:handle': 'staff',
+  // Only someone in this circle now gets its media key; being refused is FORBIDDEN only for auditors (never in).
+  'e2ee:key': 'participants',
 };
 const SOCKET_ALLOWED: Record<SocketAudience, Actor[]> = {
   participants: ['lawyer', 'student', 'volunteer', 'hostHere', 'hostElsewhere', 'staff'],
@@ -269,6 +271,7 @@ describe('Socket.IO', () => {
       'support:request': {},
       'support:list': {},
       'support:handle': { id: randomUUID() },
+      'e2ee:key': {},
     };
     // With a command id, as the web client sends: a refusal must stay a refusal on the way through the dedupe store.
     const ack = await raw(socket, event, { ...payloads[event], commandId: randomUUID() });

@@ -4,6 +4,7 @@ import { createAuthService } from '../../server/src/auth/auth.service';
 import { createLoginThrottle } from '../../server/src/auth/loginThrottle';
 import { systemClock } from '../../server/src/clock';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
+import { createCircleKeys } from '../../server/src/livekit/circleKeys';
 import { createMedia } from '../../server/src/livekit/media';
 import { connectRedis } from '../../server/src/redis';
 import { openDb, type Db } from '../../server/src/store/db';
@@ -12,7 +13,7 @@ import { ApiClient } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
 import { freshPostgresDatabase } from '../support/postgres';
 import { collect, command, connectSocket, expectOk, next, raw, type ClientSocket } from '../support/sockets';
-import { startTestApp, TEST_SECRET, type TestApp } from '../support/testApp';
+import { startTestApp, TEST_E2EE_SECRET, TEST_SECRET, type TestApp } from '../support/testApp';
 import { PASSWORD } from '../support/users';
 
 /**
@@ -62,6 +63,8 @@ const topologies: Array<[string, () => Promise<Topology>]> = [
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
         SESSION_SECRET: TEST_SECRET,
+        // Both instances derive circle media keys from the same secret, so both hand out the same key.
+        E2EE_SECRET: TEST_E2EE_SECRET,
         LIVEKIT_URL: livekit.connection.url,
         LIVEKIT_API_KEY: livekit.connection.apiKey,
         LIVEKIT_API_SECRET: livekit.connection.apiSecret,
@@ -417,6 +420,58 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     expect(again.status).toBe(403);
     expect(again.body.code).toBe('REMOVED');
     expect(expectOk(await command(host.socket, 'hand:lowerAll', {}))).toEqual([]);
+  });
+
+  it('hands the media key only to the people in the circle, the same on every instance, and a new one after a removal', async () => {
+    const circle = await openCircleNow(t.db, `live-keys-${randomBytes(3).toString('hex')}`, 'Keys');
+    const keys = createCircleKeys(TEST_E2EE_SECRET);
+    // Round-robin: on two processes, these three sit on different instances.
+    const host = await joined('staff', circle);
+    const member = await joined('member', circle);
+    const watcher = await joined('volunteer', circle);
+    const first = expectOk(await command(host.socket, 'e2ee:key', {}));
+    expect(first).toEqual({ epoch: 0, key: keys.keyFor(circle, 0).toString('base64url') });
+    expect(expectOk(await command(member.socket, 'e2ee:key', {}))).toEqual(first);
+    expect(expectOk(await command(watcher.socket, 'e2ee:key', {}))).toEqual(first);
+    // Another circle has another key; someone signed in but not admitted gets none.
+    const elsewhere = await joined('member', circleA);
+    expect(expectOk(await command(elsewhere.socket, 'e2ee:key', {})).key).not.toBe(first.key);
+    const lobby = await person('member');
+    expect(await command(lobby.socket, 'e2ee:key', {})).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
+
+    // A removal moves the epoch on: everyone still there is told (without a key) and fetches the new one.
+    const rekeyed = next(watcher.socket, 'e2ee:rekey');
+    const memberRekeys = collect(member.socket, 'e2ee:rekey');
+    const cut = new Promise<void>((resolve) => member.socket.once('disconnect', () => resolve()));
+    expectOk(await command(host.socket, 'moderation:remove', { identity: member.identity }));
+    expect(await rekeyed).toEqual({ epoch: 1 });
+    await cut;
+    expect(memberRekeys).toEqual([]);
+    const second = expectOk(await command(watcher.socket, 'e2ee:key', {}));
+    expect(second).toEqual({ epoch: 1, key: keys.keyFor(circle, 1).toString('base64url') });
+    expect(second.key).not.toBe(first.key);
+    expect(expectOk(await command(host.socket, 'e2ee:key', {}))).toEqual(second);
+    // The removed person, back on a new connection, gets no key (old or new), and cannot rejoin for one.
+    const back = await connectSocket(member.url, member.http.cookie('rm_sid'));
+    sockets.push(back);
+    expect(await command(back, 'e2ee:key', {})).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
+    expect(await command(back, 'circle:join', { sessionId: circle, displayName: member.name })).toMatchObject({ ok: false, code: 'REMOVED' });
+    expect(await command(back, 'e2ee:key', {})).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
+
+    // No key, in any spelling, in any table, in Redis (broadcast streams and the dedupe store included) or the logs.
+    const spellings = [0, 1].flatMap((epoch) => {
+      const k = keys.keyFor(circle, epoch);
+      return [k.toString('base64url'), k.toString('base64'), k.toString('hex')];
+    });
+    const tables = await t.db.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    const stored = [];
+    for (const { tablename } of tables) stored.push(JSON.stringify(await t.db.query(`SELECT * FROM "${tablename}"`)));
+    const redis = await t.redisDump();
+    for (const s of spellings) {
+      expect(stored.join('\n')).not.toContain(s);
+      expect(redis).not.toContain(s);
+      expect(t.logs()).not.toContain(s);
+    }
   });
 
   it('a locked circle keeps the people in it and lets no newcomer in', async () => {

@@ -102,6 +102,17 @@ describe.each(implementations)('live state (%s)', (_name, make) => {
     expect([...(await s.micBlocked('c1'))]).toEqual([]);
   });
 
+  it('moves the media key epoch on once per call, per circle, also when called at once', async () => {
+    const s = make();
+    expect(await s.e2eeEpoch('c1')).toBe(0);
+    expect(await s.nextE2eeEpoch('c1')).toBe(1);
+    expect(await s.e2eeEpoch('c1')).toBe(1);
+    const next = await Promise.all(Array.from({ length: 10 }, () => s.nextE2eeEpoch('c1')));
+    expect(next.sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(await s.e2eeEpoch('c1')).toBe(11);
+    expect(await s.e2eeEpoch('c2')).toBe(0);
+  });
+
   it('maps opaque room names back to sessions', async () => {
     const s = make();
     expect(await s.sessionOfRoom('r_x')).toBeNull();

@@ -12,6 +12,8 @@ import { ensureMondayCircle } from '../../server/src/seed';
 import { openDb, type Db } from '../../server/src/store/db';
 
 export const TEST_SECRET = 'integration-test-secret-0123456789abcdef';
+/** Circle media keys in tests come from this (tests that look for a key in Redis or the logs derive it too). */
+export const TEST_E2EE_SECRET = 'integration-test-e2ee-secret-0123456789ab';
 
 /** A Monday-circle instant inside the drop-in window: Mon 30 Nov 2026, 12:05 Alberta time (UTC−6 all year from 2026-11-01). */
 export const IN_WINDOW = '2026-11-30T18:05:00Z';
@@ -77,6 +79,7 @@ export async function startTestApp(opts: {
     log: createLogger('debug', (l) => logLines.push(l)),
     media,
     secret: TEST_SECRET,
+    e2eeSecret: TEST_E2EE_SECRET,
     clientDir: opts.clientDir,
     redis: opts.redis,
     hostIds: opts.hostIds,

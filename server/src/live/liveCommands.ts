@@ -8,6 +8,7 @@ import { chatHandlers } from './chat.handlers';
 import { circleHandlers } from './circle.handlers';
 import { commandOwner } from './commandDedupe';
 import { handsHandlers } from './hands.handlers';
+import { e2eeHandlers } from './e2ee.handlers';
 import { createLiveContext, type CommandTable, type LiveDeps, type LiveSocket, type Outcome } from './liveContext';
 import { moderationHandlers } from './moderation.handlers';
 import { supportHandlers } from './support.handlers';
@@ -44,6 +45,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     ...chatHandlers(x),
     ...moderationHandlers(x),
     ...supportHandlers(x),
+    ...e2eeHandlers(x),
   };
   const handlers = new Map<string, (socket: LiveSocket, raw: unknown, ack: Ackfn) => Promise<void>>(
     // Each spec is typed by its own command; here they all run alike, on the payload their schema let through.

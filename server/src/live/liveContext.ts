@@ -7,6 +7,7 @@ import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import { attributesFor } from '../livekit/circleToken';
+import type { CircleKeys } from '../livekit/circleKeys';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
 import type { Admission } from './admission';
@@ -35,6 +36,8 @@ export interface LiveDeps {
   limiter: CommandLimiter;
   chat: ChatRelay;
   secret: string;
+  /** Derives circle media keys; only `e2ee:key` hands one out. */
+  circleKeys: CircleKeys;
   crisisText: string;
   /** False while shared live state (Redis) is unavailable: commands are then refused at once with a typed code. */
   liveAvailable?: () => boolean;

@@ -9,6 +9,7 @@ interface Circle {
   admitted: Set<string>;
   removed: Set<string>;
   micBlocked: Set<string>;
+  epoch: number;
 }
 
 /** Live state for a single instance. */
@@ -19,7 +20,7 @@ export function createMemoryLiveState(): LiveState {
   const get = (id: string): Circle => {
     let c = circles.get(id);
     if (!c) {
-      c = { topic: null, hands: new Map(), locked: false, ended: false, admitted: new Set(), removed: new Set(), micBlocked: new Set() };
+      c = { topic: null, hands: new Map(), locked: false, ended: false, admitted: new Set(), removed: new Set(), micBlocked: new Set(), epoch: 0 };
       circles.set(id, c);
     }
     return c;
@@ -96,6 +97,12 @@ export function createMemoryLiveState(): LiveState {
     },
     async micBlocked(id) {
       return new Set(get(id).micBlocked);
+    },
+    async e2eeEpoch(id) {
+      return get(id).epoch;
+    },
+    async nextE2eeEpoch(id) {
+      return ++get(id).epoch;
     },
     async bindRoom(roomName, id) {
       rooms.set(roomName, id);

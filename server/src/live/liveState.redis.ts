@@ -164,6 +164,13 @@ export function createRedisLiveState(redis: RedisClient, prefix = 'rm:live'): Li
     async micBlocked(id) {
       return new Set(await redis.sMembers(key(id, 'micBlocked')));
     },
+    async e2eeEpoch(id) {
+      return Number((await redis.get(key(id, 'e2eeEpoch'))) ?? 0);
+    },
+    async nextE2eeEpoch(id) {
+      const [epoch] = await redis.multi().incr(key(id, 'e2eeEpoch')).expire(key(id, 'e2eeEpoch'), ttl).exec();
+      return Number(epoch);
+    },
     async bindRoom(roomName, id) {
       await redis.set(`${prefix}:room:${roomName}`, id, { expiration: expiry });
     },

@@ -34,6 +34,14 @@ export interface LiveState {
   setMicBlocked(sessionId: string, identity: string, blocked: boolean): Promise<void>;
   micBlocked(sessionId: string): Promise<Set<string>>;
 
+  /**
+   * The circle's media key epoch: 0 until someone is removed, then one more for each removal. Only a number — the
+   * key itself is derived from it on demand (livekit/circleKeys.ts) and never kept here.
+   */
+  e2eeEpoch(sessionId: string): Promise<number>;
+  /** Moves the epoch on (atomically across instances) and returns the new one. */
+  nextE2eeEpoch(sessionId: string): Promise<number>;
+
   /** LiveKit names rooms opaquely; webhooks name the room, so the way back to the session is remembered. */
   bindRoom(roomName: string, sessionId: string): Promise<void>;
   sessionOfRoom(roomName: string): Promise<string | null>;

@@ -1,4 +1,5 @@
 import type { ModerationNotice } from '../../../shared/schemas/live';
+import { rekeyCircle } from './e2ee.handlers';
 import type { AdmittedCircle, CircleAuditAction, CommandTable, LiveContext, LiveSocket } from './liveContext';
 import { circleRoom, personalRoom } from './liveContext';
 
@@ -84,6 +85,8 @@ export function moderationHandlers(x: LiveContext) {
         await theirs.socketsLeave(circleRoom(c.sessionId));
         theirs.disconnectSockets();
         await d.moderation.remove(c.sessionId, identity);
+        // Out of the media too: the key they hold stops opening what is said from now on.
+        await rekeyCircle(x, c.sessionId);
         await x.audit(socket, c, 'circle.remove');
         return {
           data: { message: told.removed(name) },

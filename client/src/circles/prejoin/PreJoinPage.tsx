@@ -14,6 +14,7 @@ import { useLoad } from '../../ui/useLoad';
 import { fetchCircleSession, joinCircle } from '../circlesApi';
 import { CircleTimes } from '../CircleTimes';
 import { DeviceControls } from '../DeviceControls';
+import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../room/circleE2ee';
 import { CameraPreview } from './CameraPreview';
 import { MicLevelMeter } from './MicLevelMeter';
 import { useDevicePreview } from './useDevicePreview';
@@ -29,6 +30,8 @@ export function PreJoinPage() {
   const firstName = useStore((s) => s.user?.firstName ?? '');
   const setAdmission = useStore((s) => s.setAdmission);
   const nameId = useId();
+  // Said before they try: audio and video are end-to-end encrypted or not used at all.
+  const [encryptable] = useState(canEncryptMedia);
 
   const { state: session } = useLoad(useCallback(() => fetchCircleSession(sessionId), [sessionId]));
   const camera = useDevicePreview('video');
@@ -84,6 +87,11 @@ export function PreJoinPage() {
         <h1>Get ready to join</h1>
         {session.status === 'ready' && <CircleSummary session={session.data} />}
         <ErrorLine message={session.status === 'error' ? session.message : null} />
+        {!encryptable && (
+          <div role="alert" className="notice" data-testid="e2ee-unsupported">
+            <p>{E2EE_UNSUPPORTED_MESSAGE}</p>
+          </div>
+        )}
 
         <form className="prejoin-grid" onSubmit={enter} noValidate>
           <section className="card media-check" aria-labelledby="media-check-heading">
@@ -123,6 +131,12 @@ export function PreJoinPage() {
               <p>
                 <strong>Nothing in a circle is recorded. What is shared here stays here.</strong>
               </p>
+              {encryptable && (
+                <p>
+                  Audio and video are end-to-end encrypted: only the people in the circle can see and hear them, not
+                  the media server. Anyone in the circle can still repeat what they heard.
+                </p>
+              )}
               <p>
                 Highly personal issues are better suited to one-to-one matched peer support, where a trained volunteer
                 is matched with you privately. Ask staff or a red mug volunteer about it.

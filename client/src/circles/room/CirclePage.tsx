@@ -8,6 +8,7 @@ import { CircleOutcome } from '../live/CircleOutcome';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { LiveContext } from '../live/LiveContext';
 import { useCircleLive } from '../live/useCircleLive';
+import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from './circleE2ee';
 import { CircleHeader } from './CircleHeader';
 import { ConnectedCircle } from './ConnectedCircle';
 import { unavailableMessage } from './disconnectMessage';
@@ -70,10 +71,12 @@ export function CirclePage() {
   }
 
   const { media, session } = admission.response;
+  // Never unencrypted media: a browser that cannot encrypt end to end takes part in text only.
+  const encryptable = canEncryptMedia();
   return (
     <LiveContext.Provider value={socket}>
       <main className="page circle-page">
-        {media.available ? (
+        {media.available && encryptable ? (
           <ConnectedCircle
             key={attempt}
             admission={admission}
@@ -90,7 +93,7 @@ export function CirclePage() {
             <LiveCircleLayout
               stage={
                 <MediaUnavailableNotice
-                  message={unavailableMessage(media.message)}
+                  message={media.available ? E2EE_UNSUPPORTED_MESSAGE : unavailableMessage(media.message)}
                   onRetry={() => void retry()}
                   retrying={retrying}
                   retryError={retryError}

@@ -1,17 +1,24 @@
 import { RoomAudioRenderer, RoomContext, useAudioPlayback, useConnectionState } from '@livekit/components-react';
 import { ConnectionState, Room } from 'livekit-client';
 import { useMemo, useState } from 'react';
-import type { Admission } from '../../store';
+import { useStore, type Admission } from '../../store';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { CircleControls } from './CircleControls';
 import { CircleHeader } from './CircleHeader';
+import { CircleKeyProvider, circleE2eeOptions } from './circleE2ee';
 import { CircleStage } from './CircleStage';
+import { EncryptedMark } from './EncryptedMark';
 import { MediaUnavailableNotice } from './MediaUnavailableNotice';
+import { useCircleKey } from './useCircleKey';
 import { useRoomConnection } from './useRoomConnection';
+
+/** While the live circle could not be joined, there is no key, so no media either: said plainly. */
+const NO_KEY_MESSAGE = 'Audio and video start once you are in the circle, so they can be encrypted end to end.';
 
 /**
  * The circle with audio and video: one Room for the life of this component (a fresh admission remounts it),
- * connected in an effect, and everything below reads it through RoomContext.
+ * connected in an effect, and everything below reads it through RoomContext. Audio and video are end-to-end
+ * encrypted with the circle's key, which comes over the live circle's socket (never in a URL or the token).
  */
 export function ConnectedCircle(props: {
   admission: Admission;
@@ -24,9 +31,11 @@ export function ConnectedCircle(props: {
 }) {
   const { admission, serverUrl, token } = props;
   const { choices } = admission;
+  const keyProvider = useMemo(() => new CircleKeyProvider(), []);
   const room = useMemo(
     () =>
       new Room({
+        e2ee: circleE2eeOptions(keyProvider),
         adaptiveStream: true,
         dynacast: true,
         // The devices picked on the pre-join page; an empty id leaves the choice to the browser.
@@ -37,7 +46,11 @@ export function ConnectedCircle(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
-  const { connection, deviceMessage, setDeviceMessage } = useRoomConnection(room, serverUrl, token, choices);
+  const { epoch } = useCircleKey(keyProvider);
+  const joinError = useStore((s) => s.live.joinError);
+  const roomConnection = useRoomConnection(room, serverUrl, token, choices, epoch !== null);
+  const { deviceMessage, setDeviceMessage } = roomConnection;
+  const connection = epoch === null && joinError ? { phase: 'failed' as const, message: `${joinError} ${NO_KEY_MESSAGE}` } : roomConnection.connection;
   const [leaving, setLeaving] = useState(false);
 
   async function leave() {
@@ -52,6 +65,7 @@ export function ConnectedCircle(props: {
       <CircleHeader session={admission.response.session} onLeave={leave} leaving={leaving} />
       {connection.phase === 'connected' && (
         <>
+          <EncryptedMark epoch={epoch} />
           <ConnectionStatus />
           <AudioPlaybackPrompt />
           <RoomAudioRenderer />

@@ -12,12 +12,15 @@ export type ConnectionPhase = { phase: 'connecting' } | { phase: 'connected' } |
  * useSequentialRoomConnectDisconnect: it queues the two so a quick remount (React StrictMode) never overlaps them.
  * After connecting, the camera and microphone are turned on as chosen on the pre-join page. A failed connect or an
  * unexpected disconnect becomes a `failed` phase with a message for people, rather than an endless spinner.
+ * Media is end-to-end encrypted: nothing connects until `keyReady` (the circle's key is in the room's key
+ * provider), and encryption is switched on before connecting, so no frame ever leaves or plays unencrypted.
  */
 export function useRoomConnection(
   room: Room,
   serverUrl: string,
   token: string,
   choices: Pick<MediaChoices, 'cameraEnabled' | 'microphoneEnabled'>,
+  keyReady: boolean,
 ): { connection: ConnectionPhase; deviceMessage: string | null; setDeviceMessage: (m: string | null) => void } {
   const [connection, setConnection] = useState<ConnectionPhase>({ phase: 'connecting' });
   const [deviceMessage, setDeviceMessage] = useState<string | null>(null);
@@ -25,6 +28,7 @@ export function useRoomConnection(
   const { cameraEnabled, microphoneEnabled } = choices;
 
   useEffect(() => {
+    if (!keyReady) return;
     let active = true;
     let connected = false;
     const onDisconnected = (reason?: DisconnectReason) => {
@@ -34,7 +38,10 @@ export function useRoomConnection(
     };
     room.on(RoomEvent.Disconnected, onDisconnected);
 
-    connect(serverUrl, token).then(
+    room
+      .setE2EEEnabled(true)
+      .then(() => connect(serverUrl, token))
+      .then(
       async () => {
         if (!active) return;
         connected = true;
@@ -52,7 +59,7 @@ export function useRoomConnection(
       // Queued behind a connect still under way, never racing it; there is nobody left to tell if it fails.
       disconnect().catch(() => undefined);
     };
-  }, [room, connect, disconnect, serverUrl, token, cameraEnabled, microphoneEnabled]);
+  }, [room, connect, disconnect, serverUrl, token, cameraEnabled, microphoneEnabled, keyReady]);
 
   return { connection, deviceMessage, setDeviceMessage };
 }

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { roomNameFor } from '../../server/src/livekit/identities';
+import { inboundBytes } from '../support/browser';
+import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
+import { e2eSetup } from '../support/e2e';
+import { ApiClient } from '../support/httpClient';
+import { openCircleNow } from '../support/openCircles';
+import { TEST_SECRET } from '../support/testApp';
+import { PASSWORD } from '../support/users';
+
+/** `Encryption_Type.GCM` in LiveKit's protocol (livekit-server-sdk reports tracks with it, without exporting the enum). */
+const GCM = 1;
+const lkDist = path.resolve(import.meta.dirname, '../../node_modules/livekit-client/dist');
+
+const e2e = e2eSetup({ livekit: 'media' });
+let sessionId: string;
+
+beforeAll(async () => {
+  sessionId = await openCircleNow(e2e.app.db, 'e2ee', 'Keeping confidences');
+});
+
+const signIn = (page: Page, email: string) => signInThroughUi(page, e2e.app.url, email, 'Keeping confidences');
+
+/** Video frames decoded so far on the page's inbound streams (bytes can arrive that nobody can decode). */
+function framesDecoded(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let n = 0;
+    for (const pc of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections ?? []) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video') n += s.framesDecoded ?? 0;
+      });
+    }
+    return n;
+  });
+}
+
+/** Audio and video bytes arrive, and video frames are decoded, and all of it keeps growing. */
+async function seesAndHears(page: Page) {
+  await expect.poll(() => inboundBytes(page), { timeout: 30_000 }).toSatisfy((b: { audio: number; video: number }) => b.audio > 0 && b.video > 0);
+  await expect.poll(() => framesDecoded(page), { timeout: 30_000 }).toBeGreaterThan(0);
+  const [bytes, frames] = [await inboundBytes(page), await framesDecoded(page)];
+  await expect
+    .poll(() => inboundBytes(page), { timeout: 15_000 })
+    .toSatisfy((b: { audio: number; video: number }) => b.audio > bytes.audio && b.video > bytes.video);
+  await expect.poll(() => framesDecoded(page), { timeout: 15_000 }).toBeGreaterThan(frames);
+}
+
+const mark = (page: Page) => page.getByTestId('e2ee-mark');
+
+describe('circle media is end-to-end encrypted', () => {
+  it('people in the circle see and hear each other; LiveKit, a token without the key and a removed person do not', async () => {
+    const [host, member, volunteer] = await Promise.all([e2e.open(), e2e.open(), e2e.open()]);
+    await Promise.all([signIn(host, 'staff@example.ca'), signIn(member, 'lawyer@example.ca'), signIn(volunteer, 'volunteer@example.ca')]);
+    await Promise.all([
+      enterCircleThroughUi(host, sessionId, 'Sasha'),
+      enterCircleThroughUi(member, sessionId, 'Lee'),
+      enterCircleThroughUi(volunteer, sessionId, 'Val'),
+    ]);
+    for (const page of [host, member, volunteer]) {
+      await expect.poll(() => page.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(3);
+    }
+    for (const page of [host, member, volunteer]) await seesAndHears(page);
+    for (const page of [host, member, volunteer]) {
+      await mark(page).waitFor({ timeout: 15_000 });
+      expect(await mark(page).getAttribute('data-epoch')).toBe('0');
+    }
+    await e2e.screenshot(host, 'e2ee-circle.png');
+
+    // On LiveKit's side, every published track is encrypted (AES-GCM): the media server relays what it cannot read.
+    const rooms = e2e.app.media.roomService()!;
+    const participants = await rooms.listParticipants(roomNameFor(TEST_SECRET, sessionId));
+    const tracks = participants.flatMap((p) => p.tracks);
+    expect(participants).toHaveLength(3);
+    expect(tracks.length).toBeGreaterThanOrEqual(6);
+    for (const t of tracks) expect(t.encryption, `${t.type} track`).toBe(GCM);
+
+    // Someone with a valid token from our join route, but never given the key: packets arrive, no frame decodes.
+    const intruder = await e2e.open();
+    const http = new ApiClient(e2e.app.url);
+    expect((await http.signIn('student@example.ca', PASSWORD)).status).toBe(200);
+    const joined = await http.post(`/api/circles/sessions/${sessionId}/join`, { displayName: 'Sam' });
+    expect(joined.status).toBe(200);
+    const { serverUrl, token } = joined.body.media as { serverUrl: string; token: string };
+    // livekit-client itself, served by the test at our origin (where the CSP lets pages reach LiveKit), not by the app.
+    const base = `${e2e.app.url}/__e2ee-probe`;
+    await intruder.route(`${base}/**`, (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: readFileSync(path.join(lkDist, new URL(route.request().url()).pathname.split('/').pop()!)) }),
+    );
+    await intruder.goto(`${e2e.app.url}/signin`);
+    await intruder.addScriptTag({ url: `${base}/livekit-client.umd.js` });
+    await intruder.evaluate(
+      async ({ serverUrl, token, wrongKey, workerUrl }) => {
+        const LK = (window as unknown as { LivekitClient: typeof import('livekit-client') }).LivekitClient;
+        const keyProvider = new LK.ExternalE2EEKeyProvider();
+        await keyProvider.setKey(Uint8Array.from(atob(wrongKey), (c) => c.charCodeAt(0)).buffer);
+        const room = new LK.Room({ e2ee: { keyProvider, worker: new Worker(workerUrl) } });
+        await room.setE2EEEnabled(true);
+        await room.connect(serverUrl, token);
+        (window as unknown as { room: unknown }).room = room;
+      },
+      { serverUrl, token, wrongKey: randomBytes(32).toString('base64'), workerUrl: `${base}/livekit-client.e2ee.worker.js` },
+    );
+    await expect.poll(() => inboundBytes(intruder), { timeout: 30_000 }).toSatisfy((b: { audio: number; video: number }) => b.video > 0);
+    const seen = await inboundBytes(intruder);
+    await expect.poll(() => inboundBytes(intruder), { timeout: 15_000 }).toSatisfy((b: { audio: number; video: number }) => b.video > seen.video);
+    expect(await framesDecoded(intruder)).toBe(0);
+    await intruder.close();
+
+    // The host removes Lee: the key moves on, the people still there get it at once and keep seeing each other.
+    const lee = await host.getByTestId('participant-tile').filter({ hasText: 'Lee' }).count();
+    expect(lee).toBe(1);
+    await host.getByRole('button', { name: 'Remove Lee' }).click();
+    await host.getByRole('button', { name: 'Confirm removing Lee' }).click();
+    await member.getByRole('alert').filter({ hasText: 'removed you' }).waitFor();
+    for (const page of [host, volunteer]) {
+      await expect.poll(() => mark(page).getAttribute('data-epoch'), { timeout: 15_000 }).toBe('1');
+      await expect.poll(() => page.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(2);
+    }
+    for (const page of [host, volunteer]) await seesAndHears(page);
+  });
+});
