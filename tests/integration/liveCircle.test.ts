@@ -451,6 +451,8 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     const mine = open.find((r) => r.firstName === member.name)!;
     expectOk(await command(staffWatcher.socket, 'support:handle', { id: mine.id }));
     expect(await command(staffWatcher.socket, 'support:handle', { id: mine.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // Handled, the request is forgotten (issue #15): no row links the person to the time they asked.
+    expect(await t.db.query('SELECT 1 FROM contact_requests WHERE id = $1', [mine.id])).toEqual([]);
     expect(peerHears).toEqual([]);
   });
 
