@@ -15,6 +15,7 @@ import { fetchCircleSession, joinCircle } from '../circlesApi';
 import { CircleTimes } from '../CircleTimes';
 import { DeviceControls } from '../DeviceControls';
 import { CameraPreview } from './CameraPreview';
+import { ConfidentialityPledge } from './ConfidentialityPledge';
 import { MicLevelMeter } from './MicLevelMeter';
 import { useDevicePreview } from './useDevicePreview';
 
@@ -128,6 +129,7 @@ export function PreJoinPage() {
                 is matched with you privately. Ask staff or a red mug volunteer about it.
               </p>
             </div>
+            <ConfidentialityPledge />
             {join.error && (
               // One alert for the refusal and, outside the drop-in window, when the doors open.
               <div role="alert" className="error">
