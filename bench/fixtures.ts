@@ -69,6 +69,8 @@ export async function preparePeople(databaseUrl: string, members: number, circle
        SELECT unnest($1::text[]), unnest($2::uuid[]), $3, $4`,
       [batch.map((b) => hashToken(b.token)), batch.map((b) => b.id), now, expires],
     );
+    // The rush measures joining, not reading the confidentiality pledge: these members agreed already.
+    await db.query('INSERT INTO confidentiality_pledges (user_id, agreed_at) SELECT unnest($1::uuid[]), $2', [batch.map((b) => b.id), now]);
     cookies.push(...batch.map((b) => b.token));
     emails.push(...batch.map((b) => b.email));
   }

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'UNKNOWN_TIMEZONE',
   'HOST_NOT_VOLUNTEER',
   'SESSION_NOT_MEETING',
+  /** Joining a circle needs the confidentiality pledge, first and again each year (GET/POST /api/circles/pledge). */
+  'PLEDGE_REQUIRED',
   /** A part the live circle depends on (Redis) is briefly unreachable; retry shortly. */
   'SERVICE_UNAVAILABLE',
   /** A repeat of a command (same person, same command id) whose first run has not finished; it applies once. */

@@ -35,6 +35,6 @@ export function attendanceReportCsv(r: AttendanceReport, m?: MilestonesReport): 
     }
     rows.push(['milestones', 'sum of yearly unique figures (not unique across years)', String(m.sumOfYearlyFigures)]);
   }
-  rows.push(['note', `counts under ${t} are withheld; others are rounded to a multiple of ${t}`, '']);
+  rows.push(['note', `groups under ${t} people of one kind at one session count nowhere; counts under ${t}, zero included, are withheld; others are rounded to a multiple of ${t}`, '']);
   return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

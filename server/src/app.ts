@@ -9,6 +9,7 @@ import { cookieNames, loadUser } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
 import { createAttendanceService } from './attendance/attendance.service';
+import { supportRequestsRepository } from './live/supportRequests.repository';
 import { reportsRoutes } from './reports/reports.routes';
 import { createReportsService } from './reports/reports.service';
 import { createCsrf } from './auth/csrf';
@@ -97,7 +98,15 @@ export function createApp(c: Components) {
   const dedupe: CommandDedupe = c.redis ? createRedisCommandDedupe(c.redis, dedupeTimes) : createMemoryCommandDedupe(dedupeTimes);
   const hostIds = c.hostIds ?? ((sessionId: string) => sessionHostIds(c.db, sessionId));
   const moderation = createMediaModeration(c.media, c.secret);
-  const attendance = createAttendanceService({ db: c.db, clock: c.clock, log: c.log, media: c.media, secret: c.secret, retentionDays: config.attendance.retentionDays });
+  const attendance = createAttendanceService({
+    db: c.db,
+    clock: c.clock,
+    log: c.log,
+    media: c.media,
+    secret: c.secret,
+    retentionDays: config.attendance.retentionDays,
+    smallCellThreshold: config.attendance.smallCellThreshold,
+  });
   const reports = createReportsService({ db: c.db, attendance, threshold: config.attendance.smallCellThreshold });
   const admission = createAdmission({
     db: c.db,
@@ -219,7 +228,10 @@ export function createApp(c: Components) {
       },
     }));
 
-  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, people } };
+  // Support requests are forgotten once handled, or after SUPPORT_REQUEST_MAX_DAYS at most (issue #15).
+  const support = { applyRetention: () => supportRequestsRepository(c.db).expire(c.clock.now()) };
+
+  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, people, support } };
 }
 
 

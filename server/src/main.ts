@@ -73,6 +73,8 @@ export async function main(): Promise<void> {
       { name: 'attendance', everyMs: 15 * 60_000, run: async () => (await services.attendance.reconcile(), await services.attendance.applyRetention()) },
       // Anonymise closed matches past their retention period.
       { name: 'matching.retention', everyMs: 60 * 60_000, run: () => services.matching.applyRetention() },
+      // Forget support requests left open for 30 days (handled ones are deleted when handled).
+      { name: 'support.retention', everyMs: 60 * 60_000, run: () => services.support.applyRetention() },
     ],
     log,
   );

@@ -23,8 +23,9 @@ export const ReportQuery = z
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
 /**
- * A published count: `null` when withheld ("fewer than N"). Published counts of people are 0 or a multiple of
- * the threshold, so no published number, nor any difference of two, can equal a count from 1 to N − 1.
+ * A published count: `null` when withheld ("fewer than N", zero included, so zero and small look the same).
+ * Published counts of people are multiples of the threshold, so no published number, nor any difference of two,
+ * can equal a count from 1 to N − 1; groups smaller than N (one kind at one session) are not counted at all.
  */
 export const Count = z.number().int().nonnegative().nullable();
 export type Count = z.infer<typeof Count>;
@@ -37,7 +38,10 @@ export const AttendanceReport = z.object({
   to: z.string(),
   /** Counts under this are withheld; shown counts are rounded to the nearest multiple of it. */
   threshold: z.number().int().positive(),
-  /** Sessions in the period that anyone attended (not a count of people, so never withheld). */
+  /**
+   * Sessions in the period with at least one group (one kind) of N or more people. Not a count of people, so not
+   * withheld; a session attended only by smaller groups is not counted, so it looks like one nobody came to.
+   */
   sessionsHeld: z.number().int().nonnegative(),
   attendance: Count,
   uniqueIndividuals: Count,

@@ -28,10 +28,11 @@ async function prepare(options: DbOptions): Promise<string> {
   const auth = createAuthService({ db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
   await auth.createUser({ email: 'staff@example.ca', firstName: 'Sasha', role: 'staff', memberKind: null, password: PASSWORD });
   const sessionId = await openCircleNow(db, 'fault-store', 'Preset');
-  // Ten people reached this year (pseudonymous, as the attendance webhooks record them).
+  // Ten people reached this year (pseudonymous, as the attendance webhooks record them, each once in a group large
+  // enough to be counted).
   for (let i = 0; i < 10; i++) {
     await db.query(
-      `INSERT INTO attendance_reach (reporting_year, pseudonym, kind, first_seen_on) VALUES ($1, $2, 'lawyer', $3)`,
+      `INSERT INTO attendance_reach (reporting_year, pseudonym, kind, first_seen_on, last_seen_on, first_counted_on) VALUES ($1, $2, 'lawyer', $3, $3, $3)`,
       [new Date().getUTCFullYear(), `pseudonym-${i}`, new Date().toISOString().slice(0, 10)],
     );
   }

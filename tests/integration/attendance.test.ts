@@ -33,7 +33,9 @@ describe.each(['pglite', 'postgres'] as const)('attendance from LiveKit webhooks
     if (engine === 'postgres') await app.db.close();
   });
   beforeEach(async () => {
-    for (const t of ['attendance_tickets', 'attendance_spans', 'attendance_reach', 'attendance_daily', 'webhook_events']) await app.db.query(`DELETE FROM ${t}`);
+    for (const t of ['attendance_tickets', 'attendance_spans', 'attendance_reach', 'attendance_reach_totals', 'attendance_daily', 'webhook_events']) {
+      await app.db.query(`DELETE FROM ${t}`);
+    }
   });
 
   /** What the join route does before handing out a token. */
@@ -143,6 +145,48 @@ describe.each(['pglite', 'postgres'] as const)('attendance from LiveKit webhooks
     expect((await staff.get('/api/reports/milestones')).body).toMatchObject({ years: [{ year: 2026, uniqueIndividuals: 2 }], sumOfYearlyFigures: 2 });
   });
 
+  it('deletes the yearly reach of people last seen before retention, keeping only counts', async () => {
+    const old = 'rmcc_2026-08-03';
+    const lee = await ticket(people.lawyer, old);
+    expect(await send(webhookEvent('participant_joined', { room: roomNameFor(TEST_SECRET, old), identity: lee, sid: 'PA_old' }))).toBe(204);
+    const sam = await ticket(people.student);
+    expect(await send(webhookEvent('participant_joined', { room: ROOM, identity: sam, sid: 'PA_new' }))).toBe(204);
+    await app.services.attendance.applyRetention();
+    // Lee's pseudonym is gone from every table; Sam's (seen on the 30th) stays until it, too, is past retention.
+    const pseudonyms = await app.db.query<{ kind: string }>('SELECT kind FROM attendance_reach');
+    expect(pseudonyms.map((r) => r.kind)).toEqual(['articling_student']);
+    expect(await app.db.query('SELECT reporting_year, kind, people FROM attendance_reach_totals')).toEqual([{ reporting_year: 2026, kind: 'lawyer', people: 1 }]);
+    const m = (await staff.get('/api/reports/milestones')).body;
+    expect(m.years[0].byKind.map((c: { count: number }) => c.count)).toEqual([1, 1, 0]);
+    // Running retention again counts nobody twice.
+    await app.services.attendance.applyRetention();
+    expect((await staff.get('/api/reports/milestones')).body).toMatchObject({ sumOfYearlyFigures: 2 });
+  });
+
+  it('destroys a year\'s pseudonym key once the clock is past the reporting year, so its pseudonyms cannot be made again', async () => {
+    await ticket(people.lawyer);
+    const keys = () => app.db.query<{ reporting_year: number }>('SELECT reporting_year FROM attendance_year_keys ORDER BY reporting_year');
+    expect((await keys()).map((k) => k.reporting_year)).toContain(2026);
+    const [before] = await app.db.query<{ pseudonym: string }>('SELECT pseudonym FROM attendance_tickets');
+    try {
+      app.clock.set('2026-12-31T23:00:00Z');
+      await app.services.attendance.applyRetention();
+      expect((await keys()).map((k) => k.reporting_year)).toContain(2026); // Alberta's 31 December is not over
+      app.clock.set('2027-01-02T13:00:00Z');
+      await app.services.attendance.applyRetention();
+      expect((await keys()).map((k) => k.reporting_year)).not.toContain(2026);
+      expect(app.logLines.some((l) => l.includes('attendance.year_keys_destroyed'))).toBe(true);
+      // Even asked again for a 2026 session, the server makes a new key: the old pseudonym is never computed again.
+      await app.db.query('DELETE FROM attendance_tickets');
+      await ticket(people.lawyer);
+      const [after] = await app.db.query<{ pseudonym: string }>('SELECT pseudonym FROM attendance_tickets');
+      expect(after!.pseudonym).not.toBe(before!.pseudonym);
+    } finally {
+      app.clock.set(IN_WINDOW);
+      await app.db.query('DELETE FROM attendance_year_keys');
+    }
+  });
+
   it('with the default threshold shows small counts as withheld', async () => {
     const strict = await startTestApp({ db: app.db, media: app.media, now: IN_WINDOW });
     try {
@@ -153,6 +197,32 @@ describe.each(['pglite', 'postgres'] as const)('attendance from LiveKit webhooks
       const r = (await c.get(PERIOD)).body;
       expect(r).toMatchObject({ threshold: 5, attendance: null, uniqueIndividuals: null, averageMinutes: null });
       expect(attendanceReportCsv(r)).toContain('"attendance","fewer than 5"');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('shows a one-day range with one articling student exactly as a day nobody came (default threshold)', async () => {
+    const strict = await startTestApp({ db: app.db, media: app.media, now: IN_WINDOW });
+    try {
+      const c = new ApiClient(strict.url);
+      await c.signIn('staff@example.ca', PASSWORD);
+      const day = (d: string) => `/api/reports/attendance?from=${d}&to=${d}`;
+      const popUp = 'rmcc_2026-11-30';
+      const sam = await ticket(people.student, popUp);
+      const t0 = Math.floor(Date.now() / 1000) - 1500;
+      expect(await send(webhookEvent('participant_joined', { room: roomNameFor(TEST_SECRET, popUp), identity: sam, sid: 'PA_sam', joinedAt: t0 }))).toBe(204);
+      expect(await send(webhookEvent('participant_left', { room: roomNameFor(TEST_SECRET, popUp), identity: sam, sid: 'PA_sam', joinedAt: t0, createdAt: t0 + 1200 }))).toBe(204);
+      const withSam = (await c.get(day('2026-11-30'))).body;
+      const empty = (await c.get(day('2026-11-29'))).body;
+      expect({ ...withSam, from: 'x', to: 'x' }).toEqual({ ...empty, from: 'x', to: 'x' });
+      expect(withSam).toMatchObject({ sessionsHeld: 0, attendance: null, bySession: [] });
+      const csv = (r: typeof withSam) => attendanceReportCsv(r).replace(/\d{4}-\d{2}-\d{2}/g, 'day');
+      expect(csv(withSam)).toBe(csv(empty));
+      // And no wider period, nor the yearly reach, moves because of her.
+      const month = (await c.get(PERIOD)).body;
+      expect(month).toMatchObject({ sessionsHeld: 0, attendance: null, uniqueIndividuals: null });
+      expect((await c.get('/api/reports/milestones')).body).toMatchObject({ years: [], sumOfYearlyFigures: 0 });
     } finally {
       await strict.close();
     }

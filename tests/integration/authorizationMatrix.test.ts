@@ -59,6 +59,8 @@ const HTTP: Record<string, Audience> = {
   'GET /api/circles/next': 'signedIn',
   'GET /api/circles/sessions/:sessionId': 'signedIn',
   'POST /api/circles/sessions/:sessionId/join': 'signedIn', // never an auditor: no LiveKit token
+  'GET /api/circles/pledge': 'signedIn', // never an auditor: they join no circle
+  'POST /api/circles/pledge': 'signedIn',
   'POST /api/matching/requests': 'members',
   'GET /api/matching/requests/mine': 'members',
   'GET /api/matching/queue': 'staff',

@@ -10,6 +10,7 @@ import { connectRedis } from '../../server/src/redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
 import { ApiClient } from '../support/httpClient';
+import { agreeToPledge } from '../support/pledge';
 import { openCircleNow } from '../support/openCircles';
 import { freshPostgresDatabase } from '../support/postgres';
 import { collect, command, connectSocket, expectOk, next, raw, type ClientSocket } from '../support/sockets';
@@ -120,7 +121,8 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
   /** A new person of a role, signed in over HTTP on the next instance (round-robin), with a socket there. */
   async function person(role: 'member' | 'volunteer' | 'staff', name = `${role}-${randomBytes(3).toString('hex')}`) {
     const email = `${name}@example.ca`;
-    await auth().createUser({ email, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
+    const user = await auth().createUser({ email, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
+    await agreeToPledge({ db: t.db, clock: systemClock }, user!.id);
     const url = t.urls[nth++ % t.urls.length]!;
     const http = new ApiClient(url);
     expect((await http.signIn(email, PASSWORD)).status).toBe(200);
@@ -506,6 +508,8 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     const mine = open.find((r) => r.firstName === member.name)!;
     expectOk(await command(staffWatcher.socket, 'support:handle', { id: mine.id }));
     expect(await command(staffWatcher.socket, 'support:handle', { id: mine.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    // Handled, the request is forgotten (issue #15): no row links the person to the time they asked.
+    expect(await t.db.query('SELECT 1 FROM contact_requests WHERE id = $1', [mine.id])).toEqual([]);
     expect(peerHears).toEqual([]);
   });
 

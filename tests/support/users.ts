@@ -1,4 +1,5 @@
 import type { MemberKind, PublicUser, Role } from '../../shared/schemas/auth';
+import { agreeToPledge } from './pledge';
 import type { TestApp } from './testApp';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -10,7 +11,7 @@ export interface People {
   student: PublicUser;
 }
 
-/** One account per role, made through the same service the admin command uses. */
+/** One account per role, made through the same service the admin command uses, each having agreed to the pledge. */
 export async function createPeople(app: TestApp): Promise<People> {
   const make = (email: string, firstName: string, role: Role, memberKind: MemberKind | null) =>
     app.services.auth.createUser({ email, firstName, role, memberKind, password: PASSWORD });
@@ -20,5 +21,6 @@ export async function createPeople(app: TestApp): Promise<People> {
     make('lawyer@example.ca', 'Lee', 'member', 'lawyer'),
     make('student@example.ca', 'Sam', 'member', 'articling_student'),
   ]);
+  await agreeToPledge(app, staff!.id, volunteer!.id, lawyer!.id, student!.id);
   return { staff: staff!, volunteer: volunteer!, lawyer: lawyer!, student: student! };
 }

@@ -86,8 +86,9 @@ function Attendance({ report: r, milestones }: { report: AttendanceReport; miles
         </li>
       </ul>
       <p className="hint">
-        Counts under {t} show as “fewer than {t}” and the others are rounded to a multiple of {t}, so no figure — or
-        difference of figures — reveals a small group.
+        Groups of fewer than {t} people of one kind at one session are left out of every figure, so a small circle
+        looks the same as an empty one. Counts under {t} (zero included) show as “fewer than {t}” and the others are
+        rounded to a multiple of {t}, so no figure — or difference of figures — reveals a small group.
         {!r.uniqueComplete && ' Individual join and leave times are kept only for a while, so unique counts cover only the recent part of this period.'}
       </p>
       <button type="button" className="button secondary" onClick={() => downloadCsv(r, milestones)}>

@@ -69,8 +69,10 @@ export function attendanceRepository(db: Queryable) {
         [t.session_id, sid, t.session_day, t.reporting_year, t.pseudonym, t.kind, t.topic, joinedAt, leftAt],
       );
       await db.query(
-        `INSERT INTO attendance_reach (reporting_year, pseudonym, kind, first_seen_on) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (reporting_year, pseudonym) DO UPDATE SET first_seen_on = LEAST(attendance_reach.first_seen_on, EXCLUDED.first_seen_on)`,
+        `INSERT INTO attendance_reach (reporting_year, pseudonym, kind, first_seen_on, last_seen_on) VALUES ($1, $2, $3, $4, $4)
+         ON CONFLICT (reporting_year, pseudonym) DO UPDATE SET
+           first_seen_on = LEAST(attendance_reach.first_seen_on, EXCLUDED.first_seen_on),
+           last_seen_on = GREATEST(attendance_reach.last_seen_on, EXCLUDED.last_seen_on)`,
         [t.reporting_year, t.pseudonym, t.kind, t.session_day],
       );
     },
@@ -100,8 +102,12 @@ export function attendanceRepository(db: Queryable) {
      * Recomputes the kept daily aggregates for every session that still has raw rows. An upsert, not delete and
      * insert, so two instances (or two report requests) rolling up at once cannot collide; spans only ever grow
      * until retention removes a whole session, so no aggregate row goes stale.
+     *
+     * Then notes, per person and year, the first day they were in a group (one kind at one session) of at least
+     * `threshold` people: new-versus-returning and the yearly reach count only those, so somebody who came only to
+     * smaller groups changes no figure at all.
      */
-    async rollup(): Promise<void> {
+    async rollup(threshold: number): Promise<void> {
       await db.query(
         `INSERT INTO attendance_daily (session_id, session_day, topic, kind, attendees, timed_seconds, timed_attendees)
          SELECT session_id, min(session_day), min(topic), kind, count(*), coalesce(sum(seconds), 0), count(seconds)
@@ -114,11 +120,33 @@ export function attendanceRepository(db: Queryable) {
            session_day = EXCLUDED.session_day, topic = EXCLUDED.topic, attendees = EXCLUDED.attendees,
            timed_seconds = EXCLUDED.timed_seconds, timed_attendees = EXCLUDED.timed_attendees`,
       );
+      await db.query(
+        `UPDATE attendance_reach r SET first_counted_on = m.day
+           FROM (SELECT s.reporting_year, s.pseudonym, min(s.session_day) AS day
+                   FROM attendance_spans s
+                   JOIN attendance_daily d ON d.session_id = s.session_id AND d.kind = s.kind AND d.attendees >= $1
+                  GROUP BY s.reporting_year, s.pseudonym) m
+          WHERE r.reporting_year = m.reporting_year AND r.pseudonym = m.pseudonym
+            AND (r.first_counted_on IS NULL OR r.first_counted_on > m.day)`,
+        [threshold],
+      );
     },
 
-    /** Deletes raw spans of sessions before `day` ("YYYY-MM-DD"), tickets issued before one instant and webhook ids received before another. */
+    /**
+     * Deletes every per-pseudonym row past retention: spans of sessions before `day` ("YYYY-MM-DD"), the yearly
+     * reach of people last seen before it (folded into `attendance_reach_totals` in the same statement, so two
+     * instances running retention at once cannot count anyone twice), tickets issued before one instant and
+     * webhook ids received before another.
+     */
     async deleteBefore(day: string, ticketsIssuedBefore: Date, eventsReceivedBefore: Date): Promise<void> {
       await db.query('DELETE FROM attendance_spans WHERE session_day < $1', [day]);
+      await db.query(
+        `WITH gone AS (DELETE FROM attendance_reach WHERE last_seen_on < $1 RETURNING reporting_year, kind, first_counted_on)
+         INSERT INTO attendance_reach_totals (reporting_year, kind, people)
+         SELECT reporting_year, kind, count(*) FROM gone WHERE first_counted_on IS NOT NULL GROUP BY reporting_year, kind
+         ON CONFLICT (reporting_year, kind) DO UPDATE SET people = attendance_reach_totals.people + EXCLUDED.people`,
+        [day],
+      );
       await db.query('DELETE FROM attendance_tickets WHERE issued_at < $1', [ticketsIssuedBefore]);
       await db.query('DELETE FROM webhook_events WHERE received_at < $1', [eventsReceivedBefore]);
     },
@@ -142,27 +170,48 @@ export function attendanceRepository(db: Queryable) {
     },
 
     /**
-     * How many people came between two days, and how many of them were first seen in that period. A person is
-     * counted once per reporting year (pseudonyms do not link years).
+     * How many people came between two days in groups (one kind at one session) of at least `threshold`, and how
+     * many of them were first counted in that period. A person is counted once per reporting year (pseudonyms do
+     * not link years). Smaller groups are left out, so a small circle and an empty one give the same numbers.
      */
-    async people(from: string, to: string): Promise<{ unique: number; newcomers: number }> {
+    async people(from: string, to: string, threshold: number): Promise<{ unique: number; newcomers: number }> {
       const [row] = await db.query<{ unique: string; newcomers: string }>(
         `SELECT count(DISTINCT s.reporting_year || ':' || s.pseudonym) AS unique,
-                count(DISTINCT CASE WHEN r.first_seen_on BETWEEN $1 AND $2 THEN s.reporting_year || ':' || s.pseudonym END) AS newcomers
+                count(DISTINCT CASE WHEN r.first_counted_on BETWEEN $1 AND $2 THEN s.reporting_year || ':' || s.pseudonym END) AS newcomers
            FROM attendance_spans s
+           JOIN attendance_daily d ON d.session_id = s.session_id AND d.kind = s.kind AND d.attendees >= $3
            JOIN attendance_reach r ON r.reporting_year = s.reporting_year AND r.pseudonym = s.pseudonym
           WHERE s.session_day BETWEEN $1 AND $2`,
-        [from, to],
+        [from, to, threshold],
       );
       return { unique: Number(row?.unique ?? 0), newcomers: Number(row?.newcomers ?? 0) };
     },
 
-    /** People reached, per reporting year and kind. */
+    /**
+     * People reached, per reporting year and kind: those still under retention and counted in a group of at least
+     * the threshold, plus the totals retention folded away.
+     */
     async reach(): Promise<Array<{ year: number; kind: string; people: number }>> {
       const rows = await db.query<{ reporting_year: number; kind: string; n: string }>(
-        'SELECT reporting_year, kind, count(*) AS n FROM attendance_reach GROUP BY reporting_year, kind ORDER BY reporting_year',
+        `SELECT reporting_year, kind, sum(n) AS n FROM (
+           SELECT reporting_year, kind, count(*) AS n FROM attendance_reach WHERE first_counted_on IS NOT NULL GROUP BY reporting_year, kind
+           UNION ALL SELECT reporting_year, kind, people AS n FROM attendance_reach_totals) t
+          GROUP BY reporting_year, kind ORDER BY reporting_year`,
       );
       return rows.map((r) => ({ year: Number(r.reporting_year), kind: r.kind, people: Number(r.n) }));
+    },
+
+    /** The random seed of a reporting year's key, made by whichever instance asks first. */
+    async yearSeed(year: number, fresh: string, at: Date): Promise<string> {
+      await db.query('INSERT INTO attendance_year_keys (reporting_year, seed, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [year, fresh, at]);
+      const rows = await db.query<{ seed: string }>('SELECT seed FROM attendance_year_keys WHERE reporting_year = $1', [year]);
+      return rows[0]!.seed;
+    },
+
+    /** Destroys the keys of reporting years before `year`; returns the years destroyed. */
+    async destroyYearKeysBefore(year: number): Promise<number[]> {
+      const rows = await db.query<{ reporting_year: number }>('DELETE FROM attendance_year_keys WHERE reporting_year < $1 RETURNING reporting_year', [year]);
+      return rows.map((r) => Number(r.reporting_year));
     },
   };
 }

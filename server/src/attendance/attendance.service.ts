@@ -8,11 +8,16 @@ import type { Logger } from '../log';
 import { parseSessionId } from '../scheduling/sessionId';
 import type { Db } from '../store/db';
 import { attendanceRepository } from './attendance.repository';
-import { attendancePseudonym } from './pseudonym';
+import { attendancePseudonym, newYearSeed } from './pseudonym';
 
 const DAY_MS = 86_400_000;
 /** Tickets only bridge a token to its webhooks; a day covers any circle. */
 const TICKET_TTL_MS = DAY_MS;
+/**
+ * A year's key is needed only to issue tickets for that year's sessions, whose drop-in windows all close before
+ * the next year is a day and a half old in UTC (any Canadian zone); then it is destroyed.
+ */
+const YEAR_KEY_GRACE_MS = 36 * 3_600_000;
 
 export type AttendanceService = ReturnType<typeof createAttendanceService>;
 
@@ -38,7 +43,16 @@ const toDate = (seconds: bigint | number | undefined): Date | null =>
  * Every write is an upsert keyed by (session, LiveKit participant sid) that only widens a span (earliest join,
  * latest leave), so duplicate and out-of-order deliveries end in the same rows.
  */
-export function createAttendanceService(deps: { db: Db; clock: Clock; log: Logger; media: Media; secret: string; retentionDays: number }) {
+export function createAttendanceService(deps: {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  media: Media;
+  secret: string;
+  retentionDays: number;
+  /** Groups (one kind at one session) smaller than this count in no report figure. */
+  smallCellThreshold: number;
+}) {
   const repo = attendanceRepository(deps.db);
 
   async function span(identity: string, sid: string, joinedAt: Date, leftAt: Date | null): Promise<void> {
@@ -60,7 +74,7 @@ export function createAttendanceService(deps: { db: Db; clock: Clock; log: Logge
         session_id: sessionId,
         session_day: parsed.localDate,
         reporting_year: year,
-        pseudonym: attendancePseudonym(deps.secret, year, user.id),
+        pseudonym: attendancePseudonym(deps.secret, await repo.yearSeed(year, newYearSeed(), deps.clock.now()), user.id),
         kind,
         topic,
       };
@@ -104,15 +118,20 @@ export function createAttendanceService(deps: { db: Db; clock: Clock; log: Logge
     },
 
     /** Recomputes the kept daily aggregates (see the repository); reports call it before they read them. */
-    rollup: (): Promise<void> => repo.rollup(),
+    rollup: (): Promise<void> => repo.rollup(deps.smallCellThreshold),
 
-    /** Deletes raw rows past retention (after folding them into the aggregates), stale tickets and event ids. */
+    /**
+     * Deletes every per-pseudonym row past retention (spans and yearly reach, after folding them into the
+     * aggregates), stale tickets and event ids, and destroys the keys of reporting years that are over.
+     */
     async applyRetention(): Promise<void> {
       const now = deps.clock.now().getTime();
-      await repo.rollup();
+      await repo.rollup(deps.smallCellThreshold);
       const cutoff = new Date(now - deps.retentionDays * DAY_MS).toISOString().slice(0, 10);
       // Event ids are stamped with the real clock when they arrive (firstDelivery), so they age by it too.
       await repo.deleteBefore(cutoff, new Date(now - TICKET_TTL_MS), new Date(Date.now() - DAY_MS));
+      const destroyed = await repo.destroyYearKeysBefore(new Date(now - YEAR_KEY_GRACE_MS).getUTCFullYear());
+      if (destroyed.length > 0) deps.log.info('attendance.year_keys_destroyed', { years: destroyed.join(',') });
     },
 
     /** The first day whose raw rows are still kept. */

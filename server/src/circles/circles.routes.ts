@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { JoinBody, type NextCircleResponse } from '../../../shared/schemas/circles';
+import { PledgeBody } from '../../../shared/schemas/pledge';
 import { requireUser, signedInUser } from '../auth/auth.middleware';
 import type { Clock } from '../clock';
 import { parse } from '../http/validate';
@@ -20,6 +21,15 @@ export function circlesRoutes(deps: { circles: CirclesService; clock: Clock }): 
   router.get('/sessions/:sessionId', async (req, res) => {
     const { sessionId } = parse(SessionParams, req.params);
     res.json(await deps.circles.session(sessionId, signedInUser(req)));
+  });
+
+  // The confidentiality pledge, asked on the way into a circle: for everyone who may join one (issue #15).
+  router.get('/pledge', requireUser('member', 'volunteer'), async (req, res) => {
+    res.json(await deps.circles.pledge(signedInUser(req)));
+  });
+  router.post('/pledge', requireUser('member', 'volunteer'), async (req, res) => {
+    parse(PledgeBody, req.body);
+    res.json(await deps.circles.agreeToPledge(signedInUser(req)));
   });
 
   router.post('/sessions/:sessionId/join', requireUser('member', 'volunteer'), async (req, res) => {

@@ -1,12 +1,15 @@
 import type { PublicUser } from '../../../shared/schemas/auth';
 import type { CircleSession, JoinResponse } from '../../../shared/schemas/circles';
+import { CONFIDENTIALITY_PLEDGE, PLEDGE_VALID_DAYS, type PledgeStatus } from '../../../shared/schemas/pledge';
 import type { Clock } from '../clock';
+import { AppError } from '../http/errors';
 import type { Admission } from '../live/admission';
 import { meets } from '../scheduling/plan';
 import { isWindowOpen, wallClock, type DropInWindow } from '../scheduling/schedule';
 import { schedulingRepository } from '../scheduling/scheduling.repository';
 import { mayAttend, sessionBasics, upcomingSessions, type LoadedSession } from '../scheduling/sessions';
 import type { Db } from '../store/db';
+import { pledgeRepository } from './pledge.repository';
 
 export type CirclesService = ReturnType<typeof createCirclesService>;
 
@@ -20,6 +23,18 @@ export function createCirclesService(deps: {
   issueTicket?: (user: PublicUser, sessionId: string, identity: string, room: string, topic: string | null) => Promise<void>;
 }) {
   const repo = schedulingRepository(deps.db);
+  const pledges = pledgeRepository(deps.db);
+
+  /** The last agreement, if it still holds (it lapses PLEDGE_VALID_DAYS after it was given). */
+  async function currentPledge(user: PublicUser): Promise<Date | null> {
+    const at = await pledges.agreedAt(user.id);
+    return at && deps.clock.now().getTime() - at.getTime() < PLEDGE_VALID_DAYS * 86_400_000 ? at : null;
+  }
+
+  async function pledgeStatus(user: PublicUser): Promise<PledgeStatus> {
+    const at = await currentPledge(user);
+    return { required: !at, agreedAt: at?.toISOString() ?? null, text: [...CONFIDENTIALITY_PLEDGE] };
+  }
 
   /** The session as the home and pre-join pages show it: with its drop-in window, and whether that is open now. */
   function view(loaded: LoadedSession, now: Date): CircleSession {
@@ -47,9 +62,24 @@ export function createCirclesService(deps: {
       return view(await deps.admission.attendable(user, sessionId), deps.clock.now());
     },
 
-    /** Admission to one session now, with LiveKit details when media can be reached. */
+    /** Whether this person must agree to the confidentiality pledge before joining, and its text. */
+    pledge: pledgeStatus,
+
+    /** Records that this person agreed, and when; nothing about which circle they are about to join. */
+    async agreeToPledge(user: PublicUser): Promise<PledgeStatus> {
+      await pledges.agree(user.id, deps.clock.now());
+      return pledgeStatus(user);
+    },
+
+    /**
+     * Admission to one session now, with LiveKit details when media can be reached. The schedule's refusals
+     * (not found, not meeting, outside the window) come first; then the pledge, before any token or ticket.
+     */
     async join(user: PublicUser, sessionId: string, displayName: string): Promise<JoinResponse> {
       const entry = await deps.admission.circle(user, sessionId);
+      if (!(await currentPledge(user))) {
+        throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you join, please read and agree to the confidentiality pledge.');
+      }
       const session = view(entry.session, deps.clock.now());
       const media = await deps.admission.circleMedia(entry, displayName);
       // Only a join that can reach the room is counted (by its webhooks).

@@ -36,7 +36,7 @@ export function supportHandlers(x: LiveContext) {
       repeat: 'first',
       async run(socket, { id }) {
         staffOnly(socket.data.user.role, 'Only staff can work on support requests.');
-        if (!(await requests.handle(id, socket.data.user.id, d.clock.now()))) {
+        if (!(await requests.handle(id))) {
           throw new AppError(404, 'NOT_FOUND', 'That request is already handled or does not exist.');
         }
         return { data: null };

@@ -25,6 +25,19 @@ const toRequest = (r: Row): SupportRequest => ({
 const SELECT = `SELECT s.id, s.from_circle, s.created_at, s.handled_at, u.first_name, u.email, u.member_kind
                 FROM contact_requests s JOIN users u ON u.id = s.user_id`;
 
+/** An open request older than this is forgotten even if nobody handled it (issue #15). */
+export const SUPPORT_REQUEST_MAX_DAYS = 30;
+
+/** Adds requests to the monthly totals: a count, whether from a circle, and how it ended — never a person. */
+const COUNT_GONE = `INSERT INTO support_request_totals (month, from_circle, outcome, requests)
+  SELECT date_trunc('month', created_at AT TIME ZONE 'UTC')::date, from_circle, $OUTCOME, count(*) FROM gone GROUP BY 1, 2
+  ON CONFLICT (month, from_circle, outcome) DO UPDATE SET requests = support_request_totals.requests + EXCLUDED.requests`;
+
+/**
+ * Requests for one-on-one support. A request links a person to the moment they asked (and, from a circle, to a
+ * circle's time), so it lives only until staff have the contact details: handling it deletes the row, and one
+ * left open is deleted after SUPPORT_REQUEST_MAX_DAYS. Either way only a monthly count stays.
+ */
 export function supportRequestsRepository(db: Queryable) {
   return {
     async create(userId: string, fromCircle: boolean, at: Date): Promise<SupportRequest> {
@@ -43,14 +56,28 @@ export function supportRequestsRepository(db: Queryable) {
     async open(): Promise<SupportRequest[]> {
       return (await db.query<Row>(`${SELECT} WHERE s.handled_at IS NULL ORDER BY s.created_at`)).map(toRequest);
     },
-    /** Returns false when there is no such open request. */
-    async handle(id: string, staffId: string, at: Date): Promise<boolean> {
-      const rows = await db.query('UPDATE contact_requests SET handled_at = $2, handled_by = $3 WHERE id = $1 AND handled_at IS NULL RETURNING id', [
-        id,
-        at,
-        staffId,
-      ]);
-      return rows.length > 0;
+    /**
+     * Staff have the contact details: the request is deleted and counted, in one statement so that two staff
+     * handling it at once count it once. Returns false when there is no such open request.
+     */
+    async handle(id: string): Promise<boolean> {
+      const rows = await db.query<{ n: number }>(
+        `WITH gone AS (DELETE FROM contact_requests WHERE id = $1 RETURNING created_at, from_circle), counted AS (${COUNT_GONE.replace('$OUTCOME', "'handled'")} RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        [id],
+      );
+      return (rows[0]?.n ?? 0) > 0;
+    },
+
+    /** Deletes (and counts) requests older than SUPPORT_REQUEST_MAX_DAYS, handled or not; returns how many. */
+    async expire(now: Date): Promise<number> {
+      const before = new Date(now.getTime() - SUPPORT_REQUEST_MAX_DAYS * 86_400_000);
+      const rows = await db.query<{ n: number }>(
+        `WITH gone AS (DELETE FROM contact_requests WHERE created_at < $1 RETURNING created_at, from_circle), counted AS (${COUNT_GONE.replace('$OUTCOME', "'expired'")} RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        [before],
+      );
+      return rows[0]?.n ?? 0;
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { Cell } from '../../../shared/schemas/matching';
 
 /**
- * Small-cell suppression for published counts, the same rule as the attendance reports:
+ * Small-cell suppression for published match statistics (attendance reports go further: `reports/disclosure.ts`
+ * also withholds zero, so that zero and small look the same):
  *
  * 1. Primary: any count from 1 to threshold − 1 is withheld (zero is shown; it identifies nobody).
  * 2. Complementary: the total is published, so a lone withheld cell could be recovered as total minus the rest.

@@ -61,7 +61,7 @@ const q = { from: '2026-01-01', to: '2026-12-31' };
 
 describe('publishing counts of people', () => {
   it.each([
-    [0, 5, 0],
+    [0, 5, null],
     [1, 5, null],
     [4, 5, null],
     [5, 5, 5],
@@ -69,6 +69,7 @@ describe('publishing counts of people', () => {
     [8, 5, 10],
     [123, 5, 125],
     [2, 1, 2],
+    [0, 1, 0],
     [9, 10, null],
   ])('%i with threshold %i is published as %s', (n, t, out) => {
     expect(publishCount(n, t)).toBe(out);
@@ -81,7 +82,7 @@ describe('publishing counts of people', () => {
           (c): c is number => c !== null,
         );
         for (const x of published) {
-          expect(x === 0 || (x >= t && x % t === 0)).toBe(true);
+          expect(x >= t && x % t === 0).toBe(true);
           for (const y of published) {
             const d = Math.abs(x - y);
             expect(d === 0 || d >= t).toBe(true);
@@ -91,14 +92,13 @@ describe('publishing counts of people', () => {
     );
   });
 
-  it('never leaves a lone withheld cell beside a published total and published siblings', () => {
+  it('never leaves a lone withheld cell beside a published total', () => {
     fc.assert(
       fc.property(rawArb, fc.integer({ min: 2, max: 10 }), (raw, t) => {
         for (const { total, cells } of tables(buildAttendanceReport(q, raw, t, true))) {
           const hidden = cells.filter((c) => c.count === null).length;
-          const othersZero = cells.every((c) => c.count === null || c.count === 0);
-          // One withheld cell is only possible when everything else is zero, and then the total is withheld too.
-          if (hidden === 1) expect(othersZero && total === null).toBe(true);
+          // One withheld cell is only possible when it is the whole table, or the total is withheld too.
+          if (hidden === 1) expect(cells.length === 1 || total === null).toBe(true);
         }
       }),
     );
@@ -138,5 +138,81 @@ describe('publishing counts of people', () => {
     };
     expect(m.years[0]!.byKind.map((c) => c.count)).toEqual([null, null]);
     expect(attendanceReportCsv(buildAttendanceReport(q, { daily: [], unique: 0, newcomers: 0 }, 5, true), m)).toContain('"105"');
+  });
+});
+
+/**
+ * Issue #15, item 7: below the threshold, zero and small must look the same in every figure and the CSV, and no
+ * combination of periods or tables may tell them apart. The strongest form: change every group (one kind at one
+ * session) smaller than the threshold to any other size below it — zero included, which is "nobody came" — and
+ * every report over every period stays byte for byte the same.
+ */
+describe('zero and fewer than the threshold look the same', () => {
+  /** Raw attendance and a twin where each small group has another small size (zero included). */
+  const twinArb = (t: number) =>
+    rawArb.chain((raw) =>
+      fc.array(fc.nat({ max: t - 1 }), { minLength: raw.daily.length, maxLength: raw.daily.length }).map((sizes) => {
+        const daily = raw.daily.map((r, i) =>
+          r.attendees >= t ? r : { ...r, attendees: sizes[i]!, timedAttendees: sizes[i]!, timedSeconds: sizes[i]! * 600 },
+        );
+        return [raw, { ...raw, daily }] as const;
+      }),
+    );
+  const days = fc.tuple(fc.integer({ min: 1, max: 365 }), fc.integer({ min: 0, max: 40 })).map(([start, length]) => {
+    const day = (n: number) => new Date(Date.UTC(2026, 0, n)).toISOString().slice(0, 10);
+    return { from: day(start), to: day(start + length) };
+  });
+  const within = (raw: RawAttendance, p: { from: string; to: string }): RawAttendance => ({
+    ...raw,
+    daily: raw.daily.filter((r) => r.day >= p.from && r.day <= p.to),
+  });
+
+  it('gives the same report and CSV, including sessions held, over every period', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 10 }).chain((t) => fc.tuple(fc.constant(t), twinArb(t), fc.array(days, { minLength: 1, maxLength: 6 }))),
+        ([t, [raw, twin], periods]) => {
+          for (const p of [q, ...periods]) {
+            const a = buildAttendanceReport(p, within(raw, p), t, true);
+            const b = buildAttendanceReport(p, within(twin, p), t, true);
+            expect(b).toEqual(a);
+            expect(attendanceReportCsv(b)).toBe(attendanceReportCsv(a));
+          }
+        },
+      ),
+    );
+  });
+
+  it('shows one articling student alone at a one-day pop-up exactly as a day nobody came', () => {
+    const popUp = (students: number): RawAttendance => ({
+      daily: students > 0 ? [{ sessionId: 'popup_2026-09-14', day: '2026-09-14', topic: 'Articling', kind: 'articling_student', attendees: students, timedSeconds: 1800 * students, timedAttendees: students }] : [],
+      unique: 0,
+      newcomers: 0,
+    });
+    const day = { from: '2026-09-14', to: '2026-09-14' };
+    const none = buildAttendanceReport(day, popUp(0), 5, true);
+    for (const n of [1, 2, 4]) {
+      const some = buildAttendanceReport(day, popUp(n), 5, true);
+      expect(some).toEqual(none);
+      expect(attendanceReportCsv(some)).toBe(attendanceReportCsv(none));
+    }
+    expect(none).toMatchObject({ sessionsHeld: 0, attendance: null, uniqueIndividuals: null, averageMinutes: null, bySession: [] });
+    expect(none.byKind.map((c) => c.count)).toEqual([null, null, null]);
+  });
+
+  it('publishes a table the same whatever size under the threshold any of its cells has', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 10 }).chain((t) =>
+          fc.tuple(fc.constant(t), fc.array(fc.tuple(fc.nat({ max: 40 }), fc.nat({ max: t - 1 })), { minLength: 1, maxLength: 5 })),
+        ),
+        ([t, cells]) => {
+          // Each cell: its count, and another size to swap in when the count is under the threshold.
+          const rows = (swap: boolean) => cells.map(([n, other], i) => ({ key: `k${i}`, count: swap && n < t ? other : n }));
+          expect(publishTable(rows(true), t)).toEqual(publishTable(rows(false), t));
+          for (const [n, other] of cells) if (n < t) expect(publishCount(n, t)).toBe(publishCount(other, t));
+        },
+      ),
+    );
   });
 });

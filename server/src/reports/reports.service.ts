@@ -3,7 +3,7 @@ import { attendanceRepository } from '../attendance/attendance.repository';
 import type { AttendanceService } from '../attendance/attendance.service';
 import { latestEntries } from '../audit/audit.repository';
 import type { Db } from '../store/db';
-import { publishCount, publishTable } from './disclosure';
+import { countableGroups, publishCount, publishTable } from './disclosure';
 
 export const KIND_LABELS: Record<string, string> = {
   lawyer: 'Lawyers',
@@ -19,7 +19,12 @@ export interface RawAttendance {
   newcomers: number;
 }
 
-/** Turns raw figures into what staff see; every count of people goes through `publishCount`/`publishTable`. */
+/**
+ * Turns raw figures into what staff see. Groups smaller than the threshold are dropped first (`countableGroups`;
+ * `unique` and `newcomers` come from SQL that drops them too), then every count of people goes through
+ * `publishCount`/`publishTable`. Sessions held counts only sessions with a countable group, so it does not tell
+ * a small circle from an empty one either.
+ */
 export function buildAttendanceReport(q: ReportQuery, raw: RawAttendance, threshold: number, uniqueComplete: boolean): AttendanceReport {
   const sessions = new Map<string, { day: string; topic: string | null; count: number }>();
   const kinds = new Map<string, number>(KINDS.map((k) => [k, 0]));
@@ -27,7 +32,7 @@ export function buildAttendanceReport(q: ReportQuery, raw: RawAttendance, thresh
   let attendance = 0;
   let seconds = 0;
   let timed = 0;
-  for (const r of raw.daily) {
+  for (const r of countableGroups(raw.daily, threshold)) {
     const s = sessions.get(r.sessionId) ?? { day: r.day, topic: r.topic, count: 0 };
     s.count += r.attendees;
     sessions.set(r.sessionId, s);
@@ -77,7 +82,7 @@ export function createReportsService(deps: { db: Db; attendance: AttendanceServi
   return {
     async attendance(q: ReportQuery): Promise<AttendanceReport> {
       await deps.attendance.rollup();
-      const raw: RawAttendance = { daily: await store.daily(q.from, q.to), ...(await store.people(q.from, q.to)) };
+      const raw: RawAttendance = { daily: await store.daily(q.from, q.to), ...(await store.people(q.from, q.to, threshold)) };
       return buildAttendanceReport(q, raw, threshold, q.from >= deps.attendance.retainedFrom());
     },
 

@@ -2,7 +2,8 @@ import type { Db } from './db';
 
 /** One schema change. */
 export interface Migration {
-  /** Never reused; ranges by domain: 1–9 accounts and schedule, 10 matching, 20 contact requests, 30 attendance, 40 roles. */
+  /** Never reused; ranges by domain: 1–9 accounts and schedule, 10 matching, 20 contact requests, 30 attendance, 40 roles,
+   *  50–59 retention and the confidentiality pledge (issue #15). */
   id: number;
   name: string;
   sql: string;
@@ -303,6 +304,64 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('member', 'volunteer', 'staff', 'auditor'));
       ALTER TABLE invites DROP CONSTRAINT invites_role_check;
       ALTER TABLE invites ADD CONSTRAINT invites_role_check CHECK (role IN ('member', 'volunteer', 'staff', 'auditor'));
+    `,
+  },
+  {
+    id: 50,
+    name: 'attendance that forgets',
+    // Issue #15. Yearly pseudonym keys are random seeds kept here only until their year is over, then deleted, so
+    // nobody (not even with the app secret) can recompute a pseudonym afterwards. attendance_reach rows go with the
+    // same retention as the spans (ATTENDANCE_RETENTION_DAYS after the person was last seen), folded first into
+    // attendance_reach_totals, which holds counts only. first_counted_on is the first day the person was in a group
+    // (one kind at one session) of at least REPORT_SMALL_CELL_THRESHOLD people: smaller groups count in no figure.
+    // Pseudonyms made before this migration came from the app secret; they stay until retention removes them.
+    sql: `
+      CREATE TABLE attendance_year_keys (
+        reporting_year smallint PRIMARY KEY,
+        seed text NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      ALTER TABLE attendance_reach ADD COLUMN last_seen_on date;
+      UPDATE attendance_reach SET last_seen_on = first_seen_on;
+      ALTER TABLE attendance_reach ALTER COLUMN last_seen_on SET NOT NULL;
+      ALTER TABLE attendance_reach ADD COLUMN first_counted_on date;
+      CREATE INDEX attendance_reach_last_seen ON attendance_reach(last_seen_on);
+      CREATE TABLE attendance_reach_totals (
+        reporting_year smallint NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('lawyer', 'articling_student', 'volunteer')),
+        people integer NOT NULL,
+        PRIMARY KEY (reporting_year, kind)
+      );
+    `,
+  },
+  {
+    id: 51,
+    name: 'support requests that forget',
+    // Issue #15. A handled support request (or one open for 30 days) is deleted; only a count per month of asking
+    // stays, with no person and no time finer than the month.
+    sql: `
+      CREATE TABLE support_request_totals (
+        month date NOT NULL,
+        from_circle boolean NOT NULL,
+        outcome text NOT NULL CHECK (outcome IN ('handled', 'expired')),
+        requests integer NOT NULL,
+        PRIMARY KEY (month, from_circle, outcome)
+      );
+      INSERT INTO support_request_totals (month, from_circle, outcome, requests)
+        SELECT date_trunc('month', created_at AT TIME ZONE 'UTC')::date, from_circle, 'handled', count(*)
+          FROM contact_requests WHERE handled_at IS NOT NULL GROUP BY 1, 2;
+      DELETE FROM contact_requests WHERE handled_at IS NOT NULL;
+    `,
+  },
+  {
+    id: 52,
+    name: 'confidentiality pledge',
+    // Issue #15. Only that someone agreed, and when: never which circle or session they were about to join.
+    sql: `
+      CREATE TABLE confidentiality_pledges (
+        user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        agreed_at timestamptz NOT NULL
+      );
     `,
   },
 ];

@@ -16,6 +16,7 @@ import { CircleTimes } from '../CircleTimes';
 import { DeviceControls } from '../DeviceControls';
 import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../room/circleE2ee';
 import { CameraPreview } from './CameraPreview';
+import { ConfidentialityPledge } from './ConfidentialityPledge';
 import { MicLevelMeter } from './MicLevelMeter';
 import { useDevicePreview } from './useDevicePreview';
 
@@ -142,6 +143,7 @@ export function PreJoinPage() {
                 is matched with you privately. Ask staff or a red mug volunteer about it.
               </p>
             </div>
+            <ConfidentialityPledge />
             {join.error && (
               // One alert for the refusal and, outside the drop-in window, when the doors open.
               <div role="alert" className="error">
