@@ -76,6 +76,8 @@ export function createApp(c: Components) {
     c.throttle ??
     createLoginThrottle({
       ...config.login,
+      // Counted under keyed hashes of the email and the address, so Redis keys name nobody.
+      secret: c.secret,
       // While Redis is unreachable each instance counts in memory rather than failing sign-in.
       make: redis
         ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` })
@@ -88,7 +90,7 @@ export function createApp(c: Components) {
     sessionTtlHours: config.sessionTtlHours,
     inviteTtlDays: config.inviteTtlDays,
   });
-  const live: LiveState = c.redis ? createRedisLiveState(c.redis) : createMemoryLiveState();
+  const live: LiveState = c.redis ? createRedisLiveState(c.redis, c.secret) : createMemoryLiveState();
   // A retry after a lost ack may reconnect to another instance, so applied commands are remembered where live state is.
   const dedupeTimes = { runningMs: RUNNING_CLAIM_MS, keepMs: RECOVERY_WINDOW_MS };
   const dedupe: CommandDedupe = c.redis ? createRedisCommandDedupe(c.redis, dedupeTimes) : createMemoryCommandDedupe(dedupeTimes);
@@ -207,7 +209,7 @@ export function createApp(c: Components) {
         live,
         dedupe,
         moderation,
-        limiter: c.commandLimiter ?? createCommandLimiter(c.redis),
+        limiter: c.commandLimiter ?? createCommandLimiter(c.secret, c.redis),
         secret: c.secret,
         crisisText: config.crisisText,
       },

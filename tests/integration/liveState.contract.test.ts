@@ -3,6 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { LiveState } from '../../server/src/live/liveState';
 import { createMemoryLiveState } from '../../server/src/live/liveState.memory';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+import { TEST_SECRET } from '../support/testApp';
 import { connectRedis } from '../../server/src/redis';
 
 // Two connections, as two instances would have; each test keeps to its own key prefix.
@@ -14,7 +15,7 @@ const implementations: Array<[string, () => LiveState]> = [
   ['memory', () => createMemoryLiveState()],
   [
     'Redis',
-    () => createRedisLiveState(clients[0], `test:${randomBytes(4).toString('hex')}`),
+    () => createRedisLiveState(clients[0], TEST_SECRET, `test:${randomBytes(4).toString('hex')}`),
   ],
 ];
 
@@ -114,8 +115,8 @@ describe('Redis live state', () => {
   it('is shared between two clients (two instances see one state)', async () => {
     const prefix = `test:${randomBytes(4).toString('hex')}`;
     const [a, b] = clients;
-    const sa = createRedisLiveState(a, prefix);
-    const sb = createRedisLiveState(b, prefix);
+    const sa = createRedisLiveState(a, TEST_SECRET, prefix);
+    const sb = createRedisLiveState(b, TEST_SECRET, prefix);
     await Promise.all([sa.raiseHand('c', 'x', at(1)), sb.raiseHand('c', 'y', at(1))]);
     await sa.pivot('c', null, 'From A', at(2));
     await sb.pivot('c', null, 'From B', at(3));
@@ -126,7 +127,7 @@ describe('Redis live state', () => {
   it('lets keys expire after a day', async () => {
     const prefix = `test:${randomBytes(4).toString('hex')}`;
     const r = clients[0];
-    const s = createRedisLiveState(r, prefix);
+    const s = createRedisLiveState(r, TEST_SECRET, prefix);
     await s.raiseHand('c', 'x', at(1));
     await s.pivot('c', null, 'T', at(1));
     await s.setLocked('c', true);

@@ -48,10 +48,10 @@ export function createCirclesService(deps: {
     },
 
     /** Admission to one session now, with LiveKit details when media can be reached. */
-    async join(user: PublicUser, sessionId: string, displayName: string): Promise<JoinResponse> {
+    async join(user: PublicUser, sessionId: string): Promise<JoinResponse> {
       const entry = await deps.admission.circle(user, sessionId);
       const session = view(entry.session, deps.clock.now());
-      const media = await deps.admission.circleMedia(entry, displayName);
+      const media = await deps.admission.circleMedia(entry);
       // Only a join that can reach the room is counted (by its webhooks).
       if (media.available) await deps.issueTicket?.(user, session.id, entry.identity, entry.room, session.topic);
       return { session, identity: entry.identity, media };

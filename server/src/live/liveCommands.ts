@@ -132,7 +132,10 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
    */
   async function onRecovered(socket: LiveSocket) {
     const c = socket.data.circle;
-    if (c && !(await x.forgetCircleIfOver(socket))) await x.announceParticipants(c.sessionId);
+    if (!c || (await x.forgetCircleIfOver(socket))) return;
+    // Names and topics are relayed, never replayed: the circle hears the list again, and this socket the topic.
+    await x.announceParticipants(c.sessionId);
+    socket.emit('topic:changed', await x.topicOf(c.sessionId));
   }
 
   return {

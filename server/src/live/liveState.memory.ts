@@ -9,6 +9,7 @@ interface Circle {
   admitted: Set<string>;
   removed: Set<string>;
   micBlocked: Set<string>;
+  names: Map<string, string>;
 }
 
 /** Live state for a single instance. */
@@ -19,7 +20,7 @@ export function createMemoryLiveState(): LiveState {
   const get = (id: string): Circle => {
     let c = circles.get(id);
     if (!c) {
-      c = { topic: null, hands: new Map(), locked: false, ended: false, admitted: new Set(), removed: new Set(), micBlocked: new Set() };
+      c = { topic: null, hands: new Map(), locked: false, ended: false, admitted: new Set(), removed: new Set(), micBlocked: new Set(), names: new Map() };
       circles.set(id, c);
     }
     return c;
@@ -96,6 +97,12 @@ export function createMemoryLiveState(): LiveState {
     },
     async micBlocked(id) {
       return new Set(get(id).micBlocked);
+    },
+    async setName(id, identity, displayName) {
+      get(id).names.set(identity, displayName);
+    },
+    async names(id) {
+      return new Map(get(id).names);
     },
     async bindRoom(roomName, id) {
       rooms.set(roomName, id);
