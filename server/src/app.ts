@@ -56,6 +56,8 @@ export interface Components {
   commandLimiter?: CommandLimiter;
   /** Shared live state and the Socket.IO adapter go through Redis when given; one instance otherwise. */
   redis?: RedisClient;
+  /** Socket.IO's adapter and the relay on a Redis of their own (without persistence); `redis` by default. */
+  socketioRedis?: RedisClient;
   /** Who hosts a session; the schedule's roster by default. */
   hostIds?: SessionHostIds;
   /** Outgoing mail; defaults to SMTP from config when set, else none (in-app notices only). */
@@ -201,6 +203,7 @@ export function createApp(c: Components) {
       sessionCookie: names.session,
       allowedOrigin: (host, tls) => config.publicUrl ?? `${tls ? 'https' : 'http'}://${host}`,
       redis: c.redis,
+      bus: c.socketioRedis,
       deps: {
         db: c.db,
         clock: c.clock,

@@ -16,6 +16,11 @@ export interface RealtimeOptions {
   /** The one origin browsers may open sockets from, given the Host the request came to. */
   allowedOrigin: (host: string | undefined, secure: boolean) => string;
   redis?: RedisClient;
+  /**
+   * Where the adapter's stream, recovery sessions and the relay go, when not to `redis`: a Redis without
+   * persistence, since nothing there needs to outlive a restart (SECURITY.md).
+   */
+  bus?: RedisClient;
   /** How often an open socket's session is checked again, on its next command and by a background sweep. */
   recheckMs?: number;
   deps: Omit<LiveDeps, 'io' | 'relay' | 'accountOf' | 'liveAvailable' | 'sessionCheck'>;
@@ -60,7 +65,8 @@ const SWEEP_BATCH = 500;
 
 /** Socket.IO for the live circle: signed-in sockets from our own origin only, Redis-shared when configured. */
 export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions): Promise<Realtime> {
-  const adapterClient = o.redis ? await connectAdapterClient(o.redis) : undefined;
+  const bus = o.redis ? (o.bus ?? o.redis) : undefined;
+  const adapterClient = bus ? await connectAdapterClient(bus) : undefined;
   const io: IO = new Server(httpServer, {
     // Commands are small; a frame far past the largest valid one is refused before it is parsed.
     maxHttpBufferSize: 64 * 1024,
@@ -131,7 +137,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     // Each variant pairs an event with its own payload; the local emit takes them as a pair.
     (io.local.to(e.room).emit as (event: string, payload: unknown) => boolean)(e.event, e.payload);
   };
-  const relay: Relay = o.redis ? await createRedisRelay(o.redis, deliver) : createLocalRelay(deliver);
+  const relay: Relay = bus ? await createRedisRelay(bus, deliver) : createLocalRelay(deliver);
 
   // Redis down: tell this instance's sockets at once (a local emit needs no Redis), refuse commands with a typed
   // code instead of letting them hang, and say when it is back. Audio and video (LiveKit) are not affected.
