@@ -16,6 +16,7 @@ import { launchBrowser, type TestBrowser } from '../support/browser';
 import { ApiClient } from '../support/httpClient';
 import { startTestLivekit } from '../support/livekit';
 import { openCircleNow } from '../support/openCircles';
+import { agreeToPledge } from '../support/pledge';
 import { freshPostgresDatabase } from '../support/postgres';
 import { collect, command, connectSocket, expectOk, next, type ClientSocket } from '../support/sockets';
 import { startTempServer, type TempServer } from '../support/tempServers';
@@ -125,6 +126,8 @@ async function joined(sessionId: string, role: 'member' | 'volunteer' | 'staff',
   const firstName = `${first}${tag}`;
   const displayName = display === '=' ? firstName : `${display}${tag}`;
   const user = await auth().createUser({ email, firstName, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
+  // The pledge is about something else: these people agreed to it just now.
+  await agreeToPledge({ db, clock: systemClock }, user.id);
   const url = procs[nth++ % procs.length]!.url;
   const http = new ApiClient(url);
   expect((await http.signIn(email, PASSWORD)).status).toBe(200);
