@@ -303,5 +303,5 @@ describe('accounts made from invites and from the command line are audited', () 
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000); // a process starting Node, tsx and a new PGlite store, then the test opening it: slow on a busy machine
 });
