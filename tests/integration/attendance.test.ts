@@ -131,13 +131,18 @@ describe.each(['pglite', 'postgres'] as const)('attendance from LiveKit webhooks
     expect((await new ApiClient(app.url).get(PERIOD)).status).toBe(401);
   });
 
-  it('deletes raw rows past retention and keeps the aggregates and yearly reach', async () => {
+  /** Lee joins a circle in August (past retention by the test's clock), Sam the current one; then retention runs. */
+  async function joinedLongAgoAndNowThenRetention(): Promise<void> {
     const old = 'rmcc_2026-08-03';
     const lee = await ticket(people.lawyer, old);
     expect(await send(webhookEvent('participant_joined', { room: roomNameFor(TEST_SECRET, old), identity: lee, sid: 'PA_old' }))).toBe(204);
     const sam = await ticket(people.student);
     expect(await send(webhookEvent('participant_joined', { room: ROOM, identity: sam, sid: 'PA_new' }))).toBe(204);
     await app.services.attendance.applyRetention();
+  }
+
+  it('deletes raw rows past retention and keeps the aggregates and yearly reach', async () => {
+    await joinedLongAgoAndNowThenRetention();
     const left = await app.db.query<{ session_id: string }>('SELECT session_id FROM attendance_spans');
     expect(left.map((r) => r.session_id)).toEqual([SESSION]);
     const kept = await staff.get('/api/reports/attendance?from=2026-08-01&to=2026-08-31');
@@ -146,12 +151,7 @@ describe.each(['pglite', 'postgres'] as const)('attendance from LiveKit webhooks
   });
 
   it('deletes the yearly reach of people last seen before retention, keeping only counts', async () => {
-    const old = 'rmcc_2026-08-03';
-    const lee = await ticket(people.lawyer, old);
-    expect(await send(webhookEvent('participant_joined', { room: roomNameFor(TEST_SECRET, old), identity: lee, sid: 'PA_old' }))).toBe(204);
-    const sam = await ticket(people.student);
-    expect(await send(webhookEvent('participant_joined', { room: ROOM, identity: sam, sid: 'PA_new' }))).toBe(204);
-    await app.services.attendance.applyRetention();
+    await joinedLongAgoAndNowThenRetention();
     // Lee's pseudonym is gone from every table; Sam's (seen on the 30th) stays until it, too, is past retention.
     const pseudonyms = await app.db.query<{ kind: string }>('SELECT kind FROM attendance_reach');
     expect(pseudonyms.map((r) => r.kind)).toEqual(['articling_student']);
