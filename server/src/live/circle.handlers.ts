@@ -27,10 +27,11 @@ export function circleHandlers(x: LiveContext) {
         return {
           data: await x.snapshot(circle),
           // The names are relayed, which leaves no recovery offset; the queue (opaque) is the newcomer's first
-          // packet a dropped connection can resume from.
+          // packet a dropped connection can resume from. It goes to this connection alone (through the adapter,
+          // so it has an offset): the others' queue has not changed, and a rejoin must not look like a new hand.
           after: async () => {
             await x.announceParticipants(sessionId);
-            await x.announceHands(sessionId);
+            d.io.to(socket.id).emit('hands:changed', { hands: await d.live.hands(sessionId) });
           },
         };
       },
