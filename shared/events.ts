@@ -62,10 +62,13 @@ export type ClientToServerEvents = {
 
 /** What the server announces: past tense. */
 export interface ServerToClientEvents {
+  /** Relayed (never kept for connection-state recovery): sent again to a connection that recovers. */
   'participants:changed': (p: { participants: LiveParticipant[] }) => void;
+  /** Relayed like `participants:changed`. */
   'topic:changed': (p: TopicState) => void;
   'hands:changed': (p: { hands: HandEntry[] }) => void;
-  'hand:called': (p: { identity: string; displayName: string }) => void;
+  /** Opaque: clients show the name they know for this identity from the participant list. */
+  'hand:called': (p: { identity: string }) => void;
   'chat:received': (p: ChatMessage) => void;
   'chat:removed': (p: { id: string }) => void;
   'reaction:sent': (p: { identity: string; reaction: Reaction }) => void;
@@ -73,7 +76,7 @@ export interface ServerToClientEvents {
   'circle:ended': (p: { message: string }) => void;
   /** Sent only to the person a host action affected, in plain words. */
   'moderation:applied': (p: ModerationNotice) => void;
-  /** Staff only. */
+  /** Staff only. Relayed, never kept: names the person. */
   'support:requested': (p: SupportRequest) => void;
   /**
    * A host removed someone: the circle's media key moved on to `epoch`. Carries no key (broadcasts may be kept in
@@ -88,18 +91,16 @@ export interface ServerToClientEvents {
 
 export type InterServerEvents = Record<string, never>;
 
-/** What the server keeps on each socket (restored with connection-state recovery). */
+/**
+ * What the server keeps on each socket. Connection-state recovery stores it (in Redis when shared) and cross-instance
+ * look-ups carry it, so it holds opaque ids and the account id only: never an email, a first or display name, or a
+ * topic. Those stay in the instance's memory (the account, loaded from the session) or in the sealed live state.
+ */
 export interface SocketData {
-  user: PublicUser;
+  user: { id: string; role: PublicUser['role'] };
   circle?: {
     sessionId: string;
     identity: string;
-    displayName: string;
     isHost: boolean;
-    /**
-     * The session's preset topic as it stood when this socket joined: where the live topic starts until a host
-     * pivots, so a pivot need not look the session up again.
-     */
-    preset: string | null;
   };
 }

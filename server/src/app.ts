@@ -60,6 +60,8 @@ export interface Components {
   commandLimiter?: CommandLimiter;
   /** Shared live state and the Socket.IO adapter go through Redis when given; one instance otherwise. */
   redis?: RedisClient;
+  /** Socket.IO's adapter and the relay on a Redis of their own (without persistence); `redis` by default. */
+  socketioRedis?: RedisClient;
   /** Who hosts a session; the schedule's roster by default. */
   hostIds?: SessionHostIds;
   /** Outgoing mail; defaults to SMTP from config when set, else none (in-app notices only). */
@@ -80,6 +82,8 @@ export function createApp(c: Components) {
     c.throttle ??
     createLoginThrottle({
       ...config.login,
+      // Counted under keyed hashes of the email and the address, so Redis keys name nobody.
+      secret: c.secret,
       // While Redis is unreachable each instance counts in memory rather than failing sign-in.
       make: redis
         ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` })
@@ -92,7 +96,7 @@ export function createApp(c: Components) {
     sessionTtlHours: config.sessionTtlHours,
     inviteTtlDays: config.inviteTtlDays,
   });
-  const live: LiveState = c.redis ? createRedisLiveState(c.redis) : createMemoryLiveState();
+  const live: LiveState = c.redis ? createRedisLiveState(c.redis, c.secret) : createMemoryLiveState();
   // A retry after a lost ack may reconnect to another instance, so applied commands are remembered where live state is.
   const dedupeTimes = { runningMs: RUNNING_CLAIM_MS, keepMs: RECOVERY_WINDOW_MS };
   const dedupe: CommandDedupe = c.redis ? createRedisCommandDedupe(c.redis, dedupeTimes) : createMemoryCommandDedupe(dedupeTimes);
@@ -213,6 +217,7 @@ export function createApp(c: Components) {
       sessionCookie: names.session,
       allowedOrigin: (host, tls) => config.publicUrl ?? `${tls ? 'https' : 'http'}://${host}`,
       redis: c.redis,
+      bus: c.socketioRedis,
       deps: {
         db: c.db,
         clock: c.clock,
@@ -221,7 +226,7 @@ export function createApp(c: Components) {
         live,
         dedupe,
         moderation,
-        limiter: c.commandLimiter ?? createCommandLimiter(c.redis),
+        limiter: c.commandLimiter ?? createCommandLimiter(c.secret, c.redis),
         secret: c.secret,
         circleKeys: createCircleKeys(c.e2eeSecret),
         crisisText: config.crisisText,

@@ -18,6 +18,7 @@ const Env = z
     DATA_DIR: z.string().default('data'),
     DATABASE_URL: z.string().url().optional(),
     REDIS_URL: z.string().url().optional(),
+    SOCKETIO_REDIS_URL: z.string().url().optional(),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     E2EE_SECRET: z.string().min(32, 'E2EE_SECRET must be at least 32 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
@@ -74,6 +75,11 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /**
+   * A Redis of its own for Socket.IO (the streams adapter, recovery sessions) and the relay, run without
+   * persistence; REDIS_URL's by default. Only with REDIS_URL.
+   */
+  socketioRedisUrl: string | undefined;
   sessionSecret: string | undefined;
   /**
    * The secret circle media keys are derived from (HKDF with the session and epoch), kept apart from the session
@@ -130,6 +136,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    socketioRedisUrl: e.REDIS_URL ? e.SOCKETIO_REDIS_URL : undefined,
     sessionSecret: e.SESSION_SECRET,
     e2eeSecret: e.E2EE_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -44,6 +44,10 @@ export async function main(): Promise<void> {
   // Several instances share live state and broadcasts through Redis; without it, one instance keeps them in memory.
   // Start-up waits for Redis (reporting each failed attempt) rather than running without the shared state.
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, (err) => log.warn('redis.error', { error: err.message })) : undefined;
+  // Socket.IO's traffic may have a Redis of its own that keeps nothing on disk (infra/deploy, SECURITY.md).
+  const socketioRedis = config.socketioRedisUrl
+    ? await connectRedis(config.socketioRedisUrl, (err) => log.warn('redis.error', { error: err.message, which: 'socketio' }))
+    : undefined;
   const { app, attach, services } = createApp({
     config,
     db,
@@ -53,6 +57,7 @@ export async function main(): Promise<void> {
     secret,
     e2eeSecret: resolveE2eeSecret(config),
     redis,
+    socketioRedis,
     clientDir: path.resolve(import.meta.dirname, '../../client/dist'),
   });
 
@@ -127,6 +132,7 @@ export async function main(): Promise<void> {
     await realtime.close().catch(() => undefined);
     server.closeAllConnections();
     if (redis) await closeRedis(redis).catch(() => undefined);
+    if (socketioRedis) await closeRedis(socketioRedis).catch(() => undefined);
     await local?.stop().catch(() => undefined);
     await db.close().catch(() => undefined);
     process.exit(0);

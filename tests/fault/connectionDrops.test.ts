@@ -85,7 +85,7 @@ it('a minute of dropped connections loses no topic change, hand raise or moderat
 
   // The server has every topic once, in order (a retried pivot whose first ack was lost is not applied again),
   // the hands each member last asked for, and the last lock state.
-  const live = createRedisLiveState(redis);
+  const live = createRedisLiveState(redis, TEST_SECRET);
   const topic = await live.topic(sessionId, null);
   const history = [...topic.trail.map((t) => t.topic), topic.current].filter((t) => t !== 'Start');
   expect(history).toEqual(sentTopics);

@@ -50,7 +50,7 @@ it('a SIGKILLed instance: clients are back on the other within 5 s (p95), hand q
   const members: LiveClient[] = [];
   for (let i = 0; i < 7; i++) members.push(await participant(`member${i}`, 'member'));
   for (const m of members.slice(0, 5)) expectOk(await raw(m.socket, 'hand:raise', {}));
-  const live = createRedisLiveState(redis);
+  const live = createRedisLiveState(redis, TEST_SECRET);
   const queueBefore = (await live.hands(sessionId)).map((h) => h.identity);
   expect(queueBefore).toEqual(members.slice(0, 5).map((m) => m.snapshot.you.identity));
 

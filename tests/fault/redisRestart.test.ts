@@ -53,7 +53,7 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
 
   const inspect = await connectRedis(redisServer.url);
   const state = async () => {
-    const live = createRedisLiveState(inspect);
+    const live = createRedisLiveState(inspect, TEST_SECRET);
     const topic = await live.topic(sessionId, null);
     return {
       topic: topic.current,
@@ -86,7 +86,7 @@ it('Redis stopped and restarted: clients see "reconnecting", live features back 
   console.log(`fault 1: live features back ${recovery} ms after Redis returned`);
 
   const after = await connectRedis(redisServer.url);
-  const live = createRedisLiveState(after);
+  const live = createRedisLiveState(after, TEST_SECRET);
   const topic = await live.topic(sessionId, null);
   expect(topic.current).toBe(before.topic);
   expect(topic.trail.map((t) => t.topic)).toEqual(before.trail);

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { LiveState } from '../../server/src/live/liveState';
 import { createMemoryLiveState } from '../../server/src/live/liveState.memory';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+import { TEST_SECRET } from '../support/testApp';
 import { connectRedis } from '../../server/src/redis';
 
 // Two connections, as two instances would have; each test keeps to its own key prefix.
@@ -14,7 +15,7 @@ const implementations: Array<[string, () => LiveState]> = [
   ['memory', () => createMemoryLiveState()],
   [
     'Redis',
-    () => createRedisLiveState(clients[0], `test:${randomBytes(4).toString('hex')}`),
+    () => createRedisLiveState(clients[0], TEST_SECRET, `test:${randomBytes(4).toString('hex')}`),
   ],
 ];
 
@@ -113,6 +114,16 @@ describe.each(implementations)('live state (%s)', (_name, make) => {
     expect(await s.e2eeEpoch('c2')).toBe(0);
   });
 
+  it('keeps each person\'s chosen name by identity', async () => {
+    const s = make();
+    expect(await s.names('c1')).toEqual(new Map());
+    await s.setName('c1', 'a', 'Sam');
+    await s.setName('c1', 'b', 'Lee');
+    await s.setName('c1', 'a', 'Sam R.');
+    expect(await s.names('c1')).toEqual(new Map([['a', 'Sam R.'], ['b', 'Lee']]));
+    expect(await s.names('c2')).toEqual(new Map());
+  });
+
   it('maps opaque room names back to sessions', async () => {
     const s = make();
     expect(await s.sessionOfRoom('r_x')).toBeNull();
@@ -125,8 +136,8 @@ describe('Redis live state', () => {
   it('is shared between two clients (two instances see one state)', async () => {
     const prefix = `test:${randomBytes(4).toString('hex')}`;
     const [a, b] = clients;
-    const sa = createRedisLiveState(a, prefix);
-    const sb = createRedisLiveState(b, prefix);
+    const sa = createRedisLiveState(a, TEST_SECRET, prefix);
+    const sb = createRedisLiveState(b, TEST_SECRET, prefix);
     await Promise.all([sa.raiseHand('c', 'x', at(1)), sb.raiseHand('c', 'y', at(1))]);
     await sa.pivot('c', null, 'From A', at(2));
     await sb.pivot('c', null, 'From B', at(3));
@@ -134,13 +145,34 @@ describe('Redis live state', () => {
     expect(await sa.topic('c', null)).toEqual({ current: 'From B', trail: [{ topic: 'From A', at: at(3).toISOString() }] });
   });
 
+  it('holds names and typed topics sealed: another secret reads none of them, and Redis shows no plain text', async () => {
+    const prefix = `test:${randomBytes(4).toString('hex')}`;
+    const r = clients[0];
+    const s = createRedisLiveState(r, TEST_SECRET, prefix);
+    await s.setName('c', 'p_x', 'Quillon Marsh');
+    await s.pivot('c', 'Preset Lanternfish', 'Typed Periwinkle', at(1));
+    const dump: string[] = [];
+    for (const k of await r.keys(`${prefix}:*`)) {
+      const type = await r.type(k);
+      if (type === 'string') dump.push(k, (await r.get(k)) ?? '');
+      else if (type === 'hash') dump.push(k, ...Object.entries(await r.hGetAll(k)).flat());
+      else if (type === 'list') dump.push(k, ...(await r.lRange(k, 0, -1)));
+    }
+    expect(dump.join('\n')).not.toMatch(/Quillon|Lanternfish|Periwinkle/);
+    const other = createRedisLiveState(r, 'another-secret-0123456789abcdef0123456789', prefix);
+    expect(await other.names('c')).toEqual(new Map());
+    expect(await other.topic('c', null)).toEqual({ current: null, trail: [] });
+    expect(await s.topic('c', null)).toEqual({ current: 'Typed Periwinkle', trail: [{ topic: 'Preset Lanternfish', at: at(1).toISOString() }] });
+  });
+
   it('lets keys expire after a day', async () => {
     const prefix = `test:${randomBytes(4).toString('hex')}`;
     const r = clients[0];
-    const s = createRedisLiveState(r, prefix);
+    const s = createRedisLiveState(r, TEST_SECRET, prefix);
     await s.raiseHand('c', 'x', at(1));
     await s.pivot('c', null, 'T', at(1));
     await s.setLocked('c', true);
+    await s.setName('c', 'x', 'Sam');
     const keys = await r.keys(`${prefix}:*`);
     expect(keys.length).toBeGreaterThan(0);
     for (const k of keys) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, expect, inject, it } from 'vitest';
 import { createRedisLiveState } from '../../server/src/live/liveState.redis';
+import { TEST_SECRET } from '../support/testApp';
 import { connectRedis } from '../../server/src/redis';
 import { liveStateCommands, newModel } from '../support/liveStateModel';
 
@@ -9,7 +10,7 @@ const redis = await connectRedis(inject('redisUrl'));
 afterAll(() => redis.destroy());
 
 it('the Redis live state behaves like the model', async () => {
-  const live = createRedisLiveState(redis);
+  const live = createRedisLiveState(redis, TEST_SECRET);
   let n = 0;
   await fc.assert(
     fc.asyncProperty(fc.commands(liveStateCommands, { maxCommands: 40 }), async (cmds) => {

@@ -11,6 +11,8 @@ const root = path.resolve(import.meta.dirname, '../..');
  */
 export interface TempServer {
   url: string;
+  /** Its data directory (Redis: the append-only files and snapshots), for tests that search what reached disk. */
+  dir: string;
   stop(): void;
   start(): string;
   /** Stops it for good and removes its files. */
@@ -27,6 +29,7 @@ export function startTempServer(kind: 'postgres' | 'redis', env: Record<string, 
     }).trim();
   const server: TempServer = {
     url: run('start'),
+    dir,
     stop: () => void run('stop'),
     start: () => run('start'),
     destroy() {

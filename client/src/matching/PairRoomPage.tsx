@@ -1,5 +1,15 @@
 import '@livekit/components-styles';
-import { ControlBar, GridLayout, LiveKitRoom, ParticipantTile, RoomAudioRenderer, useTracks } from '@livekit/components-react';
+import {
+  ControlBar,
+  GridLayout,
+  isTrackReference,
+  LiveKitRoom,
+  ParticipantTile,
+  RoomAudioRenderer,
+  useTrackRefContext,
+  useTracks,
+  VideoTrack,
+} from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
@@ -32,7 +42,7 @@ export function PairRoomPage() {
     <MatchingLayout title="Your private peer-support room">
       {media?.available ? (
         <LiveKitRoom serverUrl={media.serverUrl} token={media.token} connect audio video onDisconnected={() => setAdmission(null)} data-lk-theme="default" className="pair-room">
-          <PairStage />
+          <PairStage yourName={displayName} />
           <RoomAudioRenderer />
           <ControlBar controls={{ chat: false, screenShare: false, leave: true }} />
         </LiveKitRoom>
@@ -54,11 +64,28 @@ export function PairRoomPage() {
   );
 }
 
-function PairStage() {
+function PairStage({ yourName }: { yourName: string }) {
   const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
   return (
     <GridLayout tracks={tracks} style={{ height: '60vh' }}>
-      <ParticipantTile />
+      <PairTile yourName={yourName} />
     </GridLayout>
+  );
+}
+
+/**
+ * LiveKit carries no names (identities are opaque), so the tile says who is who itself: your own name on yours,
+ * "Your peer" on the other.
+ */
+function PairTile({ yourName }: { yourName: string }) {
+  const trackRef = useTrackRefContext();
+  const label = trackRef.participant.isLocal ? `${yourName.trim() || 'You'} (you)` : 'Your peer';
+  return (
+    <ParticipantTile>
+      {isTrackReference(trackRef) && <VideoTrack trackRef={trackRef} />}
+      <div className="lk-participant-metadata">
+        <span className="lk-participant-name">{label}</span>
+      </div>
+    </ParticipantTile>
   );
 }

@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { keyedHash } from '../live/sealed';
 
 /**
  * Slows password guessing two ways: consecutive failures for one email from one address (a person mistyping
@@ -14,6 +15,11 @@ export interface LoginThrottle {
 export function createLoginThrottle(opts: {
   maxFailures: number;
   blockMinutes: number;
+  /**
+   * Keys the counts by a keyed hash (HMAC with this secret) of the email and the address instead of the values
+   * themselves, so a shared store (Redis) holds neither.
+   */
+  secret?: string;
   /** Another limiter implementation (e.g. Redis-backed) with the same options; memory by default. */
   make?: (o: { keyPrefix: string; points: number; duration: number; blockDuration: number }) => RateLimiterAbstract;
 }): LoginThrottle {
@@ -25,17 +31,19 @@ export function createLoginThrottle(opts: {
     blockDuration: opts.blockMinutes * 60,
   });
   const perIp = make({ keyPrefix: 'login_ip', points: opts.maxFailures * 20, duration: 3600, blockDuration: 3600 });
-  const k = (email: string, ip: string) => `${email}|${ip}`;
+  const hide = (purpose: string, value: string) => (opts.secret === undefined ? value : keyedHash(opts.secret, purpose, value));
+  const k = (email: string, ip: string) => hide('login-email-ip', `${email}|${ip}`);
+  const ipKey = (ip: string) => hide('login-ip', ip);
   const wait = (res: RateLimiterRes | null, points: number) =>
     res && res.consumedPoints >= points ? Math.max(res.msBeforeNext, 1) : 0;
 
   return {
     async blockedFor(email, ip) {
-      const [a, b] = await Promise.all([perEmailIp.get(k(email, ip)), perIp.get(ip)]);
+      const [a, b] = await Promise.all([perEmailIp.get(k(email, ip)), perIp.get(ipKey(ip))]);
       return Math.max(wait(a, opts.maxFailures), wait(b, opts.maxFailures * 20));
     },
     async recordFailure(email, ip) {
-      await Promise.all([perEmailIp.penalty(k(email, ip), 1), perIp.penalty(ip, 1)]);
+      await Promise.all([perEmailIp.penalty(k(email, ip), 1), perIp.penalty(ipKey(ip), 1)]);
     },
     async recordSuccess(email, ip) {
       await perEmailIp.delete(k(email, ip));

@@ -34,8 +34,9 @@ export function circlesRoutes(deps: { circles: CirclesService; clock: Clock }): 
 
   router.post('/sessions/:sessionId/join', requireUser('member', 'volunteer'), async (req, res) => {
     const { sessionId } = parse(SessionParams, req.params);
-    const { displayName } = parse(JoinBody, req.body);
-    res.json(await deps.circles.join(signedInUser(req), sessionId, displayName));
+    // The name chosen at pre-join is still checked, but LiveKit never gets it: the live circle carries names.
+    parse(JoinBody, req.body);
+    res.json(await deps.circles.join(signedInUser(req), sessionId));
   });
 
   return router;

@@ -75,13 +75,13 @@ export function createCirclesService(deps: {
      * Admission to one session now, with LiveKit details when media can be reached. The schedule's refusals
      * (not found, not meeting, outside the window) come first; then the pledge, before any token or ticket.
      */
-    async join(user: PublicUser, sessionId: string, displayName: string): Promise<JoinResponse> {
+    async join(user: PublicUser, sessionId: string): Promise<JoinResponse> {
       const entry = await deps.admission.circle(user, sessionId);
       if (!(await currentPledge(user))) {
         throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you join, please read and agree to the confidentiality pledge.');
       }
       const session = view(entry.session, deps.clock.now());
-      const media = await deps.admission.circleMedia(entry, displayName);
+      const media = await deps.admission.circleMedia(entry);
       // Only a join that can reach the room is counted (by its webhooks).
       if (media.available) await deps.issueTicket?.(user, session.id, entry.identity, entry.room, session.topic);
       return { session, identity: entry.identity, media };

@@ -37,7 +37,8 @@ export type Admission = ReturnType<typeof createAdmission>;
  * - The live circle: nobody gets in once it has ended, nobody a host removed, and nobody new while it is locked
  *   (someone admitted before the lock may come back; a host always may).
  * - Media rights: an opaque identity per person and session (or pair), the role's attributes (the red mug), the
- *   explicit circle grants, and no microphone for someone a host stopped from unmuting.
+ *   explicit circle grants, no name (LiveKit never learns one), and no microphone for someone a host stopped
+ *   from unmuting.
  */
 export function createAdmission(deps: {
   db: Db;
@@ -91,6 +92,14 @@ export function createAdmission(deps: {
     attendable,
 
     /**
+     * The session's preset topic, where its live topic starts until a host pivots (kept in no socket's data, so
+     * an instance that never saw the join looks it up).
+     */
+    async preset(sessionId: string): Promise<string | null> {
+      return (await loadSession(deps.db, sessionId, deps.window))?.topic ?? null;
+    },
+
+    /**
      * Lets a person into a circle now, by the schedule and the live circle's state, or refuses with the reason
      * (an AppError): an auditor is told plainly before anything else is looked at.
      */
@@ -130,27 +139,26 @@ export function createAdmission(deps: {
     },
 
     /** LiveKit connection details for an entry into a circle: no microphone while a host blocks it. */
-    async circleMedia(entry: CircleEntry, displayName: string): Promise<JoinMedia> {
+    async circleMedia(entry: CircleEntry): Promise<JoinMedia> {
       const micBlocked = (await live.micBlocked(entry.session.planned.id)).has(entry.identity);
-      return media(entry.role, entry.identity, entry.room, displayName, !micBlocked);
+      return media(entry.role, entry.identity, entry.room, !micBlocked);
     },
 
     /**
      * A room that is not a circle (a matched pair's), keyed by `key`: whoever the caller has let in gets an opaque
      * identity there and the same rights as in a circle.
      */
-    async room(user: PublicUser, key: string, displayName: string): Promise<{ identity: string; media: JoinMedia }> {
+    async room(user: PublicUser, key: string): Promise<{ identity: string; media: JoinMedia }> {
       const role = participantRole(user);
       const identity = participantIdentity(deps.secret, user.id, key);
-      return { identity, media: await media(role, identity, roomNameFor(deps.secret, key), displayName, true) };
+      return { identity, media: await media(role, identity, roomNameFor(deps.secret, key), true) };
     },
   };
 
-  function media(role: ParticipantRole, identity: string, room: string, displayName: string, microphone: boolean): Promise<JoinMedia> {
+  function media(role: ParticipantRole, identity: string, room: string, microphone: boolean): Promise<JoinMedia> {
     return mediaAdmission({
       media: deps.media,
       identity,
-      displayName,
       room,
       role,
       microphone,

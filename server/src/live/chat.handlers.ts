@@ -13,9 +13,10 @@ export function chatHandlers(x: LiveContext) {
       repeat: 'first',
       async run(socket, { text }) {
         const c = x.inCircle(socket);
-        const message = { id: randomUUID(), identity: c.identity, displayName: c.displayName, text, at: d.clock.now().toISOString() };
+        const displayName = await x.nameIn(c.sessionId, c.identity, 'Guest');
+        const message = { id: randomUUID(), identity: c.identity, displayName, text, at: d.clock.now().toISOString() };
         // Handed to the people in the circle now, and gone.
-        await d.chat.publish({ room: circleRoom(c.sessionId), event: 'chat:received', payload: message });
+        await d.relay.publish({ room: circleRoom(c.sessionId), event: 'chat:received', payload: message });
         return { data: { id: message.id } };
       },
     },
@@ -24,7 +25,7 @@ export function chatHandlers(x: LiveContext) {
       repeat: 'first',
       async run(socket, { messageId }) {
         const c = x.asHost(socket);
-        await d.chat.publish({ room: circleRoom(c.sessionId), event: 'chat:removed', payload: { id: messageId } });
+        await d.relay.publish({ room: circleRoom(c.sessionId), event: 'chat:removed', payload: { id: messageId } });
         return { data: null };
       },
     },

@@ -6,10 +6,7 @@ export function circleHandlers(x: LiveContext) {
   const { d } = x;
 
   // The answer holds typed topics, so a repeat is answered with the topic as it stands now (the pivot in it once).
-  const topicNow = async (socket: LiveSocket) => {
-    const c = x.inCircle(socket);
-    return d.live.topic(c.sessionId, c.preset);
-  };
+  const topicNow = async (socket: LiveSocket) => x.topicOf(x.inCircle(socket).sessionId);
 
   return {
     // Joining again changes nothing and answers with the circle as it is now, which holds names: never stored.
@@ -17,14 +14,26 @@ export function circleHandlers(x: LiveContext) {
       budget: 'join',
       repeat: 'rerun',
       async run(socket, { sessionId, displayName }) {
-        const { session, identity, room, isHost } = await d.admission.circle(socket.data.user, sessionId);
+        const { session, identity, room, isHost } = await d.admission.circle(d.accountOf(socket), sessionId);
         if (socket.data.circle && socket.data.circle.sessionId !== sessionId) await x.leaveCurrent(socket);
-        const circle = { sessionId, identity, displayName, isHost, preset: session.topic };
+        // Opaque ids only on the socket (recovery stores its data); the name goes to the sealed live state.
+        const circle = { sessionId, identity, isHost };
+        x.presets.set(sessionId, session.topic);
+        await d.live.setName(sessionId, identity, displayName);
         socket.data.circle = circle;
         await socket.join([circleRoom(sessionId), personalRoom(sessionId, identity)]);
         await d.live.admit(sessionId, identity);
         await d.live.bindRoom(room, sessionId);
-        return { data: await x.snapshot(circle), after: () => x.announceParticipants(sessionId) };
+        return {
+          data: await x.snapshot(circle),
+          // The names are relayed, which leaves no recovery offset; the queue (opaque) is the newcomer's first
+          // packet a dropped connection can resume from. It goes to this connection alone (through the adapter,
+          // so it has an offset): the others' queue has not changed, and a rejoin must not look like a new hand.
+          after: async () => {
+            await x.announceParticipants(sessionId);
+            d.io.to(socket.id).emit('hands:changed', { hands: await d.live.hands(sessionId) });
+          },
+        };
       },
     },
 
@@ -38,16 +47,16 @@ export function circleHandlers(x: LiveContext) {
       },
     },
 
-    // The preset comes with the socket's admission: the topic state starts from it (LiveState.topic), so a pivot
-    // needs no look-up of the session.
+    // The topic state starts from the session's preset (LiveState.topic), remembered from the joins.
     'topic:pivot': {
       budget: 'moderation',
       repeat: topicNow,
       async run(socket, { topic }) {
         const c = x.asHost(socket);
-        const state = await d.live.pivot(c.sessionId, c.preset, topic, d.clock.now());
+        const state = await d.live.pivot(c.sessionId, await x.presetOf(c.sessionId), topic, d.clock.now());
         await x.audit(socket, c, 'circle.pivot');
-        return { data: state, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('topic:changed', state) };
+        // Typed text: relayed, never kept for recovery (a recovering connection is sent the topic afresh).
+        return { data: state, after: () => d.relay.publish({ room: circleRoom(c.sessionId), event: 'topic:changed', payload: state }) };
       },
     },
 

@@ -35,10 +35,8 @@ export function handsHandlers(x: LiveContext) {
           data: { called },
           after: async () => {
             await x.announceHands(c.sessionId, hands);
-            if (called) {
-              const displayName = await x.nameIn(c.sessionId, called, 'Someone');
-              d.io.to(circleRoom(c.sessionId)).emit('hand:called', { identity: called, displayName });
-            }
+            // Opaque: each screen names the identity from its participant list.
+            if (called) d.io.to(circleRoom(c.sessionId)).emit('hand:called', { identity: called });
           },
         };
       },

@@ -134,7 +134,11 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
    */
   async function onRecovered(socket: LiveSocket) {
     const c = socket.data.circle;
-    if (c && !(await x.forgetCircleIfOver(socket))) await x.announceParticipants(c.sessionId);
+    if (!c || (await x.forgetCircleIfOver(socket))) return;
+    // Names and topics are relayed, never replayed: the circle hears the list again, and this socket the topic.
+    await x.announceParticipants(c.sessionId);
+    // CAUTION: not `socket.emit`, which with connection-state recovery is a broadcast the adapter stores (Redis).
+    d.io.local.to(socket.id).emit('topic:changed', await x.topicOf(c.sessionId));
   }
 
   return {

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { ClientToServerEvents, CommandResults, InterServerEvents, ServerToClientEvents, SocketData } from '../../../shared/events';
+import type { PublicUser } from '../../../shared/schemas/auth';
 import { isParticipantRole } from '../../../shared/schemas/auth';
 import type { COMMAND_PAYLOADS, CircleSnapshot, HandEntry, LiveCommand, LiveParticipant, ModerationNotice } from '../../../shared/schemas/live';
 import { record } from '../audit/audit.repository';
@@ -11,7 +12,7 @@ import type { CircleKeys } from '../livekit/circleKeys';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
 import type { Admission } from './admission';
-import type { ChatRelay } from './chatRelay';
+import type { Relay } from './relay';
 import type { CommandDedupe } from './commandDedupe';
 import type { LiveState } from './liveState';
 import type { MediaModeration } from './mediaModeration';
@@ -34,7 +35,10 @@ export interface LiveDeps {
   dedupe: CommandDedupe;
   moderation: MediaModeration;
   limiter: CommandLimiter;
-  chat: ChatRelay;
+  /** How names, topics, chat and support requests reach sockets on every instance without being kept. */
+  relay: Relay;
+  /** The signed-in account behind a socket, held in this instance's memory only (never in `socket.data`). */
+  accountOf: (socket: LiveSocket) => PublicUser;
   secret: string;
   /** Derives circle media keys; only `e2ee:key` hands one out. */
   circleKeys: CircleKeys;
@@ -111,9 +115,12 @@ export function createLiveContext(d: LiveDeps) {
     return c;
   }
 
+  /**
+   * Who is in the circle now: opaque ids from the sockets in its room (on every instance), their names from the
+   * live state. The list names people, so it is only ever relayed, never broadcast through the adapter.
+   */
   async function participants(sessionId: string): Promise<LiveParticipant[]> {
-    const sockets = await d.io.in(circleRoom(sessionId)).fetchSockets();
-    const blocked = await d.live.micBlocked(sessionId);
+    const [sockets, blocked, names] = await Promise.all([d.io.in(circleRoom(sessionId)).fetchSockets(), d.live.micBlocked(sessionId), d.live.names(sessionId)]);
     const seen = new Map<string, LiveParticipant>();
     for (const s of sockets) {
       const c = s.data.circle;
@@ -122,7 +129,7 @@ export function createLiveContext(d: LiveDeps) {
       if (!c || c.sessionId !== sessionId || seen.has(c.identity) || !isParticipantRole(role)) continue;
       seen.set(c.identity, {
         identity: c.identity,
-        displayName: c.displayName,
+        displayName: names.get(c.identity) ?? 'Guest',
         ...attributesFor(role), // the red mug as LiveKit shows it, from the same rule
         isHost: c.isHost,
         micBlocked: blocked.has(c.identity),
@@ -131,15 +138,24 @@ export function createLiveContext(d: LiveDeps) {
     return [...seen.values()].sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.displayName.localeCompare(b.displayName));
   }
   async function nameIn(sessionId: string, identity: string, unknown = 'That person'): Promise<string> {
-    return (await participants(sessionId)).find((p) => p.identity === identity)?.displayName ?? unknown;
+    return (await d.live.names(sessionId)).get(identity) ?? unknown;
   }
 
   const announceParticipants = async (sessionId: string): Promise<void> => {
-    d.io.to(circleRoom(sessionId)).emit('participants:changed', { participants: await participants(sessionId) });
+    const room = circleRoom(sessionId);
+    await d.relay.publish({ room, event: 'participants:changed', payload: { participants: await participants(sessionId) } });
   };
   const announceHands = async (sessionId: string, hands?: HandEntry[]): Promise<void> => {
     d.io.to(circleRoom(sessionId)).emit('hands:changed', { hands: hands ?? (await d.live.hands(sessionId)) });
   };
+
+  /** Each session's preset topic, remembered from joins on this instance, else looked up once. */
+  const presets = new Map<string, string | null>();
+  async function presetOf(sessionId: string): Promise<string | null> {
+    if (!presets.has(sessionId)) presets.set(sessionId, await d.admission.preset(sessionId));
+    return presets.get(sessionId) ?? null;
+  }
+  const topicOf = async (sessionId: string) => d.live.topic(sessionId, await presetOf(sessionId));
 
   /** Takes a socket out of its circle's rooms; it gets no more of the circle's news. */
   async function leaveRooms(socket: LiveSocket, c: AdmittedCircle): Promise<void> {
@@ -150,6 +166,9 @@ export function createLiveContext(d: LiveDeps) {
 
   return {
     d,
+    presets,
+    presetOf,
+    topicOf,
     inCircle,
     asHost,
     participants,
@@ -181,7 +200,7 @@ export function createLiveContext(d: LiveDeps) {
       return {
         sessionId: c.sessionId,
         you: { identity: c.identity, isHost: c.isHost },
-        topic: await d.live.topic(c.sessionId, c.preset),
+        topic: await topicOf(c.sessionId),
         participants: await participants(c.sessionId),
         hands: await d.live.hands(c.sessionId),
         locked: await d.live.isLocked(c.sessionId),

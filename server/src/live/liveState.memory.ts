@@ -10,6 +10,7 @@ interface Circle {
   removed: Set<string>;
   micBlocked: Set<string>;
   epoch: number;
+  names: Map<string, string>;
 }
 
 /** Live state for a single instance. */
@@ -20,7 +21,7 @@ export function createMemoryLiveState(): LiveState {
   const get = (id: string): Circle => {
     let c = circles.get(id);
     if (!c) {
-      c = { topic: null, hands: new Map(), locked: false, ended: false, admitted: new Set(), removed: new Set(), micBlocked: new Set(), epoch: 0 };
+      c = { topic: null, hands: new Map(), locked: false, ended: false, admitted: new Set(), removed: new Set(), micBlocked: new Set(), epoch: 0, names: new Map() };
       circles.set(id, c);
     }
     return c;
@@ -103,6 +104,12 @@ export function createMemoryLiveState(): LiveState {
     },
     async nextE2eeEpoch(id) {
       return ++get(id).epoch;
+    },
+    async setName(id, identity, displayName) {
+      get(id).names.set(identity, displayName);
+    },
+    async names(id) {
+      return new Map(get(id).names);
     },
     async bindRoom(roomName, id) {
       rooms.set(roomName, id);

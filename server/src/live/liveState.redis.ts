@@ -2,11 +2,13 @@ import { defineScript, type CommandParser } from 'redis';
 import type { HandEntry, TopicState } from '../../../shared/schemas/live';
 import type { RedisClient } from '../redis';
 import { LIVE_STATE_TTL_SECONDS, type LiveState } from './liveState';
+import { createSealer, type Sealer } from './sealed';
 
 /**
  * Live state shared by every instance through Redis. Hand order comes from one atomic counter, so concurrent
  * raises on different instances still form one queue; topic pivots and hand changes each run as one script, so
- * none is lost and each costs one round trip.
+ * none is lost and each costs one round trip. Names and typed topics are sealed (AES-GCM, key from the app's secret)
+ * before they are sent: Redis, its AOF and its snapshots hold ciphertext and opaque identities only.
  */
 /** The queue after a change, as identity, raisedAt, identity, raisedAt, … in queue order. */
 const HANDS_AFTER = `
@@ -28,17 +30,18 @@ const LOWER = `
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('HDEL', KEYS[3], ARGV[1])
 ${HANDS_AFTER}`;
+/**
+ * KEYS: topicNow, topicTrail. ARGV: the sealed preset ('' for none), the sealed new topic, when, ttl. The topic and
+ * each trail entry are sealed before they get here; a trail entry is `when|sealed topic`.
+ */
 const PIVOT = `
-local raw = redis.call('GET', KEYS[1])
-local t
-if raw then t = cjson.decode(raw) else t = cjson.decode(ARGV[1]) end
-if type(t.trail) ~= 'table' then t.trail = {} end
-if t.current ~= cjson.null and t.current ~= nil then
-  table.insert(t.trail, { topic = t.current, at = ARGV[3] })
-end
-t.current = ARGV[2]
-local out = cjson.encode(t)
-redis.call('SET', KEYS[1], out, 'EX', ARGV[4])
+local cur = redis.call('GET', KEYS[1])
+if not cur then cur = ARGV[1] end
+if cur ~= '' then redis.call('RPUSH', KEYS[2], ARGV[3] .. '|' .. cur) end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+local out = redis.call('LRANGE', KEYS[2], 0, -1)
+table.insert(out, 1, ARGV[2])
 return out`;
 
 /** The queue from a script's flat reply. */
@@ -48,10 +51,15 @@ function handList(flat: string[]): HandEntry[] {
   return out;
 }
 
-function parseTopic(raw: string): TopicState {
-  const t = JSON.parse(raw) as { current: string | null; trail: unknown };
-  // cjson writes an empty Lua table as {}.
-  return { current: t.current ?? null, trail: Array.isArray(t.trail) ? (t.trail as TopicState['trail']) : [] };
+/** The topic state from the sealed current topic and the sealed trail (`when|sealed`, oldest first). */
+function openTopic(sealer: Sealer, current: string | null, trail: string[]): TopicState {
+  const entries: TopicState['trail'] = [];
+  for (const entry of trail) {
+    const bar = entry.indexOf('|');
+    const topic = bar > 0 ? sealer.open(entry.slice(bar + 1)) : null;
+    if (topic !== null) entries.push({ topic, at: entry.slice(0, bar) });
+  }
+  return { current: current ? sealer.open(current) : null, trail: entries };
 }
 
 type HandKeys = readonly [handSeq: string, hands: string, handsAt: string];
@@ -76,20 +84,26 @@ export const LIVE_STATE_SCRIPTS = {
     },
     transformReply: handList,
   }),
-  /** KEYS: topic. ARGV: the initial state as JSON, the new topic, when, ttl. */
+  /** The reply: the sealed current topic, then the sealed trail. */
   rmLivePivot: defineScript({
     SCRIPT: PIVOT,
-    NUMBER_OF_KEYS: 1,
-    parseCommand(parser: CommandParser, key: string, initial: string, topic: string, at: string, ttl: number) {
-      parser.pushKey(key);
-      parser.push(initial, topic, at, String(ttl));
+    NUMBER_OF_KEYS: 2,
+    parseCommand(parser: CommandParser, keys: readonly [now: string, trail: string], preset: string, topic: string, at: string, ttl: number) {
+      parser.pushKeys([...keys]);
+      parser.push(preset, topic, at, String(ttl));
     },
-    transformReply: parseTopic,
+    transformReply: (reply: string[]) => reply,
   }),
 };
 
-export function createRedisLiveState(redis: RedisClient, prefix = 'rm:live'): LiveState {
+/**
+ * `secret` is the app's: names and typed topics are sealed with a key derived from it before they reach Redis, so
+ * every instance (same secret) reads them and Redis alone never does.
+ */
+export function createRedisLiveState(redis: RedisClient, secret: string, prefix = 'rm:live'): LiveState {
   const key = (id: string, part: string) => `${prefix}:{${id}}:${part}`;
+  const sealer = createSealer(secret);
+  const topicKeys = (id: string) => [key(id, 'topicNow'), key(id, 'topicTrail')] as const;
   const ttl = LIVE_STATE_TTL_SECONDS;
   const expiry = { type: 'EX', value: ttl } as const;
 
@@ -106,12 +120,13 @@ export function createRedisLiveState(redis: RedisClient, prefix = 'rm:live'): Li
 
   return {
     async topic(id, preset) {
-      const raw = await redis.get(key(id, 'topic'));
-      return raw ? parseTopic(raw) : { current: preset, trail: [] };
+      const [now, trail] = topicKeys(id);
+      const [current, entries] = await Promise.all([redis.get(now), redis.lRange(trail, 0, -1)]);
+      return current === null ? { current: preset, trail: [] } : openTopic(sealer, current, entries);
     },
     async pivot(id, preset, topic, at) {
-      const initial = JSON.stringify({ current: preset, trail: [] });
-      return redis.rmLivePivot(key(id, 'topic'), initial, topic, at.toISOString(), ttl);
+      const [current, ...trail] = await redis.rmLivePivot(topicKeys(id), preset === null ? '' : sealer.seal(preset), sealer.seal(topic), at.toISOString(), ttl);
+      return openTopic(sealer, current ?? null, trail);
     },
     async raiseHand(id, identity, at) {
       return redis.rmLiveRaiseHand(handKeys(id), identity, at.toISOString(), ttl);
@@ -170,6 +185,17 @@ export function createRedisLiveState(redis: RedisClient, prefix = 'rm:live'): Li
     async nextE2eeEpoch(id) {
       const [epoch] = await redis.multi().incr(key(id, 'e2eeEpoch')).expire(key(id, 'e2eeEpoch'), ttl).exec();
       return Number(epoch);
+    },
+    async setName(id, identity, displayName) {
+      await redis.multi().hSet(key(id, 'names'), identity, sealer.seal(displayName)).expire(key(id, 'names'), ttl).exec();
+    },
+    async names(id) {
+      const names = new Map<string, string>();
+      for (const [identity, sealed] of Object.entries(await redis.hGetAll(key(id, 'names')))) {
+        const name = sealer.open(sealed);
+        if (name !== null) names.set(identity, name);
+      }
+      return names;
     },
     async bindRoom(roomName, id) {
       await redis.set(`${prefix}:room:${roomName}`, id, { expiration: expiry });

@@ -3,7 +3,7 @@ import type { HandEntry, TopicState } from '../../../shared/schemas/live';
 /**
  * The shared live state of circles: topic and trail, hand queue, lock, end, and who was removed or blocked from
  * unmuting. One interface, two implementations (memory for one instance, Redis for several) that pass the same
- * contract tests. Never holds chat.
+ * contract tests. Never holds chat; in Redis, names and typed topics are sealed (`sealed.ts`).
  */
 export interface LiveState {
   /** The topic state, starting from `preset` the first time a session is seen. */
@@ -41,6 +41,13 @@ export interface LiveState {
   e2eeEpoch(sessionId: string): Promise<number>;
   /** Moves the epoch on (atomically across instances) and returns the new one. */
   nextE2eeEpoch(sessionId: string): Promise<number>;
+
+  /**
+   * The name each person chose for this circle, by identity: kept beside the circle's state (never on the socket,
+   * whose data connection-state recovery stores), so every instance can name everyone, also after a reconnect.
+   */
+  setName(sessionId: string, identity: string, displayName: string): Promise<void>;
+  names(sessionId: string): Promise<Map<string, string>>;
 
   /** LiveKit names rooms opaquely; webhooks name the room, so the way back to the session is remembered. */
   bindRoom(roomName: string, sessionId: string): Promise<void>;

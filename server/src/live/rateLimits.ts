@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { redisLimiter, type RedisClient } from '../redis';
+import { keyedHash } from './sealed';
 
 /** Per-user budgets per command family, per window of `seconds`. Generous for people, tight for scripts. */
 const BUDGETS = {
@@ -17,7 +18,11 @@ export interface CommandLimiter {
   take(budget: Budget, userId: string): Promise<boolean>;
 }
 
-export function createCommandLimiter(redis?: RedisClient): CommandLimiter {
+/**
+ * Counted per person under a keyed hash of the account id (`secret` is the app's), so limiter keys in Redis name
+ * nobody.
+ */
+export function createCommandLimiter(secret: string, redis?: RedisClient): CommandLimiter {
   const limiters = new Map<Budget, RateLimiterAbstract>();
   for (const [name, b] of Object.entries(BUDGETS) as Array<[Budget, (typeof BUDGETS)[Budget]]>) {
     const opts = { keyPrefix: `rm:rl:${name}`, points: b.points, duration: b.seconds };
@@ -26,7 +31,7 @@ export function createCommandLimiter(redis?: RedisClient): CommandLimiter {
   return {
     async take(budget, userId) {
       try {
-        await limiters.get(budget)!.consume(userId);
+        await limiters.get(budget)!.consume(keyedHash(secret, 'rate-limit', userId));
         return true;
       } catch (err) {
         if (err instanceof RateLimiterRes) return false;

@@ -4,7 +4,9 @@ import { parse as parseCookie } from 'cookie';
 import { Server } from 'socket.io';
 import type { AuthService } from '../auth/auth.service';
 import { closeRedis, connectAdapterClient, type RedisClient } from '../redis';
-import { ChatForgettingAdapter, createLocalChatRelay, createRedisChatRelay, type ChatEvent, type ChatRelay } from './chatRelay';
+import type { PublicUser } from '../../../shared/schemas/auth';
+import { startJobs, type Job } from '../jobs';
+import { createLocalRelay, createRedisRelay, RelayForgettingAdapter, type Relay, type RelayEvent } from './relay';
 import { STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './liveContext';
 import { createLiveCommands } from './liveCommands';
 
@@ -14,9 +16,14 @@ export interface RealtimeOptions {
   /** The one origin browsers may open sockets from, given the Host the request came to. */
   allowedOrigin: (host: string | undefined, secure: boolean) => string;
   redis?: RedisClient;
+  /**
+   * Where the adapter's stream, recovery sessions and the relay go, when not to `redis`: a Redis without
+   * persistence, since nothing there needs to outlive a restart (SECURITY.md).
+   */
+  bus?: RedisClient;
   /** How often an open socket's session is checked again, on its next command and by a background sweep. */
   recheckMs?: number;
-  deps: Omit<LiveDeps, 'io' | 'chat' | 'liveAvailable' | 'sessionCheck'>;
+  deps: Omit<LiveDeps, 'io' | 'relay' | 'accountOf' | 'liveAvailable' | 'sessionCheck'>;
 }
 
 export interface Realtime {
@@ -35,19 +42,48 @@ export const userRoom = (userId: string) => `user:${userId}`;
  */
 export const RECOVERY_WINDOW_MS = 2 * 60_000;
 
+/** The Socket.IO stream (the adapter's default name), trimmed by age as well as by count. */
+const STREAM = 'socket.io';
+/** How often the stream is trimmed to the recovery window. */
+const TRIM_EVERY_MS = 15_000;
+
+/**
+ * Trims the adapter's stream to the recovery window: a broadcast older than that can no longer be replayed to
+ * anyone (the adapter's own `maxLen` bounds it by count only, which in a quiet hour is days). An offset trimmed away
+ * means that connection joins afresh instead of recovering, which the client does by itself.
+ */
+export function streamTrimJob(redis: RedisClient, windowMs = RECOVERY_WINDOW_MS): Job {
+  return {
+    name: 'socketio.stream_trim',
+    everyMs: TRIM_EVERY_MS,
+    run: () => redis.xTrim(STREAM, 'MINID', `${Date.now() - windowMs}-0`),
+  };
+}
+
 /** How many sockets' sessions one sweep query checks. */
 const SWEEP_BATCH = 500;
 
 /** Socket.IO for the live circle: signed-in sockets from our own origin only, Redis-shared when configured. */
 export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions): Promise<Realtime> {
-  const adapterClient = o.redis ? await connectAdapterClient(o.redis) : undefined;
+  const bus = o.redis ? (o.bus ?? o.redis) : undefined;
+  const adapterClient = bus ? await connectAdapterClient(bus) : undefined;
   const io: IO = new Server(httpServer, {
     // Commands are small; a frame far past the largest valid one is refused before it is parsed.
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
     serveClient: false,
-    adapter: adapterClient ? createAdapter(adapterClient) : ChatForgettingAdapter,
+    adapter: adapterClient ? createAdapter(adapterClient, { streamName: STREAM }) : RelayForgettingAdapter,
   });
+  const trimming = adapterClient ? startJobs([streamTrimJob(adapterClient)], o.deps.log) : undefined;
+
+  // The account stays on this instance: `socket.data`, which recovery stores and look-ups carry across instances,
+  // holds the account id and role only. A recovered socket passes the middleware again, which sets it afresh.
+  const accounts = new WeakMap<LiveSocket, PublicUser>();
+  const accountOf = (socket: LiveSocket): PublicUser => {
+    const account = accounts.get(socket);
+    if (!account) throw new Error('socket without an account');
+    return account;
+  };
 
   // The session token stays on this instance (never in socket.data, which travels through the adapter); a WeakMap
   // keyed by the socket forgets it with the socket.
@@ -88,7 +124,8 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
       if (!user) {
         return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' } }));
       }
-      socket.data.user = user;
+      socket.data.user = { id: user.id, role: user.role };
+      accounts.set(socket, user);
       sessionTokens.set(socket, { token, checkedAt: Date.now() });
       next();
     } catch {
@@ -96,11 +133,11 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     }
   });
 
-  const deliver = (e: ChatEvent) => {
-    if (e.event === 'chat:received') io.local.to(e.room).emit('chat:received', e.payload);
-    else io.local.to(e.room).emit('chat:removed', e.payload);
+  const deliver = (e: RelayEvent) => {
+    // Each variant pairs an event with its own payload; the local emit takes them as a pair.
+    (io.local.to(e.room).emit as (event: string, payload: unknown) => boolean)(e.event, e.payload);
   };
-  const chat: ChatRelay = o.redis ? await createRedisChatRelay(o.redis, deliver) : createLocalChatRelay(deliver);
+  const relay: Relay = bus ? await createRedisRelay(bus, deliver) : createLocalRelay(deliver);
 
   // Redis down: tell this instance's sockets at once (a local emit needs no Redis), refuse commands with a typed
   // code instead of letting them hang, and say when it is back. Audio and video (LiveKit) are not affected.
@@ -119,7 +156,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   for (const event of REDIS_STATE_EVENTS) o.redis?.on(event, onRedisState);
 
   // A session that was signed out or expired elsewhere gets a typed UNAUTHENTICATED ack and the socket is closed.
-  const commands = createLiveCommands({ ...o.deps, io, chat, liveAvailable: () => liveAvailable, sessionCheck });
+  const commands = createLiveCommands({ ...o.deps, io, relay, accountOf, liveAvailable: () => liveAvailable, sessionCheck });
   io.on('connection', (socket) => {
     if (!liveAvailable) socket.emit('live:degraded', { message: DEGRADED });
     void socket.join(userRoom(socket.data.user.id));
@@ -154,8 +191,9 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     },
     async close() {
       clearInterval(sweep);
+      trimming?.stop();
       for (const event of REDIS_STATE_EVENTS) o.redis?.off(event, onRedisState);
-      await chat.close();
+      await relay.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (adapterClient) await closeRedis(adapterClient);

@@ -19,7 +19,8 @@ export function supportHandlers(x: LiveContext) {
         const request = await requests.create(socket.data.user.id, Boolean(socket.data.circle), d.clock.now());
         return {
           data: { message: 'Thank you. Staff will contact you privately. Nobody in the circle can see this request.' },
-          after: async () => void d.io.to(STAFF_ROOM).emit('support:requested', request),
+          // Names the person: relayed to staff, never kept for recovery (staff list open requests on reconnect).
+          after: () => d.relay.publish({ room: STAFF_ROOM, event: 'support:requested', payload: request }),
         };
       },
     },

@@ -22,7 +22,9 @@ export function circleGrant(room: string, microphone = true): VideoGrant {
     canPublish: true,
     // A host can take the microphone away; a fresh token must not give it back.
     canPublishSources: microphone ? [TrackSource.CAMERA, TrackSource.MICROPHONE] : [TrackSource.CAMERA],
-    canPublishData: true,
+    // No raw data channel: nothing in the client uses one, and livekit-server then refuses data from this
+    // participant, so nothing can pass between browsers around the server's checks (or its never-store rules).
+    canPublishData: false,
     canUpdateOwnMetadata: false,
     roomAdmin: false,
     roomCreate: false,
@@ -38,7 +40,6 @@ export interface CircleTokenOptions {
   apiKey: string;
   apiSecret: string;
   identity: string;
-  displayName: string;
   room: string;
   role: ParticipantRole;
   ttlSeconds: number;
@@ -48,9 +49,10 @@ export interface CircleTokenOptions {
 
 export async function circleToken(opts: CircleTokenOptions): Promise<string> {
   if (opts.ttlSeconds > 600) throw new RangeError('Circle tokens live at most 10 minutes');
+  // No name: LiveKit (its logs, its webhooks) sees the opaque identity only; screens name people from the live
+  // circle's participant list, which never passes through LiveKit.
   const token = new AccessToken(opts.apiKey, opts.apiSecret, {
     identity: opts.identity,
-    name: opts.displayName,
     ttl: opts.ttlSeconds,
     attributes: attributesFor(opts.role),
   });

@@ -49,6 +49,7 @@ export function livekitConfigYaml(o: {
   apiKey: string;
   apiSecret: string;
   webhookUrl?: string;
+  logLevel?: 'debug' | 'info' | 'warn';
 }): string {
   return [
     `port: ${o.ports.http}`,
@@ -73,7 +74,7 @@ export function livekitConfigYaml(o: {
     '  auto_create: true',
     '  empty_timeout: 60',
     'logging:',
-    '  level: warn',
+    `  level: ${o.logLevel ?? 'warn'}`,
     '  pion_level: error',
     '',
   ].join('\n');
@@ -82,6 +83,8 @@ export function livekitConfigYaml(o: {
 export async function startLocalLivekit(opts: {
   bin: string;
   webhookUrl?: string;
+  /** livekit-server's log level; `warn` by default (tests that search its logs ask for `debug`). */
+  logLevel?: 'debug' | 'info' | 'warn';
   /** Receives livekit-server's own log lines (they hold no chat; identities are opaque). */
   onLog?: (line: string) => void;
   readyTimeoutMs?: number;
@@ -91,7 +94,7 @@ export async function startLocalLivekit(opts: {
   const apiSecret = randomBytes(24).toString('base64url');
   const dir = mkdtempSync(path.join(tmpdir(), 'redmug-livekit-'));
   const configPath = path.join(dir, 'livekit.yaml');
-  writeFileSync(configPath, livekitConfigYaml({ ports, apiKey, apiSecret, webhookUrl: opts.webhookUrl }), { mode: 0o600 });
+  writeFileSync(configPath, livekitConfigYaml({ ports, apiKey, apiSecret, webhookUrl: opts.webhookUrl, logLevel: opts.logLevel }), { mode: 0o600 });
   const url = `ws://127.0.0.1:${ports.http}`;
   let child: ChildProcess | null = null;
 

@@ -99,8 +99,9 @@ export function matchingRoutes(deps: { matching: MatchingService }): Router {
 
   router.post('/matches/:id/room', requireUser('member', 'volunteer'), async (req, res) => {
     const { id } = parse(IdParams, req.params);
-    const { displayName } = parse(PairRoomBody, req.body);
-    res.json(await m.pairRoom(signedInUser(req), id, displayName));
+    // Checked as before, but LiveKit never gets the name (the room shows "You" and the other person).
+    parse(PairRoomBody, req.body);
+    res.json(await m.pairRoom(signedInUser(req), id));
   });
 
   router.get('/notices', async (req, res) => {

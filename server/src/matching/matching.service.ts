@@ -160,13 +160,13 @@ export function createMatchingService(deps: {
     },
 
     /** The pair's private room: only the caller and the volunteer of an active match get in. */
-    async pairRoom(user: PublicUser, matchId: string, displayName: string): Promise<PairRoomResponse> {
+    async pairRoom(user: PublicUser, matchId: string): Promise<PairRoomResponse> {
       const m = await repo.matchById(matchId);
       const request = m ? await repo.requestById(m.request_id) : null;
       // Anyone else, staff included, sees no such room.
       if (!m || !request || (user.id !== m.volunteer_id && user.id !== request.requester_id)) throw matchNotFound();
       if (m.status !== 'active') throw new AppError(409, 'CONFLICT', 'The video room opens once the match is active.');
-      return deps.admission.room(user, `match_${m.id}`, displayName);
+      return deps.admission.room(user, `match_${m.id}`);
     },
 
     async queue(): Promise<QueueResponse> {

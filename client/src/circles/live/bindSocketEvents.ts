@@ -17,7 +17,7 @@ export function bindSocketEvents(
     'participants:changed': ({ participants }) => a().participantsChanged(participants),
     'topic:changed': (topic) => a().topicChanged(topic),
     'hands:changed': ({ hands }) => a().handsChanged(hands),
-    'hand:called': ({ identity, displayName }) => a().handCalled(identity, displayName),
+    'hand:called': ({ identity }) => a().handCalled(identity),
     'chat:received': (message) => a().chatReceived(message),
     'chat:removed': ({ id }) => a().chatRemoved(id),
     'reaction:sent': ({ identity, reaction }) => a().reactionSent(identity, reaction),

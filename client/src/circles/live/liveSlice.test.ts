@@ -123,7 +123,11 @@ describe('bindSocketEvents', () => {
     const unbind = bindSocketEvents(socket as never, store);
     handlers.get('topic:changed')?.({ current: 'Pivot', trail: [{ topic: 'Before', at: 'x' }] });
     handlers.get('circle:lockChanged')?.({ locked: true });
-    handlers.get('hand:called')?.({ identity: 'p_me', displayName: 'Lee' });
+    // The call names nobody: the name comes from the participant list the circle already has.
+    handlers.get('participants:changed')?.({
+      participants: [{ identity: 'p_me', displayName: 'Lee', role: 'member', badge: '', isHost: false, micBlocked: false }],
+    });
+    handlers.get('hand:called')?.({ identity: 'p_me' });
     expect(store.getState().live.topic.current).toBe('Pivot');
     expect(store.getState().live.locked).toBe(true);
     expect(store.getState().live.called?.displayName).toBe('Lee');

@@ -73,7 +73,8 @@ export interface LiveSlice {
   participantsChanged: (participants: LiveParticipant[]) => void;
   topicChanged: (topic: TopicState) => void;
   handsChanged: (hands: HandEntry[]) => void;
-  handCalled: (identity: string, displayName: string) => void;
+  /** The server names nobody here: the name comes from the participant list, by identity. */
+  handCalled: (identity: string) => void;
   chatReceived: (message: ChatMessage) => void;
   chatRemoved: (id: string) => void;
   reactionSent: (identity: string, reaction: Reaction) => void;
@@ -108,7 +109,7 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set)
     participantsChanged: (participants) => patch(() => ({ participants })),
     topicChanged: (topic) => patch(() => ({ topic })),
     handsChanged: (hands) => patch(() => ({ hands })),
-    handCalled: (identity, displayName) => patch(() => ({ called: { identity, displayName, key: nextKey++ } })),
+    handCalled: (identity) => patch((l) => ({ called: { identity, displayName: nameOf(l.participants, identity), key: nextKey++ } })),
     chatReceived: (message) =>
       patch((l) => (l.chat.some((m) => m.id === message.id) ? {} : { chat: [...l.chat, message].slice(-CHAT_KEEP) })),
     chatRemoved: (id) => patch((l) => ({ chat: l.chat.filter((m) => m.id !== id) })),

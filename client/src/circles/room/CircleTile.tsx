@@ -2,11 +2,11 @@ import {
   isTrackReference,
   useIsMuted,
   useIsSpeaking,
-  useParticipantInfo,
   VideoTrack,
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { Track } from 'livekit-client';
+import { useStore } from '../../store';
 import { RedMugBadge } from '../../ui/RedMugBadge';
 import { TileReactions } from '../live/TileReactions';
 import { participantName } from './participantName';
@@ -15,12 +15,12 @@ import { useRedMugBadge } from './useRedMugBadge';
 /** One person in the circle: their camera or their initial, their name, and the red mug if they wear it. */
 export function CircleTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder }) {
   const participant = trackRef.participant;
-  const { name } = useParticipantInfo({ participant });
+  // The name from the live circle's participant list, by the opaque identity LiveKit knows.
+  const shown = useStore((s) => participantName(s.live.participants, participant.identity));
   const { redMug } = useRedMugBadge(participant);
   const speaking = useIsSpeaking(participant);
   const cameraMuted = useIsMuted(trackRef);
   const micMuted = useIsMuted({ participant, source: Track.Source.Microphone });
-  const shown = participantName(name);
   const showVideo = isTrackReference(trackRef) && !cameraMuted;
 
   return (
