@@ -24,16 +24,14 @@ export function circleHandlers(x: LiveContext) {
         await socket.join([circleRoom(sessionId), personalRoom(sessionId, identity)]);
         await d.live.admit(sessionId, identity);
         await d.live.bindRoom(room, sessionId);
-        return {
-          data: await x.snapshot(circle),
-          // The names are relayed, which leaves no recovery offset; the queue (opaque) is the newcomer's first
-          // packet a dropped connection can resume from. It goes to this connection alone (through the adapter,
-          // so it has an offset): the others' queue has not changed, and a rejoin must not look like a new hand.
-          after: async () => {
-            await x.announceParticipants(sessionId);
-            d.io.to(socket.id).emit('hands:changed', { hands: await d.live.hands(sessionId) });
-          },
-        };
+        const snapshot = await x.snapshot(circle);
+        // The names are relayed, which leaves no recovery offset; the queue (opaque) is the newcomer's first
+        // packet a dropped connection can resume from. It goes to this connection alone (through the adapter, so
+        // it has an offset): the others' queue has not changed, and a rejoin must not look like a new hand. It is
+        // the snapshot's queue, sent before the ack: read later (after a slow cross-instance announcement), it
+        // could already hold a hand raised since, which the newcomer would then hear of twice.
+        d.io.to(socket.id).emit('hands:changed', { hands: snapshot.hands });
+        return { data: snapshot, after: () => x.announceParticipants(sessionId) };
       },
     },
 
