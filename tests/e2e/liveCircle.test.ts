@@ -55,6 +55,19 @@ describe('a host runs the live circle', () => {
     await expect.poll(micMuted, { timeout: 20_000 }).toBe(true);
     await e2e.screenshot(host, 'live-circle-host.png');
 
+    // Stopped from unmuting, then allowed again: LiveKit takes the microphone away and gives it back, and neither
+    // change of permission opens the data channel the token withholds.
+    const permission = async () => {
+      const p = (await rooms.getParticipant(room, identity)).permission;
+      return { sources: p?.canPublishSources, data: p?.canPublishData, hidden: p?.hidden, metadata: p?.canUpdateMetadata };
+    };
+    expect(await permission()).toEqual({ sources: [TrackSource.CAMERA, TrackSource.MICROPHONE], data: false, hidden: false, metadata: false });
+    await host.getByRole('button', { name: 'Stop Lee from unmuting' }).click();
+    await member.getByText('The host has turned off unmuting').waitFor();
+    await expect.poll(permission, { timeout: 20_000 }).toEqual({ sources: [TrackSource.CAMERA], data: false, hidden: false, metadata: false });
+    await host.getByRole('button', { name: 'Allow Lee to unmute' }).click();
+    await expect.poll(permission, { timeout: 20_000 }).toEqual({ sources: [TrackSource.CAMERA, TrackSource.MICROPHONE], data: false, hidden: false, metadata: false });
+
     // The host removes the member: they leave the room, are told, and cannot come back.
     await host.getByRole('button', { name: 'Remove Lee' }).click();
     await host.getByRole('button', { name: 'Confirm removing Lee' }).click();

@@ -1,5 +1,6 @@
 import { TrackSource } from 'livekit-server-sdk';
 import { AppError } from '../http/errors';
+import { circlePermission } from '../livekit/circleToken';
 import { roomNameFor } from '../livekit/identities';
 import type { Media } from '../livekit/media';
 
@@ -49,15 +50,7 @@ export function createMediaModeration(media: Media, secret: string) {
       const rs = service();
       try {
         if (blocked) await muteSource(sessionId, identity, TrackSource.MICROPHONE);
-        await rs.updateParticipant(room(sessionId), identity, {
-          permission: {
-            canSubscribe: true,
-            canPublish: true,
-            canPublishData: true,
-            canUpdateMetadata: false,
-            canPublishSources: blocked ? [TrackSource.CAMERA] : [TrackSource.CAMERA, TrackSource.MICROPHONE],
-          },
-        });
+        await rs.updateParticipant(room(sessionId), identity, { permission: circlePermission(!blocked) });
       } catch (err) {
         ignoreMissing(err);
       }

@@ -1,4 +1,4 @@
-import { AccessToken, TrackSource, type VideoGrant } from 'livekit-server-sdk';
+import { AccessToken, TrackSource, type ParticipantPermission, type VideoGrant } from 'livekit-server-sdk';
 import type { ParticipantAttributes } from '../../../shared/schemas/circles';
 import type { ParticipantRole } from '../../../shared/schemas/auth';
 
@@ -33,6 +33,24 @@ export function circleGrant(room: string, microphone = true): VideoGrant {
     recorder: false,
     hidden: false,
     ingressAdmin: false,
+  };
+}
+
+/**
+ * The same rights as `circleGrant`, as the room service sets them on someone already in the room (a host taking
+ * the microphone away or giving it back): one rule, so a change of permission never grants what a token does not
+ * (a data channel, hidden presence, recording).
+ */
+export function circlePermission(microphone = true): Partial<ParticipantPermission> {
+  const g = circleGrant('', microphone);
+  return {
+    canSubscribe: g.canSubscribe,
+    canPublish: g.canPublish,
+    canPublishData: g.canPublishData,
+    canPublishSources: g.canPublishSources,
+    canUpdateMetadata: g.canUpdateOwnMetadata,
+    hidden: g.hidden,
+    recorder: g.recorder,
   };
 }
 
