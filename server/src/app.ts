@@ -16,6 +16,7 @@ import { createCsrf } from './auth/csrf';
 import { createLoginThrottle, type LoginThrottle } from './auth/loginThrottle';
 import { circlesRoutes } from './circles/circles.routes';
 import { createCirclesService } from './circles/circles.service';
+import { createPledgeService } from './circles/pledge.service';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { healthRoutes } from './health/health.routes';
@@ -112,6 +113,7 @@ export function createApp(c: Components) {
     smallCellThreshold: config.attendance.smallCellThreshold,
   });
   const reports = createReportsService({ db: c.db, attendance, threshold: config.attendance.smallCellThreshold });
+  const pledges = createPledgeService({ db: c.db, clock: c.clock });
   const admission = createAdmission({
     db: c.db,
     clock: c.clock,
@@ -121,12 +123,14 @@ export function createApp(c: Components) {
     media: c.media,
     secret: c.secret,
     tokenTtlMinutes: config.livekitTokenTtlMinutes,
+    pledged: pledges.holds,
   });
   const circles = createCirclesService({
     db: c.db,
     clock: c.clock,
     window: config.dropIn,
     admission,
+    pledges,
     issueTicket: (user, sessionId, identity, room, topic) => attendance.issueTicket(user, sessionId, identity, room, topic),
   });
   const matching = createMatchingService({

@@ -6,6 +6,7 @@ import { COMMANDS } from '../../shared/schemas/live';
 import type { SessionHostIds } from '../../server/src/live/hostPolicy';
 import { ApiClient } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
+import { agreeToPledge } from '../support/pledge';
 import { listRoutes, type RouteEntry } from '../support/routes';
 import { connectSocket, expectOk, raw, type ClientSocket } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -162,7 +163,9 @@ beforeAll(async () => {
     const u = await app.services.auth.createUser({ email: p.email, firstName: actor, role: p.role, memberKind: p.kind, password: PASSWORD });
     ids.set(actor as Actor, u!.id);
   }
-  await app.services.auth.createUser({ email: 'target@example.ca', firstName: 'Tess', role: 'member', memberKind: 'lawyer', password: PASSWORD });
+  const target = await app.services.auth.createUser({ email: 'target@example.ca', firstName: 'Tess', role: 'member', memberKind: 'lawyer', password: PASSWORD });
+  // The matrix is about roles: everyone who may join a circle agreed to the pledge (the auditor has none to give).
+  await agreeToPledge(app, target!.id, ...[...ids].filter(([actor]) => EMAILS[actor as keyof typeof EMAILS].role !== 'auditor').map(([, id]) => id));
   otherCircle = await openCircleNow(app.db, 'elsewhere', 'Elsewhere');
 });
 afterAll(async () => {

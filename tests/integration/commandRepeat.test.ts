@@ -11,6 +11,7 @@ import type { ClientToServerEvents } from '../../shared/events';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
 import { ApiClient } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
+import { agreeToPledge } from '../support/pledge';
 import { freshPostgresDatabase } from '../support/postgres';
 import { collect, command, connectSocket, expectOk, next, raw, type ClientSocket } from '../support/sockets';
 import { startTcpProxy, type TcpProxy } from '../support/tcpProxy';
@@ -92,6 +93,7 @@ describe.each(topologies)('repeated commands on %s', (_name, makeTopology) => {
     const email = `${name}@example.ca`;
     const auth = createAuthService({ db: t.db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
     const user = await auth.createUser({ email, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
+    await agreeToPledge({ db: t.db, clock: systemClock }, user!.id);
     const http = new ApiClient(t.urls[0]!);
     expect((await http.signIn(email, PASSWORD)).status).toBe(200);
     const cookie = http.cookie('rm_sid');

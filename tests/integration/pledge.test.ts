@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIDENTIALITY_PLEDGE } from '../../shared/schemas/pledge';
 import { ApiClient } from '../support/httpClient';
+import { command, connectSocket, expectOk } from '../support/sockets';
 import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
 import { PASSWORD } from '../support/users';
 
@@ -19,6 +20,8 @@ describe('the confidentiality pledge', () => {
       ['robin@example.ca', 'member', 'articling_student'],
       ['vic@example.ca', 'volunteer', null],
       ['ada@example.ca', 'auditor', null],
+      ['kit@example.ca', 'member', 'lawyer'],
+      ['sol@example.ca', 'staff', null],
     ] as const) {
       await app.services.auth.createUser({ email, firstName: email.split('@')[0]!, role, memberKind, password: PASSWORD });
     }
@@ -84,5 +87,37 @@ describe('the confidentiality pledge', () => {
     const ada = await signedIn('ada@example.ca');
     expect((await ada.get('/api/circles/pledge')).status).toBe(403);
     expect((await ada.post('/api/circles/pledge', { agree: true })).status).toBe(403);
+  });
+
+  it('is asked by the live circle too: a socket cannot join without it, and nobody there sees an attempt', async () => {
+    const sol = await signedIn('sol@example.ca');
+    expect((await sol.post('/api/circles/pledge', { agree: true })).status).toBe(200);
+    const host = await connectSocket(app.url, sol.cookie('rm_sid'));
+    const kit = await connectSocket(app.url, (await signedIn('kit@example.ca')).cookie('rm_sid'));
+    try {
+      const before = expectOk(await command(host, 'circle:join', { sessionId: SESSION, displayName: 'Sol' })).participants;
+      expect(before.map((p) => p.displayName)).toEqual(['Sol']);
+      const heard: string[][] = [];
+      host.on('participants:changed', ({ participants }) => heard.push(participants.map((p) => p.displayName)));
+
+      expect(await command(kit, 'circle:join', { sessionId: SESSION, displayName: 'Kit' })).toEqual({
+        ok: false,
+        code: 'PLEDGE_REQUIRED',
+        message: 'Before you join, please read and agree to the confidentiality pledge.',
+      });
+      // Not in the circle: its commands are refused as for anyone outside it.
+      expect(await command(kit, 'hand:raise', {})).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
+
+      const kitHttp = await signedIn('kit@example.ca');
+      expect((await kitHttp.post('/api/circles/pledge', { agree: true })).status).toBe(200);
+      // The refused attempt put nobody in the circle: no list the host heard until now names Kit.
+      expect(heard.filter((names) => names.includes('Kit'))).toEqual([]);
+      const arrived = new Promise<void>((resolve) => host.on('participants:changed', ({ participants }) => participants.length === 2 && resolve()));
+      expect(expectOk(await command(kit, 'circle:join', { sessionId: SESSION, displayName: 'Kit' })).participants.map((p) => p.displayName).sort()).toEqual(['Kit', 'Sol']);
+      await arrived;
+    } finally {
+      host.disconnect();
+      kit.disconnect();
+    }
   });
 });

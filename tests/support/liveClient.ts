@@ -9,6 +9,7 @@ import type { Db } from '../../server/src/store/db';
 import { ApiClient } from './httpClient';
 import type { ClientSocket } from './sockets';
 import { PASSWORD } from './users';
+import { agreeToPledge } from './pledge';
 
 /**
  * A circle participant as the browser client behaves: reconnects by itself, and after a reconnection the server
@@ -118,10 +119,11 @@ export async function reliably(client: LiveClient, event: string, payload: objec
   throw new Error(`${event} was never acknowledged`);
 }
 
-/** A new account of `role` written straight to the store, signed in over HTTP at `url`, and joined live there. */
+/** A new account of `role` written straight to the store (agreed to the pledge), signed in over HTTP at `url`, and joined live there. */
 export async function newLiveParticipant(db: Db, url: string, sessionId: string, name: string, role: 'member' | 'staff'): Promise<LiveClient> {
   const auth = createAuthService({ db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
-  await auth.createUser({ email: `${name}@example.ca`, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
+  const user = await auth.createUser({ email: `${name}@example.ca`, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
+  await agreeToPledge({ db, clock: systemClock }, user!.id);
   const http = new ApiClient(url);
   const signedIn = await http.signIn(`${name}@example.ca`, PASSWORD);
   if (signedIn.status !== 200) throw new Error(`sign-in failed: ${signedIn.status}`);

@@ -1,15 +1,13 @@
 import type { PublicUser } from '../../../shared/schemas/auth';
 import type { CircleSession, JoinResponse } from '../../../shared/schemas/circles';
-import { CONFIDENTIALITY_PLEDGE, PLEDGE_VALID_DAYS, type PledgeStatus } from '../../../shared/schemas/pledge';
 import type { Clock } from '../clock';
-import { AppError } from '../http/errors';
 import type { Admission } from '../live/admission';
 import { meets } from '../scheduling/plan';
 import { isWindowOpen, wallClock, type DropInWindow } from '../scheduling/schedule';
 import { schedulingRepository } from '../scheduling/scheduling.repository';
 import { mayAttend, sessionBasics, upcomingSessions, type LoadedSession } from '../scheduling/sessions';
 import type { Db } from '../store/db';
-import { pledgeRepository } from './pledge.repository';
+import type { PledgeService } from './pledge.service';
 
 export type CirclesService = ReturnType<typeof createCirclesService>;
 
@@ -19,22 +17,11 @@ export function createCirclesService(deps: {
   clock: Clock;
   window: DropInWindow;
   admission: Admission;
+  pledges: PledgeService;
   /** Notes what attendance counting will need from this join's webhooks (no person in it). */
   issueTicket?: (user: PublicUser, sessionId: string, identity: string, room: string, topic: string | null) => Promise<void>;
 }) {
   const repo = schedulingRepository(deps.db);
-  const pledges = pledgeRepository(deps.db);
-
-  /** The last agreement, if it still holds (it lapses PLEDGE_VALID_DAYS after it was given). */
-  async function currentPledge(user: PublicUser): Promise<Date | null> {
-    const at = await pledges.agreedAt(user.id);
-    return at && deps.clock.now().getTime() - at.getTime() < PLEDGE_VALID_DAYS * 86_400_000 ? at : null;
-  }
-
-  async function pledgeStatus(user: PublicUser): Promise<PledgeStatus> {
-    const at = await currentPledge(user);
-    return { required: !at, agreedAt: at?.toISOString() ?? null, text: [...CONFIDENTIALITY_PLEDGE] };
-  }
 
   /** The session as the home and pre-join pages show it: with its drop-in window, and whether that is open now. */
   function view(loaded: LoadedSession, now: Date): CircleSession {
@@ -63,23 +50,15 @@ export function createCirclesService(deps: {
     },
 
     /** Whether this person must agree to the confidentiality pledge before joining, and its text. */
-    pledge: pledgeStatus,
-
-    /** Records that this person agreed, and when; nothing about which circle they are about to join. */
-    async agreeToPledge(user: PublicUser): Promise<PledgeStatus> {
-      await pledges.agree(user.id, deps.clock.now());
-      return pledgeStatus(user);
-    },
+    pledge: (user: PublicUser) => deps.pledges.status(user.id),
+    agreeToPledge: (user: PublicUser) => deps.pledges.agree(user.id),
 
     /**
-     * Admission to one session now, with LiveKit details when media can be reached. The schedule's refusals
-     * (not found, not meeting, outside the window) come first; then the pledge, before any token or ticket.
+     * Admission to one session now, with LiveKit details when media can be reached. Admission's refusals (the
+     * schedule's, the live circle's, then the pledge) come before any token or ticket.
      */
     async join(user: PublicUser, sessionId: string): Promise<JoinResponse> {
       const entry = await deps.admission.circle(user, sessionId);
-      if (!(await currentPledge(user))) {
-        throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you join, please read and agree to the confidentiality pledge.');
-      }
       const session = view(entry.session, deps.clock.now());
       const media = await deps.admission.circleMedia(entry);
       // Only a join that can reach the room is counted (by its webhooks).

@@ -36,6 +36,8 @@ export type Admission = ReturnType<typeof createAdmission>;
  *   meets (not cancelled or skipped), and its drop-in window is open.
  * - The live circle: nobody gets in once it has ended, nobody a host removed, and nobody new while it is locked
  *   (someone admitted before the lock may come back; a host always may).
+ * - The confidentiality pledge: nobody enters a circle, by the media join or the live one, without a current
+ *   agreement.
  * - Media rights: an opaque identity per person and session (or pair), the role's attributes (the red mug), the
  *   explicit circle grants, no name (LiveKit never learns one), and no microphone for someone a host stopped
  *   from unmuting.
@@ -51,6 +53,8 @@ export function createAdmission(deps: {
   /** Keys opaque LiveKit identities and room names. */
   secret: string;
   tokenTtlMinutes: number;
+  /** Whether this person's agreement to the confidentiality pledge still holds. */
+  pledged: (userId: string) => Promise<boolean>;
 }) {
   const { live } = deps;
 
@@ -115,6 +119,9 @@ export function createAdmission(deps: {
       const isHost = await isHostOf(user, id, deps.hostIds);
       if (!isHost && (await live.isLocked(id)) && !(await live.wasAdmitted(id, identity))) {
         throw new AppError(409, 'CIRCLE_LOCKED', 'The host has closed this circle to newcomers for now. Try the next one, or ask staff.');
+      }
+      if (!(await deps.pledged(user.id))) {
+        throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you join, please read and agree to the confidentiality pledge.');
       }
       return { session, role, identity, room: roomNameFor(deps.secret, id), isHost };
     },
