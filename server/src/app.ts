@@ -114,6 +114,7 @@ export function createApp(c: Components) {
   });
   const reports = createReportsService({ db: c.db, attendance, threshold: config.attendance.smallCellThreshold });
   const pledges = createPledgeService({ db: c.db, clock: c.clock });
+  const circleKeys = createCircleKeys(c.e2eeSecret);
   const admission = createAdmission({
     db: c.db,
     clock: c.clock,
@@ -141,6 +142,7 @@ export function createApp(c: Components) {
     mailer: c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null,
     publicUrl: config.publicUrl,
     admission,
+    mediaKeys: circleKeys,
   });
   const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn });
   const people = createPeopleService({ db: c.db, clock: c.clock });
@@ -232,7 +234,7 @@ export function createApp(c: Components) {
         moderation,
         limiter: c.commandLimiter ?? createCommandLimiter(c.secret, c.redis),
         secret: c.secret,
-        circleKeys: createCircleKeys(c.e2eeSecret),
+        circleKeys,
         crisisText: config.crisisText,
       },
     }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MemberKind } from './auth';
 import { DisplayName, JoinMedia } from './circles';
+import { E2eeKeyGrant } from './live';
 
 /** What a request for a matched peer is about. Tracked for statistics; kept after a request is anonymised. */
 export const REQUEST_CATEGORIES = [
@@ -458,7 +459,15 @@ export type StatsResponse = z.infer<typeof StatsResponse>;
 
 /** POST /api/matching/matches/:id/room — the pair's private LiveKit room, for the caller and the volunteer only. */
 export const PairRoomBody = z.object({ displayName: DisplayName }).strict();
-export const PairRoomResponse = z.object({ identity: z.string(), media: JoinMedia });
+export const PairRoomResponse = z.object({
+  identity: z.string(),
+  media: JoinMedia,
+  /**
+   * The room's end-to-end media key, for the two people of the match only (null while media is unavailable): the
+   * browser encrypts every frame with it before LiveKit sees it, and connects only once it is set.
+   */
+  e2ee: E2eeKeyGrant.nullable(),
+});
 export type PairRoomResponse = z.infer<typeof PairRoomResponse>;
 
 export const OkResponse = z.object({ ok: z.literal(true) });

@@ -3,17 +3,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { roomNameFor } from '../../server/src/livekit/identities';
-import { inboundBytes } from '../support/browser';
+import { participantIdentity, roomNameFor } from '../../server/src/livekit/identities';
+import { framesDecoded, inboundBytes } from '../support/browser';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { e2eSetup } from '../support/e2e';
+import { GCM } from '../support/livekit';
 import { ApiClient } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
 import { TEST_SECRET } from '../support/testApp';
 import { PASSWORD } from '../support/users';
 
-/** `Encryption_Type.GCM` in LiveKit's protocol (livekit-server-sdk reports tracks with it, without exporting the enum). */
-const GCM = 1;
 const lkDist = path.resolve(import.meta.dirname, '../../node_modules/livekit-client/dist');
 
 const e2e = e2eSetup({ livekit: 'media' });
@@ -24,20 +23,6 @@ beforeAll(async () => {
 });
 
 const signIn = (page: Page, email: string) => signInThroughUi(page, e2e.app.url, email, 'Keeping confidences');
-
-/** Video frames decoded so far on the page's inbound streams (bytes can arrive that nobody can decode). */
-function framesDecoded(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    let n = 0;
-    for (const pc of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections ?? []) {
-      if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'video') n += s.framesDecoded ?? 0;
-      });
-    }
-    return n;
-  });
-}
 
 /** Audio and video bytes arrive, and video frames are decoded, and all of it keeps growing. */
 async function seesAndHears(page: Page) {
@@ -123,4 +108,41 @@ describe('circle media is end-to-end encrypted', () => {
     }
     for (const page of [host, volunteer]) await seesAndHears(page);
   });
+
+  it('a browser that cannot encrypt is told before it tries, and takes part in text only, never in LiveKit', async () => {
+    const [host, student] = await Promise.all([e2e.open(), e2e.open()]);
+    // A browser without insertable streams or script transforms: livekit-client cannot encrypt there.
+    await student.addInitScript(() => {
+      delete (window as unknown as { RTCRtpScriptTransform?: unknown }).RTCRtpScriptTransform;
+      delete (RTCRtpSender.prototype as unknown as { createEncodedStreams?: unknown }).createEncodedStreams;
+    });
+    await Promise.all([signIn(host, 'staff@example.ca'), signIn(student, 'student@example.ca')]);
+    await enterCircleThroughUi(host, sessionId, 'Sasha');
+
+    // Said on the pre-join page, before they try.
+    await student.getByRole('button', { name: 'Join the circle' }).click();
+    await student.getByTestId('e2ee-unsupported').getByText('cannot encrypt them end to end').waitFor();
+    await student.getByLabel('Display name').fill('Sam');
+    await student.getByRole('button', { name: 'Enter the circle' }).click();
+    await student.waitForURL(new RegExp(`/circles/${sessionId}$`));
+    await student.getByRole('alert').filter({ hasText: 'You can still follow the circle here in text' }).waitFor();
+    // Nothing to try again: the browser, not the connection, is the reason.
+    expect(await student.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+
+    // In the live circle by text: the host sees Sam arrive and reads what Sam writes.
+    await host.getByRole('list', { name: 'People in the circle' }).getByText('Sam').waitFor();
+    const line = `text only ${randomBytes(4).toString('hex')}`;
+    await student.getByLabel('Message').fill(line);
+    await student.getByRole('button', { name: 'Send' }).click();
+    await host.getByRole('list', { name: 'Messages' }).getByText(line).waitFor();
+    await e2e.screenshot(student, 'e2ee-unsupported.png');
+
+    // No media at all: the page opened no peer connection, and LiveKit never saw Sam.
+    expect(await student.evaluate(() => (window as unknown as { __peerConnections: unknown[] }).__peerConnections.length)).toBe(0);
+    const rooms = e2e.app.media.roomService()!;
+    const identities = async () => (await rooms.listParticipants(roomNameFor(TEST_SECRET, sessionId))).map((p) => p.identity);
+    await expect.poll(identities, { timeout: 30_000 }).toContain(participantIdentity(TEST_SECRET, e2e.people.staff.id, sessionId));
+    expect(await identities()).not.toContain(participantIdentity(TEST_SECRET, e2e.people.student.id, sessionId));
+  });
 });
+

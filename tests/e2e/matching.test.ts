@@ -1,7 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PeerProfile } from '../../shared/schemas/matching';
+import { roomNameFor } from '../../server/src/livekit/identities';
+import { framesDecoded } from '../support/browser';
 import { e2eSetup } from '../support/e2e';
+import { GCM } from '../support/livekit';
+import { TEST_SECRET } from '../support/testApp';
 import { PASSWORD } from '../support/users';
 
 const SECRET_TEXT = 'Thinking of leaving private practice and scared to say it';
@@ -127,6 +131,13 @@ describe('matched peer support from intake to an accepted match', () => {
     for (const page of [member, volunteer]) {
       await expect.poll(() => page.locator('.lk-participant-tile').count(), { timeout: 30_000 }).toBe(2);
     }
+    // Encrypted end to end: both decode each other's video, and LiveKit relays only AES-GCM tracks it cannot read.
+    for (const page of [member, volunteer]) await expect.poll(() => framesDecoded(page), { timeout: 30_000 }).toBeGreaterThan(0);
+    const rooms = e2e.app.media.roomService()!;
+    const pairRoom = roomNameFor(TEST_SECRET, `match_${(await e2e.app.db.query<{ id: string }>("SELECT id FROM peer_matches WHERE status = 'active'"))[0]!.id}`);
+    const tracks = (await rooms.listParticipants(pairRoom)).flatMap((p) => p.tracks);
+    expect(tracks.length).toBeGreaterThanOrEqual(4);
+    for (const t of tracks) expect(t.encryption, `${t.type} track`).toBe(GCM);
     await e2e.screenshot(member, 'matching-pair-room.png');
   });
 });

@@ -54,6 +54,7 @@ describe('notices by email when a mailer is configured', () => {
       publicUrl: 'https://redmug.example.org',
       // No pair room is opened here.
       admission: { room: async () => expect.unreachable('no pair room in this test') },
+      mediaKeys: { pairKeyFor: () => expect.unreachable('no pair room in this test') },
     });
     const [member, volunteer, staff] = await Promise.all([
       person('mia@example.ca', 'member'),

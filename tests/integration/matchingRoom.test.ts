@@ -1,11 +1,12 @@
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateRequestBody, PeerProfile } from '../../shared/schemas/matching';
+import { createCircleKeys } from '../../server/src/livekit/circleKeys';
 import type { LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
 import { signedInAs } from '../support/httpClient';
 import { startTestLivekit } from '../support/livekit';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { startTestApp, TEST_E2EE_SECRET, type TestApp } from '../support/testApp';
 import { createPeople, type People } from '../support/users';
 
 let livekit: LocalLivekit;
@@ -56,6 +57,20 @@ describe("the matched pair's private video room", () => {
     expect(claims[0]!.video?.room).not.toContain(matchId);
     expect(claims[0]!.sub).not.toBe(claims[1]!.sub);
     expect(claims[1]!.attributes).toEqual({ role: 'volunteer', badge: 'red-mug' });
+  });
+
+  it("hands both of them the room's end-to-end key, kept by no cache, and in nothing LiveKit sees", async () => {
+    const key = createCircleKeys(TEST_E2EE_SECRET).pairKeyFor(matchId).toString('base64url');
+    for (const [email, name] of [['lawyer@example.ca', 'Lee'], ['volunteer@example.ca', 'Val']] as const) {
+      const res = await (await signedIn(email)).post(`/api/matching/matches/${matchId}/room`, { displayName: name });
+      expect(res.status).toBe(200);
+      expect(res.body.e2ee).toEqual({ epoch: 0, key });
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(res.body.media.token).not.toContain(key);
+      expect(JSON.stringify(await new TokenVerifier(livekit.connection.apiKey, livekit.connection.apiSecret).verify(res.body.media.token))).not.toContain(key);
+    }
+    // Not any circle's key, even for a session id spelled like the match.
+    expect(createCircleKeys(TEST_E2EE_SECRET).keyFor(matchId, 0).toString('base64url')).not.toBe(key);
   });
 
   it.each([

@@ -79,3 +79,17 @@ export function inboundBytes(page: Page): Promise<{ audio: number; video: number
     return totals;
   });
 }
+
+/** Video frames decoded so far on the page's inbound streams (bytes can arrive that nobody can decode). */
+export function framesDecoded(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let n = 0;
+    for (const pc of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections ?? []) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video') n += s.framesDecoded ?? 0;
+      });
+    }
+    return n;
+  });
+}

@@ -6,3 +6,6 @@ export async function startTestLivekit(opts: { webhookUrl?: string; logLevel?: '
   if (!bin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
   return startLocalLivekit({ bin, ...opts });
 }
+
+/** `Encryption_Type.GCM` in LiveKit's protocol (livekit-server-sdk reports tracks with it, without exporting the enum). */
+export const GCM = 1;

@@ -101,7 +101,10 @@ export function matchingRoutes(deps: { matching: MatchingService }): Router {
     const { id } = parse(IdParams, req.params);
     // Checked as before, but LiveKit never gets the name (the room shows "You" and the other person).
     parse(PairRoomBody, req.body);
-    res.json(await m.pairRoom(signedInUser(req), id));
+    const room = await m.pairRoom(signedInUser(req), id);
+    // It carries the room's media key: never kept by a cache.
+    res.set('Cache-Control', 'private, no-store');
+    res.json(room);
   });
 
   router.get('/notices', async (req, res) => {

@@ -29,6 +29,7 @@ import type { Db, Queryable } from '../store/db';
 import { matchingRepository, type MatchRow } from './matching.repository';
 import { exclusionsFor, rankCandidates, type Candidate } from './scoring';
 import { suppressSmallCells } from './suppression';
+import type { CircleKeys } from '../livekit/circleKeys';
 
 export type MatchingService = ReturnType<typeof createMatchingService>;
 
@@ -65,6 +66,8 @@ export function createMatchingService(deps: {
   publicUrl: string | undefined;
   /** Media rights in the pair's room: the same admission as the circles'. */
   admission: Pick<Admission, 'room'>;
+  /** The pair room's end-to-end media key. */
+  mediaKeys: Pick<CircleKeys, 'pairKeyFor'>;
 }) {
   const repo = matchingRepository(deps.db);
   const users = usersRepository(deps.db);
@@ -166,7 +169,10 @@ export function createMatchingService(deps: {
       // Anyone else, staff included, sees no such room.
       if (!m || !request || (user.id !== m.volunteer_id && user.id !== request.requester_id)) throw matchNotFound();
       if (m.status !== 'active') throw new AppError(409, 'CONFLICT', 'The video room opens once the match is active.');
-      return deps.admission.room(user, `match_${m.id}`);
+      const { identity, media } = await deps.admission.room(user, `match_${m.id}`);
+      // Encrypted end to end like a circle: the key goes to one of the two, in the answer to their signed-in request.
+      const e2ee = media.available ? { epoch: 0, key: deps.mediaKeys.pairKeyFor(m.id).toString('base64url') } : null;
+      return { identity, media, e2ee };
     },
 
     async queue(): Promise<QueueResponse> {

@@ -14,7 +14,7 @@ import { useLoad } from '../../ui/useLoad';
 import { fetchCircleSession, joinCircle } from '../circlesApi';
 import { CircleTimes } from '../CircleTimes';
 import { DeviceControls } from '../DeviceControls';
-import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../room/circleE2ee';
+import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../ui/mediaE2ee';
 import { CameraPreview } from './CameraPreview';
 import { ConfidentialityPledge } from './ConfidentialityPledge';
 import { MicLevelMeter } from './MicLevelMeter';

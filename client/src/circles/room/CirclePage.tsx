@@ -8,7 +8,7 @@ import { CircleOutcome } from '../live/CircleOutcome';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { LiveContext } from '../live/LiveContext';
 import { useCircleLive } from '../live/useCircleLive';
-import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from './circleE2ee';
+import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../ui/mediaE2ee';
 import { CircleHeader } from './CircleHeader';
 import { ConnectedCircle } from './ConnectedCircle';
 import { unavailableMessage } from './disconnectMessage';
@@ -94,7 +94,7 @@ export function CirclePage() {
               stage={
                 <MediaUnavailableNotice
                   message={media.available ? E2EE_UNSUPPORTED_MESSAGE : unavailableMessage(media.message)}
-                  onRetry={() => void retry()}
+                  onRetry={media.available ? undefined : () => void retry()}
                   retrying={retrying}
                   retryError={retryError}
                 />

@@ -1,11 +1,11 @@
 import { RoomAudioRenderer, RoomContext, useAudioPlayback, useConnectionState } from '@livekit/components-react';
-import { ConnectionState, Room } from 'livekit-client';
-import { useMemo, useState } from 'react';
+import { ConnectionState } from 'livekit-client';
+import { useState } from 'react';
 import { useStore, type Admission } from '../../store';
+import { useEncryptedRoom } from '../../ui/mediaE2ee';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { CircleControls } from './CircleControls';
 import { CircleHeader } from './CircleHeader';
-import { CircleKeyProvider, circleE2eeOptions } from './circleE2ee';
 import { CircleStage } from './CircleStage';
 import { EncryptedMark } from './EncryptedMark';
 import { MediaUnavailableNotice } from './MediaUnavailableNotice';
@@ -31,21 +31,14 @@ export function ConnectedCircle(props: {
 }) {
   const { admission, serverUrl, token } = props;
   const { choices } = admission;
-  const keyProvider = useMemo(() => new CircleKeyProvider(), []);
-  const room = useMemo(
-    () =>
-      new Room({
-        e2ee: circleE2eeOptions(keyProvider),
-        adaptiveStream: true,
-        dynacast: true,
-        // The devices picked on the pre-join page; an empty id leaves the choice to the browser.
-        videoCaptureDefaults: choices.cameraDeviceId ? { deviceId: choices.cameraDeviceId } : undefined,
-        audioCaptureDefaults: choices.microphoneDeviceId ? { deviceId: choices.microphoneDeviceId } : undefined,
-      }),
-    // One Room per mount: choices are fixed for an admission.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
+  // One Room per mount: choices are fixed for an admission.
+  const { room, keys: keyProvider } = useEncryptedRoom({
+    adaptiveStream: true,
+    dynacast: true,
+    // The devices picked on the pre-join page; an empty id leaves the choice to the browser.
+    videoCaptureDefaults: choices.cameraDeviceId ? { deviceId: choices.cameraDeviceId } : undefined,
+    audioCaptureDefaults: choices.microphoneDeviceId ? { deviceId: choices.microphoneDeviceId } : undefined,
+  });
   const { epoch } = useCircleKey(keyProvider);
   const joinError = useStore((s) => s.live.joinError);
   const roomConnection = useRoomConnection(room, serverUrl, token, choices, epoch !== null);

@@ -1,7 +1,11 @@
-/** Why there is no audio or video, and the way forward: try again, or leave. Never an endless spinner. */
+/**
+ * Why there is no audio or video, and the way forward: try again (when trying again can help), or leave. Never an
+ * endless spinner.
+ */
 export function MediaUnavailableNotice(props: {
   message: string;
-  onRetry: () => void;
+  /** Absent where another try cannot change anything (a browser that cannot encrypt). */
+  onRetry?: () => void;
   retrying: boolean;
   retryError: string | null;
 }) {
@@ -14,11 +18,13 @@ export function MediaUnavailableNotice(props: {
         <p>{props.message}</p>
       </div>
       <p className="hint">You are still welcome here. The circle is peer support; nothing in it is recorded.</p>
-      <div className="notice-actions">
-        <button type="button" className="button primary" onClick={props.onRetry} disabled={props.retrying}>
-          Try again
-        </button>
-      </div>
+      {props.onRetry && (
+        <div className="notice-actions">
+          <button type="button" className="button primary" onClick={props.onRetry} disabled={props.retrying}>
+            Try again
+          </button>
+        </div>
+      )}
       {props.retrying && <p role="status">Trying again…</p>}
       {props.retryError && <p className="error">{props.retryError}</p>}
     </section>

@@ -3,7 +3,7 @@ import { E2eeKeyGrant } from '../../../../shared/schemas/live';
 import { emitCommand } from '../../api/emitCommand';
 import { useStore } from '../../store';
 import { useCircleSocket } from '../live/LiveContext';
-import type { CircleKeyProvider } from './circleE2ee';
+import type { MediaKeyProvider } from '../../ui/mediaE2ee';
 
 /** How long to wait before asking again after the server could not answer (reconnecting, or not yet rejoined). */
 const RETRY_MS = 1_500;
@@ -14,7 +14,7 @@ const RETRY_MS = 1_500;
  * removed someone). The key lives only in the provider; the returned epoch is what the page shows about it.
  * `epoch` is null until the first key is set — the room must not connect before.
  */
-export function useCircleKey(provider: CircleKeyProvider): { epoch: number | null } {
+export function useCircleKey(provider: MediaKeyProvider): { epoch: number | null } {
   const socket = useCircleSocket();
   // A new object on every join: a fresh join (after a connection lost with its state) fetches the key again.
   const you = useStore((s) => s.live.you);
