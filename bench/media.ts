@@ -3,12 +3,11 @@ import type { Page } from 'playwright-core';
 import { findLivekitBinary, startLocalLivekit } from '../server/src/livekit/localLivekit';
 import { createMedia } from '../server/src/livekit/media';
 import { launchBrowser } from '../tests/support/browser';
-import { IN_WINDOW, startTestApp } from '../tests/support/testApp';
+import { openCircleNow } from '../tests/support/openCircles';
+import { startTestApp } from '../tests/support/testApp';
 import { createPeople, PASSWORD } from '../tests/support/users';
 import { ROOT } from './servers';
 import { summarize } from './stats';
-
-const SESSION = 'rmcc_2026-11-30';
 
 async function signIn(page: Page, url: string, email: string) {
   await page.goto(`${url}/signin`);
@@ -28,15 +27,18 @@ async function toPreJoin(page: Page, url: string) {
 
 /**
  * Time from pressing "Enter the circle" to the first decoded frame of the other person's video, with real
- * livekit-server and two Chromium processes; `runs` times, as the person leaves and enters again.
+ * livekit-server and two Chromium processes; `runs` times, as the person leaves and enters again. This is the
+ * whole encrypted path: the key over the live socket first, then LiveKit, then a frame decrypted and decoded.
  */
 export async function firstRemoteFrame(runs: number) {
   const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
   if (!bin) throw new Error('livekit-server not found: run infra/livekit/ensure-livekit.sh');
   const livekit = await startLocalLivekit({ bin });
-  const app = await startTestApp({ media: createMedia(livekit.connection), now: IN_WINDOW, clientDir: path.join(ROOT, 'client/dist') });
+  // Chromium and livekit-server read the real clock, so the app does too, with a circle open now.
+  const app = await startTestApp({ media: createMedia(livekit.connection), now: 'real', clientDir: path.join(ROOT, 'client/dist') });
   const [a, b] = await Promise.all([launchBrowser(), launchBrowser()]);
   try {
+    const SESSION = await openCircleNow(app.db, 'bench-media', 'First frames');
     await createPeople(app);
     await Promise.all([signIn(a.page, app.url, 'lawyer@example.ca'), signIn(b.page, app.url, 'volunteer@example.ca')]);
     await toPreJoin(b.page, app.url);
