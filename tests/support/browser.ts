@@ -22,6 +22,13 @@ export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
+export interface BrowserOptions {
+  /** The time zone the page's clock reads, as a person elsewhere would have. */
+  timezoneId?: string;
+  /** A phone instead of a desktop window. */
+  phone?: boolean;
+}
+
 export interface TestBrowser {
   context: BrowserContext;
   page: Page;
@@ -33,13 +40,14 @@ export interface TestBrowser {
  * Every RTCPeerConnection the page makes is remembered, so a test can read the receivers' stats the way
  * webrtc-internals would, without any hook in the product.
  */
-export async function launchBrowser(opts: { timezoneId?: string } = {}): Promise<TestBrowser> {
+export async function launchBrowser(opts: BrowserOptions = {}): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'redmug-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
+    // A phone: 390×844 CSS px, touch, a mobile viewport (as an iPhone 12–15 is); a 1280×800 desktop otherwise.
+    ...(opts.phone ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 800 } }),
     ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   });
   await context.addInitScript(() => {

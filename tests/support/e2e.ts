@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
 import { connectRedis, type RedisClient } from '../../server/src/redis';
-import { launchBrowser, type TestBrowser } from './browser';
+import { launchBrowser, type BrowserOptions, type TestBrowser } from './browser';
 import { startTestLivekit } from './livekit';
 import { startTestApp, type TestApp } from './testApp';
 import { createPeople, type People } from './users';
@@ -22,9 +22,9 @@ export interface E2e {
   /** The app's Redis, emptied first, when the file gave a Redis URL. */
   redis: RedisClient;
   /** A fresh Chromium (its own empty profile), closed with the file. */
-  open(opts?: { timezoneId?: string }): Promise<Page>;
+  open(opts?: BrowserOptions): Promise<Page>;
   /** The same, with its context, for tests that grant permissions or open more pages. */
-  browser(opts?: { timezoneId?: string }): Promise<TestBrowser>;
+  browser(opts?: BrowserOptions): Promise<TestBrowser>;
   /** Keeps a screenshot under test-results/e2e/. */
   screenshot(page: Page, name: string, opts?: { fullPage?: boolean }): Promise<void>;
 }
@@ -39,12 +39,12 @@ export function e2eSetup(opts: { livekit?: 'none' | 'media' | 'webhooks'; env?: 
   const mode = opts.livekit ?? 'none';
   const browsers: TestBrowser[] = [];
   const world = {
-    async browser(o: { timezoneId?: string } = {}) {
+    async browser(o: BrowserOptions = {}) {
       const b = await launchBrowser(o);
       browsers.push(b);
       return b;
     },
-    async open(o: { timezoneId?: string } = {}) {
+    async open(o: BrowserOptions = {}) {
       return (await world.browser(o)).page;
     },
     async screenshot(page: Page, name: string, o: { fullPage?: boolean } = {}) {
