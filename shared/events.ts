@@ -74,6 +74,11 @@ export interface ServerToClientEvents {
   'reaction:sent': (p: { identity: string; reaction: Reaction }) => void;
   'circle:lockChanged': (p: { locked: boolean }) => void;
   'circle:ended': (p: { message: string }) => void;
+  /**
+   * To every signed-in socket: a circle's doors changed (locked, unlocked, ended). Content-free but for the
+   * session id; home and pre-join pages ask the server again.
+   */
+  'circles:changed': (p: { sessionId: string }) => void;
   /** Sent only to the person a host action affected, in plain words. */
   'moderation:applied': (p: ModerationNotice) => void;
   /** Staff only. Relayed, never kept: names the person. */

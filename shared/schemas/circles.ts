@@ -12,6 +12,13 @@ export const DisplayName = z
   .regex(/^[^<>\u0000-\u001f\u007f]+$/u, 'Use letters, spaces and ordinary punctuation');
 
 /** One occurrence of a circle, as the home page shows it. All instants are ISO-8601 UTC. */
+/**
+ * What a session's doors say to the person asking, now: not open yet ('upcoming'), open to them, closed by the
+ * host to newcomers ('locked'), ended by the host, or closed to them because a host removed them.
+ */
+export const Doors = z.enum(['upcoming', 'open', 'locked', 'ended', 'removed']);
+export type Doors = z.infer<typeof Doors>;
+
 export const CircleSession = z.object({
   /** Opaque, URL-safe id of this occurrence. */
   id: z.string(),
@@ -29,6 +36,8 @@ export const CircleSession = z.object({
   wallClock: z.object({ startsAt: z.string(), endsAt: z.string(), opensAt: z.string() }),
   /** Whether the drop-in window is open now (server clock). */
   isOpen: z.boolean(),
+  /** What the doors say to this person now: the schedule's window and the live circle's state together. */
+  doors: Doors,
   /** A red mug volunteer is assigned to host. */
   hosted: z.boolean(),
   format: z.enum(['online', 'in_person']),
@@ -37,7 +46,11 @@ export const CircleSession = z.object({
 });
 export type CircleSession = z.infer<typeof CircleSession>;
 
-export const NextCircleResponse = z.object({ session: CircleSession.nullable(), now: z.string() });
+/**
+ * GET /api/circles/next: the circle to show first (open now, else the next to open; never one that has ended), and
+ * every other circle open now.
+ */
+export const NextCircleResponse = z.object({ session: CircleSession.nullable(), alsoOpen: z.array(CircleSession), now: z.string() });
 export type NextCircleResponse = z.infer<typeof NextCircleResponse>;
 
 export const JoinBody = z.object({ displayName: DisplayName }).strict();

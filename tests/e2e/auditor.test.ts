@@ -13,7 +13,7 @@ beforeAll(async () => {
   await e2e.app.services.auth.createUser({ email: 'ada@audit.example.ca', firstName: 'Ada', role: 'auditor', memberKind: null, password: PASSWORD });
   const staff = new ApiClient(e2e.app.url);
   expect((await staff.signIn('staff@example.ca', PASSWORD)).status).toBe(200);
-  SESSION = (await e2e.app.services.circles.next())!.id;
+  SESSION = (await e2e.app.services.circles.next(e2e.people.lawyer)).session!.id;
   expect((await staff.post(`/api/scheduling/sessions/${SESSION}/topic`, { topic: 'Finding your first job' })).status).toBe(200);
   expect((await staff.post('/api/auth/invites', { role: 'auditor' })).status).toBe(201);
 });

@@ -49,10 +49,12 @@ describe('the next circle', () => {
       opensAt: '2026-11-30T17:50:00.000Z',
       wallClock: { startsAt: '2026-11-30T12:00', endsAt: '2026-11-30T13:00', opensAt: '2026-11-30T11:50' },
       isOpen: false,
+      doors: 'upcoming',
       hosted: false,
       format: 'online',
       location: null,
     });
+    expect(res.body.alsoOpen).toEqual([]);
   });
 
   it('falls back to the series topic when a date has none', async () => {

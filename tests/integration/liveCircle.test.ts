@@ -482,10 +482,20 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
   it('a locked circle keeps the people in it and lets no newcomer in', async () => {
     const host = await joined('staff', circleA);
     const inside = await joined('member', circleA);
+    const newcomer = await person('member');
+    // Pages outside the circle hear that its doors changed (the session id, nothing else), and ask again.
+    const doorsNews = next(newcomer.socket, 'circles:changed', (p) => p.sessionId === circleA);
     const notice = next(inside.socket, 'circle:lockChanged');
     expectOk(await command(host.socket, 'circle:lock', { locked: true }));
     expect(await notice).toEqual({ locked: true });
-    const newcomer = await person('member');
+    expect(await doorsNews).toEqual({ sessionId: circleA });
+    // Each page tells the truth to the person looking: locked to a newcomer, still open to those already in.
+    const doorsFor = async (who: { http: ApiClient }) => (await who.http.get(`/api/circles/sessions/${circleA}`)).body.doors;
+    expect(await doorsFor(newcomer)).toBe('locked');
+    expect(await doorsFor(inside)).toBe('open');
+    expect(await doorsFor(host)).toBe('open');
+    const home = (await newcomer.http.get('/api/circles/next')).body;
+    expect([home.session, ...home.alsoOpen].find((c: { id: string }) => c.id === circleA)).toMatchObject({ doors: 'locked', isOpen: true });
     expect(await command(newcomer.socket, 'circle:join', { sessionId: circleA, displayName: 'New' })).toMatchObject({ ok: false, code: 'CIRCLE_LOCKED' });
     const token = await newcomer.http.post(`/api/circles/sessions/${circleA}/join`, { displayName: 'New' });
     expect(token.status).toBe(409);
@@ -494,6 +504,7 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     expect((await inside.http.post(`/api/circles/sessions/${circleA}/join`, { displayName: inside.name })).status).toBe(200);
     expectOk(await command(inside.socket, 'circle:join', { sessionId: circleA, displayName: inside.name }));
     expectOk(await command(host.socket, 'circle:lock', { locked: false }));
+    expect(await doorsFor(newcomer)).toBe('open');
     expectOk(await command(newcomer.socket, 'circle:join', { sessionId: circleA, displayName: 'New' }));
   });
 
@@ -565,9 +576,20 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     const circleC = await openCircleNow(t.db, `live-c${nth}`, null);
     const host = await joined('staff', circleC);
     const member = await joined('member', circleC);
+    const outsider = await person('member');
+    const before = (await outsider.http.get('/api/circles/next')).body;
+    expect([before.session, ...before.alsoOpen].map((c: { id: string }) => c.id)).toContain(circleC);
     const ended = next(member.socket, 'circle:ended');
+    const doorsNews = next(outsider.socket, 'circles:changed', (p) => p.sessionId === circleC);
     expectOk(await command(host.socket, 'circle:end', {}));
     expect((await ended).message).toMatch(/ended this circle/);
+    await doorsNews;
+    // Home no longer offers it (the other circles open now are still there); the session itself says it ended.
+    const after = (await outsider.http.get('/api/circles/next')).body;
+    const shown = [after.session, ...after.alsoOpen].map((c: { id: string }) => c.id);
+    expect(shown).not.toContain(circleC);
+    expect(shown).toContain(circleA);
+    expect((await outsider.http.get(`/api/circles/sessions/${circleC}`)).body).toMatchObject({ doors: 'ended', isOpen: true });
     expect(await command(member.socket, 'chat:send', { text: 'hello' })).toMatchObject({ ok: false, code: 'NOT_IN_CIRCLE' });
     expect(await command(member.socket, 'circle:join', { sessionId: circleC, displayName: member.name })).toMatchObject({
       ok: false,

@@ -11,12 +11,14 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { fetchNextCircle } from './circlesApi';
 import { CircleTimes } from './CircleTimes';
+import { closedDoorsMessage, useDoorsChanged } from './useDoorsChanged';
 import { useDropInOpen } from './useDropInOpen';
 
 export function HomePage() {
   useDocumentTitle('');
-  // Asked again when a circle ends; a failed refresh keeps what is already shown.
+  // Asked again when a circle's time is up or its host locks or ends it; a failed refresh keeps what is shown.
   const { state, reload: refetch } = useLoad(fetchNextCircle, { keepOnError: true });
+  useDoorsChanged(refetch);
   return (
     <>
       <AppHeader />
@@ -33,7 +35,17 @@ export function HomePage() {
         )}
         {state.status === 'ready' &&
           (state.data.session ? (
-            <NextCircle session={state.data.session} onEnded={refetch} />
+            <>
+              <NextCircle session={state.data.session} onEnded={refetch} />
+              {state.data.alsoOpen.length > 0 && (
+                <section className="also-open" aria-labelledby="also-open-heading">
+                  <h2 id="also-open-heading">Also open now</h2>
+                  {state.data.alsoOpen.map((s) => (
+                    <NextCircle key={s.id} session={s} onEnded={refetch} heading="h3" />
+                  ))}
+                </section>
+              )}
+            </>
           ) : (
             <>
               <h1>Red Mug Coffee Circle</h1>
@@ -57,13 +69,17 @@ export function HomePage() {
   );
 }
 
-function NextCircle({ session, onEnded }: { session: CircleSession; onEnded: () => void }) {
+function NextCircle({ session, onEnded, heading = 'h1' }: { session: CircleSession; onEnded: () => void; heading?: 'h1' | 'h3' }) {
   const navigate = useNavigate();
   const open = useDropInOpen(session, onEnded);
+  const closed = closedDoorsMessage(session.doors);
+  const Heading = heading;
+  const titleId = `circle-title-${session.id}`;
+  const statusId = `join-status-${session.id}`;
   return (
-    <section className="card next-circle" aria-labelledby="next-circle-title">
-      <p className="eyebrow">{open ? 'Open now' : 'Next circle'}</p>
-      <h1 id="next-circle-title">{session.title}</h1>
+    <section className="card next-circle" aria-labelledby={titleId}>
+      <p className="eyebrow">{open ? 'Open now' : closed ? 'Closed' : 'Next circle'}</p>
+      <Heading id={titleId}>{session.title}</Heading>
       <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
       <p className="session-meta">
         {formatLabel(session)} {session.hosted && <HostBadge />}
@@ -74,13 +90,13 @@ function NextCircle({ session, onEnded }: { session: CircleSession; onEnded: () 
           type="button"
           className="button primary"
           disabled={!open}
-          aria-describedby="join-status"
+          aria-describedby={statusId}
           onClick={() => navigate(`/circles/${encodeURIComponent(session.id)}/join`)}
         >
           Join the circle
         </button>
-        <p id="join-status" className="join-status" role="status">
-          {open ? 'The doors are open. Come in whenever you like.' : `${doorsOpen(session.wallClock.opensAt)}.`}
+        <p id={statusId} className="join-status" role="status">
+          {open ? 'The doors are open. Come in whenever you like.' : (closed ?? `${doorsOpen(session.wallClock.opensAt)}.`)}
         </p>
       </div>
     </section>

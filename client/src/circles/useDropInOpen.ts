@@ -9,7 +9,8 @@ const AFTER_END_RECHECK_MS = 60_000;
 /**
  * Whether the drop-in window is open, kept true to the clock without a reload: a timer at `opensAt` turns the
  * door on, and `onEnded` runs after `endsAt` so the caller can fetch the next circle. The server still decides at
- * join time; this only decides what the page offers.
+ * join time; this only decides what the page offers. Doors the live circle closed (`session.doors`) stay closed
+ * until the server says otherwise.
  */
 export function useDropInOpen(session: CircleSession | null, onEnded: () => void): boolean {
   const [now, setNow] = useState(() => Date.now());
@@ -40,5 +41,7 @@ export function useDropInOpen(session: CircleSession | null, onEnded: () => void
   }, [session, onEnded, now]);
 
   if (!session) return false;
-  return session.isOpen || (now >= Date.parse(session.opensAt) && now < Date.parse(session.endsAt));
+  // Closed by the live circle (locked to this person, ended, removed): the clock does not open it again.
+  if (session.doors !== 'open' && session.doors !== 'upcoming') return false;
+  return session.doors === 'open' || (now >= Date.parse(session.opensAt) && now < Date.parse(session.endsAt));
 }

@@ -14,7 +14,7 @@ export function circlesRoutes(deps: { circles: CirclesService; clock: Clock }): 
   router.use(requireUser());
 
   router.get('/next', async (req, res) => {
-    const body: NextCircleResponse = { session: await deps.circles.next(signedInUser(req)), now: deps.clock.now().toISOString() };
+    const body: NextCircleResponse = { ...(await deps.circles.next(signedInUser(req))), now: deps.clock.now().toISOString() };
     res.json(body);
   });
 

@@ -1,5 +1,5 @@
 import type { PublicUser } from '../../../shared/schemas/auth';
-import type { CircleSession, JoinResponse } from '../../../shared/schemas/circles';
+import type { CircleSession, JoinResponse, NextCircleResponse } from '../../../shared/schemas/circles';
 import type { Clock } from '../clock';
 import type { Admission } from '../live/admission';
 import { meets } from '../scheduling/plan';
@@ -23,8 +23,11 @@ export function createCirclesService(deps: {
 }) {
   const repo = schedulingRepository(deps.db);
 
-  /** The session as the home and pre-join pages show it: with its drop-in window, and whether that is open now. */
-  function view(loaded: LoadedSession, now: Date): CircleSession {
+  /**
+   * The session as the home and pre-join pages show it to this person: with its drop-in window, whether that is
+   * open now, and what the doors say to them (admission's rule, so a page never invites in whom a join refuses).
+   */
+  async function view(user: PublicUser, loaded: LoadedSession, now: Date): Promise<CircleSession> {
     const occ = loaded.planned.occurrence;
     const basics = sessionBasics(loaded);
     return {
@@ -32,21 +35,27 @@ export function createCirclesService(deps: {
       opensAt: occ.opensAt.toISOString(),
       wallClock: { ...basics.wallClock, opensAt: wallClock(occ.opensAt, loaded.series.timezone) },
       isOpen: meets(loaded.planned) && isWindowOpen(occ, now),
+      doors: await deps.admission.doors(user, loaded),
     };
   }
 
   return {
-    /** The circle in progress or next to open that this person (or, without one, anyone) may attend. */
-    async next(user?: PublicUser): Promise<CircleSession | null> {
+    /**
+     * The circle to show first — in progress, else the next to open — and every other circle open now, of those
+     * this person may attend. A circle its host ended is no longer one to show, even while its window is open.
+     */
+    async next(user: PublicUser): Promise<Omit<NextCircleResponse, 'now'>> {
       const now = deps.clock.now();
-      const series = (await repo.activeSeries()).filter((s) => !user || mayAttend(user, s, now));
-      const first = (await upcomingSessions(deps.db, series, now, 8, deps.window))[0];
-      return first ? view(first, now) : null;
+      const series = (await repo.activeSeries()).filter((s) => mayAttend(user, s, now));
+      const upcoming = await upcomingSessions(deps.db, series, now, 8, deps.window);
+      const views = (await Promise.all(upcoming.map((s) => view(user, s, now)))).filter((v) => v.doors !== 'ended');
+      const [first, ...rest] = views;
+      return { session: first ?? null, alsoOpen: first?.isOpen ? rest.filter((v) => v.isOpen) : [] };
     },
 
     /** One session, if this person may attend it. */
     async session(sessionId: string, user: PublicUser): Promise<CircleSession> {
-      return view(await deps.admission.attendable(user, sessionId), deps.clock.now());
+      return view(user, await deps.admission.attendable(user, sessionId), deps.clock.now());
     },
 
     /** Whether this person must agree to the confidentiality pledge before joining, and its text. */
@@ -59,7 +68,7 @@ export function createCirclesService(deps: {
      */
     async join(user: PublicUser, sessionId: string): Promise<JoinResponse> {
       const entry = await deps.admission.circle(user, sessionId);
-      const session = view(entry.session, deps.clock.now());
+      const session = await view(user, entry.session, deps.clock.now());
       const media = await deps.admission.circleMedia(entry);
       // Only a join that can reach the room is counted (by its webhooks).
       if (media.available) await deps.issueTicket?.(user, session.id, entry.identity, entry.room, session.topic);

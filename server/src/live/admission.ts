@@ -1,5 +1,5 @@
 import type { ParticipantRole, PublicUser } from '../../../shared/schemas/auth';
-import type { JoinMedia, OutsideWindowData } from '../../../shared/schemas/circles';
+import type { Doors, JoinMedia, OutsideWindowData } from '../../../shared/schemas/circles';
 import { participantRole } from '../auth/roles';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
@@ -26,6 +26,14 @@ export interface CircleEntry {
 }
 
 export type Admission = ReturnType<typeof createAdmission>;
+
+/** Why the live circle turns someone away, in the words the join answers with. */
+const LIVE_REFUSALS = {
+  ended: () => new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.'),
+  removed: () =>
+    new AppError(403, 'REMOVED', 'A host removed you from this circle, so you cannot rejoin it. Staff can help if you think this was a mistake.'),
+  locked: () => new AppError(409, 'CIRCLE_LOCKED', 'The host has closed this circle to newcomers for now. Try the next one, or ask staff.'),
+} as const;
 
 /**
  * Who may enter a circle, and with which rights: the one place the rules stand. The HTTP join (media), the live
@@ -92,6 +100,15 @@ export function createAdmission(deps: {
     return loaded;
   }
 
+  /** The live circle's side of the doors: ended, removed, locked to newcomers (a host always, and anyone let in before the lock, may come back). */
+  async function liveDoors(user: PublicUser, id: string, identity: string): Promise<{ doors: Exclude<Doors, 'upcoming'>; isHost: boolean }> {
+    const [ended, removed, locked, isHost] = await Promise.all([live.isEnded(id), live.isRemoved(id, identity), live.isLocked(id), isHostOf(user, id, deps.hostIds)]);
+    if (ended) return { doors: 'ended', isHost };
+    if (removed) return { doors: 'removed', isHost };
+    if (!isHost && locked && !(await live.wasAdmitted(id, identity))) return { doors: 'locked', isHost };
+    return { doors: 'open', isHost };
+  }
+
   return {
     attendable,
 
@@ -112,18 +129,23 @@ export function createAdmission(deps: {
       const session = await scheduled(user, sessionId);
       const id = session.planned.id;
       const identity = participantIdentity(deps.secret, user.id, id);
-      if (await live.isEnded(id)) throw new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.');
-      if (await live.isRemoved(id, identity)) {
-        throw new AppError(403, 'REMOVED', 'A host removed you from this circle, so you cannot rejoin it. Staff can help if you think this was a mistake.');
-      }
-      const isHost = await isHostOf(user, id, deps.hostIds);
-      if (!isHost && (await live.isLocked(id)) && !(await live.wasAdmitted(id, identity))) {
-        throw new AppError(409, 'CIRCLE_LOCKED', 'The host has closed this circle to newcomers for now. Try the next one, or ask staff.');
-      }
+      const { doors, isHost } = await liveDoors(user, id, identity);
+      if (doors !== 'open') throw LIVE_REFUSALS[doors]();
       if (!(await deps.pledged(user.id))) {
         throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you join, please read and agree to the confidentiality pledge.');
       }
       return { session, role, identity, room: roomNameFor(deps.secret, id), isHost };
+    },
+
+    /**
+     * What the doors of a session say to this person now, by the same rules as `circle`: the schedule's window
+     * ('upcoming' before it opens), then the live circle's state (ended, removed, locked to newcomers). Pages
+     * show it, so they never invite someone in whom the join would refuse.
+     */
+    async doors(user: PublicUser, session: LoadedSession): Promise<Doors> {
+      if (!meets(session.planned) || !isWindowOpen(session.planned.occurrence, deps.clock.now())) return 'upcoming';
+      const id = session.planned.id;
+      return (await liveDoors(user, id, participantIdentity(deps.secret, user.id, id))).doors;
     },
 
     /**

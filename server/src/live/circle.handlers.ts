@@ -65,7 +65,13 @@ export function circleHandlers(x: LiveContext) {
         const c = x.asHost(socket);
         await d.live.setLocked(c.sessionId, locked);
         await x.audit(socket, c, locked ? 'circle.lock' : 'circle.unlock');
-        return { data: { locked }, after: async () => void d.io.to(circleRoom(c.sessionId)).emit('circle:lockChanged', { locked }) };
+        return {
+          data: { locked },
+          after: async () => {
+            d.io.to(circleRoom(c.sessionId)).emit('circle:lockChanged', { locked });
+            x.doorsChanged(c.sessionId);
+          },
+        };
       },
     },
 
@@ -79,6 +85,7 @@ export function circleHandlers(x: LiveContext) {
         d.io.to(circleRoom(c.sessionId)).emit('circle:ended', { message: 'The host has ended this circle. Thank you for coming.' });
         await d.io.in(circleRoom(c.sessionId)).socketsLeave(circleRoom(c.sessionId));
         await d.moderation.endRoom(c.sessionId);
+        x.doorsChanged(c.sessionId);
         return { data: null };
       },
     },

@@ -185,6 +185,14 @@ export function createLiveContext(d: LiveDeps) {
       return nameIn(c.sessionId, identity);
     },
 
+    /**
+     * Tells every signed-in page that a circle's doors changed (locked, unlocked, ended), so home and pre-join pages
+     * ask again instead of inviting people into a closed circle. Only the session id: it names nobody.
+     */
+    doorsChanged(sessionId: string): void {
+      d.io.emit('circles:changed', { sessionId });
+    },
+
     /** Tells one person, and only them, what a host did to them. */
     notify(c: AdmittedCircle, identity: string, notice: ModerationNotice): void {
       d.io.to(personalRoom(c.sessionId, identity)).emit('moderation:applied', notice);

@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useLoad } from '../../ui/useLoad';
 import { fetchCircleSession, joinCircle } from '../circlesApi';
 import { CircleTimes } from '../CircleTimes';
+import { closedDoorsMessage, useDoorsChanged } from '../useDoorsChanged';
 import { DeviceControls } from '../DeviceControls';
 import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../ui/mediaE2ee';
 import { CameraPreview } from './CameraPreview';
@@ -34,7 +35,13 @@ export function PreJoinPage() {
   // Said before they try: audio and video are end-to-end encrypted or not used at all.
   const [encryptable] = useState(canEncryptMedia);
 
-  const { state: session } = useLoad(useCallback(() => fetchCircleSession(sessionId), [sessionId]));
+  const { state: session, reload } = useLoad(
+    useCallback(() => fetchCircleSession(sessionId), [sessionId]),
+    { keepOnError: true },
+  );
+  // A host may lock or end the circle while someone gets ready: the page says so at once.
+  useDoorsChanged(reload);
+  const closed = session.status === 'ready' ? closedDoorsMessage(session.data.doors) : null;
   const camera = useDevicePreview('video');
   const microphone = useDevicePreview('audio');
 
@@ -151,7 +158,12 @@ export function PreJoinPage() {
                 {opensAt && <p>{doorsOpen(opensAt)}.</p>}
               </div>
             )}
-            <button type="submit" className="button primary" disabled={join.busy}>
+            {closed && (
+              <div role="alert" className="notice" data-testid="doors-closed">
+                <p>{closed}</p>
+              </div>
+            )}
+            <button type="submit" className="button primary" disabled={join.busy || closed !== null}>
               Enter the circle
             </button>
           </section>
@@ -176,7 +188,7 @@ function CircleSummary({ session }: { session: CircleSession }) {
       <p className="prejoin-title">{session.title}</p>
       <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
       <CircleTimes session={session} />
-      {!session.isOpen && <p className="join-status">{doorsOpen(session.wallClock.opensAt)}.</p>}
+      {session.doors === 'upcoming' && <p className="join-status">{doorsOpen(session.wallClock.opensAt)}.</p>}
     </div>
   );
 }
