@@ -74,11 +74,11 @@ describe('Monday noon, Alberta time, by the browser’s own clock', () => {
     expect(await card.getByText('(your time)').count()).toBe(0);
     const join = page.getByRole('button', { name: 'Join the circle' });
     expect(await join.isDisabled()).toBe(true);
-    expect(await page.locator('#join-status').textContent()).toBe('Doors open Monday 11:50 a.m. Alberta time.');
+    expect(await page.locator('.next-circle .join-status').textContent()).toBe('Doors open Monday 11:50 a.m. Alberta time.');
 
     await page.clock.runFor(61_000);
     await expect.poll(() => join.isEnabled()).toBe(true);
-    expect(await page.locator('#join-status').textContent()).toBe('The doors are open. Come in whenever you like.');
+    expect(await page.locator('.next-circle .join-status').textContent()).toBe('The doors are open. Come in whenever you like.');
     await e2e.screenshot(page, 'clocks-doors-open.png');
 
     // Tokyo (UTC+9, no daylight time): 18:00 UTC on Monday is 3:00 a.m. on Tuesday there.

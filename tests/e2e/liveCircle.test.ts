@@ -76,9 +76,10 @@ describe('a host runs the live circle', () => {
     await expect.poll(async () => (await rooms.listParticipants(room)).map((p) => p.identity), { timeout: 20_000 }).not.toContain(identity);
     await e2e.screenshot(member, 'live-circle-removed.png');
 
+    // The pre-join page says so before they try, and offers no way in.
     await member.goto(`${e2e.app.url}/circles/${SESSION}/join`);
-    await member.getByRole('button', { name: 'Enter the circle' }).click();
-    await member.getByRole('alert').filter({ hasText: 'removed you from this circle' }).waitFor();
+    await member.getByTestId('doors-closed').filter({ hasText: 'removed you from this circle' }).waitFor();
+    expect(await member.getByRole('button', { name: 'Enter the circle' }).isDisabled()).toBe(true);
 
     // Nothing of the chat survives anywhere on the server.
     const tables = await e2e.app.db.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
