@@ -81,6 +81,9 @@ describe('the circle on a phone', () => {
       await expectTappable(phone.getByRole('button', { name, exact: true }), what);
     }
     await e2e.screenshot(phone, 'phone-circle.png', { fullPage: true });
+    // What the phone shows at first: the video, with the toolbar in reach.
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    await e2e.screenshot(phone, 'phone-circle-viewport.png');
 
     // Taps that work: a hand and a line of chat reach the host.
     await phone.getByRole('button', { name: 'Raise hand', exact: true }).tap();

@@ -202,9 +202,11 @@ describe.each(topologies)('repeated commands on %s', (_name, makeTopology) => {
     const secondId = await join(secondSocket, second.name);
     expectOk(await command(firstSocket, 'hand:raise', {}));
     expectOk(await command(secondSocket, 'hand:raise', {}));
-    const called = collect(watcher, 'hand:called');
+    // Only the person called is told.
+    const called = collect(firstSocket, 'hand:called');
+    const elsewhere = [...collect(secondSocket, 'hand:called'), ...collect(watcher, 'hand:called')];
 
-    const ack = await withLostAck(hostSocket, 'hand:callNext', {}, next(watcher, 'hand:called', (c) => c.identity === firstId));
+    const ack = await withLostAck(hostSocket, 'hand:callNext', {}, next(firstSocket, 'hand:called', (c) => c.identity === firstId));
     expect(expectOk(ack)).toEqual({ called: firstId });
     // The second person is still waiting: a second application would have called them.
     expect(expectOk(await command(watcher, 'hand:lower', {})).map((h) => h.identity)).toEqual([secondId]);
@@ -213,6 +215,7 @@ describe.each(topologies)('repeated commands on %s', (_name, makeTopology) => {
     expectOk(await command(hostSocket, 'hand:lowerAll', {}));
     await cleared;
     expect(called.map((c) => c.identity)).toEqual([firstId]);
+    expect(elsewhere).toEqual([]);
   });
 
   it('a chat line whose ack is lost reaches the others once', async () => {

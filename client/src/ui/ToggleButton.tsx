@@ -9,8 +9,10 @@ export function ToggleButton(props: {
   busy?: boolean;
   disabled?: boolean;
   describedBy?: string | undefined;
+  /** A keyboard shortcut that does the same, as aria-keyshortcuts spells it. */
+  keyShortcuts?: string;
 }) {
-  const { label, pressed, onToggle, busy = false, disabled = false, describedBy } = props;
+  const { label, pressed, onToggle, busy = false, disabled = false, describedBy, keyShortcuts } = props;
   return (
     <button
       type="button"
@@ -19,6 +21,7 @@ export function ToggleButton(props: {
       aria-busy={busy || undefined}
       disabled={disabled}
       aria-describedby={describedBy}
+      aria-keyshortcuts={keyShortcuts}
       onClick={() => {
         if (!busy) onToggle();
       }}

@@ -1,6 +1,6 @@
 import type { HandEntry } from '../../../shared/schemas/live';
 import type { AdmittedCircle, CommandTable, LiveContext, LiveSocket } from './liveContext';
-import { circleRoom } from './liveContext';
+import { personalRoom } from './liveContext';
 import type { Budget } from './rateLimits';
 
 /**
@@ -35,8 +35,8 @@ export function handsHandlers(x: LiveContext) {
           data: { called },
           after: async () => {
             await x.announceHands(c.sessionId, hands);
-            // Opaque: each screen names the identity from its participant list.
-            if (called) d.io.to(circleRoom(c.sessionId)).emit('hand:called', { identity: called });
+            // Told to the person called alone (the host has it in the ack; the queue tells everyone else).
+            if (called) d.io.to(personalRoom(c.sessionId, called)).emit('hand:called', { identity: called });
           },
         };
       },

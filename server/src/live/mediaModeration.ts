@@ -28,15 +28,22 @@ export function createMediaModeration(media: Media, secret: string) {
     throw new AppError(503, 'MEDIA_UNAVAILABLE', 'Audio and video are unavailable right now, so this cannot be done.');
   };
 
-  async function muteSource(sessionId: string, identity: string, source: TrackSource): Promise<void> {
+  /** Mutes what this person publishes from `source`; true when something was on (and is now muted). */
+  async function muteSource(sessionId: string, identity: string, source: TrackSource): Promise<boolean> {
     const rs = service();
     try {
       const p = await rs.getParticipant(room(sessionId), identity);
+      let muted = false;
       for (const t of p.tracks) {
-        if (t.source === source && !t.muted) await rs.mutePublishedTrack(room(sessionId), identity, t.sid, true);
+        if (t.source === source && !t.muted) {
+          await rs.mutePublishedTrack(room(sessionId), identity, t.sid, true);
+          muted = true;
+        }
       }
+      return muted;
     } catch (err) {
       ignoreMissing(err);
+      return false;
     }
   }
 

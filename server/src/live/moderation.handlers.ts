@@ -9,8 +9,10 @@ import { circleRoom, personalRoom } from './liveContext';
  */
 const told = {
   muted: (name: string) => `${name} is muted.`,
+  micAlreadyOff: (name: string) => `${name}'s microphone is already off.`,
   micBlocked: (name: string, blocked: boolean) => (blocked ? `${name} is muted and cannot unmute until you allow it.` : `${name} can unmute again.`),
   cameraOff: (name: string) => `${name}'s camera is off.`,
+  cameraAlreadyOff: (name: string) => `${name}'s camera is already off.`,
   removed: (name: string) => `${name} has been removed and cannot rejoin this circle.`,
 };
 
@@ -43,19 +45,39 @@ export function moderationHandlers(x: LiveContext) {
     return { c, name };
   }
 
-  /** An action whose whole effect is one call to LiveKit's room service (mute, camera off). */
-  const mediaAction = (act: (sessionId: string, identity: string) => Promise<void>, action: CircleAuditAction, notice: ModerationNotice, say: (name: string) => string) => ({
+  /**
+   * An action whose whole effect is one call to LiveKit's room service (mute, camera off). When there was nothing
+   * on to turn off, the host is told so, and the person is told nothing (a notice about a microphone they never
+   * turned on would only alarm them).
+   */
+  const mediaAction = (
+    act: (sessionId: string, identity: string) => Promise<boolean>,
+    action: CircleAuditAction,
+    notice: ModerationNotice,
+    say: (name: string) => string,
+    sayAlreadyOff: (name: string) => string,
+  ) => ({
     budget: 'moderation' as const,
     repeat: tellAgain(say),
     async run(socket: LiveSocket, { identity }: { identity: string }) {
-      const { name } = await onPerson(socket, identity, (c) => act(c.sessionId, identity), action, notice);
+      const c = x.asHost(socket);
+      const name = await x.target(c, identity);
+      if (!(await act(c.sessionId, identity))) return { data: { message: sayAlreadyOff(name) } };
+      await x.audit(socket, c, action);
+      x.notify(c, identity, notice);
       return { data: { message: say(name) } };
     },
   });
 
   return {
-    'moderation:mute': mediaAction((s, i) => d.moderation.muteMicrophone(s, i), 'circle.mute', notices.muted, told.muted),
-    'moderation:cameraOff': mediaAction((s, i) => d.moderation.turnOffCamera(s, i), 'circle.camera_off', notices.cameraOff, told.cameraOff),
+    'moderation:mute': mediaAction((s, i) => d.moderation.muteMicrophone(s, i), 'circle.mute', notices.muted, told.muted, told.micAlreadyOff),
+    'moderation:cameraOff': mediaAction(
+      (s, i) => d.moderation.turnOffCamera(s, i),
+      'circle.camera_off',
+      notices.cameraOff,
+      told.cameraOff,
+      told.cameraAlreadyOff,
+    ),
 
     'moderation:blockMic': {
       budget: 'moderation',

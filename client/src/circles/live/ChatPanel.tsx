@@ -19,7 +19,7 @@ export function ChatPanel() {
   }, [messages.length]);
 
   return (
-    <section className="card chat" aria-label="Chat">
+    <section id="chat-panel" className="card chat" aria-label="Chat" tabIndex={-1}>
       <h2>Chat</h2>
       <p className="hint">Chat is not saved. It disappears when you leave.</p>
       {/* Named by title, not aria-label, so the "Message" box stays the only thing labelled like it. */}

@@ -1,30 +1,29 @@
 import type { ReactNode } from 'react';
+import { CallToolbar } from './CallToolbar';
 import { ChatPanel } from './ChatPanel';
 import { CrisisPanel } from './CrisisPanel';
 import { HandsPanel } from './HandsPanel';
 import { HostControls } from './HostControls';
-import { LiveNotices } from './LiveNotices';
 import { PeoplePanel } from './PeoplePanel';
-import { ReactionBar } from './ReactionBar';
 import { SupportPanel } from './SupportPanel';
 import { TopicCard } from './TopicCard';
 
 /**
  * The live circle around whatever media there is: the stage (video, or a notice in text-only mode) on the left,
- * people, hands and chat on the right. Everything here works without audio and video.
+ * people, hands and chat on the right (one column on a narrow screen), and the call toolbar kept at the bottom of
+ * the window. Everything here works without audio and video.
  */
-export function LiveCircleLayout({ stage, controls }: { stage: ReactNode; controls?: ReactNode }) {
+export function LiveCircleLayout(props: { stage: ReactNode; media?: ReactNode; devices?: ReactNode; onLeave: () => void; leaving: boolean }) {
   return (
     <>
-      <LiveNotices />
+      <a className="skip-link" href="#call-controls">
+        Skip to call controls
+      </a>
       <div className="circle-layout">
         <div className="circle-main">
           <TopicCard />
-          {stage}
-          <div className="circle-actions">
-            {controls}
-            <ReactionBar />
-          </div>
+          {props.stage}
+          {props.devices}
           <HostControls />
           <SupportPanel />
           <CrisisPanel />
@@ -35,6 +34,7 @@ export function LiveCircleLayout({ stage, controls }: { stage: ReactNode; contro
           <ChatPanel />
         </div>
       </div>
+      <CallToolbar media={props.media} onLeave={props.onLeave} leaving={props.leaving} />
     </>
   );
 }

@@ -2,8 +2,9 @@ import { useStore } from '../../store';
 import { ErrorLine } from '../../ui/ErrorLine';
 
 /**
- * What everyone should notice at once: a lost connection, a refused join, a locked circle, who is up next, and
- * (only for the person affected) what a host just did.
+ * What this person should notice at once, just above the call toolbar: a lost connection, a refused join, a
+ * locked circle, no host yet, being called on, and what a host just did to them. Each notice that stays can be
+ * dismissed; the status line is read out politely, a host's action on you assertively.
  */
 export function LiveNotices() {
   const connection = useStore((s) => s.live.connection);
@@ -12,27 +13,37 @@ export function LiveNotices() {
   const locked = useStore((s) => s.live.locked);
   const called = useStore((s) => s.live.called);
   const notice = useStore((s) => s.live.notice);
+  const noHost = useStore((s) => s.live.joined && !s.live.you?.isHost && !s.live.participants.some((p) => p.isHost));
   const dismiss = useStore((s) => s.dismissNotice);
+  const dismissCalled = useStore((s) => s.dismissCalled);
   const reconnecting = connection === 'reconnecting' || (connection === 'connected' && !joined && !joinError);
+  const status = connection === 'reconnecting' ? 'Reconnecting…' : reconnecting ? 'Joining the circle…' : noHost ? 'Waiting for the host… You are in the right place.' : '';
 
   return (
     <div className="live-notices">
-      <p role="status" className={reconnecting ? 'reconnecting' : 'visually-hidden'}>
-        {connection === 'reconnecting' ? 'Reconnecting…' : reconnecting ? 'Joining the circle…' : ''}
+      <p role="status" className={status ? 'toast status-toast' : 'visually-hidden'}>
+        {status}
       </p>
       <ErrorLine message={joinError} />
       {notice && (
-        <div role="alert" className="notice moderation-notice">
+        <div role="alert" className="toast notice moderation-notice">
           <p>{notice.message}</p>
           <button type="button" className="button secondary" onClick={dismiss}>
             Dismiss
           </button>
         </div>
       )}
-      {locked && <p className="locked-notice">Locked: no new people can join</p>}
-      <p role="status" className={called ? 'called' : 'visually-hidden'}>
-        {called ? `${called.displayName}, you're up` : ''}
-      </p>
+      {locked && <p className="toast locked-notice">Locked: no new people can join</p>}
+      <div role="status" className={called ? 'toast called' : 'visually-hidden'}>
+        {called && (
+          <>
+            <p key={called.key}>The host called on you: you're up.</p>
+            <button type="button" className="button secondary" onClick={dismissCalled}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -121,16 +121,22 @@ describe('bindSocketEvents', () => {
     };
     const store = newStore();
     const unbind = bindSocketEvents(socket as never, store);
+    store.getState().liveJoined(snapshot);
     handlers.get('topic:changed')?.({ current: 'Pivot', trail: [{ topic: 'Before', at: 'x' }] });
     handlers.get('circle:lockChanged')?.({ locked: true });
     // The call names nobody: the name comes from the participant list the circle already has.
     handlers.get('participants:changed')?.({
       participants: [{ identity: 'p_me', displayName: 'Lee', role: 'member', badge: '', isHost: false, micBlocked: false }],
     });
+    // Someone else called on is not this screen's news; being called is.
+    handlers.get('hand:called')?.({ identity: 'p_other' });
+    expect(store.getState().live.called).toBeNull();
     handlers.get('hand:called')?.({ identity: 'p_me' });
     expect(store.getState().live.topic.current).toBe('Pivot');
     expect(store.getState().live.locked).toBe(true);
-    expect(store.getState().live.called?.displayName).toBe('Lee');
+    expect(store.getState().live.called).not.toBeNull();
+    store.getState().dismissCalled();
+    expect(store.getState().live.called).toBeNull();
     unbind();
     expect(handlers.size).toBe(0);
   });

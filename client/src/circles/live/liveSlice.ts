@@ -42,7 +42,8 @@ export interface LiveData {
   crisisText: string;
   chat: ChatMessage[];
   reactions: FloatingReaction[];
-  called: { identity: string; displayName: string; key: number } | null;
+  /** The host called on you (the server tells only the person called); shown until dismissed or the next call. */
+  called: { key: number } | null;
   notice: ModerationNotice | null;
   outcome: LiveOutcome | null;
 }
@@ -73,8 +74,9 @@ export interface LiveSlice {
   participantsChanged: (participants: LiveParticipant[]) => void;
   topicChanged: (topic: TopicState) => void;
   handsChanged: (hands: HandEntry[]) => void;
-  /** The server names nobody here: the name comes from the participant list, by identity. */
+  /** Only the person called hears of it; anything else (an old client's broadcast) is not for this screen. */
   handCalled: (identity: string) => void;
+  dismissCalled: () => void;
   chatReceived: (message: ChatMessage) => void;
   chatRemoved: (id: string) => void;
   reactionSent: (identity: string, reaction: Reaction) => void;
@@ -109,7 +111,8 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set)
     participantsChanged: (participants) => patch(() => ({ participants })),
     topicChanged: (topic) => patch(() => ({ topic })),
     handsChanged: (hands) => patch(() => ({ hands })),
-    handCalled: (identity) => patch((l) => ({ called: { identity, displayName: nameOf(l.participants, identity), key: nextKey++ } })),
+    handCalled: (identity) => patch((l) => (identity === l.you?.identity ? { called: { key: nextKey++ } } : {})),
+    dismissCalled: () => patch(() => ({ called: null })),
     chatReceived: (message) =>
       patch((l) => (l.chat.some((m) => m.id === message.id) ? {} : { chat: [...l.chat, message].slice(-CHAT_KEEP) })),
     chatRemoved: (id) => patch((l) => ({ chat: l.chat.filter((m) => m.id !== id) })),

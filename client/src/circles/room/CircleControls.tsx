@@ -1,54 +1,108 @@
-import { useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react';
+import { useLocalParticipant, useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react';
 import { Track } from 'livekit-client';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from '../../store';
+import { DeviceSelect } from '../../ui/DeviceSelect';
 import { mediaErrorMessage } from '../../ui/mediaErrorMessage';
-import { DeviceControls, type DeviceControl } from '../DeviceControls';
+import { ToggleButton } from '../../ui/ToggleButton';
 import { selectMicBlocked } from '../live/liveSlice';
 
 type OnDeviceMessage = (message: string | null) => void;
 
-/** Microphone and camera on/off and which device each uses. State is read from the room, never copied. */
-export function CircleControls({ onDeviceMessage }: { onDeviceMessage: OnDeviceMessage }) {
-  const microphone = useRoomDevice(Track.Source.Microphone, onDeviceMessage);
-  const camera = useRoomDevice(Track.Source.Camera, onDeviceMessage);
+/** Ctrl+D (⌘+D on a Mac) turns the microphone on and off, as in the common meeting apps. */
+const MUTE_SHORTCUT = { aria: 'Control+D Meta+D', hint: 'Ctrl+D or ⌘+D' };
+
+/**
+ * Microphone and camera on/off, for the call toolbar. State is read from the room, never copied. The microphone
+ * also answers to a shortcut, and each change by shortcut is read out (the button may be out of sight).
+ */
+export function MediaToggles({ onDeviceMessage }: { onDeviceMessage: OnDeviceMessage }) {
+  const microphone = useToggle(Track.Source.Microphone, onDeviceMessage);
+  const camera = useToggle(Track.Source.Camera, onDeviceMessage);
   // The host stopped this person from unmuting; LiveKit enforces it too, the button only says so.
   const micBlocked = useStore(selectMicBlocked);
+  const [said, setSaid] = useState('');
+  const toggleMic = useRef(microphone.onToggle);
+  useEffect(() => {
+    toggleMic.current = microphone.onToggle;
+  }, [microphone.onToggle]);
+  const micOn = useRef(microphone.on);
+  useEffect(() => {
+    micOn.current = microphone.on;
+  }, [microphone.on]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'd') {
+        e.preventDefault();
+        if (micBlocked) {
+          setSaid('The host has turned off unmuting.');
+          return;
+        }
+        setSaid(micOn.current ? 'Microphone off.' : 'Microphone on.');
+        toggleMic.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [micBlocked]);
 
   return (
-    <section className="card controls" aria-labelledby="controls-heading">
-      <h2 id="controls-heading" className="visually-hidden">
-        Your microphone and camera
-      </h2>
-      <DeviceControls
-        devices={[
-          { label: 'Microphone', ...microphone, disabled: micBlocked, describedBy: micBlocked ? 'mic-blocked-note' : undefined },
-          { label: 'Camera', ...camera },
-        ]}
-      >
-        {micBlocked && (
-          <p id="mic-blocked-note" className="mic-blocked">
-            The host has turned off unmuting
-          </p>
-        )}
-      </DeviceControls>
+    <div className="media-toggles" role="group" aria-label="Your microphone and camera">
+      <ToggleButton
+        label="Microphone"
+        pressed={microphone.on}
+        busy={microphone.busy}
+        disabled={micBlocked}
+        describedBy={micBlocked ? 'mic-blocked-note' : 'mute-shortcut'}
+        keyShortcuts={MUTE_SHORTCUT.aria}
+        onToggle={microphone.onToggle}
+      />
+      <ToggleButton label="Camera" pressed={camera.on} busy={camera.busy} onToggle={camera.onToggle} />
+      <span id="mute-shortcut" className="visually-hidden">
+        Shortcut: {MUTE_SHORTCUT.hint}
+      </span>
+      {micBlocked && (
+        <p id="mic-blocked-note" className="mic-blocked">
+          The host has turned off unmuting
+        </p>
+      )}
+      <p role="status" className="visually-hidden">
+        {said}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Which camera, microphone and speaker the call uses (the speaker where the browser lets a page choose one).
+ * Lists ask for labels only once the device is on (permission already given): never light a camera to list it.
+ */
+export function DeviceSettings({ onDeviceMessage }: { onDeviceMessage: OnDeviceMessage }) {
+  const { isMicrophoneEnabled, isCameraEnabled } = useLocalParticipant();
+  const mics = useDevices('audioinput', isMicrophoneEnabled, onDeviceMessage);
+  const cameras = useDevices('videoinput', isCameraEnabled, onDeviceMessage);
+  const speakers = useDevices('audiooutput', isMicrophoneEnabled || isCameraEnabled, onDeviceMessage);
+  const canChooseSpeaker = typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+  return (
+    <section className="card controls" aria-labelledby="devices-heading">
+      <h2 id="devices-heading">Devices</h2>
+      <div className="device-pickers">
+        <DeviceSelect label="Microphone" {...mics} defaultLabel="Default microphone" />
+        <DeviceSelect label="Camera" {...cameras} defaultLabel="Default camera" />
+        {canChooseSpeaker && <DeviceSelect label="Speaker" {...speakers} defaultLabel="Default speaker" />}
+      </div>
     </section>
   );
 }
 
-/** One of the room's own devices: published or not, and which one, with failures told to the person. */
-function useRoomDevice(
-  source: Track.Source.Microphone | Track.Source.Camera,
-  onDeviceMessage: OnDeviceMessage,
-): Omit<DeviceControl, 'label'> {
+function useToggle(source: Track.Source.Microphone | Track.Source.Camera, onDeviceMessage: OnDeviceMessage) {
   const camera = source === Track.Source.Camera;
   const onError = useCallback(
     (e: Error) => onDeviceMessage(mediaErrorMessage(camera ? 'camera' : 'microphone', e)),
     [camera, onDeviceMessage],
   );
   const toggle = useTrackToggle({ source, onDeviceError: onError });
-  // Ask for labels only once the device is on (permission already given): never light a camera just to list it.
-  const select = useMediaDeviceSelect({ kind: camera ? 'videoinput' : 'audioinput', requestPermissions: toggle.enabled, onError });
   return {
     on: toggle.enabled,
     busy: toggle.pending,
@@ -56,8 +110,15 @@ function useRoomDevice(
       onDeviceMessage(null);
       void toggle.toggle();
     },
+  };
+}
+
+function useDevices(kind: MediaDeviceKind, permitted: boolean, onDeviceMessage: OnDeviceMessage) {
+  const onError = useCallback((e: Error) => onDeviceMessage(mediaErrorMessage(kind === 'videoinput' ? 'camera' : 'microphone', e)), [kind, onDeviceMessage]);
+  const select = useMediaDeviceSelect({ kind, requestPermissions: permitted, onError });
+  return {
     devices: select.devices,
-    deviceId: select.activeDeviceId,
-    onChoose: (id) => void select.setActiveMediaDevice(id).catch(onError),
+    value: select.activeDeviceId,
+    onChange: (id: string) => void select.setActiveMediaDevice(id).catch(onError),
   };
 }

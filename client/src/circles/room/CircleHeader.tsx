@@ -2,8 +2,8 @@ import type { CircleSession } from '../../../../shared/schemas/circles';
 import { useStore } from '../../store';
 import { MugIcon } from '../../ui/MugIcon';
 
-/** The circle's name (and preset topic until the live topic card takes over), the reminder that nothing is recorded, and the way out. */
-export function CircleHeader({ session, onLeave, leaving }: { session: CircleSession; onLeave: () => void; leaving: boolean }) {
+/** The circle's name (and preset topic until the live topic card takes over) and the reminder that nothing is recorded; leaving is in the call toolbar. */
+export function CircleHeader({ session }: { session: CircleSession }) {
   // Once in the live circle the topic card shows the topic (and its pivots); until then, the preset one.
   const live = useStore((s) => s.live.joined);
   return (
@@ -16,9 +16,6 @@ export function CircleHeader({ session, onLeave, leaving }: { session: CircleSes
         </div>
       </div>
       <p className="not-recorded">Nothing in this circle is recorded.</p>
-      <button type="button" className="button leave" onClick={onLeave} disabled={leaving}>
-        Leave
-      </button>
     </div>
   );
 }

@@ -89,8 +89,10 @@ export function CirclePage() {
           />
         ) : (
           <>
-            <CircleHeader session={session} onLeave={leave} leaving={false} />
+            <CircleHeader session={session} />
             <LiveCircleLayout
+              onLeave={leave}
+              leaving={false}
               stage={
                 <MediaUnavailableNotice
                   message={media.available ? E2EE_UNSUPPORTED_MESSAGE : unavailableMessage(media.message)}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useStore, type Admission } from '../../store';
 import { useEncryptedRoom } from '../../ui/mediaE2ee';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
-import { CircleControls } from './CircleControls';
+import { DeviceSettings, MediaToggles } from './CircleControls';
 import { CircleHeader } from './CircleHeader';
 import { CircleStage } from './CircleStage';
 import { EncryptedMark } from './EncryptedMark';
@@ -55,7 +55,7 @@ export function ConnectedCircle(props: {
 
   return (
     <RoomContext.Provider value={room}>
-      <CircleHeader session={admission.response.session} onLeave={leave} leaving={leaving} />
+      <CircleHeader session={admission.response.session} />
       {connection.phase === 'connected' && (
         <>
           <EncryptedMark epoch={epoch} />
@@ -82,10 +82,11 @@ export function ConnectedCircle(props: {
             />
           )
         }
-        controls={
+        media={connection.phase === 'connected' && <MediaToggles onDeviceMessage={setDeviceMessage} />}
+        devices={
           connection.phase === 'connected' && (
             <>
-              <CircleControls onDeviceMessage={setDeviceMessage} />
+              <DeviceSettings onDeviceMessage={setDeviceMessage} />
               {deviceMessage && (
                 <p role="status" className="error device-message">
                   {deviceMessage}
@@ -94,6 +95,8 @@ export function ConnectedCircle(props: {
             </>
           )
         }
+        onLeave={() => void leave()}
+        leaving={leaving}
       />
     </RoomContext.Provider>
   );
