@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInThroughUi } from '../support/circlePages';
+import { expectAccessible } from '../support/axe';
 import { e2eSetup } from '../support/e2e';
 import { signedInAs } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
@@ -32,6 +33,7 @@ describe('home and the pre-join page tell the truth about a circle, live', () =>
       await card(`Test circle ${id}`).getByText('The doors are open').waitFor();
     }
     await member.getByRole('heading', { name: 'Also open now' }).waitFor();
+    await expectAccessible(member, 'home with two circles open');
 
     const host = await hostIn(early);
     try {
@@ -40,12 +42,14 @@ describe('home and the pre-join page tell the truth about a circle, live', () =>
       await card('Test circle doors-a').getByText('The host has closed this circle to newcomers').waitFor();
       expect(await card('Test circle doors-a').getByRole('button', { name: 'Join the circle' }).isDisabled()).toBe(true);
       expect(await card('Test circle doors-b').getByRole('button', { name: 'Join the circle' }).isEnabled()).toBe(true);
+      await expectAccessible(member, 'home with a locked circle');
 
       // The pre-join page of the locked circle says so before anyone tries, and opens again when unlocked.
       await member.goto(`${e2e.app.url}/circles/${early}/join`);
       await member.getByTestId('doors-closed').getByText('closed this circle to newcomers').waitFor();
       const enter = member.getByRole('button', { name: 'Enter the circle' });
       expect(await enter.isDisabled()).toBe(true);
+      await expectAccessible(member, 'the pre-join page of a locked circle');
       expectOk(await command(host, 'circle:lock', { locked: false }));
       await expect.poll(() => enter.isEnabled(), { timeout: 10_000 }).toBe(true);
       expect(await member.getByTestId('doors-closed').count()).toBe(0);

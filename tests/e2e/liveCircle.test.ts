@@ -62,10 +62,10 @@ describe('a host runs the live circle', () => {
       return { sources: p?.canPublishSources, data: p?.canPublishData, hidden: p?.hidden, metadata: p?.canUpdateMetadata };
     };
     expect(await permission()).toEqual({ sources: [TrackSource.CAMERA, TrackSource.MICROPHONE], data: false, hidden: false, metadata: false });
-    await host.getByRole('button', { name: 'Stop Lee from unmuting' }).click();
+    await host.getByRole('button', { name: 'Stop unmuting for Lee' }).click();
     await member.getByText('The host has turned off unmuting').waitFor();
     await expect.poll(permission, { timeout: 20_000 }).toEqual({ sources: [TrackSource.CAMERA], data: false, hidden: false, metadata: false });
-    await host.getByRole('button', { name: 'Allow Lee to unmute' }).click();
+    await host.getByRole('button', { name: 'Allow unmuting for Lee' }).click();
     await expect.poll(permission, { timeout: 20_000 }).toEqual({ sources: [TrackSource.CAMERA, TrackSource.MICROPHONE], data: false, hidden: false, metadata: false });
 
     // The host removes the member: they leave the room, are told, and cannot come back.

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
+import { expectAccessible } from '../support/axe';
 import { e2eSetup } from '../support/e2e';
 import { openCircleNow } from '../support/openCircles';
 
@@ -80,6 +81,7 @@ describe('the circle on a phone', () => {
     ] as const) {
       await expectTappable(phone.getByRole('button', { name, exact: true }), what);
     }
+    await expectAccessible(phone, 'the circle on a phone');
     await e2e.screenshot(phone, 'phone-circle.png', { fullPage: true });
     // What the phone shows at first: the video, with the toolbar in reach.
     await phone.evaluate(() => window.scrollTo(0, 0));

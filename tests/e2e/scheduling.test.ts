@@ -56,7 +56,7 @@ describe('staff set a topic and a host; members see them', () => {
     expect(await first.textContent()).toContain('12:00 p.m.–1:00 p.m. Alberta time');
     expect(await first.getByTestId('host-badge').count()).toBe(1);
     await member.getByRole('button', { name: 'Month' }).click();
-    await member.getByRole('grid').getByText('Boundaries at work').waitFor();
+    await member.getByRole('table').getByText('Boundaries at work').waitFor();
     await e2e.screenshot(member, 'scheduling-member-month.png', { fullPage: true });
 
     // The volunteer sees the assignment and declines it; staff then see it uncovered.

@@ -16,6 +16,13 @@ export function monthGrid(year: number, month: number): Array<string | null> {
   return cells;
 }
 
+/** The month's cells, seven to a row. */
+function weeksOf(cells: Array<string | null>): Array<Array<string | null>> {
+  const weeks: Array<Array<string | null>> = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
 /** A month calendar of sessions, placed by their Alberta date (from the server's wall clock). */
 export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
   const firstDate = sessions[0]?.wallClock.startsAt.slice(0, 7) ?? new Date().toISOString().slice(0, 7);
@@ -42,32 +49,44 @@ export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
           ›
         </button>
       </div>
-      <div className="month-grid" role="grid">
-        {WEEKDAYS.map((d) => (
-          <div key={d} className="month-head" role="columnheader">
-            {d}
-          </div>
-        ))}
-        {monthGrid(year, month).map((day, i) => (
-          <div key={day ?? `pad-${i}`} className="month-cell" role="gridcell">
-            {day && <span className="month-day">{Number(day.slice(8))}</span>}
-            {day &&
-              (byDay.get(day) ?? []).map((s) => (
-                <p key={s.id} className={`month-session status-${s.status}`}>
-                  {s.status === 'scheduled' || s.status === 'moved' ? (
-                    <>
-                      {wallTime(s.wallClock.startsAt)} {s.title}
-                      {s.topic && <span className="month-topic">{s.topic}</span>}
-                      {s.hosted && <HostBadge />}
-                    </>
-                  ) : (
-                    <span>{s.note ?? 'No circle'}</span>
-                  )}
-                </p>
+      {/* A static calendar: a table (weeks as rows, days as cells), read cell by cell like any table. */}
+      <table className="month-grid">
+        <caption className="visually-hidden">Circles in {title}, by day (Alberta dates)</caption>
+        <thead>
+          <tr>
+            {WEEKDAYS.map((d) => (
+              <th key={d} scope="col" className="month-head">
+                {d}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeksOf(monthGrid(year, month)).map((week, w) => (
+            <tr key={week.find((d) => d) ?? `week-${w}`}>
+              {week.map((day, i) => (
+                <td key={day ?? `pad-${w}-${i}`} className="month-cell">
+                  {day && <span className="month-day">{Number(day.slice(8))}</span>}
+                  {day &&
+                    (byDay.get(day) ?? []).map((s) => (
+                      <p key={s.id} className={`month-session status-${s.status}`}>
+                        {s.status === 'scheduled' || s.status === 'moved' ? (
+                          <>
+                            {wallTime(s.wallClock.startsAt)} {s.title}
+                            {s.topic && <span className="month-topic">{s.topic}</span>}
+                            {s.hosted && <HostBadge />}
+                          </>
+                        ) : (
+                          <span>{s.note ?? 'No circle'}</span>
+                        )}
+                      </p>
+                    ))}
+                </td>
               ))}
-          </div>
-        ))}
-      </div>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

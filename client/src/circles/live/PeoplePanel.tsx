@@ -63,7 +63,8 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
     const ack = await p;
     if (ack.ok) onDone(ack.data.message);
   }
-  // Each button names whom it acts on, since every person in the list has the same set.
+  // Each button names whom it acts on, since every person in the list has the same set; the name starts with
+  // the visible words, so saying what one sees (voice control) presses it.
   const button = (text: string, label: string, command: () => Promise<ModerationAck>) => (
     <button type="button" className="small-button" disabled={busy} aria-label={label} onClick={() => void act(command())}>
       {text}
@@ -73,10 +74,10 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
   return (
     <div className="moderation" role="group" aria-label={`Moderate ${name}`}>
       {button('Mute', `Mute ${name}`, () => run('moderation:mute', { identity }))}
-      {button('Camera off', `Turn off ${name}'s camera`, () => run('moderation:cameraOff', { identity }))}
+      {button('Camera off', `Camera off for ${name}`, () => run('moderation:cameraOff', { identity }))}
       {person.micBlocked
-        ? button('Allow unmuting', `Allow ${name} to unmute`, () => run('moderation:blockMic', { identity, blocked: false }))
-        : button('Stop unmuting', `Stop ${name} from unmuting`, () => run('moderation:blockMic', { identity, blocked: true }))}
+        ? button('Allow unmuting', `Allow unmuting for ${name}`, () => run('moderation:blockMic', { identity, blocked: false }))
+        : button('Stop unmuting', `Stop unmuting for ${name}`, () => run('moderation:blockMic', { identity, blocked: true }))}
       {confirming ? (
         <>
           <button
@@ -90,7 +91,7 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
           >
             Confirm removing {name}
           </button>
-          <button type="button" className="small-button" aria-label={`Keep ${name} in the circle`} onClick={() => setConfirming(false)}>
+          <button type="button" className="small-button" aria-label={`Cancel removing ${name}`} onClick={() => setConfirming(false)}>
             Cancel
           </button>
         </>

@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
+import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
+import { e2eSetup } from '../support/e2e';
+import { openCircleNow } from '../support/openCircles';
+import { PASSWORD } from '../support/users';
+
+/**
+ * axe-core (WCAG 2.0–2.2 A and AA, and best practices) on the pages and states people reach, each role in turn:
+ * the circle with hands, chat and notices up and the host's confirmations open, the schedule, peer support, and
+ * staff's pages. Every violation is listed with the state it was found in.
+ */
+const e2e = e2eSetup({ livekit: 'media' });
+let sessionId: string;
+
+beforeAll(async () => {
+  sessionId = await openCircleNow(e2e.app.db, 'a11y', 'Finding your feet');
+});
+
+const found: Record<string, string[]> = {};
+async function check(page: Page, state: string) {
+  const v = await axeViolations(page);
+  if (v.length) found[state] = v;
+}
+const visit = async (page: Page, path: string, ready: (p: Page) => Promise<unknown>, state = path) => {
+  await page.goto(`${e2e.app.url}${path}`);
+  await ready(page);
+  await check(page, state);
+};
+/** The page itself is there (lazy pages load after the header): its main heading shows. */
+const heading = (name: string | RegExp) => async (p: Page) => {
+  await p.waitForLoadState('networkidle');
+  await p.getByRole('heading', { name, level: 1 }).first().waitFor();
+};
+
+describe('every page and state passes axe-core', () => {
+  it('signed out, member, host, volunteer, staff and auditor', async () => {
+    const signedOut = await e2e.open();
+    await signedOut.goto(`${e2e.app.url}/signin`);
+    await signedOut.getByLabel('Email').waitFor();
+    await check(signedOut, 'sign-in');
+
+    // A member and a host in one circle, with media.
+    const [member, host] = await Promise.all([e2e.open(), e2e.open()]);
+    await Promise.all([
+      signInThroughUi(member, e2e.app.url, 'lawyer@example.ca', 'Finding your feet'),
+      signInThroughUi(host, e2e.app.url, 'staff@example.ca', 'Finding your feet'),
+    ]);
+    await check(member, 'home (member)');
+    await member.getByRole('button', { name: 'Join the circle' }).click();
+    await member.getByText('Nothing in a circle is recorded').waitFor();
+    await check(member, 'pre-join');
+    await member.goto(`${e2e.app.url}/`);
+    await Promise.all([enterCircleThroughUi(member, sessionId, 'Lee'), enterCircleThroughUi(host, sessionId, 'Sasha')]);
+    await expect.poll(() => member.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(2);
+    await member.getByRole('button', { name: 'Raise hand', exact: true }).click();
+    await member.getByLabel('Message').fill('Hello everyone');
+    await member.getByRole('button', { name: 'Send', exact: true }).click();
+    await host.getByRole('list', { name: 'Messages' }).getByText('Hello everyone').waitFor();
+    await check(member, 'circle (member, hand up, chat)');
+    await host.getByRole('button', { name: 'Call on next' }).click();
+    await member.getByText("you're up").waitFor();
+    await check(member, 'circle (member, called on)');
+    await check(host, 'circle (host)');
+    await host.getByRole('button', { name: 'Remove Lee' }).click();
+    await host.getByRole('button', { name: 'Confirm removing Lee' }).waitFor();
+    await check(host, 'circle (host, remove confirmation)');
+    await host.keyboard.press('Escape');
+
+    await visit(member, '/schedule', heading(/.+/), 'schedule (member)');
+    const month = member.getByRole('button', { name: /month/i });
+    if (await month.count()) {
+      await month.first().click();
+      await member.getByRole('table').first().waitFor();
+      await check(member, 'schedule month view');
+    }
+    await visit(member, '/support', heading(/.+/), 'peer support (member)');
+    await visit(member, '/support/request', heading(/.+/), 'support request form');
+
+    const volunteer = await e2e.open();
+    await signInThroughUi(volunteer, e2e.app.url, 'volunteer@example.ca', 'Finding your feet');
+    await visit(volunteer, '/assignments', heading(/.+/), 'assignments (volunteer)');
+    await visit(volunteer, '/support/profile', heading(/.+/), 'peer profile (volunteer)');
+
+    for (const [path, state] of [
+      ['/staff/schedule', 'run the schedule'],
+      ['/staff/people', 'people'],
+      ['/staff/reports', 'reports'],
+      ['/staff/audit', 'audit log'],
+      ['/staff/support', 'one-on-one requests'],
+      ['/support/queue', 'matching queue'],
+      ['/support/stats', 'matching statistics'],
+    ] as const) {
+      await visit(host, path, heading(/.+/), state);
+    }
+
+    const auditor = await e2e.open();
+    await auditor.goto(`${e2e.app.url}/signin`);
+    await e2e.app.services.auth.createUser({ email: 'ada.a11y@example.ca', firstName: 'Ada', role: 'auditor', memberKind: null, password: PASSWORD });
+    await auditor.getByLabel('Email').fill('ada.a11y@example.ca');
+    await auditor.getByLabel('Password').fill(PASSWORD);
+    await auditor.getByRole('button', { name: 'Sign in' }).click();
+    await auditor.getByRole('heading', { name: /audit/i }).first().waitFor();
+    await check(auditor, 'audit log (auditor)');
+
+    expect(found).toEqual({});
+  });
+});
