@@ -39,6 +39,8 @@ describe('every page and state passes axe-core', () => {
     const signedOut = await e2e.open();
     await signedOut.goto(`${e2e.app.url}/signin`);
     await signedOut.getByLabel('Email').waitFor();
+    // Nothing to hunt for: the email field has the focus.
+    expect(await signedOut.evaluate(() => document.activeElement?.id)).toBe('signin-email');
     await check(signedOut, 'sign-in');
 
     // A member and a host in one circle, with media.
@@ -48,16 +50,25 @@ describe('every page and state passes axe-core', () => {
       signInThroughUi(host, e2e.app.url, 'staff@example.ca', 'Finding your feet'),
     ]);
     await check(member, 'home (member)');
+    // After a navigation focus is on the new page's main heading, where a screen reader starts reading.
+    await member.goto(`${e2e.app.url}/schedule`);
+    await expect.poll(() => member.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await member.goto(`${e2e.app.url}/`);
+    await member.getByRole('button', { name: 'Join the circle' }).waitFor();
     await member.getByRole('button', { name: 'Join the circle' }).click();
     await member.getByText('Nothing in a circle is recorded').waitFor();
     await check(member, 'pre-join');
     await member.goto(`${e2e.app.url}/`);
     await Promise.all([enterCircleThroughUi(member, sessionId, 'Lee'), enterCircleThroughUi(host, sessionId, 'Sasha')]);
     await expect.poll(() => member.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(2);
+    // What changes in the circle is read out to the others (a polite live region), in plain words.
+    const heard = () => host.getByTestId('live-announcer').textContent();
     await member.getByRole('button', { name: 'Raise hand', exact: true }).click();
+    await expect.poll(heard, { timeout: 10_000 }).toBe('Lee raised a hand.');
     await member.getByLabel('Message').fill('Hello everyone');
     await member.getByRole('button', { name: 'Send', exact: true }).click();
     await host.getByRole('list', { name: 'Messages' }).getByText('Hello everyone').waitFor();
+    await expect.poll(heard, { timeout: 10_000 }).toBe('Lee says: Hello everyone');
     await check(member, 'circle (member, hand up, chat)');
     await host.getByRole('button', { name: 'Call on next' }).click();
     await member.getByText("you're up").waitFor();

@@ -19,7 +19,7 @@ describe('a member meets a red-mug volunteer in the Monday circle', () => {
   it('both see and hear each other, and only the volunteer wears the red mug', async () => {
     const [member, volunteer] = await Promise.all([e2e.open(), e2e.open()]);
     await Promise.all([signIn(member, 'lawyer@example.ca'), signIn(volunteer, 'volunteer@example.ca')]);
-    await Promise.all([enterCircle(member, 'Lee'), enterCircle(volunteer, 'Val')]);
+    await Promise.all([enterCircle(member, 'Lee K.'), enterCircle(volunteer, 'Val')]);
 
     for (const page of [member, volunteer]) {
       await expect.poll(() => page.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(2);
@@ -56,6 +56,19 @@ describe('a member meets a red-mug volunteer in the Monday circle', () => {
     await member.getByRole('button', { name: 'Leave' }).click();
     await member.waitForURL(`${e2e.app.url}/`);
     await expect.poll(() => volunteer.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(1);
+
+    // Back to the pre-join page: the name chosen last time is offered again on this device, and the camera and
+    // microphone used; signing out forgets them.
+    await member.getByRole('button', { name: 'Join the circle' }).click();
+    const name = member.getByLabel('Display name');
+    await expect.poll(() => name.inputValue()).toBe('Lee K.');
+    const stored = await member.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('redmug:prejoin:')).map(([, v]) => JSON.parse(v)));
+    expect(stored).toEqual([{ displayName: 'Lee K.', cameraDeviceId: expect.any(String), microphoneDeviceId: expect.any(String) }]);
+    expect(stored[0].cameraDeviceId).not.toBe('');
+    await member.goto(`${e2e.app.url}/`);
+    await member.getByRole('button', { name: 'Sign out' }).click();
+    await member.waitForURL(/\/signin/);
+    expect(await member.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('redmug:prejoin:')))).toEqual([]);
   });
 
   it('with LiveKit stopped, the circle page says plainly that audio and video are unavailable', async () => {

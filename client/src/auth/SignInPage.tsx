@@ -19,7 +19,8 @@ const LEDE = 'Drop-in peer-support circles for Alberta lawyers and articling stu
 const AFTER = <p className="hint">New here? Ask staff for an invite link.</p>;
 
 export function SignInPage() {
-  useDocumentTitle('Sign in');
+  // The first thing to do here is type an email: that field has the focus.
+  useDocumentTitle('Sign in', { focusHeading: false });
   const signedIn = useStore((s) => s.user !== null);
   const location = useLocation();
   const navigate = useNavigate();
@@ -44,7 +45,7 @@ export function SignInPage() {
 
   return (
     <AuthFormPage title="Sign in to Red Mug" lede={LEDE} action={action} submitLabel="Sign in" onSubmit={() => void signIn()} after={AFTER}>
-      <TextField id="signin-email" label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} required />
+      <TextField id="signin-email" label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} required autoFocus />
       <TextField id="signin-password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
     </AuthFormPage>
   );

@@ -1,6 +1,7 @@
 import { Link, NavLink } from 'react-router';
 import { isParticipantRole, type ParticipantRole } from '../../../shared/schemas/auth';
 import { logout } from '../auth/authApi';
+import { forgetAllChoices } from './rememberedChoices';
 import { AUDITOR_HOME } from '../auth/RequireAuth';
 import { useStore } from '../store';
 import { ErrorLine } from './ErrorLine';
@@ -14,7 +15,10 @@ export function AppHeader() {
   const user = useStore((s) => s.user);
   // Signed out, the store's user becomes null and RequireAuth sends the page to /signin: nothing to undo here.
   const { busy, error, run } = useAction({ staysBusy: true });
-  const signOut = () => void run(logout);
+  const signOut = () => void run(async () => {
+    await logout();
+    forgetAllChoices();
+  });
 
   return (
     <header className="app-header">

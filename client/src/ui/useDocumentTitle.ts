@@ -1,8 +1,33 @@
 import { useEffect } from 'react';
 
-/** Each page names itself in the tab, which is also what screen readers announce on navigation. */
-export function useDocumentTitle(title: string): void {
+/** How long a page may take to show its main heading (it may load first) before focus is left where it is. */
+const HEADING_WAIT_MS = 3_000;
+
+/**
+ * Each page names itself in the tab, which is also what screen readers announce on navigation, and moves focus to
+ * its main heading once that shows, so keyboard and screen reader users start at the top of the new page rather
+ * than on a link of the old one. Pages whose first job is a field (sign-in) focus that instead: `focusHeading`
+ * false.
+ */
+export function useDocumentTitle(title: string, { focusHeading = true }: { focusHeading?: boolean } = {}): void {
   useEffect(() => {
     document.title = title ? `${title} · Red Mug Coffee Circle` : 'Red Mug Coffee Circle';
   }, [title]);
+
+  useEffect(() => {
+    if (!focusHeading) return;
+    const until = Date.now() + HEADING_WAIT_MS;
+    let frame = 0;
+    const focus = () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      // Someone already moved on (typed, clicked): leave their focus alone.
+      if (document.activeElement && document.activeElement !== document.body) return;
+      if (heading) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+      } else if (Date.now() < until) frame = requestAnimationFrame(focus);
+    };
+    frame = requestAnimationFrame(focus);
+    return () => cancelAnimationFrame(frame);
+  }, [focusHeading]);
 }

@@ -4,6 +4,7 @@ import { ChatPanel } from './ChatPanel';
 import { CrisisPanel } from './CrisisPanel';
 import { HandsPanel } from './HandsPanel';
 import { HostControls } from './HostControls';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { PeoplePanel } from './PeoplePanel';
 import { SupportPanel } from './SupportPanel';
 import { TopicCard } from './TopicCard';
@@ -19,6 +20,7 @@ export function LiveCircleLayout(props: { stage: ReactNode; media?: ReactNode; d
       <a className="skip-link" href="#call-controls">
         Skip to call controls
       </a>
+      <LiveAnnouncer />
       <div className="circle-layout">
         <div className="circle-main">
           <TopicCard />

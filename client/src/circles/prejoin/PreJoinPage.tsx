@@ -19,6 +19,7 @@ import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../ui/mediaE2ee';
 import { CameraPreview } from './CameraPreview';
 import { ConfidentialityPledge } from './ConfidentialityPledge';
 import { MicLevelMeter } from './MicLevelMeter';
+import { defaultDisplayName, recallChoices, rememberChoices } from '../../ui/rememberedChoices';
 import { useDevicePreview } from './useDevicePreview';
 
 const MAX_NAME = 40;
@@ -30,6 +31,8 @@ export function PreJoinPage() {
   const { sessionId = '' } = useParams();
   const navigate = useNavigate();
   const firstName = useStore((s) => s.user?.firstName ?? '');
+  const userId = useStore((s) => s.user?.id ?? '');
+  const [remembered] = useState(() => recallChoices(userId));
   const setAdmission = useStore((s) => s.setAdmission);
   const nameId = useId();
   // Said before they try: audio and video are end-to-end encrypted or not used at all.
@@ -42,10 +45,10 @@ export function PreJoinPage() {
   // A host may lock or end the circle while someone gets ready: the page says so at once.
   useDoorsChanged(reload);
   const closed = session.status === 'ready' ? closedDoorsMessage(session.data.doors) : null;
-  const camera = useDevicePreview('video');
-  const microphone = useDevicePreview('audio');
+  const camera = useDevicePreview('video', remembered.cameraDeviceId);
+  const microphone = useDevicePreview('audio', remembered.microphoneDeviceId);
 
-  const [displayName, setDisplayName] = useState(firstName.slice(0, MAX_NAME));
+  const [displayName, setDisplayName] = useState(() => defaultDisplayName(remembered.displayName, firstName).slice(0, MAX_NAME));
   const [nameError, setNameError] = useState<string | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
   // Admitted, the page moves on to the circle: the button stays busy until it does.
@@ -67,6 +70,7 @@ export function PreJoinPage() {
         setOpensAt(opensAtOf(err));
         throw err;
       });
+      rememberChoices(userId, { displayName: name.data, cameraDeviceId: camera.deviceId, microphoneDeviceId: microphone.deviceId });
       // Release the preview devices before the circle captures them again.
       camera.track?.stop();
       microphone.track?.stop();

@@ -10,9 +10,10 @@ import { usePreviewTrack } from './usePreviewTrack';
  * off again and says why (until the next toggle). `deviceId` is what the picker shows and what the circle will
  * use: the person's pick, else the device the preview runs on, else the first listed.
  */
-export function useDevicePreview<K extends 'video' | 'audio'>(kind: K) {
+export function useDevicePreview<K extends 'video' | 'audio'>(kind: K, preferred = '') {
   const [on, setOn] = useState(false);
-  const [chosen, choose] = useState('');
+  // The device used last time on this device, if any; the picker still lists what is there now.
+  const [chosen, choose] = useState(preferred);
   const [error, setError] = useState<string | null>(null);
 
   const onError = useCallback(
