@@ -53,6 +53,17 @@ describe('a member meets a red-mug volunteer in the Monday circle', () => {
 
     await e2e.screenshot(member, 'circle-member.png');
 
+    // This screen's own view: pin Val (first, across the stage), hide the self-view (Val still sees two tiles),
+    // and show it again.
+    await member.getByRole('button', { name: 'Pin Val' }).click();
+    expect(await member.getByRole('button', { name: 'Pin Val' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await remote.getAttribute('class')).toContain('pinned');
+    await member.getByRole('button', { name: 'Hide self-view' }).click();
+    await expect.poll(() => member.getByTestId('participant-tile').count()).toBe(1);
+    expect(await volunteer.getByTestId('participant-tile').count()).toBe(2);
+    await member.getByRole('button', { name: 'Show self-view' }).click();
+    await expect.poll(() => member.getByTestId('participant-tile').count()).toBe(2);
+
     await member.getByRole('button', { name: 'Leave' }).click();
     await member.waitForURL(`${e2e.app.url}/`);
     await expect.poll(() => volunteer.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(1);

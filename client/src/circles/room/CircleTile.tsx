@@ -1,19 +1,24 @@
 import {
   isTrackReference,
+  useConnectionQualityIndicator,
   useIsMuted,
   useIsSpeaking,
   VideoTrack,
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
-import { Track } from 'livekit-client';
+import { ConnectionQuality, Track } from 'livekit-client';
 import { useStore } from '../../store';
 import { RedMugBadge } from '../../ui/RedMugBadge';
 import { TileReactions } from '../live/TileReactions';
 import { participantName } from './participantName';
 import { useRedMugBadge } from './useRedMugBadge';
 
-/** One person in the circle: their camera or their initial, their name, and the red mug if they wear it. */
-export function CircleTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder }) {
+/**
+ * One person in the circle: their camera or their initial, their name, the red mug if they wear it, a word when
+ * their connection is weak, and the tile's own actions (pin someone; hide your self-view).
+ */
+export function CircleTile(props: { trackRef: TrackReferenceOrPlaceholder; pinned: boolean; onPin: (pinned: boolean) => void; onHideSelf: () => void }) {
+  const { trackRef, pinned } = props;
   const participant = trackRef.participant;
   // The name from the live circle's participant list, by the opaque identity LiveKit knows.
   const shown = useStore((s) => participantName(s.live.participants, participant.identity));
@@ -22,10 +27,12 @@ export function CircleTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder
   const cameraMuted = useIsMuted(trackRef);
   const micMuted = useIsMuted({ participant, source: Track.Source.Microphone });
   const showVideo = isTrackReference(trackRef) && !cameraMuted;
+  const { quality } = useConnectionQualityIndicator({ participant });
+  const weak = quality === ConnectionQuality.Poor || quality === ConnectionQuality.Lost;
 
   return (
     <div
-      className={`tile${speaking ? ' speaking' : ''}`}
+      className={`tile${speaking ? ' speaking' : ''}${pinned ? ' pinned' : ''}`}
       data-testid="participant-tile"
       data-local={participant.isLocal ? 'true' : 'false'}
       data-identity={participant.identity}
@@ -44,6 +51,18 @@ export function CircleTile({ trackRef }: { trackRef: TrackReferenceOrPlaceholder
         </span>
         {redMug && <RedMugBadge />}
         {micMuted && <span className="tile-muted">Mic off</span>}
+        {weak && <span className="tile-quality">{quality === ConnectionQuality.Lost ? 'Connection lost' : 'Weak connection'}</span>}
+      </div>
+      <div className="tile-actions">
+        {participant.isLocal ? (
+          <button type="button" className="tile-action" onClick={props.onHideSelf}>
+            Hide self-view
+          </button>
+        ) : (
+          <button type="button" className="tile-action" aria-pressed={pinned} aria-label={`Pin ${shown}`} onClick={() => props.onPin(!pinned)}>
+            Pin
+          </button>
+        )}
       </div>
       <TileReactions identity={participant.identity} name={shown} />
     </div>
