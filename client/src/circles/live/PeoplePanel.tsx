@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LiveParticipant } from '../../../../shared/schemas/live';
 import { useStore } from '../../store';
 import { ErrorLine } from '../../ui/ErrorLine';
@@ -55,6 +55,16 @@ type ModerationAck = { ok: true; data: { message: string } } | { ok: false; mess
 function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone: (message: string) => void }) {
   const { run, busy, error } = useCommand();
   const [confirming, setConfirming] = useState(false);
+  // The button pressed gives way to the confirmation: focus goes with it (and back to Remove on cancel), never
+  // to the top of the page.
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const removeRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (asked.current) removeRef.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
   const name = person.displayName;
   const { identity } = person;
 
@@ -81,6 +91,7 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
       {confirming ? (
         <>
           <button
+            ref={confirmRef}
             type="button"
             className="small-button danger"
             disabled={busy}
@@ -96,7 +107,7 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
           </button>
         </>
       ) : (
-        <button type="button" className="small-button" disabled={busy} aria-label={`Remove ${name}`} onClick={() => setConfirming(true)}>
+        <button ref={removeRef} type="button" className="small-button" disabled={busy} aria-label={`Remove ${name}`} onClick={() => setConfirming(true)}>
           Remove
         </button>
       )}
