@@ -71,6 +71,17 @@ export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 export const InviteResponse = z.object({ token: z.string(), url: z.string(), createdAt: z.string(), expiresAt: z.string() });
 export type InviteResponse = z.infer<typeof InviteResponse>;
 
+/**
+ * GET /api/auth/invites/:token — whether an invite link can still make an account (and for which role, and
+ * whether only one email address may use it), so the page says so before anyone fills the form.
+ */
+export const InviteStatus = z.discriminatedUnion('usable', [
+  z.object({ usable: z.literal(true), role: z.enum(ROLES), memberKind: MemberKind.nullable(), forOneEmail: z.boolean() }),
+  z.object({ usable: z.literal(false) }),
+]);
+export type InviteStatus = z.infer<typeof InviteStatus>;
+export const InviteToken = z.object({ token: z.string().min(10).max(200) }).strict();
+
 export const YearOfCall = z.number().int().min(1950).max(2100);
 
 export const AcceptInviteBody = z

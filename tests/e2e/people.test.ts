@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/axe';
 import { e2eSetup } from '../support/e2e';
 import { PASSWORD } from '../support/users';
 
@@ -84,7 +85,14 @@ describe('staff manage people in the browser', () => {
 
     // The invited person, in a browser of their own, makes a member account from the link.
     const noor = await browser();
+    // A link with a piece missing says so, and offers no form to fill in vain.
+    await noor.goto(url.slice(0, -4));
+    await noor.getByRole('heading', { name: 'This invite link does not work' }).waitFor();
+    expect(await noor.getByLabel('Password').count()).toBe(0);
+    await expectAccessible(noor, 'an invite link that does not work');
     await noor.goto(url);
+    await noor.getByText('The account will be: Lawyer.').waitFor();
+    await expectAccessible(noor, 'the invite page');
     await noor.getByLabel('Email').fill('noor@example.ca');
     await noor.getByLabel('First name').fill('Noor');
     await noor.getByLabel('Year of call (lawyers, optional)').fill('2023');

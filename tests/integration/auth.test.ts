@@ -160,6 +160,40 @@ describe('invites', () => {
     expect(reused.body.code).toBe('INVITE_INVALID');
   });
 
+  it('an invite link says whether it still works before anyone fills the form, naming nobody', async () => {
+    const staff = new ApiClient(app.url);
+    await staff.signIn('staff@example.ca', PASSWORD);
+    const open = await staff.post('/api/auth/invites', { role: 'member', memberKind: 'lawyer' });
+    const bound = await staff.post('/api/auth/invites', { role: 'volunteer', email: 'vic.bound@example.ca' });
+    const visitor = new ApiClient(app.url);
+    const status = (token: string) => visitor.get(`/api/auth/invites/${encodeURIComponent(token)}`);
+
+    const fresh = await status(open.body.token);
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('cache-control')).toBe('private, no-store');
+    expect(fresh.body).toEqual({ usable: true, role: 'member', memberKind: 'lawyer', forOneEmail: false });
+    expect((await status(bound.body.token)).body).toEqual({ usable: true, role: 'volunteer', memberKind: null, forOneEmail: true });
+    expect(JSON.stringify((await status(bound.body.token)).body)).not.toContain('vic.bound');
+    // Asking uses nothing up.
+    expect((await status(open.body.token)).body.usable).toBe(true);
+
+    // Made up, used, expired: all simply do not work; nonsense is a 400 naming the field.
+    expect((await status('made-up-token-0123456789')).body).toEqual({ usable: false });
+    await visitor.get('/api/auth/session');
+    expect((await visitor.post('/api/auth/accept-invite', { token: open.body.token, email: 'ola@example.ca', firstName: 'Ola', password: PASSWORD })).status).toBe(201);
+    expect((await status(open.body.token)).body).toEqual({ usable: false });
+    const now = app.clock.now();
+    try {
+      app.clock.set(new Date(now.getTime() + 15 * 86_400_000)); // past the 14 days an invite lasts
+      expect((await status(bound.body.token)).body).toEqual({ usable: false });
+    } finally {
+      app.clock.set(now);
+    }
+    const short = await status('short');
+    expect(short.status).toBe(400);
+    expect(short.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it.each([
     ['member', 'lawyer@example.ca', 403, 'FORBIDDEN'],
     ['volunteer', 'volunteer@example.ca', 403, 'FORBIDDEN'],

@@ -57,6 +57,7 @@ const HTTP: Record<string, Audience> = {
   'POST /api/auth/logout': 'anyone',
   'POST /api/auth/invites': 'staff',
   'POST /api/auth/accept-invite': 'anyone', // needs an unguessable invite token
+  'GET /api/auth/invites/:token': 'anyone', // says only whether that unguessable token still works
   'GET /api/circles/next': 'signedIn',
   'GET /api/circles/sessions/:sessionId': 'signedIn',
   'POST /api/circles/sessions/:sessionId/join': 'signedIn', // never an auditor: no LiveKit token

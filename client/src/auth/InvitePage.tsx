@@ -1,9 +1,11 @@
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useCallback, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { roleLabel } from '../ui/roleLabel';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { acceptInvite } from './authApi';
+import { useLoad } from '../ui/useLoad';
+import { acceptInvite, fetchInviteStatus } from './authApi';
 import { AuthFormPage } from './AuthFormPage';
 
 const LEDE =
@@ -22,6 +24,29 @@ export function InvitePage() {
   const [yearOfCall, setYearOfCall] = useState('');
   const action = useAction({ staysBusy: true });
   const { fields } = action;
+  // Said before anyone types: a link that no longer works (used, expired, mistyped) gets no form at all.
+  const { state: status } = useLoad(useCallback(() => fetchInviteStatus(token), [token]));
+
+  if (status.status === 'ready' && !status.data.usable) {
+    return (
+      <main className="page narrow">
+        <h1>This invite link does not work</h1>
+        <div role="alert" className="notice">
+          <p>
+            It may have been used already, it may have expired, or part of it may be missing. Ask the person who sent it
+            for a new one.
+          </p>
+        </div>
+        <p>
+          Already have an account? <Link to="/signin">Sign in</Link>
+        </p>
+      </main>
+    );
+  }
+  const forWhom =
+    status.status === 'ready' && status.data.usable
+      ? ` The account will be: ${roleLabel(status.data)}.${status.data.forOneEmail ? ' Use the email address the invite was sent to.' : ''}`
+      : '';
 
   const create = () =>
     action.run(async () => {
@@ -30,7 +55,7 @@ export function InvitePage() {
     });
 
   return (
-    <AuthFormPage title="Create your Red Mug account" lede={LEDE} action={action} submitLabel="Create account" onSubmit={() => void create()}>
+    <AuthFormPage title="Create your Red Mug account" lede={LEDE + forWhom} action={action} submitLabel="Create account" onSubmit={() => void create()}>
       <TextField id="invite-email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={fields.email} required />
       <TextField id="invite-firstName" label="First name" autoComplete="given-name" maxLength={60} value={firstName} onChange={setFirstName} error={fields.firstName} required />
       <TextField id="invite-yearOfCall" label="Year of call (lawyers, optional)" type="number" inputMode="numeric" min={1950} max={2100} value={yearOfCall} onChange={setYearOfCall} error={fields.yearOfCall} />

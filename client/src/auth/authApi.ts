@@ -1,4 +1,5 @@
-import { SessionResponse, type AcceptInviteBody, type LoginBody } from '../../../shared/schemas/auth';
+import { InviteStatus, SessionResponse, type AcceptInviteBody, type LoginBody } from '../../../shared/schemas/auth';
+import { apiPath } from '../api/apiPath';
 import { apiGet, apiPost } from '../api/apiRequest';
 import { useStore } from '../store';
 
@@ -13,3 +14,6 @@ export const fetchSession = () => stored(apiGet('/api/auth/session', SessionResp
 export const login = (body: LoginBody) => stored(apiPost('/api/auth/login', body, SessionResponse));
 export const logout = () => stored(apiPost('/api/auth/logout', {}, SessionResponse));
 export const acceptInvite = (body: AcceptInviteBody) => stored(apiPost('/api/auth/accept-invite', body, SessionResponse));
+
+/** Whether an invite link still works, before the form is filled. */
+export const fetchInviteStatus = (token: string) => apiGet(apiPath`/api/auth/invites/${token}`, InviteStatus);

@@ -1,5 +1,5 @@
 import { Router, type CookieOptions, type Response } from 'express';
-import { AcceptInviteBody, CreateInviteBody, LoginBody, type InviteResponse, type SessionResponse } from '../../../shared/schemas/auth';
+import { AcceptInviteBody, CreateInviteBody, InviteToken, LoginBody, type InviteResponse, type SessionResponse } from '../../../shared/schemas/auth';
 import { parse } from '../http/validate';
 import type { CookieNames } from './auth.middleware';
 import { requireUser, signedInUser } from './auth.middleware';
@@ -58,6 +58,13 @@ export function authRoutes(deps: {
       expiresAt: expiresAt.toISOString(),
     };
     res.status(201).json(body);
+  });
+
+  // Anyone with the link may ask (the token is the secret); the answer names no person.
+  router.get('/invites/:token', async (req, res) => {
+    const { token } = parse(InviteToken, req.params);
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await auth.inviteStatus(token));
   });
 
   router.post('/accept-invite', async (req, res) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { record } from '../audit/audit.repository';
-import type { AcceptInviteBody, CreateInviteBody, MemberKind, PublicUser, Role } from '../../../shared/schemas/auth';
+import type { AcceptInviteBody, CreateInviteBody, InviteStatus, MemberKind, PublicUser, Role } from '../../../shared/schemas/auth';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import type { Db } from '../store/db';
@@ -144,6 +144,15 @@ export function createAuthService(deps: {
       });
       await record(deps.db, { actorId: createdBy, action: 'invite.create', targetType: 'role', targetId: input.role, at: now });
       return { token, createdAt: now, expiresAt };
+    },
+
+    /**
+     * Whether an invite link can still make an account, said before anyone fills the form: which role, and whether
+     * it is bound to one email address (never which one). Unknown, used and expired links look the same.
+     */
+    async inviteStatus(token: string): Promise<InviteStatus> {
+      const invite = await invites.usable(hashToken(token), deps.clock.now());
+      return invite ? { usable: true, role: invite.role, memberKind: invite.member_kind, forOneEmail: invite.email !== null } : { usable: false };
     },
 
     async acceptInvite(input: AcceptInviteBody): Promise<SignedIn> {

@@ -110,6 +110,11 @@ export function invitesRepository(db: Queryable) {
         [row.token_hash, row.role, row.member_kind, row.email, row.created_by, row.created_at, row.expires_at],
       );
     },
+    /** The invite if it can still be used (unknown, used and expired ones alike: null); changes nothing. */
+    async usable(tokenHash: string, now: Date): Promise<InviteRow | null> {
+      const rows = await db.query<InviteRow>('SELECT * FROM invites WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2', [tokenHash, now]);
+      return rows[0] ?? null;
+    },
     /** Marks the invite used and returns it, atomically; null when unknown, used or expired. */
     async consume(tokenHash: string, now: Date): Promise<InviteRow | null> {
       const rows = await db.query<InviteRow>(
