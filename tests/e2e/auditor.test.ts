@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/axe';
 import { e2eSetup } from '../support/e2e';
 import { ApiClient } from '../support/httpClient';
 import { PASSWORD } from '../support/users';
@@ -55,6 +56,10 @@ describe('an auditor in the browser', () => {
     await topicRow.waitFor();
     expect(await topicRow.textContent()).toContain('Sasha (Staff)');
     expect(await topicRow.textContent()).toContain(SESSION);
+    // Read as words, the code beside them; the time in the reader's zone, which the column names.
+    expect(await topicRow.textContent()).toContain("Set a session's topic");
+    expect(await table.getByRole('columnheader', { name: /^When \(UTC/ }).count()).toBe(1);
+    await expectAccessible(page, 'the audit log');
     expect(await table.textContent()).not.toContain('Finding your first job');
     expect(await table.getByRole('row').count()).toBe(3); // the header row and two actions
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { auditActionLabel } from '../../../shared/schemas/audit';
 import type { AuditLogEntry } from '../../../shared/schemas/reports';
 import { DataTable } from '../ui/DataTable';
 import { Loaded } from '../ui/Loaded';
@@ -20,6 +21,18 @@ export function AuditLogPage() {
   );
 }
 
+/** Times in the reader's own zone, which the column names. */
+const WHEN = new Intl.DateTimeFormat('en-CA', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The reader's zone as an offset ("UTC−6"), never a name like "MST" that the rules may have made wrong. */
+function localZoneLabel(): string {
+  const minutes = -new Date().getTimezoneOffset();
+  const sign = minutes < 0 ? '−' : '+';
+  const h = Math.floor(Math.abs(minutes) / 60);
+  const m = Math.abs(minutes) % 60;
+  return minutes === 0 ? 'UTC' : `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
+
 function AuditTable({ entries }: { entries: AuditLogEntry[] }) {
   const [action, setAction] = useState('');
   const actions = [...new Set(entries.map((e) => e.action))].sort();
@@ -32,7 +45,7 @@ function AuditTable({ entries }: { entries: AuditLogEntry[] }) {
           <option value="">All actions</option>
           {actions.map((a) => (
             <option key={a} value={a}>
-              {a}
+              {auditActionLabel(a)}
             </option>
           ))}
         </select>
@@ -43,17 +56,19 @@ function AuditTable({ entries }: { entries: AuditLogEntry[] }) {
       <DataTable
         id="audit-table"
         caption="The latest staff and host actions"
-        headers={['When', 'Who', 'What', 'Target']}
+        headers={[`When (${localZoneLabel()})`, 'Who', 'What', 'Target']}
         rows={shown}
         rowKey={(e, i) => `${e.at}-${i}`}
         cells={(e) => [
-          new Date(e.at).toLocaleString(),
+          <time dateTime={e.at}>{WHEN.format(new Date(e.at))}</time>,
           <>
             {/* No actor: the command line (npm run admin), or an account since removed. */}
             {e.actorName ?? 'Command line or removed account'}
             {e.actorRole && ` (${roleLabel({ role: e.actorRole, memberKind: null })})`}
           </>,
-          e.action,
+          <>
+            {auditActionLabel(e.action)} <code className="audit-code">{e.action}</code>
+          </>,
           <>
             {e.targetType} {e.targetId}
           </>,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditAction } from '../../../shared/schemas/audit';
 import type { Role } from '../../../shared/schemas/auth';
 import type { Queryable } from '../store/db';
 
@@ -8,8 +9,8 @@ import type { Queryable } from '../store/db';
  */
 export interface AuditEntry {
   actorId: string | null;
-  /** A fixed `domain.verb` name, e.g. `request.read`. */
-  action: string;
+  /** A fixed `domain.verb` name from the one list (`shared/schemas/audit.ts`), e.g. `request.read`. */
+  action: AuditAction;
   targetType: string;
   targetId: string;
   at: Date;
@@ -26,7 +27,10 @@ export async function record(db: Queryable, e: AuditEntry): Promise<void> {
   ]);
 }
 
-export async function entriesFor(db: Queryable, targetType: string, targetId: string): Promise<AuditEntry[]> {
+/** An entry as read back: rows written by an older version may hold an action no longer in the list. */
+export type StoredAuditEntry = Omit<AuditEntry, 'action'> & { action: string };
+
+export async function entriesFor(db: Queryable, targetType: string, targetId: string): Promise<StoredAuditEntry[]> {
   const rows = await db.query<{ actor_id: string | null; action: string; target_type: string; target_id: string; at: Date }>(
     'SELECT actor_id, action, target_type, target_id, at FROM audit_log WHERE target_type = $1 AND target_id = $2 ORDER BY at, seq',
     [targetType, targetId],

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import type { ClientToServerEvents, CommandResults, InterServerEvents, ServerToClientEvents, SocketData } from '../../../shared/events';
+import type { AuditAction } from '../../../shared/schemas/audit';
 import type { PublicUser } from '../../../shared/schemas/auth';
 import { isParticipantRole } from '../../../shared/schemas/auth';
 import type { COMMAND_PAYLOADS, CircleSnapshot, HandEntry, LiveCommand, LiveParticipant, ModerationNotice } from '../../../shared/schemas/live';
@@ -86,16 +87,7 @@ export interface CommandSpec<C extends LiveCommand> {
 export type CommandTable = { [C in LiveCommand]: CommandSpec<C> };
 
 /** The audit actions of hosts in a circle (ids only: who, which action, which session — never whom it touched). */
-export type CircleAuditAction =
-  | 'circle.pivot'
-  | 'circle.mute'
-  | 'circle.mic_block'
-  | 'circle.mic_allow'
-  | 'circle.camera_off'
-  | 'circle.remove'
-  | 'circle.lock'
-  | 'circle.unlock'
-  | 'circle.end';
+export type CircleAuditAction = Extract<AuditAction, `circle.${string}`>;
 
 export type LiveContext = ReturnType<typeof createLiveContext>;
 

@@ -1,0 +1,43 @@
+/**
+ * Every action the audit log records, with how it reads for people: the one vocabulary the server writes (its
+ * `record()` takes only these) and the audit page shows. Names are `domain.verb`; none carries free text.
+ */
+export const AUDIT_ACTION_LABELS = {
+  'circle.pivot': 'Changed the topic in a circle',
+  'circle.mute': 'Muted someone in a circle',
+  'circle.mic_block': 'Stopped someone from unmuting',
+  'circle.mic_allow': 'Allowed someone to unmute again',
+  'circle.camera_off': "Turned off someone's camera",
+  'circle.remove': 'Removed someone from a circle',
+  'circle.lock': 'Locked a circle to newcomers',
+  'circle.unlock': 'Opened a circle to newcomers again',
+  'circle.end': 'Ended a circle',
+  'series.create': 'Created a series',
+  'series.update': 'Changed a series',
+  'series.active': 'Resumed a series',
+  'series.paused': 'Paused a series',
+  'series.ended': 'Ended a series',
+  'series.topics': 'Set topics for coming sessions',
+  'popup.create': 'Created a pop-up circle',
+  'session.topic': "Set a session's topic",
+  'session.hosts': "Set a session's host",
+  'session.cancel': 'Cancelled a session',
+  'session.skip': 'Skipped a session',
+  'session.restore': 'Restored a session',
+  'session.move': 'Moved a session',
+  'request.read': 'Read a peer-support request',
+  'request.suggestions': 'Looked at suggested peers for a request',
+  'match.proposed': 'Proposed a match',
+  'match.closed': 'Closed a match',
+  'invite.create': 'Made an invite',
+  'invite.accept': 'An invite was accepted',
+  'user.create': 'Made an account (command line)',
+  'user.role_change': "Changed someone's role",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** How an action reads; an action from an older version of the app reads as its code. */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+}
