@@ -106,6 +106,11 @@ describe('every page and state passes axe-core', () => {
       await visit(host, path, heading(/.+/), state);
     }
 
+    // Reports before anyone has been counted: no empty axes, a sentence saying why there is no chart.
+    await host.goto(`${e2e.app.url}/staff/reports`);
+    await host.locator('.chart-empty').first().waitFor();
+    expect(await host.locator('canvas').count()).toBe(0);
+
     const auditor = await e2e.open();
     await auditor.goto(`${e2e.app.url}/signin`);
     await e2e.app.services.auth.createUser({ email: 'ada.a11y@example.ca', firstName: 'Ada', role: 'auditor', memberKind: null, password: PASSWORD });

@@ -10,6 +10,19 @@ ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
  * says "fewer than N", so a chart never shows more than the table beside it.
  */
 function CellChart({ title, cells, threshold }: { title: string; cells: ReportCell[]; threshold: number }) {
+  // Nothing to draw but empty axes: say why instead (every figure withheld, or none at all).
+  if (!cells.some((c) => c.count !== null && c.count > 0)) {
+    return (
+      <figure className="card">
+        <figcaption>{title}</figcaption>
+        <p className="hint chart-empty">
+          {cells.length === 0
+            ? 'Nothing to show for this period.'
+            : `No chart: every figure here is ${formatCount(null, threshold)}, so it is withheld to keep small groups unidentifiable.`}
+        </p>
+      </figure>
+    );
+  }
   const labels = cells.map((c) => (c.count === null ? `${c.label} (${formatCount(null, threshold)})` : c.label));
   return (
     <figure className="card">

@@ -119,8 +119,16 @@ function Milestones({ m }: { m: MilestonesReport }) {
         cells={(y) => [y.year, formatCount(y.uniqueIndividuals, m.threshold), ...y.byKind.map((c) => formatCount(c.count, m.threshold))]}
       />
       <p>
-        <strong data-testid="sum-of-years">{m.sumOfYearlyFigures}</strong> — the sum of the yearly figures. Someone who
-        came in two years counts in both: attendance keys change every year, so people are never linked across years.
+        {m.years.every((y) => y.uniqueIndividuals === null) ? (
+          <>No sum to show: every yearly figure is {formatCount(null, m.threshold)}.</>
+        ) : (
+          <>
+            <strong data-testid="sum-of-years">{m.sumOfYearlyFigures}</strong> — the sum of the yearly figures
+            {m.years.some((y) => y.uniqueIndividuals === null) && `, not counting the years with ${formatCount(null, m.threshold)}`}.
+          </>
+        )}{' '}
+        Someone who came in two years counts in both: attendance keys change every year, so people are never linked
+        across years.
       </p>
     </section>
   );

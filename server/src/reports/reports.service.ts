@@ -46,7 +46,7 @@ export function buildAttendanceReport(q: ReportQuery, raw: RawAttendance, thresh
   const bySession = [...sessions.entries()]
     .filter(([, s]) => s.count > 0)
     .sort(([a, x], [b, y]) => x.day.localeCompare(y.day) || a.localeCompare(b))
-    .map(([key, s]) => ({ key, label: s.day, count: s.count }));
+    .map(([key, s], _i, all) => ({ key, label: sessionLabel(s, all.filter(([, o]) => o.day === s.day).length > 1), count: s.count }));
   return {
     from: q.from,
     to: q.to,
@@ -116,4 +116,12 @@ export function createReportsService(deps: { db: Db; attendance: AttendanceServi
       };
     },
   };
+}
+
+/**
+ * A session as a report row names it: its date, and where several sessions fall on one day, its topic too (the
+ * preset one, staff's own words), so three circles on 27 November read as three different rows.
+ */
+function sessionLabel(s: { day: string; topic: string | null }, sharesItsDay: boolean): string {
+  return sharesItsDay ? `${s.day} (${s.topic ?? 'no topic set'})` : s.day;
 }
