@@ -28,11 +28,32 @@ const signIn = (page: Page, email: string) => signInThroughUi(page, e2e.app.url,
 async function seesAndHears(page: Page) {
   await expect.poll(() => inboundBytes(page), { timeout: 30_000 }).toSatisfy((b: { audio: number; video: number }) => b.audio > 0 && b.video > 0);
   await expect.poll(() => framesDecoded(page), { timeout: 30_000 }).toBeGreaterThan(0);
-  const [bytes, frames] = [await inboundBytes(page), await framesDecoded(page)];
+  // Growth is judged against the last sample: when someone leaves, their receivers' stats drop out of the totals
+  // (which then fall), so the baseline moves down with them rather than asking the others to make up the loss.
+  let bytes = await inboundBytes(page);
+  let frames = await framesDecoded(page);
   await expect
-    .poll(() => inboundBytes(page), { timeout: 15_000 })
-    .toSatisfy((b: { audio: number; video: number }) => b.audio > bytes.audio && b.video > bytes.video);
-  await expect.poll(() => framesDecoded(page), { timeout: 15_000 }).toBeGreaterThan(frames);
+    .poll(
+      async () => {
+        const now = await inboundBytes(page);
+        const grew = now.audio > bytes.audio && now.video > bytes.video;
+        if (now.audio < bytes.audio || now.video < bytes.video) bytes = now;
+        return grew;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const now = await framesDecoded(page);
+        const grew = now > frames;
+        if (now < frames) frames = now;
+        return grew;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
 }
 
 const mark = (page: Page) => page.getByTestId('e2ee-mark');
