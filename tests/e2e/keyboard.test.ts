@@ -74,6 +74,12 @@ describe('the circle by keyboard alone', () => {
     await member.keyboard.type('Typing this without a mouse');
     await member.keyboard.press('Enter');
     await host.getByRole('list', { name: 'Messages' }).getByText('Typing this without a mouse').waitFor();
+    // The microphone from anywhere on the page: Ctrl+D, and the change is said.
+    const microphone = member.getByRole('button', { name: 'Microphone', exact: true });
+    expect(await microphone.getAttribute('aria-pressed')).toBe('false');
+    await member.keyboard.press('Control+D');
+    await expect.poll(() => microphone.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
+    await expect.poll(() => member.getByRole('status').filter({ hasText: 'Microphone on.' }).count()).toBe(1);
 
     // The host: a new topic, the next hand, a mute, a removal with its confirmation.
     await tabTo(host, host.getByLabel('New topic'));

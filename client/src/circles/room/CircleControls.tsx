@@ -22,14 +22,11 @@ export function MediaToggles({ onDeviceMessage }: { onDeviceMessage: OnDeviceMes
   // The host stopped this person from unmuting; LiveKit enforces it too, the button only says so.
   const micBlocked = useStore(selectMicBlocked);
   const [said, setSaid] = useState('');
-  const toggleMic = useRef(microphone.onToggle);
+  // The key listener stays put; it reads the microphone as it is when the key is pressed.
+  const mic = useRef(microphone);
   useEffect(() => {
-    toggleMic.current = microphone.onToggle;
-  }, [microphone.onToggle]);
-  const micOn = useRef(microphone.on);
-  useEffect(() => {
-    micOn.current = microphone.on;
-  }, [microphone.on]);
+    mic.current = microphone;
+  });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -39,8 +36,8 @@ export function MediaToggles({ onDeviceMessage }: { onDeviceMessage: OnDeviceMes
           setSaid('The host has turned off unmuting.');
           return;
         }
-        setSaid(micOn.current ? 'Microphone off.' : 'Microphone on.');
-        toggleMic.current();
+        setSaid(mic.current.on ? 'Microphone off.' : 'Microphone on.');
+        mic.current.onToggle();
       }
     };
     window.addEventListener('keydown', onKey);
