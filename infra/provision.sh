@@ -8,7 +8,8 @@
 #   - redis               redis-server, redis-cli    (apt: redis-server, redis-tools)
 #   - PostgreSQL server   initdb/postgres/pg_ctl/pg_isready/psql under
 #                         /usr/lib/postgresql/*/bin  (apt: postgresql)
-#   - fonts               fonts-dejavu-core          (apt: fonts-dejavu-core)
+#   - fonts               fonts-dejavu-core, fonts-noto-color-emoji (apt) -- text, and the reactions and hand
+#                                                     icons in the end-to-end screenshots
 #   - faketime            libfaketime                (apt: faketime) -- the unit tests also run at shifted dates
 #   - current zone data   /usr/share/zoneinfo        (apt: tzdata >= 2026c) -- Alberta keeps UTC-6 all year from
 #                                                     2026-11-01; PostgreSQL and Chromium read the system's data
@@ -37,9 +38,9 @@ have_postgres() { [ -n "$(pg_bin_dir)" ]; }
 have_faketime() { command -v faketime >/dev/null 2>&1; }
 # A fact of current zone data (tz 2026c+): noon in Edmonton on 2027-01-04 is 18:00 UTC. Older data says 19:00.
 have_current_tzdata() { [ "$(TZ=America/Edmonton date -d '2027-01-04 18:00 UTC' +%H%M 2>/dev/null)" = 1200 ]; }
-have_fonts() {
-  [ "$(dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null || true)" = "install ok installed" ]
-}
+have_package() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ]; }
+have_fonts() { have_package fonts-dejavu-core; }
+have_emoji_font() { have_package fonts-noto-color-emoji; }
 
 # ------------------------------------------------------------------- apt ---
 SUDO=()
@@ -98,6 +99,7 @@ have_redis_server || missing+=(redis-server)
 have_redis_cli || missing+=(redis-tools)
 have_postgres || missing+=(postgresql)
 have_fonts || missing+=(fonts-dejavu-core)
+have_emoji_font || missing+=(fonts-noto-color-emoji)
 have_faketime || missing+=(faketime)
 have_current_tzdata || missing+=(tzdata)
 # ip and unshare let the test command run the suite in a loopback-only network namespace.
@@ -118,6 +120,7 @@ have_redis_server || failed+=("redis-server")
 have_redis_cli || failed+=("redis-cli")
 have_postgres || failed+=("PostgreSQL server binaries (/usr/lib/postgresql/*/bin/{initdb,postgres,pg_ctl,pg_isready,psql})")
 have_fonts || failed+=("fonts-dejavu-core")
+have_emoji_font || failed+=("fonts-noto-color-emoji")
 have_faketime || failed+=("faketime")
 have_current_tzdata || failed+=("tzdata with Alberta's 2026 rule (tz 2026c or later; Debian 12 has it in bookworm-security)")
 if [ "${#failed[@]}" -gt 0 ]; then
@@ -127,7 +130,7 @@ fi
 log "chromium:       /usr/bin/chromium ($(/usr/bin/chromium --version 2>/dev/null | head -n1 || echo 'version unknown'))"
 log "redis-server:   $(command -v redis-server) ($(redis-server --version 2>/dev/null | awk '{print $3}'))"
 log "postgresql bin: $(pg_bin_dir)"
-log "fonts:          fonts-dejavu-core"
+log "fonts:          fonts-dejavu-core, fonts-noto-color-emoji"
 log "faketime:       $(command -v faketime)"
 log "tzdata:         $(dpkg-query -W -f='${Version}' tzdata 2>/dev/null || echo unknown) (Edmonton noon = 18:00 UTC in winter)"
 
