@@ -144,7 +144,7 @@ export function createApp(c: Components) {
     admission,
     mediaKeys: circleKeys,
   });
-  const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn });
+  const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn, doors: admission.doors });
   const people = createPeopleService({ db: c.db, clock: c.clock });
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });
 

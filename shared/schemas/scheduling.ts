@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Doors } from './circles';
 
 /** A real calendar date, "YYYY-MM-DD" (no 30 February). */
 export const LocalDate = z
@@ -166,6 +167,15 @@ export const ScheduledSession = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   wallClock: z.object({ startsAt: z.string(), endsAt: z.string() }),
+  /** The drop-in window (ISO UTC): a page showing the session asks again when it opens and when it closes. */
+  opensAt: z.string(),
+  closesAt: z.string(),
+  /**
+   * What the doors say to the person asking, now, by the join's own rules (see `Doors`); once the drop-in window
+   * has passed, 'ended' whether or not a host ended it, so a schedule never calls a past circle "not open yet".
+   * 'upcoming' also for a session that does not meet (its `status` says why).
+   */
+  doors: Doors,
   /** A red mug volunteer hosts it. */
   hosted: z.boolean(),
   roster: Roster.nullable(),

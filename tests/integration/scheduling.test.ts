@@ -225,6 +225,22 @@ describe('the next circle and joining honour the plan', () => {
     expect(onTime.status).toBe(200);
     expect(onTime.body.session.id).toBe('rmcc_2027-03-08');
   });
+
+  it('the schedule says what the doors say: open during the window, ended after it, not yet open before', async () => {
+    const q = 'from=2027-03-01&to=2027-03-16';
+    const doorsAt = async (now: string) =>
+      (await sessionsOf(await at(now), q)).map((s) => [s.id, s.status, s.doors, s.opensAt, s.closesAt]);
+    expect(await doorsAt('2027-03-09T18:25:00Z')).toEqual([
+      ['rmcc_2027-03-01', 'cancelled', 'upcoming', '2027-03-01T17:50:00.000Z', '2027-03-01T19:00:00.000Z'],
+      ['rmcc_2027-03-08', 'moved', 'open', '2027-03-09T18:20:00.000Z', '2027-03-09T19:30:00.000Z'],
+      ['rmcc_2027-03-15', 'scheduled', 'upcoming', '2027-03-15T17:50:00.000Z', '2027-03-15T19:00:00.000Z'],
+    ]);
+    expect((await doorsAt('2027-03-09T19:30:00Z')).map(([id, , doors]) => [id, doors])).toEqual([
+      ['rmcc_2027-03-01', 'upcoming'],
+      ['rmcc_2027-03-08', 'ended'],
+      ['rmcc_2027-03-15', 'upcoming'],
+    ]);
+  });
 });
 
 describe('validation: a clear 4xx with a code', () => {

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { record } from '../audit/audit.repository';
 import { DateTime } from 'luxon';
 import type { PublicUser } from '../../../shared/schemas/auth';
+import type { Doors } from '../../../shared/schemas/circles';
 import type {
   Assignment,
   PopupInput,
@@ -65,7 +66,13 @@ export function seriesView(s: SeriesRow): SeriesView {
   };
 }
 
-export function createSchedulingService(deps: { db: Db; clock: Clock; window: DropInWindow }) {
+export function createSchedulingService(deps: {
+  db: Db;
+  clock: Clock;
+  window: DropInWindow;
+  /** What a session's doors say to this person now: admission's rule, so the schedule never invites in whom a join refuses. */
+  doors: (user: PublicUser, s: LoadedSession) => Promise<Doors>;
+}) {
   const repo = schedulingRepository(deps.db);
   const today = (zone = 'America/Edmonton') => DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate()!;
   const plusDays = (d: string, n: number) => DateTime.fromISO(d).plus({ days: n }).toISODate()!;
@@ -75,11 +82,21 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
     return new Map((await repo.usersByIds(ids)).map((u) => [u.id, u.firstName]));
   }
 
-  /** The view of a session; the roster (who hosts) only for staff. */
-  function view(s: LoadedSession, staff: boolean, nameOf: Map<string, string>): ScheduledSession {
+  /** What the doors say to `user`; a session whose window has passed has ended, whatever the live circle holds. */
+  async function doorsOf(user: PublicUser, s: LoadedSession): Promise<Doors> {
+    if (meets(s.planned) && s.planned.occurrence.closesAt.getTime() <= deps.clock.now().getTime()) return 'ended';
+    return deps.doors(user, s);
+  }
+
+  /** The view of a session for `user`; the roster (who hosts) only for staff. */
+  async function view(user: PublicUser, s: LoadedSession, nameOf: Map<string, string>): Promise<ScheduledSession> {
     const { planned, series } = s;
+    const staff = user.role === 'staff';
     return {
       ...sessionBasics(s),
+      opensAt: planned.occurrence.opensAt.toISOString(),
+      closesAt: planned.occurrence.closesAt.toISOString(),
+      doors: await doorsOf(user, s),
       kind: series.kind,
       localDate: planned.localDate,
       topicSet: s.topicSet,
@@ -155,7 +172,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
       );
       const sessions = await loadSessions(deps.db, series, from, to, deps.window);
       const nameOf = staff ? await names(sessions) : new Map<string, string>();
-      return sessions.map((s) => view(s, staff, nameOf));
+      return Promise.all(sessions.map((s) => view(user, s, nameOf)));
     },
 
     async listSeries(user: PublicUser): Promise<SeriesView[]> {
@@ -267,7 +284,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
       });
       await record(deps.db, { actorId: by.id, action: 'popup.create', targetType: 'session', targetId: `${id}_${input.date}`, at: deps.clock.now() });
       const s = (await loadSession(deps.db, `${id}_${input.date}`, deps.window))!;
-      return view(s, true, await names([s]));
+      return view(by, s, await names([s]));
     },
 
     async setTopic(by: PublicUser, sessionId: string, topic: string | null): Promise<ScheduledSession> {
@@ -279,7 +296,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
       });
       await record(deps.db, { actorId: by.id, action: 'session.topic', targetType: 'session', targetId: sessionId, at: deps.clock.now() });
       const after = (await loadSession(deps.db, sessionId, deps.window))!;
-      return view(after, true, await names([after]));
+      return view(by, after, await names([after]));
     },
 
     /** One topic per upcoming session that meets, in order, from `from`; returns the sessions it set. */
@@ -299,7 +316,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
       await record(deps.db, { actorId: by.id, action: 'series.topics', targetType: 'series', targetId: seriesId, at: deps.clock.now() });
       const after = await loadSessions(deps.db, [series], targets[0]?.planned.localDate ?? start, targets.at(-1)?.planned.localDate ?? start, deps.window);
       const nameOf = await names(after);
-      return after.filter((s) => targets.some((t) => t.planned.id === s.planned.id)).map((s) => view(s, true, nameOf));
+      return Promise.all(after.filter((s) => targets.some((t) => t.planned.id === s.planned.id)).map((s) => view(by, s, nameOf)));
     },
 
     async setHosts(by: PublicUser, sessionId: string, hostId: string | null, backupId: string | null): Promise<ScheduledSession> {
@@ -319,7 +336,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
       );
       await record(deps.db, { actorId: by.id, action: 'session.hosts', targetType: 'session', targetId: sessionId, at: deps.clock.now() });
       const after = (await loadSession(deps.db, sessionId, deps.window))!;
-      return view(after, true, await names([after]));
+      return view(by, after, await names([after]));
     },
 
     /** A volunteer declines their own assignment; staff then see the role uncovered. */
@@ -359,7 +376,7 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
       }
       await record(deps.db, { actorId: by.id, action: `session.${c.action}`, targetType: 'session', targetId: sessionId, at: deps.clock.now() });
       const after = (await loadSession(deps.db, sessionId, deps.window))!;
-      return view(after, true, await names([after]));
+      return view(by, after, await names([after]));
     },
 
     /** The person's own upcoming assignments as host or backup. */
@@ -369,7 +386,8 @@ export function createSchedulingService(deps: { db: Db; clock: Clock; window: Dr
       for (const o of mine) {
         const s = await loadSession(deps.db, `${o.seriesId}_${o.localDate}`, deps.window);
         if (!s || s.planned.occurrence.closesAt <= deps.clock.now()) continue;
-        out.push({ role: o.hostId === user.id ? 'host' : 'backup', session: view(s, false, new Map()) });
+        // A volunteer's own list: no roster, as members see it.
+        out.push({ role: o.hostId === user.id ? 'host' : 'backup', session: await view(user, s, new Map()) });
       }
       return out.sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
     },
