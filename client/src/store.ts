@@ -20,6 +20,8 @@ export interface MediaChoices {
   microphoneEnabled: boolean;
   cameraDeviceId: string;
   microphoneDeviceId: string;
+  speakerDeviceId: string;
+  blurBackground: boolean;
   displayName: string;
 }
 

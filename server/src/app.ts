@@ -159,7 +159,10 @@ export function createApp(c: Components) {
           'connect-src': ["'self'", (_req, _res) => livekitOrigins(c.media)],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'blob:'],
-          // The end-to-end encryption worker is bundled with the client and served by us; nothing else runs as one.
+          // WebAssembly may be compiled, never script from strings: the background blur's segmentation runs as
+          // WebAssembly that we serve ourselves (client/blurAssets.ts).
+          'script-src': ["'self'", "'wasm-unsafe-eval'"],
+          // The end-to-end encryption and background blur workers are served by us; nothing else runs as one.
           'worker-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'upgrade-insecure-requests': secure ? [] : null,

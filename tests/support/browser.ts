@@ -27,6 +27,8 @@ export interface BrowserOptions {
   timezoneId?: string;
   /** A phone instead of a desktop window. */
   phone?: boolean;
+  /** The fake camera plays this .y4m file instead of Chromium's own test pattern. */
+  fakeVideo?: string;
 }
 
 export interface TestBrowser {
@@ -45,7 +47,7 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<TestBrow
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: opts.fakeVideo ? [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${opts.fakeVideo}`] : CHROMIUM_ARGS,
     // A phone: 390×844 CSS px, touch, a mobile viewport (as an iPhone 12–15 is); a 1280×800 desktop otherwise.
     ...(opts.phone ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 800 } }),
     ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
@@ -100,4 +102,30 @@ export function framesDecoded(page: Page): Promise<number> {
     }
     return n;
   });
+}
+
+/**
+ * How sharp a video looks: the mean difference between horizontally neighbouring pixels (R, G and B, 0–255) of
+ * the first <video> inside `selector`, drawn at 320×240. A checkerboard scores tens; the same blurred, about 1.
+ */
+export function videoSharpness(page: Page, selector: string): Promise<number | null> {
+  return page.evaluate((sel) => {
+    const video = document.querySelector(sel)?.querySelector('video') ?? null;
+    if (!video || video.readyState < 2 || !video.videoWidth) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 240;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return null;
+    ctx.drawImage(video, 0, 0, 320, 240);
+    const d = ctx.getImageData(0, 0, 320, 240).data;
+    let sum = 0;
+    for (let y = 0; y < 240; y++) {
+      for (let x = 1; x < 320; x++) {
+        const a = (y * 320 + x) * 4;
+        sum += Math.abs(d[a]! - d[a - 4]!) + Math.abs(d[a + 1]! - d[a - 3]!) + Math.abs(d[a + 2]! - d[a - 2]!);
+      }
+    }
+    return sum / (3 * 319 * 240);
+  }, selector);
 }

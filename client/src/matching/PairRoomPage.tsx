@@ -17,7 +17,7 @@ import type { E2eeKeyGrant } from '../../../shared/schemas/live';
 import type { PairRoomResponse } from '../../../shared/schemas/matching';
 import { useStore } from '../store';
 import { ErrorLine } from '../ui/ErrorLine';
-import { canEncryptMedia, useEncryptedRoom } from '../ui/mediaE2ee';
+import { canEncryptMedia, useEncryptedRoom } from '../media/mediaE2ee';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { enterPairRoom } from './matchingApi';

@@ -14,13 +14,10 @@ import { useLoad } from '../../ui/useLoad';
 import { fetchCircleSession, joinCircle } from '../circlesApi';
 import { CircleTimes } from '../CircleTimes';
 import { closedDoorsMessage, useDoorsChanged } from '../useDoorsChanged';
-import { DeviceControls } from '../DeviceControls';
-import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../ui/mediaE2ee';
-import { CameraPreview } from './CameraPreview';
+import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../media/mediaE2ee';
+import { MediaCheck, useMediaCheck } from '../../media/MediaCheck';
 import { ConfidentialityPledge } from './ConfidentialityPledge';
-import { MicLevelMeter } from './MicLevelMeter';
 import { defaultDisplayName, recallChoices, rememberChoices } from '../../ui/rememberedChoices';
-import { useDevicePreview } from './useDevicePreview';
 
 const MAX_NAME = 40;
 const NAME_HINT = 'The name others see in this circle. A first name or a nickname is fine.';
@@ -45,8 +42,7 @@ export function PreJoinPage() {
   // A host may lock or end the circle while someone gets ready: the page says so at once.
   useDoorsChanged(reload);
   const closed = session.status === 'ready' ? closedDoorsMessage(session.data.doors) : null;
-  const camera = useDevicePreview('video', remembered.cameraDeviceId);
-  const microphone = useDevicePreview('audio', remembered.microphoneDeviceId);
+  const media = useMediaCheck(remembered);
 
   const [displayName, setDisplayName] = useState(() => defaultDisplayName(remembered.displayName, firstName).slice(0, MAX_NAME));
   const [nameError, setNameError] = useState<string | null>(null);
@@ -70,21 +66,10 @@ export function PreJoinPage() {
         setOpensAt(opensAtOf(err));
         throw err;
       });
-      rememberChoices(userId, { displayName: name.data, cameraDeviceId: camera.deviceId, microphoneDeviceId: microphone.deviceId });
-      // Release the preview devices before the circle captures them again.
-      camera.track?.stop();
-      microphone.track?.stop();
-      setAdmission({
-        sessionId,
-        response,
-        choices: {
-          displayName: name.data,
-          cameraEnabled: camera.on,
-          microphoneEnabled: microphone.on,
-          cameraDeviceId: camera.deviceId,
-          microphoneDeviceId: microphone.deviceId,
-        },
-      });
+      const choices = media.choices(name.data);
+      rememberChoices(userId, choices);
+      media.release();
+      setAdmission({ sessionId, response, choices });
       navigate(`/circles/${encodeURIComponent(sessionId)}`);
     });
   }
@@ -106,25 +91,7 @@ export function PreJoinPage() {
         )}
 
         <form className="prejoin-grid" onSubmit={enter} noValidate>
-          <section className="card media-check" aria-labelledby="media-check-heading">
-            <h2 id="media-check-heading">Camera and microphone</h2>
-            <p className="hint">Both start off. Turn them on to check how you look and sound; you can change this inside.</p>
-            <CameraPreview track={camera.track} />
-            <DeviceControls
-              devices={[
-                { label: 'Camera', on: camera.on, onToggle: camera.toggle, devices: camera.devices, deviceId: camera.deviceId, onChoose: camera.choose },
-                { label: 'Microphone', on: microphone.on, onToggle: microphone.toggle, devices: microphone.devices, deviceId: microphone.deviceId, onChoose: microphone.choose },
-              ]}
-            >
-              {(camera.error || microphone.error) && (
-                <div role="status" className="device-errors">
-                  {camera.error && <p className="error">{camera.error}</p>}
-                  {microphone.error && <p className="error">{microphone.error}</p>}
-                </div>
-              )}
-              <MicLevelMeter track={microphone.track} />
-            </DeviceControls>
-          </section>
+          <MediaCheck check={media} />
 
           <section className="card enter" aria-labelledby="enter-heading">
             <h2 id="enter-heading">Before you enter</h2>

@@ -1,6 +1,9 @@
 import { useLocalParticipant, useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react';
-import { Track } from 'livekit-client';
+import { LocalVideoTrack, Track } from 'livekit-client';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { BlurToggle } from '../../media/BlurToggle';
+import { canChooseSpeaker, SpeakerTest } from '../../media/SpeakerTest';
+import { useBackgroundBlur } from '../../media/useBackgroundBlur';
 import { useStore } from '../../store';
 import { DeviceSelect } from '../../ui/DeviceSelect';
 import { mediaErrorMessage } from '../../ui/mediaErrorMessage';
@@ -72,25 +75,65 @@ export function MediaToggles({ onDeviceMessage }: { onDeviceMessage: OnDeviceMes
 }
 
 /**
- * Which camera, microphone and speaker the call uses (the speaker where the browser lets a page choose one).
- * Lists ask for labels only once the device is on (permission already given): never light a camera to list it.
+ * Which camera, microphone and speaker the call uses (the speaker where the browser lets a page choose one, with a
+ * test sound), and background blur. Lists ask for labels only once the device is on (permission already given):
+ * never light a camera to list it.
  */
-export function DeviceSettings({ onDeviceMessage }: { onDeviceMessage: OnDeviceMessage }) {
+export function DeviceSettings({ onDeviceMessage, blur }: { onDeviceMessage: OnDeviceMessage; blur: BlurChoice }) {
   const { isMicrophoneEnabled, isCameraEnabled } = useLocalParticipant();
   const mics = useDevices('audioinput', isMicrophoneEnabled, onDeviceMessage);
   const cameras = useDevices('videoinput', isCameraEnabled, onDeviceMessage);
   const speakers = useDevices('audiooutput', isMicrophoneEnabled || isCameraEnabled, onDeviceMessage);
-  const canChooseSpeaker = typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+  const speakerChoice = canChooseSpeaker();
   return (
     <section className="card controls" aria-labelledby="devices-heading">
       <h2 id="devices-heading">Devices</h2>
+      <BlurToggle on={blur.on} onToggle={blur.onToggle} error={blur.error} />
       <div className="device-pickers">
         <DeviceSelect label="Microphone" {...mics} defaultLabel="Default microphone" />
         <DeviceSelect label="Camera" {...cameras} defaultLabel="Default camera" />
-        {canChooseSpeaker && <DeviceSelect label="Speaker" {...speakers} defaultLabel="Default speaker" />}
+        {speakerChoice && <DeviceSelect label="Speaker" {...speakers} defaultLabel="Default speaker" />}
       </div>
+      <SpeakerTest speakerId={speakerChoice ? speakers.value : ''} />
     </section>
   );
+}
+
+/** Whether this person's background is blurred in the call, and the way to change it. */
+export interface BlurChoice {
+  on: boolean;
+  onToggle: () => void;
+  error: string | null;
+}
+
+/**
+ * Background blur in the call: starts as chosen before joining, applies to whatever camera track is published
+ * (a new device or the camera turned back on stays blurred), and each change is remembered on this device.
+ */
+export function useCircleBlur(initial: boolean, remember: (on: boolean) => void): BlurChoice & { failed: (message: string) => void } {
+  const [on, setOn] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  return {
+    on,
+    error,
+    onToggle: () => {
+      setError(null);
+      remember(!on);
+      setOn(!on);
+    },
+    failed: useCallback((message: string) => {
+      setOn(false);
+      setError(message);
+    }, []),
+  };
+}
+
+/** Inside the room: keeps the published camera blurred while `on`. Renders nothing. */
+export function BlurredCamera({ on, onFailed }: { on: boolean; onFailed: (message: string) => void }) {
+  const { cameraTrack } = useLocalParticipant();
+  const track = cameraTrack?.track;
+  useBackgroundBlur(track instanceof LocalVideoTrack ? track : null, on, onFailed);
+  return null;
 }
 
 function useToggle(source: Track.Source.Microphone | Track.Source.Camera, onDeviceMessage: OnDeviceMessage) {

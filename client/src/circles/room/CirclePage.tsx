@@ -8,7 +8,7 @@ import { CircleOutcome } from '../live/CircleOutcome';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { LiveContext } from '../live/LiveContext';
 import { useCircleLive } from '../live/useCircleLive';
-import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../ui/mediaE2ee';
+import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../media/mediaE2ee';
 import { CircleHeader } from './CircleHeader';
 import { ConnectedCircle } from './ConnectedCircle';
 import { unavailableMessage } from './disconnectMessage';

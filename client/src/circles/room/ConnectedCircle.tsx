@@ -2,9 +2,10 @@ import { RoomAudioRenderer, RoomContext, useAudioPlayback, useConnectionState } 
 import { ConnectionState } from 'livekit-client';
 import { useState } from 'react';
 import { useStore, type Admission } from '../../store';
-import { useEncryptedRoom } from '../../ui/mediaE2ee';
+import { useEncryptedRoom } from '../../media/mediaE2ee';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
-import { DeviceSettings, MediaToggles } from './CircleControls';
+import { rememberChoice } from '../../ui/rememberedChoices';
+import { BlurredCamera, DeviceSettings, MediaToggles, useCircleBlur } from './CircleControls';
 import { CircleHeader } from './CircleHeader';
 import { CircleStage } from './CircleStage';
 import { EncryptedMark } from './EncryptedMark';
@@ -38,7 +39,10 @@ export function ConnectedCircle(props: {
     // The devices picked on the pre-join page; an empty id leaves the choice to the browser.
     videoCaptureDefaults: choices.cameraDeviceId ? { deviceId: choices.cameraDeviceId } : undefined,
     audioCaptureDefaults: choices.microphoneDeviceId ? { deviceId: choices.microphoneDeviceId } : undefined,
+    audioOutput: choices.speakerDeviceId ? { deviceId: choices.speakerDeviceId } : undefined,
   });
+  const userId = useStore((s) => s.user?.id ?? '');
+  const blur = useCircleBlur(choices.blurBackground, (on) => rememberChoice(userId, { blurBackground: on }));
   const { epoch } = useCircleKey(keyProvider);
   const joinError = useStore((s) => s.live.joinError);
   const roomConnection = useRoomConnection(room, serverUrl, token, choices, epoch !== null);
@@ -62,6 +66,7 @@ export function ConnectedCircle(props: {
           <ConnectionStatus />
           <AudioPlaybackPrompt />
           <RoomAudioRenderer />
+          <BlurredCamera on={blur.on} onFailed={blur.failed} />
         </>
       )}
       <LiveCircleLayout
@@ -86,7 +91,7 @@ export function ConnectedCircle(props: {
         devices={
           connection.phase === 'connected' && (
             <>
-              <DeviceSettings onDeviceMessage={setDeviceMessage} />
+              <DeviceSettings onDeviceMessage={setDeviceMessage} blur={blur} />
               {deviceMessage && (
                 <p role="status" className="error device-message">
                   {deviceMessage}

@@ -3,7 +3,7 @@ import { E2eeKeyGrant } from '../../../../shared/schemas/live';
 import { emitCommand } from '../../api/emitCommand';
 import { useStore } from '../../store';
 import { useCircleSocket } from '../live/LiveContext';
-import type { MediaKeyProvider } from '../../ui/mediaE2ee';
+import type { MediaKeyProvider } from '../../media/mediaE2ee';
 
 /** How long to wait before asking again after the server could not answer (reconnecting, or not yet rejoined). */
 const RETRY_MS = 1_500;

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { shownDeviceId } from '../../ui/DeviceSelect';
-import { mediaErrorMessage } from '../../ui/mediaErrorMessage';
+import { shownDeviceId } from '../ui/DeviceSelect';
+import { mediaErrorMessage } from '../ui/mediaErrorMessage';
 import { useLocalDevices } from './useLocalDevices';
 import { usePreviewTrack } from './usePreviewTrack';
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
  * The devices of one kind, via Room.getLocalDevices without asking for permission (so merely opening the page
  * never lights the camera). Labels appear once a preview track has been allowed: pass that track as `refreshKey`.
  */
-export function useLocalDevices(kind: 'videoinput' | 'audioinput', refreshKey: unknown): MediaDeviceInfo[] {
+export function useLocalDevices(kind: MediaDeviceKind, refreshKey: unknown): MediaDeviceInfo[] {
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
 
   useEffect(() => {
