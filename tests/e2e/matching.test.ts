@@ -4,6 +4,7 @@ import type { PeerProfile } from '../../shared/schemas/matching';
 import { roomNameFor } from '../../server/src/livekit/identities';
 import { framesDecoded } from '../support/browser';
 import { e2eSetup } from '../support/e2e';
+import { expectAccessible } from '../support/axe';
 import { GCM } from '../support/livekit';
 import { TEST_SECRET } from '../support/testApp';
 import { PASSWORD } from '../support/users';
@@ -122,19 +123,38 @@ describe('matched peer support from intake to an accepted match', () => {
     await member.getByText('A trained peer has agreed to talk with you').waitFor();
     expect(await member.getByText(/Career and job search: Matched/).count()).toBe(1);
 
-    // The pair meet in their private room: both see two tiles.
+    // The pair meet in their private room, through the same check as a circle's: nothing is on until chosen.
     await member.getByRole('link', { name: 'Open your private video room' }).click();
+    await member.getByRole('heading', { name: 'Camera and microphone' }).waitFor();
+    await expectAccessible(member, 'private room, before entering');
+    for (const device of ['Camera', 'Microphone']) {
+      const toggle = member.getByRole('button', { name: device, exact: true });
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await toggle.click();
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    }
     await member.getByLabel('Your name in the room').fill('Lee');
     await member.getByRole('button', { name: 'Enter the room' }).click();
+    await member.getByText('Waiting for your peer…').waitFor({ timeout: 30_000 });
     await card.getByRole('link', { name: 'Open the private video room' }).click();
     await volunteer.getByRole('button', { name: 'Enter the room' }).click();
     for (const page of [member, volunteer]) {
-      await expect.poll(() => page.locator('.lk-participant-tile').count(), { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => page.getByTestId('participant-tile').count(), { timeout: 30_000 }).toBe(2);
     }
-    // Encrypted end to end: both decode each other's video, and LiveKit relays only AES-GCM tracks it cannot read.
-    for (const page of [member, volunteer]) await expect.poll(() => framesDecoded(page), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await member.getByTestId('participant-tile').filter({ hasText: 'Your peer' }).count()).toBe(1);
+    expect(await member.getByTestId('participant-tile').filter({ hasText: 'Lee (you)' }).count()).toBe(1);
+    // The volunteer came in with camera and microphone off, as chosen: LiveKit has nothing of theirs until they turn them on.
     const rooms = e2e.app.media.roomService()!;
     const pairRoom = roomNameFor(TEST_SECRET, `match_${(await e2e.app.db.query<{ id: string }>("SELECT id FROM peer_matches WHERE status = 'active'"))[0]!.id}`);
+    const published = async () => (await rooms.listParticipants(pairRoom)).map((p) => p.tracks.length).sort();
+    await expect.poll(published, { timeout: 15_000 }).toEqual([0, 2]);
+    const dock = volunteer.getByRole('region', { name: 'Call controls' });
+    await dock.getByRole('button', { name: 'Camera', exact: true }).click();
+    await dock.getByRole('button', { name: 'Microphone', exact: true }).click();
+    await expect.poll(published, { timeout: 15_000 }).toEqual([2, 2]);
+    await expectAccessible(member, 'private room, in the call');
+    // Encrypted end to end: both decode each other's video, and LiveKit relays only AES-GCM tracks it cannot read.
+    for (const page of [member, volunteer]) await expect.poll(() => framesDecoded(page), { timeout: 30_000 }).toBeGreaterThan(0);
     const tracks = (await rooms.listParticipants(pairRoom)).flatMap((p) => p.tracks);
     expect(tracks.length).toBeGreaterThanOrEqual(4);
     for (const t of tracks) expect(t.encryption, `${t.type} track`).toBe(GCM);

@@ -1,25 +1,24 @@
-import '@livekit/components-styles';
-import {
-  ControlBar,
-  GridLayout,
-  isTrackReference,
-  LiveKitRoom,
-  ParticipantTile,
-  RoomAudioRenderer,
-  useTrackRefContext,
-  useTracks,
-  VideoTrack,
-} from '@livekit/components-react';
-import { Track } from 'livekit-client';
-import { useEffect, useState, type FormEvent } from 'react';
+import { RoomAudioRenderer, RoomContext, useRemoteParticipants } from '@livekit/components-react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
+import { DisplayName, type JoinMedia } from '../../../shared/schemas/circles';
 import type { E2eeKeyGrant } from '../../../shared/schemas/live';
-import type { PairRoomResponse } from '../../../shared/schemas/matching';
-import { useStore } from '../store';
-import { ErrorLine } from '../ui/ErrorLine';
+import { CallToolbar } from '../circles/live/CallToolbar';
+import { BlurredCamera, DeviceSettings, MediaToggles, useCircleBlur } from '../circles/room/CircleControls';
+import { CircleStage } from '../circles/room/CircleStage';
+import { EncryptedMark } from '../circles/room/EncryptedMark';
+import { MediaUnavailableNotice } from '../circles/room/MediaUnavailableNotice';
+import { useRoomConnection } from '../circles/room/useRoomConnection';
+import { MediaCheck, useMediaCheck } from '../media/MediaCheck';
 import { canEncryptMedia, useEncryptedRoom } from '../media/mediaE2ee';
+import { useStore, type MediaChoices } from '../store';
+import { AppHeader } from '../ui/AppHeader';
+import { CrisisLine } from '../ui/CrisisLine';
+import { ErrorLine } from '../ui/ErrorLine';
+import { defaultDisplayName, recallChoices, rememberChoice, rememberChoices } from '../ui/rememberedChoices';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { enterPairRoom } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
 
@@ -28,40 +27,79 @@ const PAIR_E2EE_UNSUPPORTED =
   'This browser cannot encrypt audio and video end to end, so the private room cannot open here. ' +
   'Please use a current version of Chrome, Edge, Firefox or Safari.';
 
+type Admitted = { media: Extract<JoinMedia, { available: true }>; e2ee: E2eeKeyGrant; choices: MediaChoices };
+
 /**
- * /support/matches/:id/room — the private video room of a matched caller and volunteer. Nothing is recorded;
- * tokens are short-lived and only the two people of an active match get one. Audio and video are end-to-end
- * encrypted with the room's key, which comes with the admission: LiveKit relays frames it cannot read.
+ * /support/matches/:id/room — the private video room of a matched caller and volunteer, with the circle's own
+ * pre-join check (nothing turns on until the person says so) and the circle's call screen, less what a pair does
+ * not need (hands, reactions, chat, moderation). Nothing is recorded; tokens are short-lived and only the two
+ * people of an active match get one. Audio and video are end-to-end encrypted with the room's key, which comes
+ * with the admission: LiveKit relays frames it cannot read.
  */
 export function PairRoomPage() {
   const { id = '' } = useParams();
   const firstName = useStore((s) => s.user?.firstName ?? '');
-  const [displayName, setDisplayName] = useState(firstName);
-  const [admission, setAdmission] = useState<PairRoomResponse | null>(null);
+  const userId = useStore((s) => s.user?.id ?? '');
+  const [remembered] = useState(() => recallChoices(userId));
+  const check = useMediaCheck(remembered);
+  const [displayName, setDisplayName] = useState(() => defaultDisplayName(remembered.displayName, firstName));
+  const [nameError, setNameError] = useState<string | null>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const nameId = useId();
+  const [admitted, setAdmitted] = useState<Admitted | null>(null);
+  const [unavailable, setUnavailable] = useState<string | null>(null);
   const { busy, error, run } = useAction();
   const [encryptable] = useState(canEncryptMedia);
 
   async function enter(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    await run(async () => setAdmission(await enterPairRoom(id, displayName)));
+    const name = DisplayName.safeParse(displayName);
+    if (!name.success) {
+      setNameError(name.error.issues[0]?.message ?? 'Enter the name you want to show');
+      nameInput.current?.focus();
+      return;
+    }
+    setNameError(null);
+    await run(async () => {
+      const response = await enterPairRoom(id, name.data);
+      if (!response.media.available || !response.e2ee) {
+        setUnavailable(response.media.available ? PAIR_E2EE_UNSUPPORTED : response.media.message);
+        return;
+      }
+      const choices = check.choices(name.data);
+      rememberChoices(userId, choices);
+      check.release();
+      setUnavailable(null);
+      setAdmitted({ media: response.media, e2ee: response.e2ee, choices });
+    });
   }
 
-  const media = admission?.media;
+  if (admitted) return <PairCall admitted={admitted} onLeft={() => setAdmitted(null)} />;
+
   return (
     <MatchingLayout title="Your private peer-support room">
-      {media?.available && admission?.e2ee ? (
-        <EncryptedPairRoom serverUrl={media.serverUrl} token={media.token} grant={admission.e2ee} yourName={displayName} onLeft={() => setAdmission(null)} />
-      ) : (
-        <form onSubmit={enter} noValidate className="card form">
-          <p>Only you and your matched peer can enter. Nothing here is recorded, and audio and video are encrypted end to end.</p>
-          {!encryptable && (
-            <div role="alert" className="notice" data-testid="e2ee-unsupported">
-              <p>{PAIR_E2EE_UNSUPPORTED}</p>
-            </div>
-          )}
-          {media && !media.available && <ErrorLine message={media.message} />}
-          <ErrorLine message={error} />
-          <TextField id="pair-name" label="Your name in the room" value={displayName} onChange={setDisplayName} maxLength={40} />
+      <p>Only you and your matched peer can enter. Nothing here is recorded, and audio and video are encrypted end to end.</p>
+      {!encryptable && (
+        <div role="alert" className="notice" data-testid="e2ee-unsupported">
+          <p>{PAIR_E2EE_UNSUPPORTED}</p>
+        </div>
+      )}
+      <form className="prejoin-grid" onSubmit={enter} noValidate>
+        <MediaCheck check={check} />
+        <section className="card enter" aria-labelledby="pair-enter-heading">
+          <h2 id="pair-enter-heading">Before you enter</h2>
+          <TextField
+            id={nameId}
+            ref={nameInput}
+            label="Your name in the room"
+            autoComplete="off"
+            maxLength={40}
+            value={displayName}
+            onChange={setDisplayName}
+            hint="Your peer sees this name. A first name is fine."
+            error={nameError ?? undefined}
+          />
+          <ErrorLine message={unavailable ?? error} />
           {encryptable && (
             <button type="submit" className="button primary" disabled={busy}>
               Enter the room
@@ -70,61 +108,100 @@ export function PairRoomPage() {
           <p>
             <Link to="/support">Back to peer support</Link>
           </p>
-        </form>
-      )}
+        </section>
+      </form>
     </MatchingLayout>
   );
 }
 
 /**
- * The pair's room, encrypted: the key goes into the room's key provider and encryption is switched on before
- * anything connects, so no frame leaves or plays unencrypted.
+ * The pair's call, encrypted: the key goes into the room's key provider and encryption is switched on before
+ * anything connects (useRoomConnection), so no frame leaves or plays unencrypted. Camera and microphone come on
+ * only as chosen before entering.
  */
-function EncryptedPairRoom(props: { serverUrl: string; token: string; grant: E2eeKeyGrant; yourName: string; onLeft: () => void }) {
-  const { room, keys } = useEncryptedRoom({ adaptiveStream: true, dynacast: true });
-  const { grant } = props;
-  const [ready, setReady] = useState(false);
+function PairCall({ admitted, onLeft }: { admitted: Admitted; onLeft: () => void }) {
+  useDocumentTitle('Your private peer-support room');
+  const { choices } = admitted;
+  const { room, keys } = useEncryptedRoom({
+    adaptiveStream: true,
+    dynacast: true,
+    videoCaptureDefaults: choices.cameraDeviceId ? { deviceId: choices.cameraDeviceId } : undefined,
+    audioCaptureDefaults: choices.microphoneDeviceId ? { deviceId: choices.microphoneDeviceId } : undefined,
+    audioOutput: choices.speakerDeviceId ? { deviceId: choices.speakerDeviceId } : undefined,
+  });
+  const [keyReady, setKeyReady] = useState(false);
   useEffect(() => {
     let active = true;
-    void keys
-      .setGrant(grant)
-      .then(() => room.setE2EEEnabled(true))
-      .then(() => active && setReady(true));
+    void keys.setGrant(admitted.e2ee).then(() => active && setKeyReady(true));
     return () => {
       active = false;
     };
-  }, [room, keys, grant]);
+  }, [keys, admitted.e2ee]);
+  const { connection, deviceMessage, setDeviceMessage } = useRoomConnection(room, admitted.media.serverUrl, admitted.media.token, choices, keyReady);
+  const userId = useStore((s) => s.user?.id ?? '');
+  const blur = useCircleBlur(choices.blurBackground, (on) => rememberChoice(userId, { blurBackground: on }));
+  const [leaving, setLeaving] = useState(false);
+  const yourName = choices.displayName;
+
+  async function leave() {
+    setLeaving(true);
+    await room.disconnect().catch(() => undefined);
+    onLeft();
+  }
+
   return (
-    <LiveKitRoom room={room} serverUrl={props.serverUrl} token={props.token} connect={ready} audio video onDisconnected={props.onLeft} data-lk-theme="default" className="pair-room">
-      {ready ? <PairStage yourName={props.yourName} /> : <p role="status">Encrypting the room…</p>}
-      <RoomAudioRenderer />
-      <ControlBar controls={{ chat: false, screenShare: false, leave: true }} />
-    </LiveKitRoom>
+    <RoomContext.Provider value={room}>
+      <AppHeader />
+      <main className="page circle-page pair-room">
+        <div className="circle-header">
+          <h1>Your private peer-support room</h1>
+          <p className="not-recorded">Nothing here is recorded.</p>
+        </div>
+        {connection.phase === 'connected' && (
+          <>
+            <EncryptedMark epoch={admitted.e2ee.epoch} />
+            <RoomAudioRenderer />
+            <BlurredCamera on={blur.on} onFailed={blur.failed} />
+          </>
+        )}
+        <div className="circle-main">
+          {connection.phase === 'connected' ? (
+            <>
+              <CircleStage nameOf={(p) => (p.isLocal ? yourName : 'Your peer')} />
+              <WaitingForPeer />
+              <DeviceSettings onDeviceMessage={setDeviceMessage} blur={blur} />
+              {deviceMessage && (
+                <p role="status" className="error device-message">
+                  {deviceMessage}
+                </p>
+              )}
+            </>
+          ) : connection.phase === 'connecting' ? (
+            <p role="status" className="connecting">
+              <span className="spinner" aria-hidden="true" />
+              Connecting to your private room…
+            </p>
+          ) : (
+            <MediaUnavailableNotice message={connection.message} onRetry={onLeft} retrying={false} retryError={null} />
+          )}
+          <CrisisLine />
+        </div>
+        <CallToolbar
+          media={connection.phase === 'connected' && <MediaToggles onDeviceMessage={setDeviceMessage} />}
+          onLeave={() => void leave()}
+          leaving={leaving}
+        />
+      </main>
+    </RoomContext.Provider>
   );
 }
 
-function PairStage({ yourName }: { yourName: string }) {
-  const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
+/** Until the peer arrives, a word that this is the right place. */
+function WaitingForPeer() {
+  const others = useRemoteParticipants();
   return (
-    <GridLayout tracks={tracks} style={{ height: '60vh' }}>
-      <PairTile yourName={yourName} />
-    </GridLayout>
-  );
-}
-
-/**
- * LiveKit carries no names (identities are opaque), so the tile says who is who itself: your own name on yours,
- * "Your peer" on the other.
- */
-function PairTile({ yourName }: { yourName: string }) {
-  const trackRef = useTrackRefContext();
-  const label = trackRef.participant.isLocal ? `${yourName.trim() || 'You'} (you)` : 'Your peer';
-  return (
-    <ParticipantTile>
-      {isTrackReference(trackRef) && <VideoTrack trackRef={trackRef} />}
-      <div className="lk-participant-metadata">
-        <span className="lk-participant-name">{label}</span>
-      </div>
-    </ParticipantTile>
+    <p role="status" className={others.length === 0 ? 'waiting' : 'visually-hidden'}>
+      {others.length === 0 ? 'Waiting for your peer… You are in the right place.' : ''}
+    </p>
   );
 }

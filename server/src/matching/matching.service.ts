@@ -41,7 +41,7 @@ const NOTICE_TEXT: Record<NoticeKind, string> = {
   match_proposed: 'Staff have proposed a peer-support match for you. Please accept or decline it.',
   match_accepted: 'A volunteer accepted a match you proposed.',
   match_declined: 'A volunteer declined a match you proposed. The request is back in the queue.',
-  match_active: 'A trained peer has agreed to talk with you. Staff will share how to connect.',
+  match_active: 'A trained peer has agreed to talk with you. You can meet in your private video room, at a time you agree.',
   match_closed: 'A peer-support match you were part of has been closed. Thank you.',
 };
 

@@ -3,9 +3,12 @@ import { CallToolbar } from './CallToolbar';
 import { ChatPanel } from './ChatPanel';
 import { CrisisPanel } from './CrisisPanel';
 import { HandsPanel } from './HandsPanel';
+import { HandToggle } from './HandToggle';
 import { HostControls } from './HostControls';
 import { LiveAnnouncer } from './LiveAnnouncer';
+import { LiveNotices } from './LiveNotices';
 import { PeoplePanel } from './PeoplePanel';
+import { ReactionBar } from './ReactionBar';
 import { SupportPanel } from './SupportPanel';
 import { TopicCard } from './TopicCard';
 
@@ -36,7 +39,22 @@ export function LiveCircleLayout(props: { stage: ReactNode; media?: ReactNode; d
           <ChatPanel />
         </div>
       </div>
-      <CallToolbar media={props.media} onLeave={props.onLeave} leaving={props.leaving} />
+      <CallToolbar
+        media={props.media}
+        extras={
+          <>
+            <HandToggle />
+            <ReactionBar />
+            <nav className="narrow-only jump-links" aria-label="Jump to">
+              <a href="#people-heading">People</a>
+              <a href="#chat-panel">Chat</a>
+            </nav>
+          </>
+        }
+        notices={<LiveNotices />}
+        onLeave={props.onLeave}
+        leaving={props.leaving}
+      />
     </>
   );
 }

@@ -7,21 +7,18 @@ import {
   type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import { ConnectionQuality, Track } from 'livekit-client';
-import { useStore } from '../../store';
 import { RedMugBadge } from '../../ui/RedMugBadge';
 import { TileReactions } from '../live/TileReactions';
-import { participantName } from './participantName';
 import { useRedMugBadge } from './useRedMugBadge';
 
 /**
  * One person in the circle: their camera or their initial, their name, the red mug if they wear it, a word when
  * their connection is weak, and the tile's own actions (pin someone; hide your self-view).
  */
-export function CircleTile(props: { trackRef: TrackReferenceOrPlaceholder; pinned: boolean; onPin: (pinned: boolean) => void; onHideSelf: () => void }) {
+export function CircleTile(props: { trackRef: TrackReferenceOrPlaceholder; name: string; pinned: boolean; onPin: (pinned: boolean) => void; onHideSelf: () => void }) {
   const { trackRef, pinned } = props;
   const participant = trackRef.participant;
-  // The name from the live circle's participant list, by the opaque identity LiveKit knows.
-  const shown = useStore((s) => participantName(s.live.participants, participant.identity));
+  const shown = props.name;
   const { redMug } = useRedMugBadge(participant);
   const speaking = useIsSpeaking(participant);
   const cameraMuted = useIsMuted(trackRef);
