@@ -5,7 +5,8 @@ export function formatCount(count: Count, threshold: number): string {
   return count === null ? `fewer than ${threshold}` : String(count);
 }
 
-function field(v: string): string {
+/** One CSV field: always quoted, and a value a spreadsheet would read as a formula made plain text. */
+export function csvField(v: string): string {
   // Quote everything and neutralise spreadsheet formulas (a topic could start with "=").
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return `"${safe.replace(/"/g, '""')}"`;
@@ -36,5 +37,5 @@ export function attendanceReportCsv(r: AttendanceReport, m?: MilestonesReport): 
     rows.push(['milestones', 'sum of yearly unique figures (not unique across years)', String(m.sumOfYearlyFigures)]);
   }
   rows.push(['note', `groups under ${t} people of one kind at one session count nowhere; counts under ${t}, zero included, are withheld; others are rounded to a multiple of ${t}`, '']);
-  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

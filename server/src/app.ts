@@ -112,7 +112,7 @@ export function createApp(c: Components) {
     retentionDays: config.attendance.retentionDays,
     smallCellThreshold: config.attendance.smallCellThreshold,
   });
-  const reports = createReportsService({ db: c.db, attendance, threshold: config.attendance.smallCellThreshold });
+  const reports = createReportsService({ db: c.db, attendance, threshold: config.attendance.smallCellThreshold, window: config.dropIn });
   const pledges = createPledgeService({ db: c.db, clock: c.clock });
   const circleKeys = createCircleKeys(c.e2eeSecret);
   const admission = createAdmission({

@@ -95,3 +95,21 @@ export const AcceptInviteBody = z
   })
   .strict();
 export type AcceptInviteBody = z.infer<typeof AcceptInviteBody>;
+
+/** How each member kind reads on screen, in the order of MEMBER_KINDS. */
+export const MEMBER_KIND_LABELS: Record<MemberKind, string> = { lawyer: 'Lawyer', articling_student: 'Articling student' };
+
+/** How a person's role reads (the header, the audit log and its CSV). */
+export function roleLabelOf(user: { role: Role; memberKind: MemberKind | null }): string {
+  switch (user.role) {
+    case 'volunteer':
+      return 'Peer-support volunteer';
+    case 'staff':
+      return 'Staff';
+    case 'auditor':
+      return 'Auditor';
+    case 'member':
+      // The server gives every member a kind (RoleWithKind); the type allows none, read as a lawyer.
+      return MEMBER_KIND_LABELS[user.memberKind ?? 'lawyer'];
+  }
+}

@@ -65,20 +65,57 @@ export const MilestonesReport = z.object({
 export type MilestonesReport = z.infer<typeof MilestonesReport>;
 
 export const AuditLogEntry = z.object({
+  /** ISO 8601 instant. */
   at: z.string(),
+  /** The same instant as the audit log reads it, in Alberta time with its offset ("Mon 7 Dec 2026, 12:00 Alberta time (UTC−6)"). */
+  when: z.string(),
   actorName: z.string().nullable(),
   actorRole: Role.nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string(),
+  /**
+   * The target in words: a session by its circle's title and start ("Red Mug Coffee Circle, Mon 30 Nov 2026, 12:00"),
+   * a series by its title, a role by its name; an account or a request only by a short reference, never a name.
+   */
+  targetLabel: z.string(),
 });
 export type AuditLogEntry = z.infer<typeof AuditLogEntry>;
 
-export const AuditLogResponse = z.object({ entries: z.array(AuditLogEntry) });
+/** A place in the audit log (an entry's time and insertion order), for the pages before and after it. Opaque to clients. */
+export const AuditCursor = z.string().regex(/^\d{1,15}\.\d{1,18}$/, 'Not a place in the audit log');
+export type AuditCursor = z.infer<typeof AuditCursor>;
+
+export const AuditLogResponse = z.object({
+  entries: z.array(AuditLogEntry),
+  /** Every action the log holds (for the filter), in code order. */
+  actions: z.array(z.string()),
+  /** The cursor for the next newer page, or null on the newest; likewise the next older one. */
+  newer: AuditCursor.nullable(),
+  older: AuditCursor.nullable(),
+});
 export type AuditLogResponse = z.infer<typeof AuditLogResponse>;
 
-/** GET /api/reports/audit — the latest entries (200 by default), optionally of one action. */
+export const AUDIT_PAGE_DEFAULT = 50;
+export const AUDIT_PAGE_MAX = 500;
+
+const AuditAction = z.string().regex(/^[a-z_.]{1,40}$/);
+
+/**
+ * GET /api/reports/audit — one page of entries, newest first (AUDIT_PAGE_DEFAULT by default), optionally of one
+ * action: the newest page, or the page just older than `before`, or just newer than `after` (never both).
+ */
 export const AuditQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(500).default(200), action: z.string().regex(/^[a-z_.]{1,40}$/).optional() })
-  .strict();
+  .object({
+    limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
+    action: AuditAction.optional(),
+    before: AuditCursor.optional(),
+    after: AuditCursor.optional(),
+  })
+  .strict()
+  .refine((q) => !(q.before && q.after), { message: 'Ask for older or newer entries, not both', path: ['after'] });
 export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** GET /api/reports/audit.csv — every entry (of one action, if given), newest first, with the page's columns. */
+export const AuditCsvQuery = z.object({ action: AuditAction.optional() }).strict();
+export type AuditCsvQuery = z.infer<typeof AuditCsvQuery>;

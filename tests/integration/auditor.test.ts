@@ -100,15 +100,18 @@ describe('an auditor', () => {
     expect(entries.filter((e) => e.targetId === SESSION).map((e) => e.action)).toEqual(['circle.pivot', 'session.hosts', 'session.topic']);
     expect(entries.find((e) => e.action === 'session.topic')).toEqual({
       at: IN_WINDOW.replace('Z', '.000Z'),
+      when: 'Mon 30 Nov 2026, 12:05 Alberta time (UTC−6)',
       actorName: 'Sasha',
       actorRole: 'staff',
       action: 'session.topic',
       targetType: 'session',
       targetId: SESSION,
+      // The circle's title and start, never its topic.
+      targetLabel: 'Red Mug Coffee Circle, Mon 30 Nov 2026, 12:00',
     });
     expect(entries.find((e) => e.action === 'invite.create')).toMatchObject({ actorRole: 'staff', targetType: 'role', targetId: 'auditor' });
     // Only who, what, when and which target: nothing said, nobody who was there.
-    for (const e of entries) expect(Object.keys(e).sort()).toEqual(['action', 'actorName', 'actorRole', 'at', 'targetId', 'targetType']);
+    for (const e of entries) expect(Object.keys(e).sort()).toEqual(['action', 'actorName', 'actorRole', 'at', 'targetId', 'targetLabel', 'targetType', 'when']);
     const text = JSON.stringify(res.body);
     for (const never of [CHAT, 'Burnout', 'heavy caseload', 'Lee', people.lawyer.id, people.lawyer.email, people.volunteer.id]) {
       expect(text).not.toContain(never);

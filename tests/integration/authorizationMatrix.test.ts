@@ -103,6 +103,7 @@ const HTTP: Record<string, Audience> = {
   'GET /api/reports/attendance': 'staff',
   'GET /api/reports/milestones': 'staff',
   'GET /api/reports/audit': 'auditReaders',
+  'GET /api/reports/audit.csv': 'auditReaders',
   'GET /api/people': 'staff',
   'PATCH /api/people/:id/role': 'staff', // the matrix's empty body is a 400 for staff: nobody's role changes here
 };

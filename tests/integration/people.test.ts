@@ -141,7 +141,17 @@ describe('changing a role', () => {
     expect(audit.status).toBe(200);
     const entries = audit.body.entries as AuditLogEntry[];
     expect(entries).toEqual([
-      { at: new Date(IN_WINDOW).toISOString(), actorName: 'Sasha', actorRole: 'staff', action: 'user.role_change', targetType: 'user', targetId: people.lawyer.id },
+      {
+        at: new Date(IN_WINDOW).toISOString(),
+        when: 'Mon 30 Nov 2026, 12:05 Alberta time (UTC−6)',
+        actorName: 'Sasha',
+        actorRole: 'staff',
+        action: 'user.role_change',
+        targetType: 'user',
+        targetId: people.lawyer.id,
+        // An account only by a short reference: never a name.
+        targetLabel: `An account (ref. ${people.lawyer.id.replace(/-/g, '').slice(0, 8)})`,
+      },
     ]);
     const text = JSON.stringify(audit.body);
     for (const never of ['Lee', people.lawyer.email, 'volunteer', 'member']) expect(text).not.toContain(never);
@@ -275,7 +285,16 @@ describe('accounts made from invites and from the command line are audited', () 
     expect(accepted.status).toBe(201);
     const audit = await staff.get('/api/reports/audit?action=invite.accept');
     expect(audit.body.entries).toEqual([
-      { at: new Date(IN_WINDOW).toISOString(), actorName: 'Sasha', actorRole: 'staff', action: 'invite.accept', targetType: 'user', targetId: accepted.body.user.id },
+      {
+        at: new Date(IN_WINDOW).toISOString(),
+        when: 'Mon 30 Nov 2026, 12:05 Alberta time (UTC−6)',
+        actorName: 'Sasha',
+        actorRole: 'staff',
+        action: 'invite.accept',
+        targetType: 'user',
+        targetId: accepted.body.user.id,
+        targetLabel: `An account (ref. ${accepted.body.user.id.replace(/-/g, '').slice(0, 8)})`,
+      },
     ]);
     expect(JSON.stringify(audit.body)).not.toMatch(/Nadia|nadia@/);
   });

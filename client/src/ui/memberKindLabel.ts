@@ -1,7 +1,6 @@
-import type { MemberKind } from '../../../shared/schemas/auth';
+import { MEMBER_KIND_LABELS, type MemberKind } from '../../../shared/schemas/auth';
 
-/** How each member kind reads on screen, in the order of MEMBER_KINDS. */
-export const MEMBER_KIND_LABELS: Record<MemberKind, string> = { lawyer: 'Lawyer', articling_student: 'Articling student' };
+export { MEMBER_KIND_LABELS };
 
 /**
  * "Lawyer" or "Articling student"; "Unknown" when none was recorded. A kind this client does not know yet (a newer

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { AuditQuery, ReportQuery } from '../../../shared/schemas/reports';
+import { auditLogCsv } from '../../../shared/auditCsv';
+import { AuditCsvQuery, AuditQuery, ReportQuery } from '../../../shared/schemas/reports';
 import { requireUser } from '../auth/auth.middleware';
 import { parse } from '../http/validate';
 import type { ReportsService } from './reports.service';
@@ -21,7 +22,18 @@ export function reportsRoutes(deps: { reports: ReportsService }): Router {
   });
   // Who (staff or host, by first name and role) did what, when, to which target — never who was present.
   router.get('/audit', auditReaders, async (req, res) => {
+    res.set('Cache-Control', 'private, no-store');
     res.json(await deps.reports.auditLog(parse(AuditQuery, req.query)));
+  });
+  // The same entries and columns as the page, as a file to keep: for the same readers.
+  router.get('/audit.csv', auditReaders, async (req, res) => {
+    const q = parse(AuditCsvQuery, req.query);
+    const entries = await deps.reports.auditExport(q);
+    const day = new Date().toISOString().slice(0, 10);
+    res.set('Cache-Control', 'private, no-store');
+    res.type('text/csv; charset=utf-8');
+    res.attachment(`red-mug-audit-log${q.action ? `-${q.action.replace(/\./g, '-')}` : ''}-${day}.csv`);
+    res.send(auditLogCsv(entries));
   });
   return router;
 }

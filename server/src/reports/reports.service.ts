@@ -1,7 +1,9 @@
-import type { AttendanceReport, AuditLogResponse, AuditQuery, MilestonesReport, ReportQuery } from '../../../shared/schemas/reports';
+import type { AttendanceReport, AuditCsvQuery, AuditLogEntry, AuditLogResponse, AuditQuery, MilestonesReport, ReportQuery } from '../../../shared/schemas/reports';
 import { attendanceRepository } from '../attendance/attendance.repository';
 import type { AttendanceService } from '../attendance/attendance.service';
-import { latestEntries } from '../audit/audit.repository';
+import { actionsInLog, allEntries, auditPage, placeOf } from '../audit/audit.repository';
+import { auditEntries, cursorOf, placeFromCursor } from '../audit/auditView';
+import type { DropInWindow } from '../scheduling/schedule';
 import type { Db } from '../store/db';
 import { countableGroups, publishCount, publishTable } from './disclosure';
 
@@ -76,7 +78,10 @@ export function buildAttendanceReport(q: ReportQuery, raw: RawAttendance, thresh
 export type ReportsService = ReturnType<typeof createReportsService>;
 
 /** Reports are computed in SQL over the attendance store; only aggregates leave this file. */
-export function createReportsService(deps: { db: Db; attendance: AttendanceService; threshold: number }) {
+/** The most entries one CSV export holds (years of a society's log); the newest first. */
+export const AUDIT_CSV_MAX = 50_000;
+
+export function createReportsService(deps: { db: Db; attendance: AttendanceService; threshold: number; window: DropInWindow }) {
   const { threshold } = deps;
   const store = attendanceRepository(deps.db);
   return {
@@ -101,19 +106,31 @@ export function createReportsService(deps: { db: Db; attendance: AttendanceServi
       return { threshold, years, sumOfYearlyFigures: years.reduce((s, y) => s + (y.uniqueIndividuals ?? 0), 0) };
     },
 
-    /** Who (staff or host, by first name and role) did what, when, to which target — never who was present. */
+    /**
+     * One page of the audit log: who (staff or host, by first name and role) did what, when, to which target —
+     * never who was present.
+     */
     async auditLog(q: AuditQuery): Promise<AuditLogResponse> {
-      const rows = await latestEntries(deps.db, q);
+      const page = await auditPage(deps.db, {
+        action: q.action,
+        limit: q.limit,
+        before: q.before ? placeFromCursor(q.before) : undefined,
+        after: q.after ? placeFromCursor(q.after) : undefined,
+      });
+      const [entries, actions] = await Promise.all([auditEntries(deps.db, page.lines, deps.window), actionsInLog(deps.db)]);
+      const first = page.lines[0];
+      const last = page.lines.at(-1);
       return {
-        entries: rows.map((r) => ({
-          at: new Date(r.at).toISOString(),
-          actorName: r.first_name,
-          actorRole: r.role,
-          action: r.action,
-          targetType: r.target_type,
-          targetId: r.target_id,
-        })),
+        entries,
+        actions,
+        newer: page.hasNewer && first ? cursorOf(placeOf(first)) : null,
+        older: page.hasOlder && last ? cursorOf(placeOf(last)) : null,
       };
+    },
+
+    /** Every entry (of one action, if asked), newest first, as the page reads them: the CSV export. */
+    async auditExport(q: AuditCsvQuery): Promise<AuditLogEntry[]> {
+      return auditEntries(deps.db, await allEntries(deps.db, { action: q.action, max: AUDIT_CSV_MAX }), deps.window);
     },
   };
 }

@@ -1,0 +1,102 @@
+import { DateTime } from 'luxon';
+import { roleLabelOf, ROLES, type Role } from '../../../shared/schemas/auth';
+import type { AuditCursor, AuditLogEntry } from '../../../shared/schemas/reports';
+import type { DropInWindow } from '../scheduling/schedule';
+import { schedulingRepository } from '../scheduling/scheduling.repository';
+import { parseSessionId } from '../scheduling/sessionId';
+import { loadSession } from '../scheduling/sessions';
+import type { Queryable } from '../store/db';
+import type { AuditLine, AuditPlace } from './audit.repository';
+
+/** The audit log reads in the program's own zone, whatever the reader's browser says. */
+export const AUDIT_ZONE = 'America/Edmonton';
+
+const MINUS = '\u2212';
+
+/** "UTC−6" for an offset in minutes. */
+function offsetLabel(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const h = Math.floor(Math.abs(minutes) / 60);
+  const m = Math.abs(minutes) % 60;
+  return `UTC${minutes < 0 ? MINUS : '+'}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
+
+/**
+ * "Mon 7 Dec 2026, 12:00 Alberta time (UTC−6)": the server's zone data, not the reader's. Alberta has kept UTC−6 all
+ * year since 1 November 2026, so "MST" would now be wrong and "MDT" reads as a summer time: the offset says it plainly.
+ */
+export function auditWhen(at: Date): string {
+  const t = DateTime.fromJSDate(at, { zone: AUDIT_ZONE });
+  return `${t.toFormat('ccc d LLL yyyy, HH:mm')} Alberta time (${offsetLabel(t.offset)})`;
+}
+
+const day = (localDate: string) => DateTime.fromISO(localDate, { zone: 'UTC' }).toFormat('ccc d LLL yyyy');
+
+/** A short reference to an account or a request: enough to tell entries about the same one apart, no name. */
+const ref = (id: string) => id.replace(/-/g, '').slice(0, 8);
+
+/**
+ * The targets of these lines in words. A session reads as its circle's title and when it starts (never its topic,
+ * which is staff's and hosts' own words about what people talk of); a series as its title; an account or a
+ * peer-support request only by a short reference.
+ */
+async function targetLabels(db: Queryable, lines: readonly AuditLine[], window: DropInWindow): Promise<Map<string, string>> {
+  const key = (type: string, id: string) => `${type} ${id}`;
+  const out = new Map<string, string>();
+  const repo = schedulingRepository(db);
+  const sessions = new Set(lines.filter((l) => l.target_type === 'session').map((l) => l.target_id));
+  for (const id of sessions) {
+    const s = await loadSession(db, id, window);
+    const parsed = parseSessionId(id);
+    if (s) {
+      const start = DateTime.fromJSDate(s.planned.occurrence.startsAt, { zone: s.series.timezone });
+      out.set(key('session', id), `${s.series.title}, ${start.toFormat('ccc d LLL yyyy, HH:mm')}`);
+    } else if (parsed) {
+      const series = await repo.seriesById(parsed.seriesId);
+      out.set(key('session', id), `${series?.title ?? 'A circle'}, ${day(parsed.localDate)}`);
+    }
+  }
+  const series = new Set(lines.filter((l) => l.target_type === 'series').map((l) => l.target_id));
+  for (const id of series) {
+    const s = await repo.seriesById(id);
+    if (s) out.set(key('series', id), `Series: ${s.title}`);
+  }
+  for (const l of lines) {
+    const k = key(l.target_type, l.target_id);
+    if (out.has(k)) continue;
+    if (l.target_type === 'role' && (ROLES as readonly string[]).includes(l.target_id)) {
+      const role = l.target_id as Role;
+      out.set(k, `Role: ${role === 'member' ? 'Member' : roleLabelOf({ role, memberKind: null })}`);
+    } else if (l.target_type === 'user') out.set(k, `An account (ref. ${ref(l.target_id)})`);
+    else if (l.target_type === 'support_request') out.set(k, `A peer-support request (ref. ${ref(l.target_id)})`);
+    else out.set(k, `${l.target_type} ${l.target_id}`);
+  }
+  return out;
+}
+
+/** Audit lines as staff and auditors read them: who by first name and role, what, when in Alberta time, which target in words. */
+export async function auditEntries(db: Queryable, lines: readonly AuditLine[], window: DropInWindow): Promise<AuditLogEntry[]> {
+  const labels = await targetLabels(db, lines, window);
+  return lines.map((r) => {
+    const at = new Date(r.at);
+    return {
+      at: at.toISOString(),
+      when: auditWhen(at),
+      actorName: r.first_name,
+      actorRole: r.role,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      targetLabel: labels.get(`${r.target_type} ${r.target_id}`) ?? `${r.target_type} ${r.target_id}`,
+    };
+  });
+}
+
+/** A cursor as clients see it ("<epoch ms>.<seq>") and back. */
+export function cursorOf(p: AuditPlace): AuditCursor {
+  return `${p.atMs}.${p.seq}`;
+}
+export function placeFromCursor(c: AuditCursor): AuditPlace {
+  const [ms, seq] = c.split('.');
+  return { atMs: Number(ms), seq: seq! };
+}
