@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'TOO_MANY_REQUESTS',
   'INVITE_INVALID',
+  /** A password reset link that is unknown, used already or expired (all look the same). */
+  'RESET_INVALID',
   'EMAIL_TAKEN',
   'MEDIA_UNAVAILABLE',
   'PAYLOAD_TOO_LARGE',

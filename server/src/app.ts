@@ -14,6 +14,7 @@ import { reportsRoutes } from './reports/reports.routes';
 import { createReportsService } from './reports/reports.service';
 import { createCsrf } from './auth/csrf';
 import { createLoginThrottle, type LoginThrottle } from './auth/loginThrottle';
+import { createResetLimiter } from './auth/resetLimiter';
 import { circlesRoutes } from './circles/circles.routes';
 import { createCirclesService } from './circles/circles.service';
 import { createPledgeService } from './circles/pledge.service';
@@ -65,7 +66,7 @@ export interface Components {
   socketioRedis?: RedisClient;
   /** Who hosts a session; the schedule's roster by default. */
   hostIds?: SessionHostIds;
-  /** Outgoing mail; defaults to SMTP from config when set, else none (in-app notices only). */
+  /** Outgoing mail (match notices, password reset links); SMTP from config by default when set, else none. */
   mailer?: Mailer | null;
   /** Built client to serve; omitted in API-only tests. */
   clientDir?: string;
@@ -90,12 +91,21 @@ export function createApp(c: Components) {
         ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` })
         : undefined,
     });
+  const mailer = c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null;
   const auth = createAuthService({
     db: c.db,
     clock: c.clock,
     throttle,
     sessionTtlHours: config.sessionTtlHours,
     inviteTtlDays: config.inviteTtlDays,
+    resetTtlMinutes: config.passwordResetTtlMinutes,
+    // Shared through Redis like the sign-in throttle, under keyed hashes of the email and the address.
+    resetLimiter: createResetLimiter({
+      secret: c.secret,
+      make: redis ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` }) : undefined,
+    }),
+    mailer,
+    log: c.log,
   });
   const live: LiveState = c.redis ? createRedisLiveState(c.redis, c.secret) : createMemoryLiveState();
   // A retry after a lost ack may reconnect to another instance, so applied commands are remembered where live state is.
@@ -139,7 +149,7 @@ export function createApp(c: Components) {
     clock: c.clock,
     log: c.log,
     ...config.matching,
-    mailer: c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null,
+    mailer,
     publicUrl: config.publicUrl,
     admission,
     mediaKeys: circleKeys,

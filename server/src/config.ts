@@ -34,6 +34,7 @@ const Env = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     MATCH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
     STATS_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
     REPORT_SMALL_CELL_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
@@ -97,6 +98,8 @@ export interface Config {
   dropIn: { opensMinutesBefore: number; closesMinutesAfterEnd: number };
   login: { maxFailures: number; blockMinutes: number };
   inviteTtlDays: number;
+  /** How long a password reset link works (it works once). */
+  passwordResetTtlMinutes: number;
   /** Requests are anonymised this long after their match closes; counts below the threshold are withheld. */
   matching: { retentionDays: number; smallCellThreshold: number; matchesBeforePlatform: number };
   /** Raw join/leave rows are deleted after `retentionDays`; report counts below the threshold are withheld. */
@@ -154,6 +157,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, blockMinutes: e.LOGIN_BLOCK_MINUTES },
     inviteTtlDays: e.INVITE_TTL_DAYS,
+    passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
     matching: {
       retentionDays: e.MATCH_RETENTION_DAYS,
       smallCellThreshold: e.STATS_SMALL_CELL_THRESHOLD,

@@ -80,6 +80,8 @@ export async function main(): Promise<void> {
       { name: 'matching.retention', everyMs: 60 * 60_000, run: () => services.matching.applyRetention() },
       // Forget support requests left open for 30 days (handled ones are deleted when handled).
       { name: 'support.retention', everyMs: 60 * 60_000, run: () => services.support.applyRetention() },
+      // Forget used and expired password reset links, and reset requests staff never served.
+      { name: 'auth.reset_retention', everyMs: 60 * 60_000, run: () => services.auth.applyResetRetention() },
     ],
     log,
   );

@@ -33,6 +33,8 @@ export const AUDIT_ACTION_LABELS = {
   'invite.accept': 'An invite was accepted',
   'user.create': 'Made an account (command line)',
   'user.role_change': "Changed someone's role",
+  'user.password_reset_link': 'Made a password reset link for someone',
+  'user.password_reset': 'A password was reset with a link',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -96,6 +96,50 @@ export const AcceptInviteBody = z
   .strict();
 export type AcceptInviteBody = z.infer<typeof AcceptInviteBody>;
 
+/** POST /api/auth/password-reset — "Forgot password?": the address of the account, nothing else. */
+export const PasswordResetRequestBody = z.object({ email: Email }).strict();
+export type PasswordResetRequestBody = z.infer<typeof PasswordResetRequestBody>;
+
+/**
+ * The answer to a reset request: the same words whether or not an account uses the address, and whether the link
+ * goes by e-mail or through staff, so the answer tells nobody who has an account.
+ */
+export const PasswordResetRequested = z.object({ message: z.string() });
+export type PasswordResetRequested = z.infer<typeof PasswordResetRequested>;
+
+/** The `:token` of GET /api/auth/password-reset/:token. */
+export const ResetToken = z.object({ token: z.string().min(10).max(200) }).strict();
+
+/** GET /api/auth/password-reset/:token — whether a reset link still works (it names nobody). */
+export const PasswordResetStatus = z.object({ usable: z.boolean() });
+export type PasswordResetStatus = z.infer<typeof PasswordResetStatus>;
+
+/** POST /api/auth/password-reset/complete — the link's token and the new password. */
+export const CompletePasswordResetBody = z.object({ token: z.string().min(10).max(200), password: Password }).strict();
+export type CompletePasswordResetBody = z.infer<typeof CompletePasswordResetBody>;
+
+/** A reset request waiting for staff (no e-mail configured, or the e-mail failed). Staff only. */
+export const PendingPasswordReset = z.object({
+  userId: z.string().uuid(),
+  firstName: z.string(),
+  email: z.string(),
+  /** ISO 8601 instant of the latest request. */
+  requestedAt: z.string(),
+});
+export type PendingPasswordReset = z.infer<typeof PendingPasswordReset>;
+
+/** GET /api/auth/password-resets — staff: the requests waiting for a link, oldest first. */
+export const PendingPasswordResets = z.object({ requests: z.array(PendingPasswordReset) });
+export type PendingPasswordResets = z.infer<typeof PendingPasswordResets>;
+
+/** POST /api/auth/password-resets — staff make a reset link for one account, to hand over themselves. */
+export const IssuePasswordResetBody = z.object({ userId: z.string().uuid('Choose an account').transform((s) => s.toLowerCase()) }).strict();
+export type IssuePasswordResetBody = z.infer<typeof IssuePasswordResetBody>;
+
+/** A new reset link, shown once to the staff member who made it: single-use, until `expiresAt`. */
+export const PasswordResetLink = z.object({ url: z.string(), expiresAt: z.string() });
+export type PasswordResetLink = z.infer<typeof PasswordResetLink>;
+
 /** How each member kind reads on screen, in the order of MEMBER_KINDS. */
 export const MEMBER_KIND_LABELS: Record<MemberKind, string> = { lawyer: 'Lawyer', articling_student: 'Articling student' };
 

@@ -58,6 +58,11 @@ const HTTP: Record<string, Audience> = {
   'POST /api/auth/invites': 'staff',
   'POST /api/auth/accept-invite': 'anyone', // needs an unguessable invite token
   'GET /api/auth/invites/:token': 'anyone', // says only whether that unguessable token still works
+  'POST /api/auth/password-reset': 'anyone', // the same answer whether or not an account uses the address
+  'GET /api/auth/password-reset/:token': 'anyone', // says only whether that unguessable token still works
+  'POST /api/auth/password-reset/complete': 'anyone', // needs an unguessable reset token
+  'GET /api/auth/password-resets': 'staff',
+  'POST /api/auth/password-resets': 'staff',
   'GET /api/circles/next': 'signedIn',
   'GET /api/circles/sessions/:sessionId': 'signedIn',
   'POST /api/circles/sessions/:sessionId/join': 'signedIn', // never an auditor: no LiveKit token

@@ -1,9 +1,24 @@
 import { Router, type CookieOptions, type Response } from 'express';
-import { AcceptInviteBody, CreateInviteBody, InviteToken, LoginBody, type InviteResponse, type SessionResponse } from '../../../shared/schemas/auth';
+import {
+  AcceptInviteBody,
+  CompletePasswordResetBody,
+  CreateInviteBody,
+  InviteToken,
+  IssuePasswordResetBody,
+  LoginBody,
+  PasswordResetRequestBody,
+  ResetToken,
+  type InviteResponse,
+  type PasswordResetLink,
+  type PasswordResetRequested,
+  type PasswordResetStatus,
+  type PendingPasswordResets,
+  type SessionResponse,
+} from '../../../shared/schemas/auth';
 import { parse } from '../http/validate';
 import type { CookieNames } from './auth.middleware';
 import { requireUser, signedInUser } from './auth.middleware';
-import type { AuthService, SignedIn } from './auth.service';
+import { RESET_REQUESTED_MESSAGE, type AuthService, type SignedIn } from './auth.service';
 import type { createCsrf } from './csrf';
 
 export function authRoutes(deps: {
@@ -12,7 +27,7 @@ export function authRoutes(deps: {
   names: CookieNames;
   secure: boolean;
   publicOrigin: (req: import('express').Request) => string;
-  /** Called after a sign-out, so the person's open sockets can be closed at once. */
+  /** Called after a sign-out (or a password reset ended every session), so the person's open sockets close at once. */
   onSignedOut?: (userId: string) => void;
 }): Router {
   const { auth, csrf, names } = deps;
@@ -72,6 +87,50 @@ export function authRoutes(deps: {
     const signedIn = await auth.acceptInvite(input);
     setSession(res, signedIn);
     const body: SessionResponse = { user: signedIn.user, csrfToken: csrf.tokenFor(req, res, signedIn.sessionToken) };
+    res.status(201).json(body);
+  });
+
+  // "Forgot password?": one answer for every address (202 Accepted: something may happen, or not).
+  router.post('/password-reset', async (req, res) => {
+    const { email } = parse(PasswordResetRequestBody, req.body);
+    await auth.requestPasswordReset(email, req.ip ?? 'unknown', deps.publicOrigin(req));
+    const body: PasswordResetRequested = { message: RESET_REQUESTED_MESSAGE };
+    res.status(202).json(body);
+  });
+
+  // Anyone with the link may ask whether it still works (the token is the secret); the answer names nobody.
+  router.get('/password-reset/:token', async (req, res) => {
+    const { token } = parse(ResetToken, req.params);
+    res.set('Cache-Control', 'private, no-store');
+    const body: PasswordResetStatus = { usable: await auth.passwordResetUsable(token) };
+    res.json(body);
+  });
+
+  router.post('/password-reset/complete', async (req, res) => {
+    const input = parse(CompletePasswordResetBody, req.body);
+    const userId = await auth.completePasswordReset(input);
+    // Every session of the person ended with the reset, this browser's too: they sign in with the new password.
+    deps.onSignedOut?.(userId);
+    if (req.user && req.user.id !== userId) {
+      // Someone else is signed in here (staff trying a link they made): their session is not the one that ended.
+      const body: SessionResponse = { user: req.user, csrfToken: csrf.tokenFor(req, res) };
+      return void res.json(body);
+    }
+    res.clearCookie(names.session, cookie());
+    const body: SessionResponse = { user: null, csrfToken: csrf.tokenFor(req, res, null) };
+    res.json(body);
+  });
+
+  router.get('/password-resets', requireUser('staff'), async (_req, res) => {
+    const body: PendingPasswordResets = { requests: await auth.pendingPasswordResets() };
+    res.json(body);
+  });
+
+  // Staff make a link to hand over themselves; it is shown once and never stored (only its hash is).
+  router.post('/password-resets', requireUser('staff'), async (req, res) => {
+    const { userId } = parse(IssuePasswordResetBody, req.body);
+    const body: PasswordResetLink = await auth.issuePasswordResetLink(signedInUser(req), userId, deps.publicOrigin(req));
+    res.set('Cache-Control', 'private, no-store');
     res.status(201).json(body);
   });
 

@@ -1,11 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { record } from '../audit/audit.repository';
-import type { AcceptInviteBody, CreateInviteBody, InviteStatus, MemberKind, PublicUser, Role } from '../../../shared/schemas/auth';
+import type {
+  AcceptInviteBody,
+  CompletePasswordResetBody,
+  CreateInviteBody,
+  InviteStatus,
+  MemberKind,
+  PasswordResetLink,
+  PendingPasswordReset,
+  PublicUser,
+  Role,
+} from '../../../shared/schemas/auth';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
+import type { Logger } from '../log';
+import type { Mailer } from '../mail/mailer';
 import type { Db } from '../store/db';
 import type { LoginThrottle } from './loginThrottle';
 import { burnVerification, hashPassword, verifyPassword } from './passwords';
+import { passwordResetsRepository } from './passwordResets.repository';
+import type { ResetLimiter } from './resetLimiter';
 import { hashToken, newSecretToken } from './tokens';
 import { invitesRepository, sessionsRepository, toPublicUser, usersRepository } from './users.repository';
 
@@ -34,17 +48,35 @@ export interface SignedIn {
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
+/** What "Forgot password?" answers, whatever happened behind it (no account, an e-mail sent, a request for staff). */
+export const RESET_REQUESTED_MESSAGE =
+  'If an account uses this address, we have sent it a link to choose a new password, or staff will give you one: ' +
+  'ask them if no e-mail arrives within a few minutes. The link works once, for a short time.';
+
+/** A waiting reset request is shown to staff this long, then forgotten. */
+export const PENDING_RESET_DAYS = 7;
+
 export function createAuthService(deps: {
   db: Db;
   clock: Clock;
   throttle: LoginThrottle;
   sessionTtlHours: number;
   inviteTtlDays: number;
+  /** How long a password reset link works. */
+  resetTtlMinutes?: number;
+  /** Counts "Forgot password?" requests; none means unlimited (tests of other things). */
+  resetLimiter?: ResetLimiter;
+  /** Delivers reset links by e-mail when set; without it a request waits for staff (People page). */
+  mailer?: Mailer | null;
+  log?: Logger;
 }) {
   const users = usersRepository(deps.db);
   const sessions = sessionsRepository(deps.db);
   const invites = invitesRepository(deps.db);
+  const resets = passwordResetsRepository(deps.db);
   const ttlMs = deps.sessionTtlHours * 3600_000;
+  const resetTtlMs = (deps.resetTtlMinutes ?? 60) * 60_000;
+  const resetUrl = (origin: string, token: string) => `${origin}/reset-password/${token}`;
 
   async function startSession(userId: string): Promise<Omit<SignedIn, 'user'>> {
     const sessionToken = newSecretToken();
@@ -153,6 +185,97 @@ export function createAuthService(deps: {
     async inviteStatus(token: string): Promise<InviteStatus> {
       const invite = await invites.usable(hashToken(token), deps.clock.now());
       return invite ? { usable: true, role: invite.role, memberKind: invite.member_kind, forOneEmail: invite.email !== null } : { usable: false };
+    },
+
+    /**
+     * "Forgot password?". The caller learns nothing from the outcome (the route answers the same either way): with
+     * e-mail configured the link goes to the account's address, after the answer, so a slow mail server neither
+     * holds the answer up nor tells by its timing; without it (or when the e-mail fails) the request waits for staff.
+     */
+    async requestPasswordReset(email: string, ip: string, origin: string): Promise<void> {
+      const wait = deps.resetLimiter ? await deps.resetLimiter.take(email, ip) : 0;
+      if (wait > 0) {
+        const minutes = Math.ceil(wait / 60_000);
+        throw new AppError(429, 'TOO_MANY_REQUESTS', `Too many reset requests. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or ask staff.`, {
+          data: { retryAfterSeconds: Math.ceil(wait / 1000) },
+        });
+      }
+      const row = await users.byEmail(email);
+      if (!row) return;
+      const now = deps.clock.now();
+      const mailer = deps.mailer;
+      if (!mailer) return resets.request(row.id, now);
+      const token = newSecretToken();
+      const id = await resets.issue(row.id, hashToken(token), now, new Date(now.getTime() + resetTtlMs), null);
+      const minutes = Math.round(resetTtlMs / 60_000);
+      void mailer
+        .send({
+          to: row.email,
+          subject: 'Reset your Red Mug password',
+          text:
+            `Someone asked to reset the password of your Red Mug account.\n\n` +
+            `To choose a new one, open this link within ${minutes} minutes. It works once:\n${resetUrl(origin, token)}\n\n` +
+            `If it was not you, ignore this message: your password stays as it is.`,
+        })
+        .catch(async () => {
+          // Only the event: never the address.
+          deps.log?.warn('auth.reset_mail_failed');
+          await resets.backToStaff(id).catch(() => deps.log?.warn('auth.reset_requeue_failed'));
+        });
+    },
+
+    /** Whether a reset link still works, said before anyone types a new password. */
+    async passwordResetUsable(token: string): Promise<boolean> {
+      return resets.usable(hashToken(token), deps.clock.now());
+    },
+
+    /**
+     * Sets the new password from a link: the link is used up, every session of the person ends (each device signs
+     * in again), and any other link or waiting request of theirs stops working. Returns whose password it was.
+     */
+    async completePasswordReset(input: CompletePasswordResetBody): Promise<string> {
+      return deps.db.transaction(async (tx) => {
+        const now = deps.clock.now();
+        const used = await passwordResetsRepository(tx).consume(hashToken(input.token), now);
+        if (!used) throw new AppError(400, 'RESET_INVALID', 'This reset link does not work any more. Ask for a new one from the sign-in page.');
+        await usersRepository(tx).setPassword(used.user_id, await hashPassword(input.password));
+        await sessionsRepository(tx).deleteAllFor(used.user_id);
+        await passwordResetsRepository(tx).closeAllFor(used.user_id);
+        // The actor is whoever made the link (null when it went by e-mail): the person's own name never shows.
+        await record(tx, { actorId: used.issued_by, action: 'user.password_reset', targetType: 'user', targetId: used.user_id, at: now });
+        return used.user_id;
+      });
+    },
+
+    /** Staff: the reset requests waiting for a link, oldest first. */
+    async pendingPasswordResets(): Promise<PendingPasswordReset[]> {
+      const since = new Date(deps.clock.now().getTime() - PENDING_RESET_DAYS * 86_400_000);
+      return (await resets.pending(since)).map((r) => ({
+        userId: r.user_id,
+        firstName: r.first_name,
+        email: r.email,
+        requestedAt: new Date(r.requested_at).toISOString(),
+      }));
+    },
+
+    /** Staff make a reset link for someone (asked or not), to hand over themselves; audited, shown once. */
+    async issuePasswordResetLink(staff: PublicUser, userId: string, origin: string): Promise<PasswordResetLink> {
+      const target = await users.byId(userId);
+      if (!target) throw new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
+      const token = newSecretToken();
+      const now = deps.clock.now();
+      const expiresAt = new Date(now.getTime() + resetTtlMs);
+      await deps.db.transaction(async (tx) => {
+        await passwordResetsRepository(tx).issue(target.id, hashToken(token), now, expiresAt, staff.id);
+        await record(tx, { actorId: staff.id, action: 'user.password_reset_link', targetType: 'user', targetId: target.id, at: now });
+      });
+      return { url: resetUrl(origin, token), expiresAt: expiresAt.toISOString() };
+    },
+
+    /** Forgets used and expired links after a day, and requests nobody served after PENDING_RESET_DAYS. */
+    async applyResetRetention(): Promise<number> {
+      const now = deps.clock.now();
+      return resets.expire(new Date(now.getTime() - PENDING_RESET_DAYS * 86_400_000), new Date(now.getTime() - 86_400_000));
     },
 
     async acceptInvite(input: AcceptInviteBody): Promise<SignedIn> {

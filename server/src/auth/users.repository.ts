@@ -84,6 +84,10 @@ export function sessionsRepository(db: Queryable) {
     async delete(idHash: string): Promise<void> {
       await db.query('DELETE FROM auth_sessions WHERE id_hash = $1', [idHash]);
     },
+    /** Ends every session of one person (a new password): each of their devices has to sign in again. */
+    async deleteAllFor(userId: string): Promise<void> {
+      await db.query('DELETE FROM auth_sessions WHERE user_id = $1', [userId]);
+    },
     async deleteExpired(now: Date): Promise<void> {
       await db.query('DELETE FROM auth_sessions WHERE expires_at <= $1', [now]);
     },

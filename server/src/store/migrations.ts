@@ -364,6 +364,26 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    id: 53,
+    name: 'password resets',
+    // Issue #16. "Forgot password?": a request waits here for staff (no token yet) unless e-mail delivers the link at
+    // once. A link's token is stored only as a hash, works once and expires (PASSWORD_RESET_TTL_MINUTES). Rows go
+    // with the account, and once used or expired a day later (jobs).
+    sql: `
+      CREATE TABLE password_resets (
+        id uuid PRIMARY KEY,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        requested_at timestamptz NOT NULL,
+        token_hash text UNIQUE,
+        expires_at timestamptz,
+        issued_by uuid REFERENCES users(id) ON DELETE SET NULL,
+        used_at timestamptz,
+        CHECK ((token_hash IS NULL) = (expires_at IS NULL))
+      );
+      CREATE INDEX password_resets_user ON password_resets(user_id);
+    `,
+  },
 ];
 
 /** Applies the migrations not yet applied; `migrations` defaults to all (tests pass a prefix to exercise an upgrade). */
