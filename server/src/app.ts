@@ -21,6 +21,8 @@ import { createPledgeService } from './circles/pledge.service';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { healthRoutes } from './health/health.routes';
+import { inboxRoutes } from './inbox/inbox.routes';
+import { createInboxService } from './inbox/inbox.service';
 import { errorHandler, notFound } from './http/errors';
 import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
@@ -156,6 +158,10 @@ export function createApp(c: Components) {
   });
   const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn, doors: admission.doors });
   const people = createPeopleService({ db: c.db, clock: c.clock });
+  const inbox = createInboxService({
+    contactRequests: () => supportRequestsRepository(c.db).open(),
+    peerRequests: async () => (await matching.queue()).requests,
+  });
   const csrf = createCsrf({ secret: c.secret, names, secure, allowedOrigin: publicOrigin });
 
   const app = express();
@@ -209,6 +215,7 @@ export function createApp(c: Components) {
   api.use(csrf.protect);
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin, onSignedOut: (id) => realtime?.disconnectUser(id) }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
+  api.use('/inbox', inboxRoutes({ inbox }));
   api.use('/matching', matchingRoutes({ matching }));
   api.use('/people', peopleRoutes({ people, onRoleChanged: (id) => realtime?.disconnectUser(id) }));
   api.use('/reports', reportsRoutes({ reports }));

@@ -63,6 +63,8 @@ const HTTP: Record<string, Audience> = {
   'POST /api/auth/password-reset/complete': 'anyone', // needs an unguessable reset token
   'GET /api/auth/password-resets': 'staff',
   'POST /api/auth/password-resets': 'staff',
+  'GET /api/inbox': 'staff',
+  'GET /api/inbox/count': 'staff',
   'GET /api/circles/next': 'signedIn',
   'GET /api/circles/sessions/:sessionId': 'signedIn',
   'POST /api/circles/sessions/:sessionId/join': 'signedIn', // never an auditor: no LiveKit token
