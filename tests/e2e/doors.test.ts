@@ -70,4 +70,39 @@ describe('home and the pre-join page tell the truth about a circle, live', () =>
       host.disconnect();
     }
   });
+
+  it('the schedule says open, locked and ended as the host changes it, without a reload', async () => {
+    // A circle of its own, made after the test above (home there counts the circles open).
+    const id = await openCircleNow(e2e.app.db, 'doors-s', 'Holiday season');
+    const member = await e2e.open();
+    await signInThroughUi(member, e2e.app.url, 'student@example.ca', 'Holiday season');
+    await member.goto(`${e2e.app.url}/schedule`);
+    // Its next session, a week on, is in the list too: today's is the first.
+    const item = member.getByTestId('session-item').filter({ hasText: 'Test circle doors-s' }).first();
+    const state = item.getByTestId('doors-state');
+    await expect.poll(() => state.textContent()).toBe('Open now');
+    expect(await item.getByRole('link', { name: 'Join now' }).getAttribute('href')).toBe(`/circles/${id}/join`);
+    // Nothing reloads the page from here: a marker set now would be gone after a reload.
+    await member.evaluate(() => Object.assign(window, { stillThisPage: true }));
+
+    const host = await hostIn(id);
+    try {
+      expectOk(await command(host, 'circle:lock', { locked: true }));
+      await expect.poll(() => state.textContent(), { timeout: 10_000 }).toBe('Locked to newcomers');
+      expect(await item.getByRole('link', { name: /^Join/ }).count()).toBe(0);
+      await expectAccessible(member, 'the schedule with a locked circle');
+      expectOk(await command(host, 'circle:lock', { locked: false }));
+      await expect.poll(() => state.textContent(), { timeout: 10_000 }).toBe('Open now');
+      expectOk(await command(host, 'circle:end', {}));
+      await expect.poll(() => state.textContent(), { timeout: 10_000 }).toBe('Ended');
+      expect(await item.getByRole('link', { name: /^Join/ }).count()).toBe(0);
+      // Next week's session of the same circle is still to come.
+      const next = member.getByTestId('session-item').filter({ hasText: 'Test circle doors-s' }).nth(1);
+      expect(await next.getByTestId('doors-state').textContent()).toBe('Not open yet');
+      expect(await member.evaluate(() => (window as { stillThisPage?: boolean }).stillThisPage)).toBe(true);
+      await e2e.screenshot(member, 'schedule-after-end.png');
+    } finally {
+      host.disconnect();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
 import { wallTime } from '../ui/formatCircleTime';
 import { HostBadge } from '../ui/HostBadge';
+import { sessionState } from './sessionState';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -74,6 +75,7 @@ export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
                           <>
                             {wallTime(s.wallClock.startsAt)} {s.title}
                             {s.topic && <span className="month-topic">{s.topic}</span>}
+                            {s.doors !== 'upcoming' && <span className="month-topic">{sessionState(s).label}</span>}
                             {s.hosted && <HostBadge />}
                           </>
                         ) : (

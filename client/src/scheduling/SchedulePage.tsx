@@ -11,7 +11,9 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { MonthView } from './MonthView';
 import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
+import { sessionState } from './sessionState';
 import { audienceLabel, SessionTime } from './SessionTime';
+import { useLiveDoors } from './useLiveDoors';
 import './scheduling.css';
 
 // From the server's today; half a year ahead so the month view has something to page through.
@@ -21,7 +23,9 @@ const fetchComingSessions = () => fetchSessions({ weeks: 26 });
 export function SchedulePage() {
   useDocumentTitle('Schedule');
   const [view, setView] = useState<'list' | 'month'>('list');
-  const { state } = useLoad(fetchComingSessions, { keepOnError: true });
+  // Asked again when a host locks or ends a circle and when a window opens or closes; a failed refresh keeps what is shown.
+  const { state, reload } = useLoad(fetchComingSessions, { keepOnError: true });
+  useLiveDoors(state.status === 'ready' ? state.data.sessions : null, reload);
   return (
     <>
       <AppHeader />
@@ -59,6 +63,7 @@ export function SessionList({ sessions }: { sessions: ScheduledSession[] }) {
 
 export function SessionSummary({ session: s }: { session: ScheduledSession }) {
   const meets = s.status === 'scheduled' || s.status === 'moved';
+  const state = sessionState(s);
   return (
     <>
       <p className="session-title">
@@ -66,6 +71,14 @@ export function SessionSummary({ session: s }: { session: ScheduledSession }) {
       </p>
       <p>
         <SessionTime session={s} />
+        {meets && (
+          <>
+            {' '}
+            <span className={`doors-state doors-${state.tone}`} data-testid="doors-state">
+              {state.label}
+            </span>
+          </>
+        )}
       </p>
       {meets ? (
         <>
@@ -78,8 +91,12 @@ export function SessionSummary({ session: s }: { session: ScheduledSession }) {
             <a href={sessionCalendarPath(s.id)} download>
               Add to calendar
             </a>
-            {' · '}
-            <Link to={`/circles/${encodeURIComponent(s.id)}/join`}>Join page</Link>
+            {state.offersJoin && (
+              <>
+                {' · '}
+                <Link to={`/circles/${encodeURIComponent(s.id)}/join`}>{s.doors === 'open' ? 'Join now' : 'Join page'}</Link>
+              </>
+            )}
           </p>
         </>
       ) : (

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { nextDoorsChange, sessionState } from './sessionState';
+
+describe('sessionState', () => {
+  it.each([
+    ['scheduled', 'open', 'Open now', true],
+    ['moved', 'open', 'Open now', true],
+    ['scheduled', 'upcoming', 'Not open yet', true],
+    ['scheduled', 'locked', 'Locked to newcomers', false],
+    ['scheduled', 'ended', 'Ended', false],
+    ['moved', 'removed', 'Closed to you', false],
+    // A session that does not meet says so, whatever its doors.
+    ['cancelled', 'upcoming', 'Cancelled', false],
+    ['skipped', 'upcoming', 'No circle', false],
+  ] as const)('%s with doors %s reads "%s"', (status, doors, label, offersJoin) => {
+    expect(sessionState({ status, doors })).toMatchObject({ label, offersJoin });
+  });
+});
+
+describe('nextDoorsChange', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const monday = { opensAt: '2027-03-15T17:50:00.000Z', closesAt: '2027-03-15T19:00:00.000Z' };
+  const popup = { opensAt: '2027-03-15T18:30:00.000Z', closesAt: '2027-03-15T20:00:00.000Z' };
+  it.each([
+    ['before either opens: the first opening', '2027-03-15T17:00:00Z', '2027-03-15T17:50:00.000Z'],
+    ['one open: the other opening', '2027-03-15T18:00:00Z', '2027-03-15T18:30:00.000Z'],
+    ['both open: the first closing', '2027-03-15T18:45:00Z', '2027-03-15T19:00:00.000Z'],
+    ['at an instant itself: the one after it', '2027-03-15T19:00:00Z', '2027-03-15T20:00:00.000Z'],
+  ])('%s', (_, now, expected) => {
+    expect(nextDoorsChange([monday, popup], at(now))).toBe(at(expected));
+  });
+  it('none ahead', () => {
+    expect(nextDoorsChange([monday, popup], at('2027-03-16T00:00:00Z'))).toBeNull();
+    expect(nextDoorsChange([], 0)).toBeNull();
+  });
+});

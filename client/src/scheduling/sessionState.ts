@@ -1,0 +1,47 @@
+import type { ScheduledSession } from '../../../shared/schemas/scheduling';
+
+/** How a session's state reads on the schedule, and whether its pre-join page is worth offering. */
+export interface SessionState {
+  /** One word or two, shown beside the time: what the doors say now. */
+  label: string;
+  /** A style hook: open, closed (locked, ended, removed) or later. */
+  tone: 'open' | 'closed' | 'later' | 'off';
+  /** The pre-join page has something to offer: the circle is open, or will be. */
+  offersJoin: boolean;
+}
+
+/**
+ * What the schedule says about a session now, from its status (does it meet at all?) and the doors the server
+ * reported (the join's own rule): never "open" for a circle its host locked or ended, never "not open yet" for
+ * one that is over.
+ */
+export function sessionState(s: Pick<ScheduledSession, 'status' | 'doors'>): SessionState {
+  if (s.status === 'cancelled') return { label: 'Cancelled', tone: 'off', offersJoin: false };
+  if (s.status === 'skipped') return { label: 'No circle', tone: 'off', offersJoin: false };
+  switch (s.doors) {
+    case 'open':
+      return { label: 'Open now', tone: 'open', offersJoin: true };
+    case 'locked':
+      return { label: 'Locked to newcomers', tone: 'closed', offersJoin: false };
+    case 'ended':
+      return { label: 'Ended', tone: 'closed', offersJoin: false };
+    case 'removed':
+      return { label: 'Closed to you', tone: 'closed', offersJoin: false };
+    case 'upcoming':
+      return { label: 'Not open yet', tone: 'later', offersJoin: true };
+  }
+}
+
+/**
+ * The next instant after `now` at which some session's doors open or close by the clock, in ms since the epoch;
+ * null when none lies ahead. A page asks again then, so its states stay true without a reload.
+ */
+export function nextDoorsChange(sessions: Array<Pick<ScheduledSession, 'opensAt' | 'closesAt'>>, now: number): number | null {
+  let next: number | null = null;
+  for (const s of sessions) {
+    for (const at of [Date.parse(s.opensAt), Date.parse(s.closesAt)]) {
+      if (at > now && (next === null || at < next)) next = at;
+    }
+  }
+  return next;
+}
