@@ -45,7 +45,7 @@ export function App() {
           />
           <Route path="/schedule" element={<RequireAuth><SchedulePage /></RequireAuth>} />
           <Route path="/assignments" element={<RequireAuth><AssignmentsPage /></RequireAuth>} />
-          <Route path="/staff/schedule" element={<RequireAuth><StaffSchedulePage /></RequireAuth>} />
+          <Route path="/staff/schedule/*" element={<RequireAuth><StaffSchedulePage /></RequireAuth>} />
           <Route path="/circles/:sessionId" element={<RequireAuth><Lazy><CirclePage /></Lazy></RequireAuth>} />
           <Route path="/staff/support" element={<RequireAuth><Lazy><OneOnOneRequestsPage /></Lazy></RequireAuth>} />
           <Route path="/support" element={<RequireAuth><Lazy><MatchingHomePage /></Lazy></RequireAuth>} />

@@ -96,6 +96,9 @@ describe('every page and state passes axe-core', () => {
 
     for (const [path, state] of [
       ['/staff/schedule', 'run the schedule'],
+      ['/staff/schedule/topics', 'run the schedule: topics'],
+      ['/staff/schedule/hosts', 'run the schedule: hosts'],
+      ['/staff/schedule/new', 'run the schedule: new circle'],
       ['/staff/people', 'people'],
       ['/staff/reports', 'reports'],
       ['/staff/audit', 'audit log'],

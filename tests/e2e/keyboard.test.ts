@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { e2eSetup } from '../support/e2e';
@@ -7,7 +8,7 @@ import { PASSWORD } from '../support/users';
 /**
  * The circle by keyboard alone: no clicks, only Tab, Shift+Tab, Enter, Space and typing, as someone who cannot
  * use a mouse would (issue #16). A member signs in, joins, raises a hand, writes in the chat and leaves; the host
- * pivots the topic, calls on the next hand, mutes and removes.
+ * pivots the topic, calls on the next hand, mutes and removes; staff make a pop-up circle with its host.
  */
 const e2e = e2eSetup({ livekit: 'media' });
 let sessionId: string;
@@ -54,6 +55,17 @@ async function joinByKeyboard(page: Page) {
   await page.keyboard.press('Enter');
   await page.waitForURL(new RegExp(`/circles/${sessionId}$`));
   await page.getByRole('region', { name: 'Call controls' }).waitFor();
+}
+
+/** Types a date into a focused date input, segment by segment in the order the browser's locale shows them. */
+async function typeDate(page: Page, date: DateTime) {
+  const order = await page.evaluate(() =>
+    new Intl.DateTimeFormat(navigator.language)
+      .formatToParts(new Date(2001, 10, 22))
+      .filter((p) => p.type === 'day' || p.type === 'month' || p.type === 'year')
+      .map((p) => p.type),
+  );
+  for (const part of order) await page.keyboard.type(date.toFormat(part === 'year' ? 'yyyy' : part === 'month' ? 'MM' : 'dd'));
 }
 
 describe('the circle by keyboard alone', () => {
@@ -109,5 +121,48 @@ describe('the circle by keyboard alone', () => {
     await tabTo(page, page.getByRole('button', { name: 'Leave' }));
     await page.keyboard.press('Enter');
     await page.waitForURL(`${e2e.app.url}/`);
+  });
+
+  it('staff make a pop-up circle with its host, from the sign-in page on', async () => {
+    const page = await e2e.open();
+    await signInByKeyboard(page, 'staff@example.ca');
+    await tabTo(page, page.getByRole('link', { name: 'Run the schedule' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/schedule\/sessions/);
+    await tabTo(page, page.getByRole('navigation', { name: 'Planning' }).getByRole('link', { name: 'New circle' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/schedule\/new$/);
+
+    const form = page.getByRole('form', { name: 'New pop-up circle' });
+    const tomorrow = DateTime.now().setZone('America/Edmonton').plus({ days: 1 });
+    await tabTo(page, form.getByLabel('Title', { exact: true }));
+    await page.keyboard.type('Keyboard pop-up');
+    await tabTo(page, form.getByLabel('Date', { exact: true }));
+    await typeDate(page, tomorrow);
+    expect(await form.getByLabel('Date', { exact: true }).inputValue()).toBe(tomorrow.toISODate());
+    await tabTo(page, form.getByLabel('Topic', { exact: true }));
+    await page.keyboard.type('Starting out');
+    const hostSelect = form.getByLabel('Host', { exact: true });
+    await tabTo(page, hostSelect);
+    // A closed select takes typing: the first volunteer whose name starts so.
+    await page.keyboard.type('Val');
+    await expect.poll(async () => hostSelect.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('Val');
+    await tabTo(page, form.getByRole('button', { name: 'Create pop-up' }));
+    await page.keyboard.press('Space');
+
+    // The confirmation is beside the button, read out (a status), and names the circle, its time and its host.
+    const status = form.getByRole('status');
+    await status.getByText('Pop-up “Keyboard pop-up” created').waitFor();
+    expect(await status.textContent()).toContain('12:00 p.m.–1:00 p.m. Alberta time');
+    expect(await status.textContent()).toContain('Host: Val.');
+    expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+
+    // From the confirmation to the new circle's sessions, where its host shows.
+    await tabTo(page, status.getByRole('link', { name: 'View it in sessions' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/schedule\/sessions\?series=p-/);
+    const card = page.getByTestId(/^session-row-p-/);
+    await card.getByText('Topic: Starting out').waitFor();
+    expect(await card.textContent()).toContain('Host: Val');
   });
 });

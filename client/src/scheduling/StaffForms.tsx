@@ -1,8 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { SeriesView } from '../../../shared/schemas/scheduling';
+import { Link } from 'react-router';
+import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
 import { ErrorLine } from '../ui/ErrorLine';
 import { useAction } from '../ui/useAction';
 import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
+import { viewPath } from './staffSchedulePaths';
+import { SessionTime } from './SessionTime';
 import { VolunteerSelect } from './VolunteerSelect';
 
 /** The action's message; when several fields were refused, each by name (these forms show no message per field). */
@@ -111,11 +114,11 @@ function detailsBody(v: Details) {
   };
 }
 
-/** Inputs for the details; blank drop-in minutes keep the platform default. */
-function DetailsFields({ v, set }: { v: Details; set: (k: keyof Details) => OnText }) {
+/** Inputs for the details; blank drop-in minutes keep the platform default. `title: false` leaves the title out. */
+function DetailsFields({ v, set, title = true }: { v: Details; set: (k: keyof Details) => OnText; title?: boolean }) {
   return (
     <>
-      <label>Title<input type="text" value={v.title} onChange={set('title')} required /></label>
+      {title && <label>Title<input type="text" value={v.title} onChange={set('title')} required /></label>}
       <label>Description<input type="text" value={v.description} onChange={set('description')} /></label>
       <label>
         Format
@@ -144,7 +147,7 @@ function DetailsFields({ v, set }: { v: Details; set: (k: keyof Details) => OnTe
 function useForm<T extends object>(initial: T) {
   const [v, setV] = useState(initial);
   const set = (k: keyof T) => (e: { target: { value: string } }) => setV((p) => ({ ...p, [k]: e.target.value }));
-  return { v, set };
+  return { v, set, reset: () => setV(initial) };
 }
 
 const EMPTY_DETAILS: Details = {
@@ -158,48 +161,84 @@ const EMPTY_DETAILS: Details = {
   opens: '',
   closes: '',
 };
+const NEW_CIRCLE = { ...EMPTY_DETAILS, startLocal: '12:00', endLocal: '13:00', timezone: 'America/Edmonton' };
 
 /**
- * A form that makes a circle, a weekly series or a pop-up: the details and the time of day and zone, then the
- * fields of its kind (`children`), then its button. `create` gets the details as the API takes them.
+ * A form that makes a circle, a weekly series or a pop-up: its title, when it meets (`when`: the fields of its
+ * kind, then the time of day and zone), `children` (who hosts, what about), the other details, then its button.
+ * `create` gets the details as the API takes them and answers with the confirmation to show; after it, beside the
+ * button where the person is looking, the confirmation is read out and every field is back to its default
+ * (`onReset` puts back those of the kind). A refusal keeps what was typed and says why, in the same place.
  */
 function NewCircleForm({
   id,
   title,
   submitLabel,
   create,
+  onReset,
+  when,
   children,
 }: {
   id: string;
   title: string;
   submitLabel: string;
-  create: (details: ReturnType<typeof detailsBody> & { startLocal: string; endLocal: string; timezone: string }) => Promise<unknown>;
-  children: ReactNode;
+  create: (details: ReturnType<typeof detailsBody> & { startLocal: string; endLocal: string; timezone: string }) => Promise<ReactNode>;
+  onReset: () => void;
+  when: ReactNode;
+  children?: ReactNode;
 }) {
-  const { v, set } = useForm({ ...EMPTY_DETAILS, startLocal: '12:00', endLocal: '13:00', timezone: 'America/Edmonton' });
+  const { v, set, reset } = useForm(NEW_CIRCLE);
   const { busy, error, fields, run } = useAction();
+  const [done, setDone] = useState<ReactNode>(null);
   return (
     <form
-      className="staff-section"
+      className="staff-section new-circle"
       aria-labelledby={id}
       onSubmit={async (e) => {
         e.preventDefault();
-        await run(() => create({ ...detailsBody(v), startLocal: v.startLocal, endLocal: v.endLocal, timezone: v.timezone }));
+        setDone(null);
+        let confirmation: ReactNode = null;
+        const ok = await run(async () => {
+          confirmation = await create({ ...detailsBody(v), startLocal: v.startLocal, endLocal: v.endLocal, timezone: v.timezone });
+        });
+        if (ok) {
+          reset();
+          onReset();
+          setDone(confirmation);
+        }
       }}
     >
       <h2 id={id}>{title}</h2>
       <div className="inline-form">
-        <DetailsFields v={v} set={set} />
-        <label>Start<input type="time" value={v.startLocal} onChange={set('startLocal')} /></label>
-        <label>End<input type="time" value={v.endLocal} onChange={set('endLocal')} /></label>
-        <label>Time zone<input type="text" value={v.timezone} onChange={set('timezone')} /></label>
-        {children}
+        <label className="grow">Title<input type="text" value={v.title} onChange={set('title')} required /></label>
+      </div>
+      <fieldset>
+        <legend>When</legend>
+        <div className="inline-form">
+          {when}
+          <label>Start<input type="time" value={v.startLocal} onChange={set('startLocal')} /></label>
+          <label>End<input type="time" value={v.endLocal} onChange={set('endLocal')} /></label>
+          <label>Time zone<input type="text" value={v.timezone} onChange={set('timezone')} /></label>
+        </div>
+      </fieldset>
+      {children}
+      <fieldset>
+        <legend>Details</legend>
+        <div className="inline-form">
+          <DetailsFields v={v} set={set} title={false} />
+        </div>
+      </fieldset>
+      <div className="submit-row">
         <button type="submit" className="button primary" disabled={busy}>{submitLabel}</button>
+        {/* Always there, so what lands in it is read out. */}
+        <p role="status" className="form-status">{done}</p>
       </div>
       <ErrorLine message={withFieldMessages(error, fields)} />
     </form>
   );
 }
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => void }) {
   const [weekday, setWeekday] = useState('1');
@@ -210,23 +249,40 @@ export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => voi
       id="new-series-heading"
       title="New weekly series"
       submitLabel="Create series"
-      create={async (details) => onCreated(await createSeries({ ...details, weekday: Number(weekday), startsOn, skipHolidays }))}
-    >
-      <label>
-        Weekday
-        <select value={weekday} onChange={(e) => setWeekday(e.target.value)}>
-          {['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((d, i) => (
-            <option key={d} value={i + 1}>{d}</option>
-          ))}
-        </select>
-      </label>
-      <label>First date<input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required /></label>
-      <label><span><input type="checkbox" checked={skipHolidays} onChange={(e) => setSkipHolidays(e.target.checked)} /> Skip Alberta holidays</span></label>
-    </NewCircleForm>
+      create={async (details) => {
+        const s = await createSeries({ ...details, weekday: Number(weekday), startsOn, skipHolidays });
+        onCreated(s);
+        return (
+          <>
+            Weekly series “{s.title}” created: {WEEKDAYS[s.weekday - 1]}s, {s.startLocal}–{s.endLocal} ({s.timezone}), from {s.startsOn}.{' '}
+            <Link to={viewPath('sessions', s.id)}>View it in sessions</Link>
+          </>
+        );
+      }}
+      onReset={() => {
+        setWeekday('1');
+        setStartsOn('');
+        setSkipHolidays(true);
+      }}
+      when={
+        <>
+          <label>
+            Weekday
+            <select value={weekday} onChange={(e) => setWeekday(e.target.value)}>
+              {WEEKDAYS.map((d, i) => (
+                <option key={d} value={i + 1}>{d}</option>
+              ))}
+            </select>
+          </label>
+          <label>First date<input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required /></label>
+          <label className="check"><input type="checkbox" checked={skipHolidays} onChange={(e) => setSkipHolidays(e.target.checked)} /> Skip Alberta holidays</label>
+        </>
+      }
+    />
   );
 }
 
-export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: string; firstName: string }>; onCreated: (seriesId: string) => void }) {
+export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: string; firstName: string }>; onCreated: (s: ScheduledSession) => void }) {
   const [date, setDate] = useState('');
   const [topic, setTopic] = useState('');
   const [hostId, setHostId] = useState('');
@@ -238,19 +294,37 @@ export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: s
       submitLabel="Create pop-up"
       create={async (details) => {
         const s = await createPopup({ ...details, date, topic: topic.trim() || null, hostId: hostId || null, backupId: backupId || null });
-        onCreated(s.seriesId);
+        onCreated(s);
+        return (
+          <>
+            Pop-up “{s.title}” created: <SessionTime session={s} />. {s.roster?.hostName ? `Host: ${s.roster.hostName}.` : 'No host yet.'}{' '}
+            <Link to={viewPath('sessions', s.seriesId)}>View it in sessions</Link>
+          </>
+        );
       }}
+      onReset={() => {
+        setDate('');
+        setTopic('');
+        setHostId('');
+        setBackupId('');
+      }}
+      when={<label>Date<input type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></label>}
     >
-      <label>Date<input type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></label>
-      <label>Topic<input type="text" list="topic-library" value={topic} onChange={(e) => setTopic(e.target.value)} /></label>
-      <label>
-        Host
-        <VolunteerSelect label="Pop-up host" none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
-      </label>
-      <label>
-        Backup
-        <VolunteerSelect label="Pop-up backup" none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
-      </label>
+      <fieldset>
+        <legend>Topic and hosts</legend>
+        <div className="inline-form">
+          <label className="grow">Topic<input type="text" list="topic-library" value={topic} onChange={(e) => setTopic(e.target.value)} /></label>
+          {/* Labels beside, not around, the selects: a label around one would add the chosen name to its own. */}
+          <div className="labelled">
+            <label htmlFor="popup-host">Host</label>
+            <VolunteerSelect id="popup-host" none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
+          </div>
+          <div className="labelled">
+            <label htmlFor="popup-backup">Backup</label>
+            <VolunteerSelect id="popup-backup" none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
+          </div>
+        </div>
+      </fieldset>
     </NewCircleForm>
   );
 }

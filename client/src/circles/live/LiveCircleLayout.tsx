@@ -9,15 +9,17 @@ import { LiveAnnouncer } from './LiveAnnouncer';
 import { LiveNotices } from './LiveNotices';
 import { PeoplePanel } from './PeoplePanel';
 import { ReactionBar } from './ReactionBar';
+import { SheetToggles, SidePanels, useSheets } from './SidePanels';
 import { SupportPanel } from './SupportPanel';
 import { TopicCard } from './TopicCard';
 
 /**
  * The live circle around whatever media there is: the stage (video, or a notice in text-only mode) on the left,
- * people, hands and chat on the right (one column on a narrow screen), and the call toolbar kept at the bottom of
- * the window. Everything here works without audio and video.
+ * people, hands and chat on the right (sheets opened from the toolbar on a narrow screen), and the call toolbar
+ * kept at the bottom of the window. Everything here works without audio and video.
  */
 export function LiveCircleLayout(props: { stage: ReactNode; media?: ReactNode; devices?: ReactNode; onLeave: () => void; leaving: boolean }) {
+  const sheets = useSheets();
   return (
     <>
       <a className="skip-link" href="#call-controls">
@@ -33,11 +35,17 @@ export function LiveCircleLayout(props: { stage: ReactNode; media?: ReactNode; d
           <SupportPanel />
           <CrisisPanel />
         </div>
-        <div className="circle-side">
-          <PeoplePanel />
-          <HandsPanel />
-          <ChatPanel />
-        </div>
+        <SidePanels
+          open={sheets.open}
+          onClose={sheets.close}
+          people={
+            <>
+              <PeoplePanel />
+              <HandsPanel />
+            </>
+          }
+          chat={<ChatPanel />}
+        />
       </div>
       <CallToolbar
         media={props.media}
@@ -45,10 +53,7 @@ export function LiveCircleLayout(props: { stage: ReactNode; media?: ReactNode; d
           <>
             <HandToggle />
             <ReactionBar />
-            <nav className="narrow-only jump-links" aria-label="Jump to">
-              <a href="#people-heading">People</a>
-              <a href="#chat-panel">Chat</a>
-            </nav>
+            <SheetToggles open={sheets.open} onToggle={sheets.toggle} />
           </>
         }
         notices={<LiveNotices />}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
+import { useAction } from '../ui/useAction';
+import { setHosts } from './schedulingApi';
+import { SessionTime } from './SessionTime';
+import { VolunteerSelect } from './VolunteerSelect';
+import { useSeriesSessions } from './useSeriesSessions';
+
+type Volunteer = { id: string; firstName: string };
+const meets = (s: ScheduledSession) => s.status === 'scheduled' || s.status === 'moved';
+
+/** Staff: the host and backup of each session that meets; the uncovered ones first to the eye. */
+export function HostsView({ series, volunteers }: { series: SeriesView; volunteers: Volunteer[] }) {
+  const { state, reload } = useSeriesSessions(series);
+  const [onlyUncovered, setOnlyUncovered] = useState(false);
+  return (
+    <section className="staff-section" aria-labelledby="hosts-heading">
+      <h2 id="hosts-heading">Hosts and backups</h2>
+      <Loaded state={state} loading="Loading sessions…">
+        {({ sessions }) => {
+          const meeting = sessions.filter(meets);
+          const uncovered = meeting.filter((s) => !s.roster?.hostId);
+          const shown = onlyUncovered ? uncovered : meeting;
+          return (
+            <>
+              <p className="inline-form">
+                <span>
+                  {uncovered.length} session{uncovered.length === 1 ? '' : 's'} without a host.
+                </span>
+                <label className="check">
+                  <input type="checkbox" checked={onlyUncovered} onChange={(e) => setOnlyUncovered(e.target.checked)} /> Show only those
+                </label>
+              </p>
+              {meeting.length === 0 ? (
+                <p>No sessions meet in the coming weeks.</p>
+              ) : (
+                <ul className="staff-list" aria-labelledby="hosts-heading">
+                  {shown.map((s) => (
+                    <HostsCard key={s.id} session={s} volunteers={volunteers} onChanged={reload} />
+                  ))}
+                </ul>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+function HostsCard({ session: s, volunteers, onChanged }: { session: ScheduledSession; volunteers: Volunteer[]; onChanged: () => void }) {
+  const saved = `${s.roster?.hostId ?? ''} ${s.roster?.backupId ?? ''}`;
+  const [hostId, setHostId] = useState(s.roster?.hostId ?? '');
+  const [backupId, setBackupId] = useState(s.roster?.backupId ?? '');
+  // Hosts changed elsewhere (a volunteer declined, another staff member) show here once the list is fetched again.
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
+    setHostId(s.roster?.hostId ?? '');
+    setBackupId(s.roster?.backupId ?? '');
+  }
+  const { busy, error, run } = useAction();
+  const label = s.localDate;
+  return (
+    <li className="staff-card" data-testid={`session-row-${s.id}`}>
+      <div className="staff-card-when">
+        <SessionTime session={s} />
+        {s.topic && <p className="topic">Topic: {s.topic}</p>}
+      </div>
+      <div className="staff-card-body">
+        <form
+          className="inline-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await run(() => setHosts(s.id, hostId || null, backupId || null))) onChanged();
+          }}
+        >
+          <VolunteerSelect label={`Host for ${label}`} none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
+          <VolunteerSelect label={`Backup for ${label}`} none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
+          <button type="submit" className="button secondary" disabled={busy}>
+            Save hosts
+          </button>
+        </form>
+        {s.roster?.hostDeclined && !s.roster.hostId && <p className="uncovered">Host declined: uncovered</p>}
+        {s.roster?.backupDeclined && !s.roster.backupId && <p className="uncovered">Backup declined: uncovered</p>}
+        {!s.roster?.hostId && !s.roster?.hostDeclined && <p className="uncovered">No host yet</p>}
+        <ErrorLine message={error} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
+import { ErrorLine } from '../ui/ErrorLine';
+import { Loaded } from '../ui/Loaded';
+import { useAction } from '../ui/useAction';
+import { setTopic } from './schedulingApi';
+import { SessionTime } from './SessionTime';
+import { LibraryEditor, PasteTopicsForm } from './StaffForms';
+import { useSeriesSessions } from './useSeriesSessions';
+
+const meets = (s: ScheduledSession) => s.status === 'scheduled' || s.status === 'moved';
+
+/** Staff: the topic of each session that meets, many at once for a weekly series, and the library they suggest. */
+export function TopicsView({
+  series,
+  library,
+  onLibraryChanged,
+}: {
+  series: SeriesView;
+  library: Array<{ id: string; topic: string }>;
+  onLibraryChanged: () => void;
+}) {
+  const { state, reload } = useSeriesSessions(series);
+  const [onlyMissing, setOnlyMissing] = useState(false);
+  return (
+    <>
+      <section className="staff-section" aria-labelledby="topics-heading">
+        <h2 id="topics-heading">Topics</h2>
+        <Loaded state={state} loading="Loading sessions…">
+          {({ sessions }) => {
+            const meeting = sessions.filter(meets);
+            const missing = meeting.filter((s) => !s.topicSet);
+            const shown = onlyMissing ? missing : meeting;
+            return (
+              <>
+                <p className="inline-form">
+                  <span>
+                    {missing.length} session{missing.length === 1 ? '' : 's'} without a topic yet.
+                  </span>
+                  <label className="check">
+                    <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} /> Show only those
+                  </label>
+                </p>
+                {meeting.length === 0 ? (
+                  <p>No sessions meet in the coming weeks.</p>
+                ) : (
+                  <ul className="staff-list" aria-labelledby="topics-heading">
+                    {shown.map((s) => (
+                      <TopicCard key={s.id} session={s} onChanged={reload} />
+                    ))}
+                  </ul>
+                )}
+              </>
+            );
+          }}
+        </Loaded>
+      </section>
+      {series.kind === 'weekly' && <PasteTopicsForm seriesId={series.id} onDone={reload} />}
+      <LibraryEditor topics={library} onChanged={onLibraryChanged} />
+    </>
+  );
+}
+
+function TopicCard({ session: s, onChanged }: { session: ScheduledSession; onChanged: () => void }) {
+  const saved = s.topicSet ? (s.topic ?? '') : '';
+  const [topic, setTopicText] = useState(saved);
+  // A topic set elsewhere (pasted for many weeks, another staff member) shows here once the list is fetched again.
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
+    setTopicText(saved);
+  }
+  const { busy, error, run } = useAction();
+  return (
+    <li className="staff-card" data-testid={`session-row-${s.id}`}>
+      <div className="staff-card-when">
+        <SessionTime session={s} />
+      </div>
+      <div className="staff-card-body">
+        <form
+          className="inline-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await run(() => setTopic(s.id, topic.trim() ? topic : null))) onChanged();
+          }}
+        >
+          <input
+            type="text"
+            className="grow"
+            list="topic-library"
+            aria-label={`Topic for ${s.localDate}`}
+            value={topic}
+            placeholder={s.topic ?? 'No topic yet'}
+            onChange={(e) => setTopicText(e.target.value)}
+          />
+          <button type="submit" className="button secondary" disabled={busy}>
+            Save topic
+          </button>
+        </form>
+        <ErrorLine message={error} />
+      </div>
+    </li>
+  );
+}
