@@ -45,7 +45,7 @@ describe('an auditor in the browser', () => {
     const header = page.locator('header');
     expect(await header.getByText('Auditor', { exact: true }).count()).toBe(1);
     expect(await header.getByRole('link', { name: 'Audit log' }).count()).toBe(1);
-    for (const absent of ['Schedule', 'Peer support', 'Reports', 'Support requests']) {
+    for (const absent of ['Schedule', 'Peer support', 'Reports', 'Support requests', 'Requests']) {
       expect(await header.getByRole('link', { name: absent, exact: true }).count()).toBe(0);
     }
     expect(await page.getByRole('link', { name: 'Circle reports' }).count()).toBe(0);
@@ -55,10 +55,13 @@ describe('an auditor in the browser', () => {
     const topicRow = table.getByRole('row', { name: /session\.topic/ });
     await topicRow.waitFor();
     expect(await topicRow.textContent()).toContain('Sasha (Staff)');
-    expect(await topicRow.textContent()).toContain(SESSION);
-    // Read as words, the code beside them; the time in the reader's zone, which the column names.
+    // The session by its circle's title and start, not its id (nor its topic).
+    expect(await topicRow.textContent()).toContain('Red Mug Coffee Circle, ');
+    expect(await topicRow.textContent()).not.toContain(SESSION);
+    // Read as words, the code beside them; the time in Alberta time with its offset, as the column says.
     expect(await topicRow.textContent()).toContain("Set a session's topic");
-    expect(await table.getByRole('columnheader', { name: /^When \(UTC/ }).count()).toBe(1);
+    expect(await topicRow.textContent()).toMatch(/\d{2}:\d{2} Alberta time \(UTC[−+]\d+/);
+    expect(await table.getByRole('columnheader', { name: 'When (Alberta time)' }).count()).toBe(1);
     await expectAccessible(page, 'the audit log');
     expect(await table.textContent()).not.toContain('Finding your first job');
     expect(await table.getByRole('row').count()).toBe(3); // the header row and two actions

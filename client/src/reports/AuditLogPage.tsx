@@ -1,47 +1,42 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { AUDIT_COLUMNS, auditActor } from '../../../shared/auditCsv';
 import { auditActionLabel } from '../../../shared/schemas/audit';
-import type { AuditLogEntry } from '../../../shared/schemas/reports';
+import type { AuditLogEntry, AuditLogResponse } from '../../../shared/schemas/reports';
+import { withQuery } from '../api/apiPath';
 import { DataTable } from '../ui/DataTable';
 import { Loaded } from '../ui/Loaded';
-import { roleLabel } from '../ui/roleLabel';
 import { useLoad } from '../ui/useLoad';
-import { fetchAuditLog } from './reportsApi';
+import { fetchAuditLog, type AuditPageQuery } from './reportsApi';
 import { ReportsLayout } from './ReportsLayout';
 
 /**
- * /staff/audit — who (staff or host) did what, when, to which session: never chat, never who was present.
- * Staff and auditors read it; an auditor reads nothing else.
+ * /staff/audit — who (staff or host) did what, when, to which session: never chat, never who was present. In
+ * pages, newest first, with times in Alberta time as the server reads them, and as a CSV file with the same
+ * columns. Staff and auditors read it; an auditor reads nothing else.
  */
 export function AuditLogPage() {
-  const { state } = useLoad(fetchAuditLog);
+  const [query, setQuery] = useState<AuditPageQuery>({});
+  const fetcher = useCallback(() => fetchAuditLog(query), [query]);
+  const { state } = useLoad(fetcher, { keepOnError: true });
   return (
     <ReportsLayout title="Audit log">
-      <Loaded state={state}>{({ entries }) => <AuditTable entries={entries} />}</Loaded>
+      <Loaded state={state}>{(page) => <AuditLog page={page} query={query} onQuery={setQuery} />}</Loaded>
     </ReportsLayout>
   );
 }
 
-/** Times in the reader's own zone, which the column names. */
-const WHEN = new Intl.DateTimeFormat('en-CA', { dateStyle: 'medium', timeStyle: 'short' });
-
-/** The reader's zone as an offset ("UTC−6"), never a name like "MST" that the rules may have made wrong. */
-function localZoneLabel(): string {
-  const minutes = -new Date().getTimezoneOffset();
-  const sign = minutes < 0 ? '−' : '+';
-  const h = Math.floor(Math.abs(minutes) / 60);
-  const m = Math.abs(minutes) % 60;
-  return minutes === 0 ? 'UTC' : `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
-}
-
-function AuditTable({ entries }: { entries: AuditLogEntry[] }) {
-  const [action, setAction] = useState('');
-  const actions = [...new Set(entries.map((e) => e.action))].sort();
-  const shown = action ? entries.filter((e) => e.action === action) : entries;
+function AuditLog({ page, query, onQuery }: { page: AuditLogResponse; query: AuditPageQuery; onQuery: (q: AuditPageQuery) => void }) {
+  const { entries } = page;
+  const action = query.action ?? '';
+  // The filter offers every action in the log, and the one chosen even if its entries have gone.
+  const actions = action && !page.actions.includes(action) ? [...page.actions, action].sort() : page.actions;
+  const shown = entries.length === 1 ? '1 action shown' : `${entries.length} actions shown`;
+  const go = (cursor: { before?: string; after?: string }) => onQuery({ action: query.action, ...cursor });
   return (
     <>
       <div className="report-form card">
         <label htmlFor="audit-action">Show only</label>
-        <select id="audit-action" value={action} onChange={(e) => setAction(e.target.value)} aria-controls="audit-table">
+        <select id="audit-action" value={action} onChange={(e) => onQuery({ action: e.target.value || undefined })} aria-controls="audit-table">
           <option value="">All actions</option>
           {actions.map((a) => (
             <option key={a} value={a}>
@@ -50,31 +45,42 @@ function AuditTable({ entries }: { entries: AuditLogEntry[] }) {
           ))}
         </select>
         <p role="status" className="hint">
-          {shown.length === 1 ? '1 action shown' : `${shown.length} actions shown`}
+          {shown}
         </p>
+        <a className="button secondary" href={withQuery('/api/reports/audit.csv', { action: query.action })} download>
+          Download CSV
+        </a>
       </div>
-      <DataTable
-        id="audit-table"
-        caption="The latest staff and host actions"
-        headers={[`When (${localZoneLabel()})`, 'Who', 'What', 'Target']}
-        rows={shown}
-        rowKey={(e, i) => `${e.at}-${i}`}
-        cells={(e) => [
-          <time dateTime={e.at}>{WHEN.format(new Date(e.at))}</time>,
-          <>
-            {/* No actor: the command line (npm run admin), or an account since removed. */}
-            {e.actorName ?? 'Command line or removed account'}
-            {e.actorRole && ` (${roleLabel({ role: e.actorRole, memberKind: null })})`}
-          </>,
-          <>
-            {auditActionLabel(e.action)} <code className="audit-code">{e.action}</code>
-          </>,
-          <>
-            {e.targetType} {e.targetId}
-          </>,
-        ]}
-        empty="No actions recorded yet."
-      />
+      {/* Focusable, so a keyboard can scroll a table wider than a phone (the page itself never scrolls sideways). */}
+      <div className="audit-scroll" role="region" aria-label="Audit log entries" tabIndex={0}>
+        <DataTable
+          id="audit-table"
+          caption="The latest staff and host actions"
+          headers={[...AUDIT_COLUMNS]}
+          rows={entries}
+          rowKey={(e, i) => `${e.at}-${i}`}
+          cells={(e: AuditLogEntry) => [
+            <time dateTime={e.at}>{e.when}</time>,
+            auditActor(e),
+            <>
+              {auditActionLabel(e.action)} <code className="audit-code">{e.action}</code>
+            </>,
+            e.targetLabel,
+          ]}
+          empty="No actions recorded yet."
+        />
+      </div>
+      {(page.newer || page.older) && (
+        <nav className="pager audit-pager" aria-label="Pages of the audit log">
+          {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus at either end. */}
+          <button type="button" className="button secondary" aria-disabled={!page.newer} onClick={() => page.newer && go({ after: page.newer })}>
+            Newer
+          </button>
+          <button type="button" className="button secondary" aria-disabled={!page.older} onClick={() => page.older && go({ before: page.older })}>
+            Older
+          </button>
+        </nav>
+      )}
     </>
   );
 }
