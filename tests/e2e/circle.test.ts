@@ -74,7 +74,9 @@ describe('a member meets a red-mug volunteer in the Monday circle', () => {
     const name = member.getByLabel('Display name');
     await expect.poll(() => name.inputValue()).toBe('Lee K.');
     const stored = await member.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('redmug:prejoin:')).map(([, v]) => JSON.parse(v)));
-    expect(stored).toEqual([{ displayName: 'Lee K.', cameraDeviceId: expect.any(String), microphoneDeviceId: expect.any(String) }]);
+    expect(stored).toEqual([
+      { displayName: 'Lee K.', cameraDeviceId: expect.any(String), microphoneDeviceId: expect.any(String), speakerDeviceId: expect.any(String), blurBackground: false },
+    ]);
     expect(stored[0].cameraDeviceId).not.toBe('');
     await member.goto(`${e2e.app.url}/`);
     await member.getByRole('button', { name: 'Sign out' }).click();
