@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../support/axe';
 import { signInThroughUi } from '../support/circlePages';
 import { e2eSetup } from '../support/e2e';
 import { openCircleNow } from '../support/openCircles';
@@ -46,6 +47,7 @@ describe('the confidentiality pledge', () => {
     await page.getByText('Before you join, please read and agree to the confidentiality pledge.').waitFor();
     expect(page.url()).toMatch(/\/join$/);
     await e2e.screenshot(page, 'pledge-prejoin.png', { fullPage: true });
+    await expectAccessible(page, 'the pledge, refused before agreeing');
 
     // From the keyboard alone: from the name field to "I agree", then on to "Enter the circle".
     await page.getByLabel('Display name').focus();
@@ -53,6 +55,7 @@ describe('the confidentiality pledge', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Thank you for agreeing to keep the circle confidential.').waitFor();
     expect(await pledge.count()).toBe(0);
+    await expectAccessible(page, 'the pledge, agreed');
     await tabTo(page, 'Enter the circle');
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/circles/${sessionId}$`));
