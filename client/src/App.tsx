@@ -29,6 +29,7 @@ const PairRoomPage = lazy(() => import('./matching/PairRoomPage').then((m) => ({
 const StatsPage = lazy(() => import('./matching/StatsPage').then((m) => ({ default: m.StatsPage })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const AuditLogPage = lazy(() => import('./reports/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 const PeoplePage = lazy(() => import('./people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 
 export function App() {
@@ -47,6 +48,7 @@ export function App() {
           <Route path="/assignments" element={<RequireAuth><AssignmentsPage /></RequireAuth>} />
           <Route path="/staff/schedule/*" element={<RequireAuth><StaffSchedulePage /></RequireAuth>} />
           <Route path="/circles/:sessionId" element={<RequireAuth><Lazy><CirclePage /></Lazy></RequireAuth>} />
+          <Route path="/staff/requests" element={<RequireAuth><Lazy><InboxPage /></Lazy></RequireAuth>} />
           <Route path="/staff/support" element={<RequireAuth><Lazy><OneOnOneRequestsPage /></Lazy></RequireAuth>} />
           <Route path="/support" element={<RequireAuth><Lazy><MatchingHomePage /></Lazy></RequireAuth>} />
           <Route path="/support/request" element={<RequireAuth><Lazy><RequestFormPage /></Lazy></RequireAuth>} />

@@ -3,6 +3,7 @@ import type { PublicUser, SessionResponse } from '../../shared/schemas/auth';
 import type { JoinResponse } from '../../shared/schemas/circles';
 import { DEFAULT_WEIGHTS, type Weights } from '../../shared/schemas/matching';
 import { createLiveSlice, type LiveSlice } from './circles/live/liveSlice';
+import { createInboxSlice, type InboxSlice } from './inbox/inboxSlice';
 
 /** Who is signed in, and the CSRF token every POST carries. `checked` is false until the first session fetch. */
 export interface SessionSlice {
@@ -49,7 +50,7 @@ export interface MatchingSlice {
   setWeights: (weights: Weights) => void;
 }
 
-export type StoreState = SessionSlice & JoinSlice & LiveSlice & MatchingSlice;
+export type StoreState = SessionSlice & JoinSlice & LiveSlice & MatchingSlice & InboxSlice;
 
 const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> = (set) => ({
   user: null,
@@ -86,4 +87,5 @@ export const useStore = create<StoreState>()((...a) => ({
   // The live slice only reads and writes its own keys, so it is written against itself (and tested alone).
   ...createLiveSlice(...(a as unknown as Parameters<typeof createLiveSlice>)),
   ...createMatchingSlice(...a),
+  ...createInboxSlice(...(a as unknown as Parameters<typeof createInboxSlice>)),
 }));

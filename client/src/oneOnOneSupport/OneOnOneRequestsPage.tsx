@@ -10,7 +10,7 @@ import { memberKindLabel } from '../ui/memberKindLabel';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { addRequest } from './addRequest';
 
-/** /staff/support — open requests for one-on-one support, arriving live. Staff only. */
+/** /staff/support — open requests for one-on-one support, arriving live; where staff mark them handled. Staff only. */
 export function OneOnOneRequestsPage() {
   const isStaff = useStore((s) => s.user?.role === 'staff');
   if (!isStaff) return <Navigate to="/" replace />;
@@ -18,7 +18,7 @@ export function OneOnOneRequestsPage() {
 }
 
 function SupportQueue() {
-  useDocumentTitle('Support requests');
+  useDocumentTitle('One-on-one support requests');
   const [socket] = useState(createCircleSocket);
   const [requests, setRequests] = useState<SupportRequest[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +56,8 @@ function SupportQueue() {
     if (ack.ok) {
       setRequests((list) => (list ?? []).filter((x) => x.id !== r.id));
       setStatus(`Marked ${r.firstName}'s request as handled.`);
+      // The header's count of waiting requests goes down at once.
+      useStore.getState().inboxChanged();
     } else setError(ack.message);
   }
 
@@ -63,7 +65,7 @@ function SupportQueue() {
     <>
       <AppHeader />
       <main className="page">
-        <h1>Support requests</h1>
+        <h1>One-on-one support requests</h1>
         <p className="lede">People who asked for one-on-one support. Contact them privately; nobody else sees these.</p>
         {!connected && requests !== null && <p role="status" className="reconnecting">Reconnecting…</p>}
         <ErrorLine message={error} />

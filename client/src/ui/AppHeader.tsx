@@ -3,6 +3,7 @@ import { isParticipantRole, type ParticipantRole } from '../../../shared/schemas
 import { logout } from '../auth/authApi';
 import { forgetAllChoices } from './rememberedChoices';
 import { AUDITOR_HOME } from '../auth/RequireAuth';
+import { RequestsLink } from '../inbox/RequestsLink';
 import { useStore } from '../store';
 import { ErrorLine } from './ErrorLine';
 import { MugIcon } from './MugIcon';
@@ -42,9 +43,7 @@ export function AppHeader() {
           {isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
           {user.role === 'staff' && (
             <nav className="staff-nav" aria-label="Staff">
-              <Link to="/staff/support" className="header-link">
-                Support requests
-              </Link>
+              <RequestsLink />
               <Link to="/staff/reports" className="header-link">
                 Reports
               </Link>
