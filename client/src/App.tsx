@@ -2,8 +2,10 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import { BrowserRouter, Link, Route, Routes } from 'react-router';
 import { messageOf } from './api/ApiError';
 import { fetchSession } from './auth/authApi';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { InvitePage } from './auth/InvitePage';
 import { RequireAuth } from './auth/RequireAuth';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { SignInPage } from './auth/SignInPage';
 import { HomePage } from './circles/HomePage';
 import { AssignmentsPage } from './scheduling/AssignmentsPage';
@@ -39,6 +41,8 @@ export function App() {
         <Routes>
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/invite/:token" element={<InvitePage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
           <Route path="/" element={<RequireAuth><HomePage /></RequireAuth>} />
           <Route
             path="/circles/:sessionId/join"

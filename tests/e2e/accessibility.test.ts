@@ -42,6 +42,8 @@ describe('every page and state passes axe-core', () => {
     // Nothing to hunt for: the email field has the focus.
     expect(await signedOut.evaluate(() => document.activeElement?.id)).toBe('signin-email');
     await check(signedOut, 'sign-in');
+    await visit(signedOut, '/forgot-password', heading('Forgot your password?'), 'forgot password');
+    await visit(signedOut, '/reset-password/not-a-real-reset-token', heading(/.+/), 'reset password (a link that does not work)');
 
     // A member and a host in one circle, with media.
     const [member, host] = await Promise.all([e2e.open(), e2e.open()]);
@@ -102,6 +104,7 @@ describe('every page and state passes axe-core', () => {
       ['/staff/people', 'people'],
       ['/staff/reports', 'reports'],
       ['/staff/audit', 'audit log'],
+      ['/staff/requests', 'requests inbox'],
       ['/staff/support', 'one-on-one requests'],
       ['/support/queue', 'matching queue'],
       ['/support/stats', 'matching statistics'],

@@ -9,6 +9,8 @@ import { MugIcon } from '../ui/MugIcon';
 export function AuthFormPage(props: {
   title: string;
   lede: ReactNode;
+  /** Said above the form, as a status (e.g. "Your password is changed"). */
+  notice?: string | null;
   /** The form's action (from useAction): its error is shown first and its button waits while it runs. */
   action: { busy: boolean; error: string | null };
   submitLabel: string;
@@ -23,6 +25,11 @@ export function AuthFormPage(props: {
       </p>
       <h1>{props.title}</h1>
       <p className="lede">{props.lede}</p>
+      {props.notice && (
+        <p role="status" className="success">
+          {props.notice}
+        </p>
+      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/ApiError';
 import { useStore } from '../store';
 import { TextField } from '../ui/TextField';
@@ -9,6 +9,15 @@ import { login } from './authApi';
 import { AuthFormPage } from './AuthFormPage';
 import type { FromState } from './RequireAuth';
 
+/** What the page arriving here says first (a password just changed); only our own fixed words. */
+export interface SignInNotice {
+  notice?: 'password-changed';
+}
+
+const NOTICES: Record<NonNullable<SignInNotice['notice']>, string> = {
+  'password-changed': 'Your password is changed, and you were signed out everywhere. Sign in with the new one.',
+};
+
 /** Only same-site paths: a crafted state must not send people elsewhere after sign-in. */
 function safeFrom(state: unknown): string {
   const from = (state as FromState | null)?.from;
@@ -16,7 +25,14 @@ function safeFrom(state: unknown): string {
 }
 
 const LEDE = 'Drop-in peer-support circles for Alberta lawyers and articling students.';
-const AFTER = <p className="hint">New here? Ask staff for an invite link.</p>;
+const AFTER = (
+  <>
+    <p>
+      <Link to="/forgot-password">Forgot password?</Link>
+    </p>
+    <p className="hint">New here? Ask staff for an invite link.</p>
+  </>
+);
 
 export function SignInPage() {
   // The first thing to do here is type an email: that field has the focus.
@@ -25,6 +41,8 @@ export function SignInPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const from = safeFrom(location.state);
+  const noticeKey = (location.state as SignInNotice | null)?.notice;
+  const notice = noticeKey && Object.hasOwn(NOTICES, noticeKey) ? NOTICES[noticeKey] : null;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // Busy from a successful sign-in until the next page shows, so the redirect below leaves that to navigate().
@@ -44,7 +62,7 @@ export function SignInPage() {
     });
 
   return (
-    <AuthFormPage title="Sign in to Red Mug" lede={LEDE} action={action} submitLabel="Sign in" onSubmit={() => void signIn()} after={AFTER}>
+    <AuthFormPage title="Sign in to Red Mug" lede={LEDE} notice={notice} action={action} submitLabel="Sign in" onSubmit={() => void signIn()} after={AFTER}>
       <TextField id="signin-email" label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} required autoFocus />
       <TextField id="signin-password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
     </AuthFormPage>

@@ -12,6 +12,7 @@ import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { InviteForm } from './InviteForm';
+import { PasswordResetRequests } from './PasswordResetRequests';
 import { changeRole, fetchPeople, type PeopleFilters } from './peopleApi';
 import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, type RoleChoice } from './roleChoices';
 import './people.css';
@@ -102,6 +103,7 @@ function StaffPeople({ myId }: { myId: string }) {
             )}
           </Loaded>
         </section>
+        <PasswordResetRequests />
         <InviteForm />
       </main>
     </>
