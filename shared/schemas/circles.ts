@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { claimsARole, hasHiddenCharacters } from '../displayName';
 import { ParticipantRole } from './auth';
 
-/** Display names are chosen by the person at each join; never derived from email. */
+/**
+ * Display names are chosen by the person at each join; never derived from email. Nobody's name may pass for a
+ * role the circle shows itself (the red mug, host, staff, volunteer), nor hide or reorder text.
+ */
 export const DisplayName = z
   .string()
   .trim()
@@ -9,7 +13,12 @@ export const DisplayName = z
   .max(40, 'Keep the name under 40 characters')
   // Markup brackets and control characters have no place in a name shown on others' screens.
   // eslint-disable-next-line no-control-regex
-  .regex(/^[^<>\u0000-\u001f\u007f]+$/u, 'Use letters, spaces and ordinary punctuation');
+  .regex(/^[^<>\u0000-\u001f\u007f]+$/u, 'Use letters, spaces and ordinary punctuation')
+  .refine((name) => !hasHiddenCharacters(name), 'Use letters, spaces and ordinary punctuation (no invisible or direction characters)')
+  .refine(
+    (name) => !claimsARole(name),
+    'Choose a name without "red mug", "host", "staff" or "volunteer": the circle shows who wears the red mug and who hosts.',
+  );
 
 /** One occurrence of a circle, as the home page shows it. All instants are ISO-8601 UTC. */
 /**

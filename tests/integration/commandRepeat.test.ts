@@ -89,7 +89,7 @@ describe.each(topologies)('repeated commands on %s', (_name, makeTopology) => {
 
   /** A new person of a role, signed in over HTTP (around the proxy). */
   async function person(role: 'member' | 'staff') {
-    const name = `${role}-${randomBytes(3).toString('hex')}`;
+    const name = `${role.slice(0, 3)}-${randomBytes(3).toString('hex')}`;
     const email = `${name}@example.ca`;
     const auth = createAuthService({ db: t.db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
     const user = await auth.createUser({ email, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   };
   host = await signIn('staff@example.ca');
   member = await signIn('lawyer@example.ca');
-  expectOk(await raw(host, 'circle:join', { sessionId, displayName: 'Host' }));
+  expectOk(await raw(host, 'circle:join', { sessionId, displayName: 'Hosting Sasha' }));
   memberIdentity = (expectOk(await raw(member, 'circle:join', { sessionId, displayName: 'Lee' })) as { you: { identity: string } }).you.identity;
   expectOk(await raw(member, 'hand:raise', {}));
   expectOk(await raw(host, 'topic:pivot', { topic: 'Where the circle stands' }));

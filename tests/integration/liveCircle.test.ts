@@ -119,7 +119,7 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     createAuthService({ db: t.db, clock: systemClock, throttle: createLoginThrottle({ maxFailures: 50, blockMinutes: 1 }), sessionTtlHours: 1, inviteTtlDays: 1 });
 
   /** A new person of a role, signed in over HTTP on the next instance (round-robin), with a socket there. */
-  async function person(role: 'member' | 'volunteer' | 'staff', name = `${role}-${randomBytes(3).toString('hex')}`) {
+  async function person(role: 'member' | 'volunteer' | 'staff', name = `${role.slice(0, 3)}-${randomBytes(3).toString('hex')}`) {
     const email = `${name}@example.ca`;
     const user = await auth().createUser({ email, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
     await agreeToPledge({ db: t.db, clock: systemClock }, user!.id);
@@ -178,6 +178,26 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     const mine = participants.find((p) => p.identity === vol.identity)!;
     expect(mine).toMatchObject({ displayName: vol.name, role: 'volunteer', badge: 'red-mug', isHost: false });
     expect(participants.find((p) => p.identity === host.identity)).toMatchObject({ isHost: true, badge: '' });
+  });
+
+  it('refuses a name that passes for the red mug, a host or staff, on the socket and on the join route, and announces nobody', async () => {
+    // A circle of its own: nobody from another test comes or goes in it.
+    const circle = await openCircleNow(t.db, `live-names-${randomBytes(3).toString('hex')}`, 'Names');
+    const host = await joined('staff', circle);
+    const arrivals = collect(host.socket, 'participants:changed');
+    const member = await person('member');
+    for (const displayName of ['Red Mug', 'Val (host)', 'Ｓｔａｆｆ', 'Rеd Mug', 'Lee\u202Eknil']) {
+      const ack = await command(member.socket, 'circle:join', { sessionId: circle, displayName });
+      expect(ack, displayName).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+      const res = await member.http.post(`/api/circles/sessions/${circle}/join`, { displayName });
+      expect(res.status, displayName).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    const ack = await command(member.socket, 'circle:join', { sessionId: circle, displayName: 'Val, host' });
+    expect(ack.ok ? '' : ack.message).toMatch(/without "red mug", "host", "staff" or "volunteer"/);
+    // The host's own arrival may still be on its way from the other instance; nobody else is ever announced.
+    expect(arrivals.flatMap((a) => a.participants.map((p) => p.identity)).filter((id) => id !== host.identity)).toEqual([]);
+    expectOk(await command(member.socket, 'circle:join', { sessionId: circle, displayName: 'Staffan' }));
   });
 
   it('refuses sockets without a session or from another site', async () => {
