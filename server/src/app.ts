@@ -184,10 +184,18 @@ export function createApp(c: Components) {
           'upgrade-insecure-requests': secure ? [] : null,
         },
       },
+      // HSTS comes from here alone (behind TLS: PUBLIC_URL https), whatever proxy terminates TLS; the deploy nginx
+      // does not add its own (infra/deploy/nginx.conf), so a response carries one header, not two.
       strictTransportSecurity: secure,
     }),
   );
-  app.use(healthRoutes({ db: c.db, media: c.media, redisPing: c.redis ? async () => void (await c.redis!.ping()) : undefined }));
+  app.use(healthRoutes({ db: c.db, media: c.media, log: c.log, redisPing: c.redis ? async () => void (await c.redis!.ping()) : undefined }));
+  // Every API answer is someone's own (or a secret feed's): no browser, proxy or CDN may keep a copy. Routes that
+  // need more say so themselves (calendar feeds: `private, no-store`); static assets below keep their caching.
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   // Webhooks carry their own signature and need the raw body: mounted before JSON parsing and CSRF.
   app.use(
     '/api/livekit/webhook',

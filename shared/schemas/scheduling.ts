@@ -125,8 +125,8 @@ export const SeriesView = z.object({
   defaultTopic: z.string().nullable(),
   dropInOpensMinutesBefore: z.number().nullable(),
   dropInClosesMinutesAfterEnd: z.number().nullable(),
-  /** Path of the subscribable iCalendar feed. */
-  feedPath: z.string(),
+  /** Path of the subscribable iCalendar feed; null when the series has none (paused, or not open to everyone). */
+  feedPath: z.string().nullable(),
 });
 export type SeriesView = z.infer<typeof SeriesView>;
 export const SeriesList = z.object({ series: z.array(SeriesView) });

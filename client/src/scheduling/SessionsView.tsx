@@ -56,7 +56,7 @@ function SeriesSettings({ series, onChanged }: { series: SeriesView; onChanged: 
         {series.kind === 'weekly' ? `Weekly, ${WEEKDAYS[series.weekday - 1]} ` : `Pop-up on ${series.startsOn}, `}
         {series.startLocal}–{series.endLocal} ({series.timezone}) · status: <strong>{series.status}</strong>
         {' · '}
-        <a href={series.feedPath}>Calendar feed</a>
+        {series.feedPath ? <a href={series.feedPath}>Calendar feed</a> : 'no public calendar feed'}
       </p>
       {series.kind === 'weekly' && (
         <div className="inline-form">

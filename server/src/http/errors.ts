@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody, ErrorCode } from '../../../shared/errors';
-import type { Logger } from '../log';
+import { redactPath, redactText, type Logger } from '../log';
 
 /** An error meant for the client: its code, status and message travel as they are. */
 export class AppError extends Error {
@@ -35,8 +35,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         body = { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' };
       }
     } else {
-      // Only the route and the error's class and message: request bodies may hold personal text.
-      log.error('http.unhandled', { method: req.method, path: req.path, error: errName(err) });
+      // Only the route and the error's class and message: request bodies may hold personal text. The path goes
+      // through redactPath (from originalUrl: req.path inside a router has lost its mount point), since a feed, an
+      // invite or a reset link carries its secret in it, and so may a message that quotes the value.
+      const { path, secrets } = redactPath(req.originalUrl);
+      log.error('http.unhandled', { method: req.method, path, error: redactText(errName(err), secrets) });
     }
     if (res.headersSent) return;
     res.status(status).json(body);

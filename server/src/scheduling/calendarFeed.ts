@@ -78,6 +78,15 @@ function instant(value: ICalDateTimeValue): Date {
   throw new TypeError('calendarFeed gives ical-generator luxon dates only');
 }
 
+/**
+ * Whether a series has a public feed (a URL anyone may fetch, no cookie): only an active series open to everyone.
+ * A paused series is not on the schedule, and a series for articling students or early-career lawyers would tell
+ * anyone who asks when that group meets (and, for the feed's subscribers, that they belong to it).
+ */
+export function hasPublicFeed(series: Pick<SeriesRow, 'status' | 'audience'>): boolean {
+  return series.status !== 'paused' && series.audience === 'everyone';
+}
+
 const joinUrl = (origin: string, sessionId: string) => `${origin}/circles/${encodeURIComponent(sessionId)}/join`;
 const local = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone });
 

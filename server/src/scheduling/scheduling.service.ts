@@ -17,7 +17,7 @@ import { hashToken, newSecretToken } from '../auth/tokens';
 import { usersRepository, toPublicUser } from '../auth/users.repository';
 import { AppError } from '../http/errors';
 import type { Db } from '../store/db';
-import { addSeries, newCalendar, sessionCalendar, type FeedContext } from './calendarFeed';
+import { addSeries, hasPublicFeed, newCalendar, sessionCalendar, type FeedContext } from './calendarFeed';
 import { meets } from './plan';
 import { isValidZone, type DropInWindow } from './schedule';
 import { schedulingRepository, type NewSeries, type SeriesRow } from './scheduling.repository';
@@ -62,7 +62,7 @@ export function seriesView(s: SeriesRow): SeriesView {
     defaultTopic: s.default_topic,
     dropInOpensMinutesBefore: s.dropin_opens_minutes_before,
     dropInClosesMinutesAfterEnd: s.dropin_closes_minutes_after_end,
-    feedPath: `/api/scheduling/series/${s.id}/feed.ics`,
+    feedPath: hasPublicFeed(s) ? `/api/scheduling/series/${s.id}/feed.ics` : null,
   };
 }
 
@@ -409,7 +409,7 @@ export function createSchedulingService(deps: {
     /** The subscribable feed of one series (everyone-audience schedule data, no names, no tokens). */
     async seriesFeed(seriesId: string, origin: string): Promise<string> {
       const series = (await repo.allSeries()).find((s) => s.id === seriesId);
-      if (!series) throw notFound();
+      if (!series || !hasPublicFeed(series)) throw notFound();
       return feed(series.title, [series], { origin, now: deps.clock.now(), window: deps.window });
     },
 

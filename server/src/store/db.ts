@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -87,10 +87,14 @@ async function openPglite(options: { dataDir: string; owner?: StoreOwner } | { m
   let lock: StoreLock | undefined;
   if ('dataDir' in options) {
     // Before PGlite touches the directory: a second process must not even read it while another one writes.
+    keepPrivate();
     lock = lockDataDir(options.dataDir, options.owner ?? 'other');
     try {
-      mkdirSync(options.dataDir, { recursive: true });
+      mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+      privateTree(options.dataDir);
       lite = await PGlite.create({ dataDir: options.dataDir });
+      // A new store's files come out of PGlite's initdb as 0666 whatever the umask; later ones follow the umask.
+      privateTree(options.dataDir);
     } catch (err) {
       lock.release();
       throw err;
@@ -120,4 +124,28 @@ async function openPglite(options: { dataDir: string; owner?: StoreOwner } | { m
       }
     },
   };
+}
+
+/**
+ * The embedded store holds every account, password hash and schedule: readable by this process's user only. PGlite
+ * goes on creating files as it runs (relations, WAL segments) with the process's umask, so that is narrowed to the owner
+ * (nothing this process writes — the store, its lock, the admin socket, development secrets — needs more); not
+ * possible in a worker thread, where the modes set at opening (privateTree) still hold the directory shut.
+ */
+function keepPrivate(): void {
+  try {
+    process.umask(process.umask() | 0o077);
+  } catch {
+    // Worker threads cannot change the umask; the 0700 directory keeps everyone else out of what is created later.
+  }
+}
+
+/** Directories 0700 and files 0600 under `dir` (and `dir` itself), so a store made before this rule is private too. */
+function privateTree(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) privateTree(p);
+    else if (!lstatSync(p).isSymbolicLink()) chmodSync(p, 0o600);
+  }
 }
