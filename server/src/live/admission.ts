@@ -109,8 +109,25 @@ export function createAdmission(deps: {
     return { doors: 'open', isHost };
   }
 
+  // Host rights as the roster says now, re-read at most every few seconds per person and circle: a host whom
+  // staff unassign loses the rights within that, without reconnecting.
+  const HOST_RIGHTS_TTL_MS = 3_000;
+  const hostRights = new Map<string, { isHost: boolean; until: number }>();
+
   return {
     attendable,
+
+    /** Whether `user` may host `sessionId` now (staff, or its assigned host or backup), cached for seconds only. */
+    async isHostNow(user: PublicUser, sessionId: string): Promise<boolean> {
+      const key = `${user.id}\u0000${sessionId}`;
+      const now = Date.now();
+      const cached = hostRights.get(key);
+      if (cached && cached.until > now) return cached.isHost;
+      const isHost = await isHostOf(user, sessionId, deps.hostIds);
+      if (hostRights.size > 10_000) hostRights.clear();
+      hostRights.set(key, { isHost, until: now + HOST_RIGHTS_TTL_MS });
+      return isHost;
+    },
 
     /**
      * The session's preset topic, where its live topic starts until a host pivots (kept in no socket's data, so

@@ -24,7 +24,7 @@ export function chatHandlers(x: LiveContext) {
       budget: 'moderation',
       repeat: 'first',
       async run(socket, { messageId }) {
-        const c = x.asHost(socket);
+        const c = await x.asHost(socket);
         await d.relay.publish({ room: circleRoom(c.sessionId), event: 'chat:removed', payload: { id: messageId } });
         return { data: null };
       },

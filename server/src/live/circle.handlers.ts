@@ -50,7 +50,7 @@ export function circleHandlers(x: LiveContext) {
       budget: 'moderation',
       repeat: topicNow,
       async run(socket, { topic }) {
-        const c = x.asHost(socket);
+        const c = await x.asHost(socket);
         const state = await d.live.pivot(c.sessionId, await x.presetOf(c.sessionId), topic, d.clock.now());
         await x.audit(socket, c, 'circle.pivot');
         // Typed text: relayed, never kept for recovery (a recovering connection is sent the topic afresh).
@@ -62,7 +62,7 @@ export function circleHandlers(x: LiveContext) {
       budget: 'moderation',
       repeat: 'first',
       async run(socket, { locked }) {
-        const c = x.asHost(socket);
+        const c = await x.asHost(socket);
         await d.live.setLocked(c.sessionId, locked);
         await x.audit(socket, c, locked ? 'circle.lock' : 'circle.unlock');
         return {
@@ -79,7 +79,7 @@ export function circleHandlers(x: LiveContext) {
       budget: 'moderation',
       repeat: 'first',
       async run(socket) {
-        const c = x.asHost(socket);
+        const c = await x.asHost(socket);
         await d.live.setEnded(c.sessionId);
         await x.audit(socket, c, 'circle.end');
         d.io.to(circleRoom(c.sessionId)).emit('circle:ended', { message: 'The host has ended this circle. Thank you for coming.' });

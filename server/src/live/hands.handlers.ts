@@ -11,11 +11,11 @@ export function handsHandlers(x: LiveContext) {
   const { d } = x;
 
   /** A change to the queue by someone in the circle (or its host only): answered with the queue after it, and shown to all. */
-  const queueChange = (budget: Budget, who: (socket: LiveSocket) => AdmittedCircle, change: (c: AdmittedCircle) => Promise<HandEntry[]>) => ({
+  const queueChange = (budget: Budget, who: (socket: LiveSocket) => AdmittedCircle | Promise<AdmittedCircle>, change: (c: AdmittedCircle) => Promise<HandEntry[]>) => ({
     budget,
     repeat: 'first' as const,
     async run(socket: LiveSocket) {
-      const c = who(socket);
+      const c = await who(socket);
       const hands = await change(c);
       return { data: hands, after: () => x.announceHands(c.sessionId, hands) };
     },
@@ -29,7 +29,7 @@ export function handsHandlers(x: LiveContext) {
       budget: 'moderation',
       repeat: 'first',
       async run(socket) {
-        const c = x.asHost(socket);
+        const c = await x.asHost(socket);
         const { called, hands } = await d.live.callNext(c.sessionId);
         return {
           data: { called },

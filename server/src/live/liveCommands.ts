@@ -28,6 +28,8 @@ const Applied = z.object({ event: z.string(), data: z.unknown() });
 export interface LiveCommands {
   /** Wires one socket to the commands: one shared listener per socket, no per-socket closures. */
   attach(socket: LiveSocket): void;
+  /** Re-runs the live circle's admission for a socket recovered with its rooms; before it connects. */
+  readmit(socket: LiveSocket): Promise<void>;
 }
 
 /**
@@ -134,7 +136,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
    */
   async function onRecovered(socket: LiveSocket) {
     const c = socket.data.circle;
-    if (!c || (await x.forgetCircleIfOver(socket))) return;
+    if (!c) return;
     // Names and topics are relayed, never replayed: the circle hears the list again, and this socket the topic.
     await x.announceParticipants(c.sessionId);
     // CAUTION: not `socket.emit`, which with connection-state recovery is a broadcast the adapter stores (Redis).
@@ -142,6 +144,16 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   }
 
   return {
+    /**
+     * Admission again for a socket that connection-state recovery brought back with its rooms: run before the
+     * connection completes (in the middleware), so a person removed or a circle ended while it was away hears no
+     * broadcast of the circle's again, and host rights are as the roster says now.
+     */
+    async readmit(socket) {
+      if (!socket.data.circle || (await x.forgetCircleIfOver(socket))) return;
+      const c = socket.data.circle;
+      socket.data.circle = { ...c, isHost: await d.admission.isHostNow(d.accountOf(socket), c.sessionId) };
+    },
     attach(socket) {
       socket.onAny(onAny as (...args: unknown[]) => void);
       socket.on('disconnect', onDisconnect);

@@ -101,10 +101,19 @@ export function createLiveContext(d: LiveDeps) {
     }
     return c;
   }
-  function asHost(socket: LiveSocket): AdmittedCircle {
+  /**
+   * The circle of a socket whose person may host it now: rights are read again from the roster (cached for
+   * seconds), so staff unassigning a host takes effect without a reconnect, and the circle's list follows.
+   */
+  async function asHost(socket: LiveSocket): Promise<AdmittedCircle> {
     const c = inCircle(socket);
-    if (!c.isHost) throw new AppError(403, 'FORBIDDEN', 'Only the host of this circle can do that.');
-    return c;
+    const isHost = await d.admission.isHostNow(d.accountOf(socket), c.sessionId);
+    if (isHost !== c.isHost) {
+      socket.data.circle = { ...c, isHost };
+      void announceParticipants(c.sessionId).catch(() => undefined);
+    }
+    if (!isHost) throw new AppError(403, 'FORBIDDEN', 'Only the host of this circle can do that.');
+    return { ...c, isHost };
   }
 
   /**
@@ -168,11 +177,20 @@ export function createLiveContext(d: LiveDeps) {
     announceParticipants,
     announceHands,
 
-    /** Someone else in the host's circle, by identity: their name as shown, or a refusal. */
-    async target(c: AdmittedCircle, identity: string): Promise<string> {
+    /**
+     * Someone else in the host's circle, by identity: their name as shown, or a refusal. A host or a member of
+     * staff can be moderated by staff only (a backup host cannot remove the host, nor a volunteer staff).
+     */
+    async target(socket: LiveSocket, c: AdmittedCircle, identity: string): Promise<string> {
       if (identity === c.identity) throw new AppError(400, 'VALIDATION_FAILED', 'Choose someone other than yourself.');
       if (!(await d.live.wasAdmitted(c.sessionId, identity))) {
         throw new AppError(404, 'NOT_FOUND', 'That person is not in this circle.');
+      }
+      if (d.accountOf(socket).role !== 'staff') {
+        const there = (await d.io.in(circleRoom(c.sessionId)).fetchSockets()).find((s) => s.data.circle?.identity === identity);
+        if (there && (there.data.user.role === 'staff' || there.data.circle?.isHost)) {
+          throw new AppError(403, 'FORBIDDEN', 'Only staff can do that to a host or a member of staff.');
+        }
       }
       return nameIn(c.sessionId, identity);
     },

@@ -37,8 +37,8 @@ export function moderationHandlers(x: LiveContext) {
 
   /** The host acts on someone else in their circle: checked, done, audited, and that person told alone. */
   async function onPerson(socket: LiveSocket, identity: string, act: (c: AdmittedCircle) => Promise<void>, action: CircleAuditAction, notice: ModerationNotice) {
-    const c = x.asHost(socket);
-    const name = await x.target(c, identity);
+    const c = await x.asHost(socket);
+    const name = await x.target(socket, c, identity);
     await act(c);
     await x.audit(socket, c, action);
     x.notify(c, identity, notice);
@@ -60,8 +60,8 @@ export function moderationHandlers(x: LiveContext) {
     budget: 'moderation' as const,
     repeat: tellAgain(say),
     async run(socket: LiveSocket, { identity }: { identity: string }) {
-      const c = x.asHost(socket);
-      const name = await x.target(c, identity);
+      const c = await x.asHost(socket);
+      const name = await x.target(socket, c, identity);
       if (!(await act(c.sessionId, identity))) return { data: { message: sayAlreadyOff(name) } };
       await x.audit(socket, c, action);
       x.notify(c, identity, notice);
@@ -97,8 +97,8 @@ export function moderationHandlers(x: LiveContext) {
       budget: 'moderation',
       repeat: tellAgain(told.removed),
       async run(socket, { identity }) {
-        const c = x.asHost(socket);
-        const name = await x.target(c, identity);
+        const c = await x.asHost(socket);
+        const name = await x.target(socket, c, identity);
         // Blocked first, so no new token or socket admission can race the removal.
         await d.live.remove(c.sessionId, identity);
         x.notify(c, identity, notices.removed);

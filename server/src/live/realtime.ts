@@ -127,6 +127,8 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
       socket.data.user = { id: user.id, role: user.role };
       accounts.set(socket, user);
       sessionTokens.set(socket, { token, checkedAt: Date.now() });
+      // Back with its rooms after a dropped connection: let back into the circle only if it may still be there.
+      if (socket.recovered) await commands.readmit(socket);
       next();
     } catch {
       next(Object.assign(new Error('INTERNAL'), { data: { code: 'INTERNAL', message: 'Please try again.' } }));
