@@ -203,15 +203,25 @@ export function createApp(c: Components) {
       media: c.media,
       log: c.log,
       firstDelivery: (id) => attendance.firstDelivery(id),
+      forgetDelivery: (id) => attendance.forgetDelivery(id),
       // A removed person's old token still opens the room until it expires; LiveKit tells us, and we show them out.
       async onEvent(event) {
-        // Counting must never stop the show-out below; a missed event is covered by reconciliation.
-        await attendance.onWebhook(event).catch(() => c.log.warn('attendance.webhook_failed', { event: event.event }));
+        // Counting must never stop the show-out below; a failure is thrown after it, so LiveKit sends it again.
+        let failed: unknown = null;
+        await attendance.onWebhook(event).catch((err: unknown) => {
+          failed = err;
+          c.log.warn('attendance.webhook_failed', { event: event.event });
+        });
         const room = event.room?.name;
         const identity = event.participant?.identity;
-        if (event.event !== 'participant_joined' || !room || !identity) return;
-        const removedFrom = await admission.removedFromRoom(room, identity);
-        if (removedFrom) await moderation.remove(removedFrom, identity);
+        if (event.event === 'participant_joined' && room && identity) {
+          // An ended circle stays ended: whoever reaches its room again (an old token) finds it deleted again.
+          const ended = await admission.endedRoom(room);
+          if (ended) await moderation.endRoom(ended);
+          const removedFrom = ended ? null : await admission.removedFromRoom(room, identity);
+          if (removedFrom) await moderation.remove(removedFrom, identity);
+        }
+        if (failed) throw failed;
       },
     }),
   );

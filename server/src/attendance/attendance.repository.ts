@@ -93,6 +93,10 @@ export function attendanceRepository(db: Queryable) {
     },
 
     /** Records a webhook event id; false when it was seen before. */
+    async forgetDelivery(eventId: string): Promise<void> {
+      await db.query('DELETE FROM webhook_events WHERE id = $1', [eventId]);
+    },
+
     async firstDelivery(eventId: string, at: Date): Promise<boolean> {
       const rows = await db.query('INSERT INTO webhook_events (id, received_at) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id', [eventId, at]);
       return rows.length > 0;

@@ -83,6 +83,7 @@ export function createAttendanceService(deps: {
 
     /** Records a webhook event id; false when it was seen before. */
     firstDelivery: (eventId: string): Promise<boolean> => repo.firstDelivery(eventId, new Date()),
+    forgetDelivery: (eventId: string): Promise<void> => repo.forgetDelivery(eventId),
 
     async onWebhook(event: WebhookEvent): Promise<void> {
       const at = toDate(event.createdAt) ?? new Date();

@@ -66,6 +66,12 @@ export function createAdmission(deps: {
 }) {
   const { live } = deps;
 
+  /** Ended by a host: the live state's flag, or the durable record once that flag is gone (Redis flushed, a restart). */
+  async function isEnded(id: string): Promise<boolean> {
+    if (await live.isEnded(id)) return true;
+    return (await deps.db.query('SELECT 1 FROM ended_sessions WHERE session_id = $1', [id])).length > 0;
+  }
+
   const missing = () => new AppError(404, 'NOT_FOUND', 'We could not find that circle. Go back to the home page for the next one.');
 
   /** A session that exists, in an active series, for someone who may attend it. */
@@ -102,7 +108,7 @@ export function createAdmission(deps: {
 
   /** The live circle's side of the doors: ended, removed, locked to newcomers (a host always, and anyone let in before the lock, may come back). */
   async function liveDoors(user: PublicUser, id: string, identity: string): Promise<{ doors: Exclude<Doors, 'upcoming'>; isHost: boolean }> {
-    const [ended, removed, locked, isHost] = await Promise.all([live.isEnded(id), live.isRemoved(id, identity), live.isLocked(id), isHostOf(user, id, deps.hostIds)]);
+    const [ended, removed, locked, isHost] = await Promise.all([isEnded(id), live.isRemoved(id, identity), live.isLocked(id), isHostOf(user, id, deps.hostIds)]);
     if (ended) return { doors: 'ended', isHost };
     if (removed) return { doors: 'removed', isHost };
     if (!isHost && locked && !(await live.wasAdmitted(id, identity))) return { doors: 'locked', isHost };
@@ -171,8 +177,28 @@ export function createAdmission(deps: {
      * while this socket was away or on another instance.
      */
     async mayStay(sessionId: string, identity: string): Promise<boolean> {
-      const [ended, removed] = await Promise.all([live.isEnded(sessionId), live.isRemoved(sessionId, identity)]);
+      const [ended, removed] = await Promise.all([isEnded(sessionId), live.isRemoved(sessionId, identity)]);
       return !ended && !removed;
+    },
+
+    /** A host ends the circle: in the live state for every instance now, and in the store so it stays ended. */
+    async end(sessionId: string): Promise<void> {
+      await live.setEnded(sessionId);
+      const now = deps.clock.now();
+      await deps.db.query('INSERT INTO ended_sessions (session_id, ended_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sessionId, now]);
+      // A week on, the session's window is long past and nothing asks any more.
+      await deps.db.query('DELETE FROM ended_sessions WHERE ended_at < $1', [new Date(now.getTime() - 7 * 24 * 3600_000)]);
+    },
+
+    /**
+     * Someone LiveKit saw join the room of a circle that was ended (an old token still opens a room until it
+     * expires, and LiveKit makes the room anew): that session, to delete its room again, or null. Looked up among
+     * the circles ended in the last two days, by their room names.
+     */
+    async endedRoom(room: string): Promise<string | null> {
+      const since = new Date(deps.clock.now().getTime() - 2 * 24 * 3600_000);
+      const rows = await deps.db.query<{ session_id: string }>('SELECT session_id FROM ended_sessions WHERE ended_at >= $1', [since]);
+      return rows.find((r) => roomNameFor(deps.secret, r.session_id) === room)?.session_id ?? null;
     },
 
     /**

@@ -80,7 +80,7 @@ export function circleHandlers(x: LiveContext) {
       repeat: 'first',
       async run(socket) {
         const c = await x.asHost(socket);
-        await d.live.setEnded(c.sessionId);
+        await d.admission.end(c.sessionId);
         await x.audit(socket, c, 'circle.end');
         d.io.to(circleRoom(c.sessionId)).emit('circle:ended', { message: 'The host has ended this circle. Thank you for coming.' });
         await d.io.in(circleRoom(c.sessionId)).socketsLeave(circleRoom(c.sessionId));

@@ -18,6 +18,8 @@ export function webhookRoutes(deps: {
   log: Logger;
   /** Records an event id; false when it was seen before (a duplicate or replay). */
   firstDelivery?: (eventId: string) => Promise<boolean>;
+  /** Forgets an event id whose processing failed, so LiveKit's next delivery of it is processed. */
+  forgetDelivery?: (eventId: string) => Promise<void>;
   onEvent?: (event: WebhookEvent) => Promise<void>;
 }) {
   const router = Router();
@@ -51,7 +53,13 @@ export function webhookRoutes(deps: {
       return;
     }
     deps.log.debug('livekit.webhook', { event: event.event });
-    await deps.onEvent?.(event);
+    try {
+      await deps.onEvent?.(event);
+    } catch (err) {
+      // Seen but not done: forgotten again, so the retry that our error answer asks for is processed.
+      await deps.forgetDelivery?.(event.id).catch(() => undefined);
+      throw err;
+    }
     res.status(204).end();
   });
   return router;

@@ -384,6 +384,18 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       CREATE INDEX password_resets_user ON password_resets(user_id);
     `,
   },
+  {
+    id: 54,
+    name: 'ended sessions',
+    // Issue #17, item 7. A circle a host ended stays ended: the live state's flag goes with Redis (or with the
+    // process, in memory), this row does not, so no token or socket is let in again. The session and when only.
+    sql: `
+      CREATE TABLE ended_sessions (
+        session_id text PRIMARY KEY,
+        ended_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations not yet applied; `migrations` defaults to all (tests pass a prefix to exercise an upgrade). */
