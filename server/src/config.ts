@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAKE_ONE, urlPassword, weakSecretReason } from './weakSecrets';
 
 /**
  * The only reader of `process.env`. Parsed once with zod at start-up; a bad value stops the process with a
@@ -70,6 +71,23 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+    if (env.NODE_ENV === 'production') {
+      // Secrets come from the environment only (the image holds none); a placeholder or a weak one stops the start.
+      const secrets: Array<[keyof typeof env, string | undefined, number]> = [
+        ['SESSION_SECRET', env.SESSION_SECRET, 32],
+        ['E2EE_SECRET', env.E2EE_SECRET, 32],
+        ['LIVEKIT_API_SECRET', env.LIVEKIT_API_SECRET, 32],
+        ['LIVEKIT_API_KEY', env.LIVEKIT_API_KEY, 1],
+        ['DATABASE_URL', env.DATABASE_URL && (urlPassword(env.DATABASE_URL) ?? undefined), 16],
+        ['REDIS_URL', env.REDIS_URL && (urlPassword(env.REDIS_URL) ?? undefined), 16],
+        ['SOCKETIO_REDIS_URL', env.SOCKETIO_REDIS_URL && (urlPassword(env.SOCKETIO_REDIS_URL) ?? undefined), 16],
+      ];
+      for (const [name, value, min] of secrets) {
+        const why = value ? weakSecretReason(value, min) : null;
+        const what = name.endsWith('_URL') ? `The password in ${name}` : name;
+        if (why) ctx.addIssue({ code: 'custom', path: [name], message: `${what} ${why}; in production ${MAKE_ONE}` });
+      }
+    }
   /** The origin people reach us at; used for invite links, the Origin check and cookie security. */
   publicUrl: string | undefined;
   trustProxy: boolean;
