@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'client/dist', 'data', '.tools', 'test-results', 'bench-results'] },
+  { ignores: ['node_modules', 'client/dist', 'server/dist', 'data', '.tools', 'test-results', 'bench-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 import type { StepResult } from './load';
+import type { ProductionProcess } from './production';
 
 export interface BenchResult {
   startedAt: string;
@@ -15,6 +16,8 @@ export interface BenchResult {
   rush?: unknown;
   signIn?: unknown;
   media?: unknown;
+  /** The compiled production process (`node server/dist/index.js`): start-up time and idle memory. */
+  production?: ProductionProcess;
   bundle?: { gzipBytes: number; livekitOnFirstPage: boolean; files: Array<{ file: string; gzipBytes: number }> };
   targets: Array<{ target: string; observed: string; met: boolean | null }>;
 }
@@ -92,6 +95,21 @@ export function markdown(r: BenchResult): string {
     '| --- | ---: | ---: |',
     ...r.ratios.map((x) => `| ${x.name} | ${x.clients} | ${fmt(x.value, 2)} |`),
     '',
+    ...(r.production
+      ? [
+          '## The production process',
+          '',
+          'The server as the image runs it: compiled JavaScript on plain `node` (`npm run build:server`, `npm run start:prod`),',
+          'on this run’s PostgreSQL, before any client; start-up is from spawning the process to its listening line.',
+          '',
+          '| measure | value |',
+          '| --- | ---: |',
+          `| start-up, compiled (median of ${r.production.startupMs.runs.length}) | ${fmt(r.production.startupMs.median, 0)} ms |`,
+          `| start-up under tsx, for comparison | ${fmt(r.production.tsxStartupMs.median, 0)} ms |`,
+          `| idle RSS, compiled | ${fmt(r.production.idleRssBytes / 2 ** 20)} MB |`,
+          '',
+        ]
+      : []),
     '## Targets',
     '',
     '| target | observed | met |',

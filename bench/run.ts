@@ -18,6 +18,7 @@ import { BENCH_PASSWORD, preparePeople, startPostgres, startRedis } from './fixt
 import { runStep, type StepResult } from './load';
 import { firstRemoteFrame } from './media';
 import { writeReport, type BenchResult } from './report';
+import { productionProcess } from './production';
 import { noonRush, signInThroughput } from './rush';
 import { ROOT, startServer, type BenchServer } from './servers';
 import { slope } from './stats';
@@ -111,6 +112,9 @@ async function main() {
         }
       };
       if (configs.includes('A1')) {
+        // The production process as the image runs it (compiled, plain node), measured before any load.
+        log('production process: start-up time and idle memory');
+        result.production = await productionProcess(env, quick ? 1 : 3);
         const a1 = await startServer('server/src/index.ts', env, ready);
         try {
           // The rush first, on a quiet server: measured after the load steps it would time their disconnect storm.
@@ -178,6 +182,9 @@ async function main() {
   check('noon rush join-to-ready p99 ≤ 100 ms', (result.rush as { joinToReadyMs?: { p99: number } } | undefined)?.joinToReadyMs?.p99, 100, ' ms');
   check('first remote frame p50 ≤ 1.5 s', (result.media as { firstRemoteFrameMs?: { p50: number } } | undefined)?.firstRemoteFrameMs?.p50, 1500, ' ms');
   check('first page ≤ 200 KB gzip JS', result.bundle.gzipBytes / 1024, 200, ' KB');
+  const prod = result.production;
+  check('production start-up (compiled, to listening) ≤ 3 s', prod ? prod.startupMs.median / 1000 : undefined, 3, ' s');
+  check('production idle RSS ≤ 256 MB', prod ? prod.idleRssBytes / 2 ** 20 : undefined, 256, ' MB');
   result.targets.push({ target: 'livekit-client not on the first page', observed: result.bundle.livekitOnFirstPage ? 'loaded' : 'not loaded', met: !result.bundle.livekitOnFirstPage });
 
   await writeReport(out, result);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { runAdminCommand } from './admin/admin.commands';
 import { serveAdminCommands, type AdminSocket } from './admin/admin.socket';
 import { createApp } from './app';
+import { APP_ROOT } from './appRoot';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from './livekit/localLivekit';
@@ -58,7 +59,7 @@ export async function main(): Promise<void> {
     e2eeSecret: resolveE2eeSecret(config),
     redis,
     socketioRedis,
-    clientDir: path.resolve(import.meta.dirname, '../../client/dist'),
+    clientDir: path.join(APP_ROOT, 'client/dist'),
   });
 
   if (config.seedDemo) {

@@ -29,6 +29,10 @@ describe('the benchmark harness', () => {
     expect(result.memorySlopes.map((m) => m.config)).toEqual(['B0', 'B1', 'A1', 'A2']);
     expect(result.memorySlopes.every((m) => Number.isFinite(m.heapBytesPerConnection))).toBe(true);
     expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toContain('| A1/B1 | 8 |');
+    // The compiled production process is measured and reported.
+    expect(result.production!.startupMs.median).toBeGreaterThan(0);
+    expect(result.production!.idleRssBytes).toBeGreaterThan(10 * 2 ** 20);
+    expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/\| start-up, compiled \(median of 1\) \| \d+ ms \|/);
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toMatch(/^<svg/);
   }, 180_000);
 });

@@ -12,9 +12,15 @@ export interface AppProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts the real server entry point (`server/src/index.ts`) as its own process, on a free loopback port. */
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/index.ts')], {
+/** How production starts the server: the compiled JavaScript (`npm run build:server`), without tsx. */
+export const COMPILED_SERVER = ['--enable-source-maps', path.join(root, 'server/dist/index.js')];
+
+/**
+ * Starts the real server entry point (`server/src/index.ts` under tsx, or `args` such as COMPILED_SERVER) as its
+ * own process, on a free loopback port.
+ */
+export async function startAppProcess(env: Record<string, string>, args = ['--import', 'tsx', path.join(root, 'server/src/index.ts')]): Promise<AppProcess> {
+  const proc = spawn(process.execPath, args, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', LIVEKIT_LOCAL: 'off', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { APP_ROOT } from '../appRoot';
 import { freeTcpPort, freeUdpPort } from '../net';
 import type { MediaConnection } from './media';
 
@@ -19,7 +20,7 @@ export interface LocalLivekit {
   restart(): Promise<void>;
 }
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+const REPO_ROOT = APP_ROOT;
 
 /**
  * The livekit-server binary: LIVEKIT_BIN (set by `npm start`/`npm test` from infra/livekit/ensure-livekit.sh,
