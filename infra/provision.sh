@@ -11,6 +11,7 @@
 #   - fonts               fonts-dejavu-core, fonts-noto-color-emoji (apt) -- text, and the reactions and hand
 #                                                     icons in the end-to-end screenshots
 #   - faketime            libfaketime                (apt: faketime) -- the unit tests also run at shifted dates
+#   - nginx               /usr/sbin/nginx            (apt: nginx-light) -- tests run infra/deploy/nginx.conf
 #   - current zone data   /usr/share/zoneinfo        (apt: tzdata >= 2026c) -- Alberta keeps UTC-6 all year from
 #                                                     2026-11-01; PostgreSQL and Chromium read the system's data
 #   - livekit-server      via infra/livekit/ensure-livekit.sh (go install, minutes)
@@ -36,6 +37,7 @@ have_redis_server() { command -v redis-server >/dev/null 2>&1; }
 have_redis_cli() { command -v redis-cli >/dev/null 2>&1; }
 have_postgres() { [ -n "$(pg_bin_dir)" ]; }
 have_faketime() { command -v faketime >/dev/null 2>&1; }
+have_nginx() { [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1; }
 # A fact of current zone data (tz 2026c+): noon in Edmonton on 2027-01-04 is 18:00 UTC. Older data says 19:00.
 have_current_tzdata() { [ "$(TZ=America/Edmonton date -d '2027-01-04 18:00 UTC' +%H%M 2>/dev/null)" = 1200 ]; }
 have_package() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ]; }
@@ -101,6 +103,7 @@ have_postgres || missing+=(postgresql)
 have_fonts || missing+=(fonts-dejavu-core)
 have_emoji_font || missing+=(fonts-noto-color-emoji)
 have_faketime || missing+=(faketime)
+have_nginx || missing+=(nginx-light)
 have_current_tzdata || missing+=(tzdata)
 # ip and unshare let the test command run the suite in a loopback-only network namespace.
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
@@ -122,6 +125,7 @@ have_postgres || failed+=("PostgreSQL server binaries (/usr/lib/postgresql/*/bin
 have_fonts || failed+=("fonts-dejavu-core")
 have_emoji_font || failed+=("fonts-noto-color-emoji")
 have_faketime || failed+=("faketime")
+have_nginx || failed+=("nginx (/usr/sbin/nginx)")
 have_current_tzdata || failed+=("tzdata with Alberta's 2026 rule (tz 2026c or later; Debian 12 has it in bookworm-security)")
 if [ "${#failed[@]}" -gt 0 ]; then
   die "still missing after install: ${failed[*]}"
@@ -132,6 +136,7 @@ log "redis-server:   $(command -v redis-server) ($(redis-server --version 2>/dev
 log "postgresql bin: $(pg_bin_dir)"
 log "fonts:          fonts-dejavu-core, fonts-noto-color-emoji"
 log "faketime:       $(command -v faketime)"
+log "nginx:          $( (/usr/sbin/nginx -v || nginx -v) 2>&1 | head -n1)"
 log "tzdata:         $(dpkg-query -W -f='${Version}' tzdata 2>/dev/null || echo unknown) (Edmonton noon = 18:00 UTC in winter)"
 
 if [ -n "${PROVISION_SKIP_LIVEKIT:-}" ]; then

@@ -157,7 +157,7 @@ export function createApp(c: Components) {
     mediaKeys: circleKeys,
   });
   const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn, doors: admission.doors });
-  const people = createPeopleService({ db: c.db, clock: c.clock });
+  const people = createPeopleService({ db: c.db, clock: c.clock, unlockSignIn: (email) => throttle.unlock(email) });
   const inbox = createInboxService({
     contactRequests: () => supportRequestsRepository(c.db).open(),
     peerRequests: async () => (await matching.queue()).requests,

@@ -15,7 +15,16 @@ const Env = z
     HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.string().url().optional(),
-    TRUST_PROXY: bool.default(false),
+    // Which proxies' X-Forwarded-For to believe: none (false), a number of hops, or their addresses or subnets
+    // (Express's names too: loopback, linklocal, uniquelocal). Never "true": that would believe any client's.
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .default('false')
+      .refine((v) => v.toLowerCase() !== 'true', 'TRUST_PROXY=true would trust an X-Forwarded-For that any client can send: give the number of proxy hops (e.g. 1) or the proxies\' addresses or subnets')
+      .transform((v): false | number | string[] =>
+        v === '' || v === 'false' || v === '0' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((x) => x.trim()).filter(Boolean),
+      ),
     DATA_DIR: z.string().default('data'),
     DATABASE_URL: z.string().url().optional(),
     REDIS_URL: z.string().url().optional(),
@@ -90,7 +99,7 @@ export interface Config {
     }
   /** The origin people reach us at; used for invite links, the Origin check and cookie security. */
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  trustProxy: false | number | string[];
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
