@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABELS = {
   'invite.accept': 'An invite was accepted',
   'user.create': 'Made an account (command line)',
   'user.role_change': "Changed someone's role",
+  'user.sign_in_unlock': "Unlocked someone's sign-in",
   'user.password_reset_link': 'Made a password reset link for someone',
   'user.password_reset': 'A password was reset with a link',
 } as const;

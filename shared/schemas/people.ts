@@ -64,3 +64,6 @@ export const PersonId = z
   .string()
   .uuid()
   .transform((s) => s.toLowerCase());
+
+/** POST /api/people/:id/unlock-sign-in */
+export const UnlockSignInResponse = z.object({ ok: z.literal(true) });

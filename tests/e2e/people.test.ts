@@ -135,6 +135,11 @@ describe('staff manage people in the browser', () => {
     await noorHeader.getByTestId('red-mug-badge').waitFor();
     expect(await noor.getByRole('link', { name: 'My assignments' }).count()).toBe(1);
 
+    // Staff lift a sign-in lock from the same page (locked or not, the answer is the same: Noor can sign in).
+    await staff.goto(`${e2e.app.url}/staff/people`);
+    await staff.getByRole('button', { name: 'Unlock sign-in for Noor' }).click();
+    await staff.getByText('Noor can sign in again.').waitFor();
+
     // The audit log has the invite, its use and the role change — and never Noor's name or email.
     await staff.goto(`${e2e.app.url}/staff/audit`);
     const table = staff.getByRole('table', { name: 'The latest staff and host actions' });

@@ -112,6 +112,7 @@ const HTTP: Record<string, Audience> = {
   'GET /api/reports/audit': 'auditReaders',
   'GET /api/reports/audit.csv': 'auditReaders',
   'GET /api/people': 'staff',
+  'POST /api/people/:id/unlock-sign-in': 'staff',
   'PATCH /api/people/:id/role': 'staff', // the matrix's empty body is a 400 for staff: nobody's role changes here
 };
 

@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { InviteForm } from './InviteForm';
 import { PasswordResetRequests } from './PasswordResetRequests';
-import { changeRole, fetchPeople, type PeopleFilters } from './peopleApi';
+import { changeRole, unlockSignIn, fetchPeople, type PeopleFilters } from './peopleApi';
 import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, type RoleChoice } from './roleChoices';
 import './people.css';
 
@@ -147,7 +147,7 @@ function PeopleTable({
               <th scope="col">Role</th>
               <th scope="col">Year of call</th>
               <th scope="col">Account made</th>
-              <th scope="col">Change role</th>
+              <th scope="col">Role and sign-in</th>
             </tr>
           </thead>
           <tbody>
@@ -245,9 +245,39 @@ function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolea
               </div>
             )}
             <ErrorLine inline message={error} id={`${id}-error`} />
+            <UnlockSignIn person={person} />
           </>
         )}
       </td>
     </tr>
+  );
+}
+
+/** Lifts a lock on this person's sign-in; says so next to the button. */
+function UnlockSignIn({ person }: { person: Person }) {
+  const { busy, error, run } = useAction();
+  const [done, setDone] = useState(false);
+  return (
+    <div className="unlock-sign-in">
+      <button
+        type="button"
+        className="button secondary"
+        aria-disabled={busy}
+        aria-label={`Unlock sign-in for ${person.firstName}`}
+        onClick={() => {
+          if (busy) return;
+          void run(async () => {
+            await unlockSignIn(person.id);
+            setDone(true);
+          });
+        }}
+      >
+        Unlock sign-in
+      </button>
+      <p role="status" className="hint">
+        {done ? `${person.firstName} can sign in again.` : ''}
+      </p>
+      <ErrorLine inline message={error} />
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { InviteResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
-import { ChangeRoleResponse, PeopleResponse, type ChangeRoleBody } from '../../../shared/schemas/people';
+import { ChangeRoleResponse, PeopleResponse, UnlockSignInResponse, type ChangeRoleBody } from '../../../shared/schemas/people';
 import { apiPath, withQuery } from '../api/apiPath';
 import { apiGet, apiPatch, apiPost } from '../api/apiRequest';
 
@@ -12,6 +12,9 @@ export interface PeopleFilters {
 
 export const fetchPeople = (f: PeopleFilters) =>
   apiGet(withQuery('/api/people', { limit: f.limit, offset: f.offset, q: f.q.trim() || undefined, role: f.role || undefined }), PeopleResponse);
+
+/** Staff lift a lock on someone's sign-in (after many failed sign-ins from anywhere). */
+export const unlockSignIn = (id: string) => apiPost(apiPath`/api/people/${id}/unlock-sign-in`, {}, UnlockSignInResponse);
 
 export const changeRole = (id: string, body: ChangeRoleBody) => apiPatch(apiPath`/api/people/${id}/role`, body, ChangeRoleResponse);
 

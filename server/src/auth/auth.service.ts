@@ -108,23 +108,26 @@ export function createAuthService(deps: {
     countUsers: () => users.count(),
 
     async login(email: string, password: string, ip: string): Promise<SignedIn> {
-      const blocked = await deps.throttle.blockedFor(email, ip);
-      if (blocked > 0) {
-        const minutes = Math.ceil(blocked / 60_000);
+      // Counted before the password is checked, so parallel guesses count one by one.
+      const attempt = await deps.throttle.attempt(email, ip);
+      if (!attempt.ok) {
+        const minutes = Math.ceil(attempt.waitMs / 60_000);
+        const wait = `${minutes} minute${minutes === 1 ? '' : 's'}`;
         throw new AppError(
           429,
           'TOO_MANY_REQUESTS',
-          `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or ask staff to reset your password.`,
-          { data: { retryAfterSeconds: Math.ceil(blocked / 1000) } },
+          attempt.scope === 'account'
+            ? `This account is locked for ${wait} after many failed sign-ins. Reset your password with "Forgot password?", or ask staff to unlock it.`
+            : `Too many sign-in attempts. Wait ${wait} and try again, or use "Forgot password?".`,
+          { data: { retryAfterSeconds: Math.ceil(attempt.waitMs / 1000) } },
         );
       }
       const row = await users.byEmail(email);
       const ok = row ? await verifyPassword(row.password_hash, password) : (await burnVerification(password), false);
       if (!row || !ok) {
-        await deps.throttle.recordFailure(email, ip);
         throw new AppError(401, 'INVALID_CREDENTIALS', 'That email and password do not match. Check them and try again.');
       }
-      await deps.throttle.recordSuccess(email, ip);
+      await deps.throttle.succeeded(email, ip);
       return { user: toPublicUser(row), ...(await startSession(row.id)) };
     },
 

@@ -32,5 +32,12 @@ export function peopleRoutes(deps: {
     res.json(out);
   });
 
+  router.post('/:id/unlock-sign-in', staff, async (req, res) => {
+    const id = PersonId.safeParse(req.params.id);
+    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
+    await deps.people.unlockSignIn(signedInUser(req), id.data);
+    res.json({ ok: true });
+  });
+
   return router;
 }

@@ -12,8 +12,16 @@ const unknownPerson = () =>
   new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
 
 /** Staff manage accounts: look people up, and change a person's role (every change audited). */
-export function createPeopleService(deps: { db: Db; clock: Clock }) {
+export function createPeopleService(deps: { db: Db; clock: Clock; unlockSignIn?: (email: string) => Promise<void> }) {
   return {
+    /** Lifts a lock on an account's sign-in (after many failures from anywhere), audited with ids only. */
+    async unlockSignIn(actor: PublicUser, id: string): Promise<void> {
+      const rows = await deps.db.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [id]);
+      if (!rows[0]) throw unknownPerson();
+      await deps.unlockSignIn?.(rows[0].email);
+      await record(deps.db, { actorId: actor.id, action: 'user.sign_in_unlock', targetType: 'user', targetId: id, at: deps.clock.now() });
+    },
+
     async list(q: PeopleQuery): Promise<PeopleResponse> {
       const { people, total } = await peopleRepository(deps.db).list(q);
       return { people, total, limit: q.limit, offset: q.offset };
