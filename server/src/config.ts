@@ -71,15 +71,6 @@ const Env = z
     if (env.NODE_ENV === 'production' && !env.E2EE_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['E2EE_SECRET'], message: 'E2EE_SECRET is required in production' });
     }
-    if (env.E2EE_SECRET && env.E2EE_SECRET === env.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['E2EE_SECRET'], message: 'E2EE_SECRET must differ from SESSION_SECRET' });
-    }
-  });
-
-export interface Config {
-  env: 'development' | 'production' | 'test';
-  host: string;
-  port: number;
     if (env.NODE_ENV === 'production') {
       // Secrets come from the environment only (the image holds none); a placeholder or a weak one stops the start.
       const secrets: Array<[keyof typeof env, string | undefined, number]> = [
@@ -97,6 +88,15 @@ export interface Config {
         if (why) ctx.addIssue({ code: 'custom', path: [name], message: `${what} ${why}; in production ${MAKE_ONE}` });
       }
     }
+    if (env.E2EE_SECRET && env.E2EE_SECRET === env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['E2EE_SECRET'], message: 'E2EE_SECRET must differ from SESSION_SECRET' });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
   /** The origin people reach us at; used for invite links, the Origin check and cookie security. */
   publicUrl: string | undefined;
   trustProxy: false | number | string[];
