@@ -99,6 +99,7 @@ export function createApp(c: Components) {
     clock: c.clock,
     throttle,
     sessionTtlHours: config.sessionTtlHours,
+    sessionMaxDays: config.sessionMaxDays,
     inviteTtlDays: config.inviteTtlDays,
     resetTtlMinutes: config.passwordResetTtlMinutes,
     // Shared through Redis like the sign-in throttle, under keyed hashes of the email and the address.
@@ -235,7 +236,7 @@ export function createApp(c: Components) {
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/inbox', inboxRoutes({ inbox }));
   api.use('/matching', matchingRoutes({ matching }));
-  api.use('/people', peopleRoutes({ people, onRoleChanged: (id) => realtime?.disconnectUser(id) }));
+  api.use('/people', peopleRoutes({ people, onRoleChanged: (id) => realtime?.disconnectUser(id), onDisabled: async (id) => realtime?.removeUser(id) }));
   api.use('/reports', reportsRoutes({ reports }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {

@@ -32,6 +32,8 @@ const Env = z
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     E2EE_SECRET: z.string().min(32, 'E2EE_SECRET must be at least 32 characters').optional(),
     SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    // However active, a session ends this many days after sign-in.
+    SESSION_MAX_DAYS: z.coerce.number().positive().max(90).default(7),
     SESSION_RECHECK_SECONDS: z.coerce.number().positive().max(3600).default(30),
     LIVEKIT_URL: z.string().url().optional(),
     LIVEKIT_API_KEY: z.string().min(1).optional(),
@@ -115,6 +117,7 @@ export interface Config {
    */
   e2eeSecret: string | undefined;
   sessionTtlHours: number;
+  sessionMaxDays: number;
   /** How often an open socket's session is checked again (signed out or expired sessions lose their sockets). */
   sessionRecheckSeconds: number;
   livekit:
@@ -170,6 +173,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionSecret: e.SESSION_SECRET,
     e2eeSecret: e.E2EE_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionMaxDays: e.SESSION_MAX_DAYS,
     sessionRecheckSeconds: e.SESSION_RECHECK_SECONDS,
     livekit:
       e.LIVEKIT_URL && e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET

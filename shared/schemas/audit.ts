@@ -34,6 +34,8 @@ export const AUDIT_ACTION_LABELS = {
   'user.create': 'Made an account (command line)',
   'user.role_change': "Changed someone's role",
   'user.sign_in_unlock': "Unlocked someone's sign-in",
+  'user.disable': 'Disabled an account',
+  'user.enable': 'Enabled an account again',
   'user.password_reset_link': 'Made a password reset link for someone',
   'user.password_reset': 'A password was reset with a link',
 } as const;

@@ -33,6 +33,8 @@ export const Person = z.object({
   yearOfCall: z.number().int().nullable(),
   /** ISO 8601 instant the account was made. */
   createdAt: z.string(),
+  /** Staff turned the account off: it cannot sign in. */
+  disabled: z.boolean(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -67,3 +69,7 @@ export const PersonId = z
 
 /** POST /api/people/:id/unlock-sign-in */
 export const UnlockSignInResponse = z.object({ ok: z.literal(true) });
+
+/** POST /api/people/:id/disabled */
+export const SetDisabledBody = z.object({ disabled: z.boolean() }).strict();
+export type SetDisabledBody = z.infer<typeof SetDisabledBody>;

@@ -113,6 +113,7 @@ const HTTP: Record<string, Audience> = {
   'GET /api/reports/audit.csv': 'auditReaders',
   'GET /api/people': 'staff',
   'POST /api/people/:id/unlock-sign-in': 'staff',
+  'POST /api/people/:id/disabled': 'staff', // the matrix's empty body is a 400 for staff: nobody is disabled here
   'PATCH /api/people/:id/role': 'staff', // the matrix's empty body is a 400 for staff: nobody's role changes here
 };
 

@@ -55,14 +55,14 @@ async function make(email: string, firstName: string, role: Role, memberKind: Pu
 const names = (r: { body: { people: Person[] } }) => r.body.people.map((p) => p.firstName);
 
 describe('the list of people', () => {
-  it('shows each account with exactly its id, name, email, role, kind, year of call and creation date', async () => {
+  it('shows each account with exactly its id, name, email, role, kind, year of call, creation date and whether it is disabled', async () => {
     const res = await staff.get('/api/people');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 4, limit: 50, offset: 0 });
     expect(names(res)).toEqual(['Lee', 'Sam', 'Sasha', 'Val']);
     const lee = res.body.people[0] as Person;
-    expect(Object.keys(lee).sort()).toEqual(['createdAt', 'email', 'firstName', 'id', 'memberKind', 'role', 'yearOfCall']);
-    expect(lee).toMatchObject({ id: people.lawyer.id, email: 'lawyer@example.ca', role: 'member', memberKind: 'lawyer', yearOfCall: null });
+    expect(Object.keys(lee).sort()).toEqual(['createdAt', 'disabled', 'email', 'firstName', 'id', 'memberKind', 'role', 'yearOfCall']);
+    expect(lee).toMatchObject({ id: people.lawyer.id, email: 'lawyer@example.ca', role: 'member', memberKind: 'lawyer', yearOfCall: null, disabled: false });
     expect(Number.isNaN(Date.parse(lee.createdAt))).toBe(false);
     // Nothing but accounts: no password hash, no circles, no attendance, no support requests.
     expect(JSON.stringify(res.body)).not.toMatch(/password|argon|session|attend|request/i);

@@ -13,7 +13,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { InviteForm } from './InviteForm';
 import { PasswordResetRequests } from './PasswordResetRequests';
-import { changeRole, unlockSignIn, fetchPeople, type PeopleFilters } from './peopleApi';
+import { changeRole, setDisabled, unlockSignIn, fetchPeople, type PeopleFilters } from './peopleApi';
 import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, type RoleChoice } from './roleChoices';
 import './people.css';
 
@@ -246,6 +246,7 @@ function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolea
             )}
             <ErrorLine inline message={error} id={`${id}-error`} />
             <UnlockSignIn person={person} />
+            <AccountSwitch person={person} onChanged={(p) => (setPerson(p), onChanged(p))} />
           </>
         )}
       </td>
@@ -277,6 +278,47 @@ function UnlockSignIn({ person }: { person: Person }) {
       <p role="status" className="hint">
         {done ? `${person.firstName} can sign in again.` : ''}
       </p>
+      <ErrorLine inline message={error} />
+    </div>
+  );
+}
+
+/** Disable an account (after a confirmation: the person is signed out everywhere at once) or enable it again. */
+function AccountSwitch({ person, onChanged }: { person: Person; onChanged: (p: Person) => void }) {
+  const { busy, error, run } = useAction();
+  const [asking, setAsking] = useState(false);
+  const act = (disabled: boolean) => {
+    if (busy) return;
+    void run(async () => {
+      const { person: updated } = await setDisabled(person.id, disabled);
+      setAsking(false);
+      onChanged(updated);
+    });
+  };
+  return (
+    <div className="account-switch">
+      {person.disabled && <p className="tag blocked-tag">Disabled</p>}
+      {person.disabled ? (
+        <button type="button" className="button secondary" aria-disabled={busy} aria-label={`Enable account for ${person.firstName}`} onClick={() => act(false)}>
+          Enable account
+        </button>
+      ) : asking ? (
+        <div role="group" aria-label={`Disable ${person.firstName}'s account?`}>
+          <p>
+            <strong>Disable {person.firstName}&apos;s account?</strong> They are signed out everywhere at once and cannot sign in until enabled.
+          </p>
+          <button type="button" className="button primary" aria-disabled={busy} onClick={() => act(true)}>
+            Confirm disabling
+          </button>
+          <button type="button" className="button secondary" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button secondary" aria-label={`Disable account for ${person.firstName}`} onClick={() => setAsking(true)}>
+          Disable account
+        </button>
+      )}
       <ErrorLine inline message={error} />
     </div>
   );

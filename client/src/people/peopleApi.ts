@@ -16,6 +16,9 @@ export const fetchPeople = (f: PeopleFilters) =>
 /** Staff lift a lock on someone's sign-in (after many failed sign-ins from anywhere). */
 export const unlockSignIn = (id: string) => apiPost(apiPath`/api/people/${id}/unlock-sign-in`, {}, UnlockSignInResponse);
 
+/** Staff disable an account (signed out everywhere at once) or enable it again. */
+export const setDisabled = (id: string, disabled: boolean) => apiPost(apiPath`/api/people/${id}/disabled`, { disabled }, ChangeRoleResponse);
+
 export const changeRole = (id: string, body: ChangeRoleBody) => apiPatch(apiPath`/api/people/${id}/role`, body, ChangeRoleResponse);
 
 /**

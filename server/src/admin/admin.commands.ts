@@ -6,7 +6,7 @@ import { record } from '../audit/audit.repository';
 import { createAuthService } from '../auth/auth.service';
 import { createLoginThrottle } from '../auth/loginThrottle';
 import { hashPassword } from '../auth/passwords';
-import { usersRepository } from '../auth/users.repository';
+import { sessionsRepository, usersRepository } from '../auth/users.repository';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { ensureMondayCircle } from '../seed';
@@ -20,9 +20,11 @@ import type { Db } from '../store/db';
 export const USAGE = `Usage:
   npm run admin -- user:add --email EMAIL --role member|volunteer|staff|auditor --name FIRST_NAME [--kind lawyer|articling_student] [--year-of-call YEAR] [--password PASSWORD]
   npm run admin -- user:password --email EMAIL [--password PASSWORD]
+  npm run admin -- user:disable --email EMAIL
+  npm run admin -- user:enable --email EMAIL
   npm run admin -- invite:create --role member|volunteer|staff|auditor [--kind lawyer|articling_student] [--email EMAIL]`;
 
-export const ADMIN_COMMANDS = ['user:add', 'user:password', 'invite:create'] as const;
+export const ADMIN_COMMANDS = ['user:add', 'user:password', 'user:disable', 'user:enable', 'invite:create'] as const;
 
 /** What a command printed and, if it failed, why (`usage`: the arguments were wrong; the usage text follows). */
 export const AdminOutcome = z.object({
@@ -48,6 +50,7 @@ const UserAdd = z.object({
   password: Password.optional(),
 });
 const UserPassword = z.object({ email: Email, password: Password.optional() });
+const UserEmail = z.object({ email: Email });
 const InviteCreate = z.object({ role: Role, kind: MemberKind.optional(), email: Email.optional() });
 
 class UsageError extends Error {}
@@ -121,8 +124,22 @@ async function run(argv: string[], { db, config, clock, origin }: AdminDeps, out
       if (!user) throw new UsageError(`No account with email ${v.email}`);
       const password = v.password ?? generated();
       await users.setPassword(user.id, await hashPassword(password));
-      out(`Password changed for ${v.email}`);
+      // Whoever knew the old password is signed out everywhere; open sockets close at their next session check.
+      await sessionsRepository(db).deleteAllFor(user.id);
+      out(`Password changed for ${v.email}; every session of theirs has ended`);
       if (!v.password) out(`New password (shown once): ${password}`);
+      return;
+    }
+    case 'user:disable':
+    case 'user:enable': {
+      const v = check(UserEmail, values);
+      const user = await usersRepository(db).byEmail(v.email);
+      if (!user) throw new UsageError(`No account with email ${v.email}`);
+      const disabled = command === 'user:disable';
+      await db.query('UPDATE users SET disabled_at = $2 WHERE id = $1', [user.id, disabled ? clock.now() : null]);
+      if (disabled) await sessionsRepository(db).deleteAllFor(user.id);
+      await record(db, { actorId: null, action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: user.id, at: clock.now() });
+      out(disabled ? `Disabled ${v.email}: they cannot sign in, and every session of theirs has ended` : `Enabled ${v.email} again`);
       return;
     }
     case 'invite:create': {

@@ -61,6 +61,8 @@ export function createAuthService(deps: {
   clock: Clock;
   throttle: LoginThrottle;
   sessionTtlHours: number;
+  /** However active, a session ends this long after sign-in (7 days unless configured). */
+  sessionMaxDays?: number;
   inviteTtlDays: number;
   /** How long a password reset link works. */
   resetTtlMinutes?: number;
@@ -75,6 +77,7 @@ export function createAuthService(deps: {
   const invites = invitesRepository(deps.db);
   const resets = passwordResetsRepository(deps.db);
   const ttlMs = deps.sessionTtlHours * 3600_000;
+  const maxLifetimeSeconds = (deps.sessionMaxDays ?? 7) * 24 * 3600;
   const resetTtlMs = (deps.resetTtlMinutes ?? 60) * 60_000;
   const resetUrl = (origin: string, token: string) => `${origin}/reset-password/${token}`;
 
@@ -127,6 +130,8 @@ export function createAuthService(deps: {
       if (!row || !ok) {
         throw new AppError(401, 'INVALID_CREDENTIALS', 'That email and password do not match. Check them and try again.');
       }
+      // Said only to someone who knows the password: the account exists and staff turned it off.
+      if (row.disabled_at) throw new AppError(403, 'FORBIDDEN', 'This account is disabled. If you think this is a mistake, contact the society\'s staff.');
       await deps.throttle.succeeded(email, ip);
       return { user: toPublicUser(row), ...(await startSession(row.id)) };
     },
@@ -145,7 +150,7 @@ export function createAuthService(deps: {
       // Slide the expiry at most once a minute: every request (and every socket handshake) writing the same row
       // was the busiest statement of a noon rush.
       const extended = new Date(now.getTime() + ttlMs);
-      if (extended.getTime() - new Date(row.session_expires_at).getTime() > 60_000) await sessions.extend(idHash, extended);
+      if (extended.getTime() - new Date(row.session_expires_at).getTime() > 60_000) await sessions.extend(idHash, extended, maxLifetimeSeconds);
       return toPublicUser(row);
     },
 

@@ -9,6 +9,7 @@ export interface UserRow {
   member_kind: MemberKind | null;
   year_of_call: number | null;
   password_hash: string;
+  disabled_at?: Date | null;
 }
 
 export function toPublicUser(row: UserRow): PublicUser {
@@ -64,7 +65,7 @@ export function sessionsRepository(db: Queryable) {
     async userFor(idHash: string, now: Date): Promise<(UserRow & { session_expires_at: Date }) | null> {
       const rows = await db.query<UserRow & { session_expires_at: Date }>(
         `SELECT u.*, s.expires_at AS session_expires_at FROM auth_sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.id_hash = $1 AND s.expires_at > $2`,
+         WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
         [idHash, now],
       );
       return rows[0] ?? null;
@@ -73,13 +74,19 @@ export function sessionsRepository(db: Queryable) {
     async ownersOf(idHashes: string[], now: Date): Promise<Map<string, string>> {
       if (idHashes.length === 0) return new Map();
       const rows = await db.query<{ id_hash: string; user_id: string }>(
-        'SELECT id_hash, user_id FROM auth_sessions WHERE id_hash = ANY($1::text[]) AND expires_at > $2',
+        `SELECT s.id_hash, s.user_id FROM auth_sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id_hash = ANY($1::text[]) AND s.expires_at > $2 AND u.disabled_at IS NULL`,
         [idHashes, now],
       );
       return new Map(rows.map((r) => [r.id_hash, r.user_id]));
     },
-    async extend(idHash: string, expiresAt: Date): Promise<void> {
-      await db.query('UPDATE auth_sessions SET expires_at = $2 WHERE id_hash = $1', [idHash, expiresAt]);
+    /** Slides the expiry to `expiresAt`, never past `maxLifetimeSeconds` after the session began. */
+    async extend(idHash: string, expiresAt: Date, maxLifetimeSeconds: number): Promise<void> {
+      await db.query('UPDATE auth_sessions SET expires_at = LEAST($2::timestamptz, created_at + make_interval(secs => $3)) WHERE id_hash = $1', [
+        idHash,
+        expiresAt,
+        maxLifetimeSeconds,
+      ]);
     },
     async delete(idHash: string): Promise<void> {
       await db.query('DELETE FROM auth_sessions WHERE id_hash = $1', [idHash]);

@@ -119,10 +119,15 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     const ack = (typeof last === 'function' ? last : () => undefined) as Ackfn;
     const handler = handlers.get(event);
     if (!handler) return ack(fail('UNKNOWN_EVENT', `There is no command called "${String(event).slice(0, 40)}".`));
-    if (d.sessionCheck && !(await d.sessionCheck(this).catch(() => true))) {
-      ack(fail('UNAUTHENTICATED', 'Your sign-in has ended. Please sign in again.'));
-      this.disconnect(true);
-      return;
+    if (d.sessionCheck) {
+      // Fails closed: when the store cannot say whether the sign-in still holds, the command is not run.
+      const signedIn = await d.sessionCheck(this).catch(() => null);
+      if (signedIn === null) return ack(fail('SERVICE_UNAVAILABLE', 'We could not check your sign-in just now. Please try again in a moment.'));
+      if (!signedIn) {
+        ack(fail('UNAUTHENTICATED', 'Your sign-in has ended. Please sign in again.'));
+        this.disconnect(true);
+        return;
+      }
     }
     await handler(this, typeof args[0] === 'function' || args.length === 0 ? {} : args[0], ack);
   }

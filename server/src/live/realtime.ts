@@ -30,6 +30,8 @@ export interface Realtime {
   io: IO;
   /** Disconnects every socket of one person on every instance at once (sign-out, account removal). */
   disconnectUser(userId: string): void;
+  /** An account disabled: out of every LiveKit room its sockets are in, then every socket closed (all instances). */
+  removeUser(userId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -189,6 +191,12 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   return {
     io,
     disconnectUser(userId) {
+      io.in(userRoom(userId)).disconnectSockets(true);
+    },
+    async removeUser(userId) {
+      const sockets = await io.in(userRoom(userId)).fetchSockets();
+      const circles = new Map(sockets.flatMap((s) => (s.data.circle ? [[s.data.circle.identity, s.data.circle.sessionId] as const] : [])));
+      await Promise.all([...circles].map(([identity, sessionId]) => o.deps.moderation.remove(sessionId, identity)));
       io.in(userRoom(userId)).disconnectSockets(true);
     },
     async close() {

@@ -10,10 +10,11 @@ interface PersonRow {
   member_kind: MemberKind | null;
   year_of_call: number | null;
   created_at: Date;
+  disabled_at: Date | null;
 }
 
 /** Only these columns leave the users table here: never the password hash. */
-const COLUMNS = 'id::text AS id, first_name, email, role, member_kind, year_of_call, created_at';
+const COLUMNS = 'id::text AS id, first_name, email, role, member_kind, year_of_call, created_at, disabled_at';
 
 function toPerson(r: PersonRow): Person {
   return {
@@ -24,6 +25,7 @@ function toPerson(r: PersonRow): Person {
     memberKind: r.member_kind,
     yearOfCall: r.year_of_call ?? null,
     createdAt: new Date(r.created_at).toISOString(),
+    disabled: r.disabled_at !== null && r.disabled_at !== undefined,
   };
 }
 
@@ -35,6 +37,11 @@ function containing(q: string): string {
 /** Accounts as staff manage them. Reads and writes only the users table: no attendance, circles or requests. */
 export function peopleRepository(db: Queryable) {
   return {
+    async byId(id: string): Promise<Person | null> {
+      const rows = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+      return rows[0] ? toPerson(rows[0]) : null;
+    },
+
     async list(q: PeopleQuery): Promise<{ people: Person[]; total: number }> {
       const where = `($1::text IS NULL OR role = $1) AND ($2::text IS NULL OR first_name ILIKE $2 OR email ILIKE $2)`;
       const params = [q.role ?? null, q.q ? containing(q.q) : null];

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { ChangeRoleBody, PeopleQuery, PersonId, type ChangeRoleResponse } from '../../../shared/schemas/people';
+import { ChangeRoleBody, PeopleQuery, PersonId, SetDisabledBody, type ChangeRoleResponse } from '../../../shared/schemas/people';
 import { requireUser, signedInUser } from '../auth/auth.middleware';
 import { AppError } from '../http/errors';
 import { parse } from '../http/validate';
@@ -13,6 +13,8 @@ export function peopleRoutes(deps: {
   people: PeopleService;
   /** Called after a role change, so the person's open sockets reconnect carrying the new role. */
   onRoleChanged?: (userId: string) => void;
+  /** Called after an account is disabled: its sockets close and it leaves the LiveKit rooms it is in. */
+  onDisabled?: (userId: string) => Promise<void>;
 }): Router {
   const router = Router();
   const staff = requireUser('staff');
@@ -28,6 +30,17 @@ export function peopleRoutes(deps: {
     const { person, changed } = await deps.people.changeRole(signedInUser(req), id.data, body);
     // A socket keeps the role it connected with; closing them makes the next connection carry the new one.
     if (changed) deps.onRoleChanged?.(person.id);
+    const out: ChangeRoleResponse = { person };
+    res.json(out);
+  });
+
+  router.post('/:id/disabled', staff, async (req, res) => {
+    const body = parse(SetDisabledBody, req.body);
+    const id = PersonId.safeParse(req.params.id);
+    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
+    const person = await deps.people.setDisabled(signedInUser(req), id.data, body.disabled);
+    // Out at once: sockets closed, and out of any LiveKit room they are in.
+    if (body.disabled) await deps.onDisabled?.(person.id);
     const out: ChangeRoleResponse = { person };
     res.json(out);
   });

@@ -14,6 +14,31 @@ const unknownPerson = () =>
 /** Staff manage accounts: look people up, and change a person's role (every change audited). */
 export function createPeopleService(deps: { db: Db; clock: Clock; unlockSignIn?: (email: string) => Promise<void> }) {
   return {
+    /**
+     * Disables an account (or enables it again): it cannot sign in, its sessions end at once (the caller closes
+     * its sockets and takes it out of LiveKit), and the change is audited with ids only. Not one's own account,
+     * nor the last staff account that can still sign in.
+     */
+    async setDisabled(actor: PublicUser, id: string, disabled: boolean): Promise<Person> {
+      if (id === actor.id) throw new AppError(409, 'CONFLICT', 'You cannot disable your own account. Ask another staff member.');
+      return deps.db.transaction(async (tx) => {
+        const repo = peopleRepository(tx);
+        const locked = await repo.lockStaffAnd(id);
+        const target = locked.find((r) => r.id === id);
+        if (!target) throw unknownPerson();
+        if (disabled && target.role === 'staff') {
+          const others = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'staff' AND id <> $1 AND disabled_at IS NULL", [id]);
+          if ((others[0]?.n ?? 0) === 0) throw new AppError(409, 'CONFLICT', 'This is the last staff account that can sign in, so it stays enabled.');
+        }
+        await tx.query('UPDATE users SET disabled_at = $2 WHERE id = $1', [id, disabled ? deps.clock.now() : null]);
+        if (disabled) await tx.query('DELETE FROM auth_sessions WHERE user_id = $1', [id]);
+        await record(tx, { actorId: actor.id, action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: id, at: deps.clock.now() });
+        const person = await repo.byId(id);
+        if (!person) throw unknownPerson();
+        return person;
+      });
+    },
+
     /** Lifts a lock on an account's sign-in (after many failures from anywhere), audited with ids only. */
     async unlockSignIn(actor: PublicUser, id: string): Promise<void> {
       const rows = await deps.db.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [id]);

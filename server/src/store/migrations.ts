@@ -396,6 +396,13 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    id: 55,
+    name: 'disabled accounts',
+    // Issue #17, item 2. Staff (or the admin command) can disable an account: it cannot sign in, its sessions are
+    // gone and its sockets closed. Only when; the reason stays with staff, not here.
+    sql: `ALTER TABLE users ADD COLUMN disabled_at timestamptz;`,
+  },
 ];
 
 /** Applies the migrations not yet applied; `migrations` defaults to all (tests pass a prefix to exercise an upgrade). */
