@@ -46,7 +46,7 @@ async function participant(name: string, role: 'member' | 'staff'): Promise<Live
 }
 
 it('a SIGKILLed instance: clients are back on the other within 5 s (p95), hand queue and host rights intact', async () => {
-  const host = await participant('host', 'staff');
+  const host = await participant('sasha', 'staff');
   const members: LiveClient[] = [];
   for (let i = 0; i < 7; i++) members.push(await participant(`member${i}`, 'member'));
   for (const m of members.slice(0, 5)) expectOk(await raw(m.socket, 'hand:raise', {}));

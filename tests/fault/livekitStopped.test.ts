@@ -41,7 +41,7 @@ const mediaStatus = async (http: ApiClient) => (await http.get('/api/media/statu
 const mediaJoin = (http: ApiClient, name: string) => http.post(`/api/circles/sessions/${sessionId}/join`, { displayName: name });
 
 it('LiveKit stopped: text-only circle with a notice; media back when LiveKit returns', async () => {
-  const host = await person('staff@example.ca', 'Host');
+  const host = await person('staff@example.ca', 'Sasha');
   const member = await person('lawyer@example.ca', 'Lee');
   expect((await mediaJoin(member.http, 'Lee')).body.media.available).toBe(true);
 

@@ -44,7 +44,7 @@ async function participant(name: string, role: 'member' | 'staff'): Promise<Live
 }
 
 it('Redis stopped and restarted: clients see "reconnecting", live features back within 5 s, state as before', async () => {
-  const host = await participant('host', 'staff');
+  const host = await participant('sasha', 'staff');
   const members = [await participant('ana', 'member'), await participant('ben', 'member'), await participant('cy', 'member')];
   expectOk(await raw(host.socket, 'topic:pivot', { topic: 'Kept through the fault' }));
   for (const m of members.slice(0, 2)) expectOk(await raw(m.socket, 'hand:raise', {}));

@@ -141,7 +141,8 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
    */
   async function onRecovered(socket: LiveSocket) {
     const c = socket.data.circle;
-    if (!c) return;
+    // Asked again once connected: the middleware's check could not run while the live state was unreachable.
+    if (!c || (await x.forgetCircleIfOver(socket))) return;
     // Names and topics are relayed, never replayed: the circle hears the list again, and this socket the topic.
     await x.announceParticipants(c.sessionId);
     // CAUTION: not `socket.emit`, which with connection-state recovery is a broadcast the adapter stores (Redis).

@@ -130,7 +130,9 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
       accounts.set(socket, user);
       sessionTokens.set(socket, { token, checkedAt: Date.now() });
       // Back with its rooms after a dropped connection: let back into the circle only if it may still be there.
-      if (socket.recovered) await commands.readmit(socket);
+      // With the live state unreachable (Redis away) it cannot be asked now; it is asked again once connected,
+      // and meanwhile nothing of the circle's is broadcast either.
+      if (socket.recovered) await commands.readmit(socket).catch(() => undefined);
       next();
     } catch {
       next(Object.assign(new Error('INTERNAL'), { data: { code: 'INTERNAL', message: 'Please try again.' } }));
