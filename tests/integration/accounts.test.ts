@@ -85,6 +85,7 @@ describe('sessions end', () => {
     expect(outcome.failure).toBeNull();
     expect(outcome.lines[0]).toBe('Password changed for volunteer@example.ca; every session of theirs has ended');
     for (const c of [a, b]) expect((await c.get('/api/auth/session')).body.user).toBeNull();
+    expect(await app.db.query("SELECT actor_id, target_id FROM audit_log WHERE action = 'user.sessions_revoked'")).toEqual([{ actor_id: null, target_id: people.volunteer.id }]);
     // Closed by the sweep within SESSION_RECHECK_SECONDS, or refused at its next command, whichever comes first.
     await closed(socket);
   });

@@ -51,4 +51,37 @@ describe('the audit log', () => {
     expect((await staff.get('/api/reports/audit?limit=0')).status).toBe(400);
     expect((await lee.get('/api/reports/audit')).status).toBe(403);
   });
+
+  it('records chat removal (never the message), staff reading and handling one-on-one requests, and topic library edits', async () => {
+    const staff = await signedIn('staff@example.ca');
+    const host = await inCircle(staff, 'Sasha');
+    expect(await command(host, 'circle:lock', { locked: false })).toMatchObject({ ok: true });
+    const sam = await signedIn('student@example.ca');
+    const samSocket = await inCircle(sam, 'Sam');
+    const said = 'A very private sentence about my practice';
+    const sent = (await command(samSocket, 'chat:send', { text: said })) as { ok: true; data: { id: string } };
+    expect((await command(host, 'chat:remove', { messageId: sent.data.id })).ok).toBe(true);
+    expect((await command(samSocket, 'support:request', {})).ok).toBe(true);
+    const list = (await command(host, 'support:list', {})) as { ok: true; data: Array<{ id: string }> };
+    expect((await command(host, 'support:handle', { id: list.data[0]!.id })).ok).toBe(true);
+    expect((await staff.post('/api/scheduling/topics', { topic: 'Imposter feelings' })).status).toBeLessThan(300);
+    const library = await staff.get('/api/scheduling/topics');
+    const entry = (library.body.topics as Array<{ id: string; topic: string }>).find((t) => t.topic === 'Imposter feelings')!;
+    expect((await staff.post(`/api/scheduling/topics/${entry.id}/delete`)).status).toBe(200);
+
+    const rows = await app.db.query<{ action: string; actor_id: string | null; target_type: string; target_id: string }>(
+      "SELECT action, actor_id, target_type, target_id FROM audit_log WHERE action IN ('circle.chat_remove', 'support.list', 'support.handle', 'topics.library_add', 'topics.library_remove') ORDER BY at, action",
+    );
+    // The app's clock is pinned here, so all share one instant: compared in the order of their names.
+    expect(rows.map((r) => [r.action, r.actor_id, r.target_type])).toEqual([
+      ['circle.chat_remove', people.staff.id, 'session'],
+      ['support.handle', people.staff.id, 'contact_request'],
+      ['support.list', people.staff.id, 'contact_requests'],
+      ['topics.library_add', people.staff.id, 'topic_library'],
+      ['topics.library_remove', people.staff.id, 'topic_library'],
+    ]);
+    expect(rows.filter((r) => r.action.startsWith('topics.')).map((r) => r.target_id)).toEqual([entry.id, entry.id]);
+    const all = JSON.stringify(await app.db.query('SELECT * FROM audit_log'));
+    for (const never of [said, sent.data.id, 'Imposter', people.student.id]) expect(all).not.toContain(never);
+  });
 });

@@ -323,6 +323,10 @@ describe('from intake to an accepted match', () => {
     const second = await lawyer.post('/api/matching/requests', { ...validRequest, category: 'career' });
     const p = await staff.post(`/api/matching/requests/${second.body.id}/proposals`, { volunteerId: people.volunteer.id });
     expect((await volunteer.post(`/api/matching/matches/${p.body.id}/decline`)).status).toBe(200);
+    // Audited: the volunteer declined a proposal for that request (ids only).
+    expect(await app.db.query("SELECT actor_id, target_type, target_id FROM audit_log WHERE action = 'match.declined'")).toEqual([
+      { actor_id: people.volunteer.id, target_type: 'support_request', target_id: second.body.id },
+    ]);
     const s = await staff.get(`/api/matching/requests/${second.body.id}/suggestions`);
     expect(s.body.suggestions.find((x: { firstName: string }) => x.firstName === 'Val').excluded).toEqual(['already_declined']);
     expect((await staff.get(`/api/matching/requests/${second.body.id}`)).body.status).toBe('open');

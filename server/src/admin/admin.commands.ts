@@ -126,6 +126,7 @@ async function run(argv: string[], { db, config, clock, origin }: AdminDeps, out
       await users.setPassword(user.id, await hashPassword(password));
       // Whoever knew the old password is signed out everywhere; open sockets close at their next session check.
       await sessionsRepository(db).deleteAllFor(user.id);
+      await record(db, { actorId: null, action: 'user.sessions_revoked', targetType: 'user', targetId: user.id, at: clock.now() });
       out(`Password changed for ${v.email}; every session of theirs has ended`);
       if (!v.password) out(`New password (shown once): ${password}`);
       return;

@@ -26,6 +26,8 @@ export function chatHandlers(x: LiveContext) {
       async run(socket, { messageId }) {
         const c = await x.asHost(socket);
         await d.relay.publish({ room: circleRoom(c.sessionId), event: 'chat:removed', payload: { id: messageId } });
+        // That a host removed a message in this circle; never the message, its id or whose it was.
+        await x.audit(socket, c, 'circle.chat_remove');
         return { data: null };
       },
     },

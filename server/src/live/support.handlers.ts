@@ -1,3 +1,4 @@
+import { record } from '../audit/audit.repository';
 import { AppError } from '../http/errors';
 import type { CommandTable, LiveContext } from './liveContext';
 import { STAFF_ROOM } from './liveContext';
@@ -29,7 +30,10 @@ export function supportHandlers(x: LiveContext) {
       repeat: 'rerun',
       async run(socket) {
         staffOnly(socket.data.user.role, 'Only staff can see support requests.');
-        return { data: await requests.open() };
+        const open = await requests.open();
+        // The list names the people who asked: that staff read it is on record (ids only).
+        await record(d.db, { actorId: socket.data.user.id, action: 'support.list', targetType: 'contact_requests', targetId: 'open', at: d.clock.now() });
+        return { data: open };
       },
     },
     'support:handle': {
@@ -40,6 +44,7 @@ export function supportHandlers(x: LiveContext) {
         if (!(await requests.handle(id))) {
           throw new AppError(404, 'NOT_FOUND', 'That request is already handled or does not exist.');
         }
+        await record(d.db, { actorId: socket.data.user.id, action: 'support.handle', targetType: 'contact_request', targetId: id, at: d.clock.now() });
         return { data: null };
       },
     },

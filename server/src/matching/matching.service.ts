@@ -297,6 +297,7 @@ export function createMatchingService(deps: {
           await notify(tx, outbox, request.requester_id, 'match_active');
         }
         await notify(tx, outbox, m.proposed_by, accept ? 'match_accepted' : 'match_declined');
+        if (!accept) await record(tx, { actorId: volunteer.id, action: 'match.declined', targetType: 'support_request', targetId: m.request_id, at: now });
       });
       send(outbox);
       deps.log.info(accept ? 'matching.accepted' : 'matching.declined', { match: matchId });

@@ -229,8 +229,9 @@ export function schedulingRepository(db: Queryable) {
     async library(): Promise<Array<{ id: string; topic: string }>> {
       return db.query('SELECT id::text AS id, topic FROM topic_library ORDER BY topic');
     },
-    async addToLibrary(id: string, topic: string, by: string): Promise<void> {
-      await db.query('INSERT INTO topic_library (id, topic, created_by) VALUES ($1, $2, $3) ON CONFLICT (topic) DO NOTHING', [id, topic, by]);
+    /** False when the topic was in the library already. */
+    async addToLibrary(id: string, topic: string, by: string): Promise<boolean> {
+      return (await db.query('INSERT INTO topic_library (id, topic, created_by) VALUES ($1, $2, $3) ON CONFLICT (topic) DO NOTHING RETURNING id', [id, topic, by])).length > 0;
     },
     async removeFromLibrary(id: string): Promise<boolean> {
       return (await db.query('DELETE FROM topic_library WHERE id = $1 RETURNING id', [id])).length > 0;

@@ -119,7 +119,7 @@ export function schedulingRoutes(deps: { scheduling: SchedulingService; origin: 
     res.status(201).json({ topics: await s.library() });
   });
   router.post('/topics/:id/delete', staff, async (req, res) => {
-    await s.removeFromLibrary(parse(IdParams, req.params).id);
+    await s.removeFromLibrary(parse(IdParams, req.params).id, signedInUser(req));
     res.json({ topics: await s.library() });
   });
 

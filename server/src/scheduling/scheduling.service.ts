@@ -394,9 +394,15 @@ export function createSchedulingService(deps: {
 
     volunteers: () => repo.volunteers(),
     library: () => repo.library(),
-    addToLibrary: (by: PublicUser, topic: string) => repo.addToLibrary(randomUUID(), topic, by.id),
-    async removeFromLibrary(id: string): Promise<void> {
+    async addToLibrary(by: PublicUser, topic: string): Promise<void> {
+      const id = randomUUID();
+      if (!(await repo.addToLibrary(id, topic, by.id))) return;
+      // Which entry, never its words.
+      await record(deps.db, { actorId: by.id, action: 'topics.library_add', targetType: 'topic_library', targetId: id, at: deps.clock.now() });
+    },
+    async removeFromLibrary(id: string, by?: PublicUser): Promise<void> {
       if (!(await repo.removeFromLibrary(id))) throw notFound();
+      if (by) await record(deps.db, { actorId: by.id, action: 'topics.library_remove', targetType: 'topic_library', targetId: id, at: deps.clock.now() });
     },
 
     /** A single session's "Add to calendar" file, for someone who may attend it. */
