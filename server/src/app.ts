@@ -24,6 +24,7 @@ import { healthRoutes } from './health/health.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { createInboxService } from './inbox/inbox.service';
 import { errorHandler, notFound } from './http/errors';
+import { rateLimit, type MakeLimiter } from './http/rateLimit';
 import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
 import { createAdmission } from './live/admission';
@@ -232,6 +233,13 @@ export function createApp(c: Components) {
   api.use(cookieParser());
   api.use(loadUser(auth, names));
   api.use(csrf.protect);
+  // Rate limits beyond sign-in, per account (or address) under keyed hashes, shared through Redis when there is one.
+  const limiterIn: MakeLimiter | undefined = redis ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` }) : undefined;
+  const feeds = rateLimit({ name: 'feeds', points: 300, duration: 600, what: 'calendar requests', secret: c.secret, make: limiterIn });
+  api.get('/scheduling/feeds/:file', feeds);
+  api.get('/scheduling/series/:seriesId/feed.ics', feeds);
+  api.post('/matching/requests', rateLimit({ name: 'peer_requests', points: 10, duration: 24 * 3600, counts: 'done', what: 'requests for a peer', secret: c.secret, make: limiterIn }));
+  api.post('/auth/invites', rateLimit({ name: 'invites', points: 100, duration: 3600, counts: 'done', what: 'invites', secret: c.secret, make: limiterIn }));
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin, onSignedOut: (id) => realtime?.disconnectUser(id) }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/inbox', inboxRoutes({ inbox }));

@@ -40,7 +40,8 @@ const SETTLED_NAMES: Readonly<Record<string, string>> = { 'America/Edmonton': 'A
 
 /** A calendar whose VTIMEZONEs cover its own events, from the earliest to the latest (open-ended series: `now` + ten years). */
 export function newCalendar(name: string, now: Date): ICalCalendar {
-  const openUntil = DateTime.fromJSDate(now).plus({ years: ZONE_YEARS_AHEAD }).toJSDate();
+  // A whole day (UTC), so every request on one day asks for the same span and finds it built (zoneComponent).
+  const openUntil = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ years: ZONE_YEARS_AHEAD }).startOf('day').toJSDate();
   const cal: ICalCalendar = ical({
     name,
     prodId: PRODID,
@@ -49,11 +50,29 @@ export function newCalendar(name: string, now: Date): ICalCalendar {
       name: null,
       generator: (zone) => {
         const span = spanOf(cal, zone, openUntil);
-        return span ? vtimezone(zone, span.from, span.to, { settledName: SETTLED_NAMES[zone] }) : null;
+        return span ? zoneComponent(zone, span.from, span.to) : null;
       },
     },
   });
   return cal;
+}
+
+/**
+ * A zone's VTIMEZONE for a span, built once per process for each zone and span (it walks the zone's transitions
+ * over up to ten years), so a feed polled by every subscriber's calendar app is not rebuilt each time. Open-ended
+ * spans end on a whole day (`newCalendar`), so the same feed asks for the same span all day. Zone data does not
+ * change under a running process (newer tzdata needs a restart).
+ */
+const zoneComponents = new Map<string, string>();
+function zoneComponent(zone: string, from: Date, to: Date): string {
+  const key = `${zone}|${from.getTime()}|${to.getTime()}`;
+  let component = zoneComponents.get(key);
+  if (component === undefined) {
+    component = vtimezone(zone, from, to, { settledName: SETTLED_NAMES[zone] });
+    if (zoneComponents.size > 500) zoneComponents.clear();
+    zoneComponents.set(key, component);
+  }
+  return component;
 }
 
 /** The instants a zone's VTIMEZONE must place: every start, end and RECURRENCE-ID in it, and each series' last one. */

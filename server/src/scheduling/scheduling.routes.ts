@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
@@ -28,6 +29,24 @@ function sendCalendar(res: Response, body: string, filename?: string): void {
 }
 
 /**
+ * A subscribed feed, answered with a strong ETag: a calendar app that already has this version gets 304 and no
+ * body. Built afresh each time (a revoked secret or a paused series stops at once); what is costly in it, the
+ * zone's rules over ten years, is built once per zone and span (calendarFeed.ts).
+ */
+function sendFeed(req: Request, res: Response, body: string): void {
+  const etag = `"${createHash('sha256').update(body).digest('base64url')}"`;
+  res.set('Content-Type', 'text/calendar; charset=utf-8');
+  // Stored by the calendar app, asked again each time: an unchanged feed costs a 304.
+  res.set('Cache-Control', 'private, no-cache');
+  res.set('ETag', etag);
+  if (req.get('if-none-match') === etag) {
+    res.status(304).end();
+    return;
+  }
+  res.send(body);
+}
+
+/**
  * Schedules: staff change them; members read what they may attend; volunteers see and decline their own
  * assignments. Feeds: a series feed by its public URL, a personal feed only by its secret URL (no cookie).
  */
@@ -39,11 +58,11 @@ export function schedulingRoutes(deps: { scheduling: SchedulingService; origin: 
   // Reachable without a cookie: the secret in the URL is the credential; only its hash is stored.
   router.get('/feeds/:file', async (req, res) => {
     const { file } = parse(FeedParams, req.params);
-    sendCalendar(res, await s.personalFeed(file.slice(0, -'.ics'.length), deps.origin(req)));
+    sendFeed(req, res, await s.personalFeed(file.slice(0, -'.ics'.length), deps.origin(req)));
   });
   router.get('/series/:seriesId/feed.ics', async (req, res) => {
     const { seriesId } = parse(SeriesParams, req.params);
-    sendCalendar(res, await s.seriesFeed(seriesId, deps.origin(req)));
+    sendFeed(req, res, await s.seriesFeed(seriesId, deps.origin(req)));
   });
 
   router.use(requireUser());
