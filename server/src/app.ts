@@ -223,6 +223,15 @@ export function createApp(c: Components) {
           const removedFrom = ended ? null : await admission.removedFromRoom(room, identity);
           if (removedFrom) await moderation.remove(removedFrom, identity);
         }
+        // Someone came into or left the media room: the circle's list (which shows who is in LiveKit without the
+        // live circle) is sent again.
+        if ((event.event === 'participant_joined' || event.event === 'participant_left') && room) {
+          const sessionId = await admission.sessionOfRoom(room);
+          if (sessionId) {
+            moderation.forgetRoomParticipants(sessionId);
+            await realtime?.announceParticipants(sessionId);
+          }
+        }
         if (failed) throw failed;
       },
     }),

@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS = {
   'support.handle': 'Marked a one-on-one support request handled',
   'invite.create': 'Made an invite',
   'invite.accept': 'An invite was accepted',
+  'invite.revoke': 'Revoked an invite',
   'user.create': 'Made an account (command line)',
   'user.role_change': "Changed someone's role",
   'user.sign_in_unlock': "Unlocked someone's sign-in",

@@ -82,6 +82,21 @@ export const InviteStatus = z.discriminatedUnion('usable', [
 export type InviteStatus = z.infer<typeof InviteStatus>;
 export const InviteToken = z.object({ token: z.string().min(10).max(200) }).strict();
 
+/** An invite as staff list it: its reference (the hash of its secret, never the link), for whom, by whom, until when. */
+export const PendingInvite = z.object({
+  id: z.string(),
+  role: Role,
+  memberKind: MemberKind.nullable(),
+  email: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type PendingInvite = z.infer<typeof PendingInvite>;
+export const PendingInvitesResponse = z.object({ invites: z.array(PendingInvite) });
+export type PendingInvitesResponse = z.infer<typeof PendingInvitesResponse>;
+export const InviteRef = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'An invite reference is 43 characters') }).strict();
+
 export const YearOfCall = z.number().int().min(1950).max(2100);
 
 export const AcceptInviteBody = z

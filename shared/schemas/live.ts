@@ -20,6 +20,11 @@ export const LiveParticipant = z.object({
   isHost: z.boolean(),
   /** The host has stopped this person from unmuting. */
   micBlocked: z.boolean(),
+  /**
+   * In the circle's audio and video (LiveKit) but not in its live circle (no chat, no hands, no name): a token
+   * from the join route used without the page, or a page whose connection dropped. Hosts can still moderate them.
+   */
+  notInChat: z.literal(true).optional(),
 });
 export type LiveParticipant = z.infer<typeof LiveParticipant>;
 

@@ -56,6 +56,8 @@ const HTTP: Record<string, Audience> = {
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/logout': 'anyone',
   'POST /api/auth/invites': 'staff',
+  'GET /api/auth/invites': 'staff',
+  'POST /api/auth/invites/:id/revoke': 'staff', // the matrix's ids are not invite references: a 400 for staff
   'POST /api/auth/accept-invite': 'anyone', // needs an unguessable invite token
   'GET /api/auth/invites/:token': 'anyone', // says only whether that unguessable token still works
   'POST /api/auth/password-reset': 'anyone', // the same answer whether or not an account uses the address

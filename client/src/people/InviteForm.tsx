@@ -25,7 +25,7 @@ interface Made {
 }
 
 /** Staff make a single-use invite link for a role and pass it on themselves: Red Mug does not send it. */
-export function InviteForm() {
+export function InviteForm({ onMade }: { onMade?: () => void } = {}) {
   const [role, setRole] = useState<Role>('member');
   const [kind, setKind] = useState<MemberKind | ''>('');
   const [email, setEmail] = useState('');
@@ -48,6 +48,7 @@ export function InviteForm() {
     await run(async () => {
       const invite = await createInvite({ role, memberKind, ...(trimmed ? { email: trimmed } : {}) });
       setMade({ invite, role, memberKind, email: trimmed.toLowerCase() });
+      onMade?.();
       setEmail('');
     });
   }

@@ -12,6 +12,7 @@ import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { InviteForm } from './InviteForm';
+import { PendingInvites } from './PendingInvites';
 import { PasswordResetRequests } from './PasswordResetRequests';
 import { changeRole, setDisabled, unlockSignIn, fetchPeople, type PeopleFilters } from './peopleApi';
 import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, type RoleChoice } from './roleChoices';
@@ -54,6 +55,7 @@ function StaffPeople({ myId }: { myId: string }) {
   const [filters, setFilters] = useState<PeopleFilters>({ q: '', role: '', offset: 0, limit: PAGE });
   const [draftQ, setDraftQ] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  const [invitesVersion, setInvitesVersion] = useState(0);
   const fetcher = useCallback(() => fetchPeople(filters), [filters]);
   const { state } = useLoad(fetcher);
 
@@ -104,7 +106,8 @@ function StaffPeople({ myId }: { myId: string }) {
           </Loaded>
         </section>
         <PasswordResetRequests />
-        <InviteForm />
+        <InviteForm onMade={() => setInvitesVersion((v) => v + 1)} />
+        <PendingInvites version={invitesVersion} />
       </main>
     </>
   );

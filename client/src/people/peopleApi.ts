@@ -1,4 +1,4 @@
-import { InviteResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
+import { InviteResponse, PendingInvitesResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
 import { ChangeRoleResponse, PeopleResponse, UnlockSignInResponse, type ChangeRoleBody } from '../../../shared/schemas/people';
 import { apiPath, withQuery } from '../api/apiPath';
 import { apiGet, apiPatch, apiPost } from '../api/apiRequest';
@@ -18,6 +18,10 @@ export const unlockSignIn = (id: string) => apiPost(apiPath`/api/people/${id}/un
 
 /** Staff disable an account (signed out everywhere at once) or enable it again. */
 export const setDisabled = (id: string, disabled: boolean) => apiPost(apiPath`/api/people/${id}/disabled`, { disabled }, ChangeRoleResponse);
+
+/** Staff: invites not yet used, and taking one back. */
+export const fetchPendingInvites = () => apiGet('/api/auth/invites', PendingInvitesResponse);
+export const revokeInvite = (id: string) => apiPost(apiPath`/api/auth/invites/${id}/revoke`, {}, UnlockSignInResponse);
 
 export const changeRole = (id: string, body: ChangeRoleBody) => apiPatch(apiPath`/api/people/${id}/role`, body, ChangeRoleResponse);
 

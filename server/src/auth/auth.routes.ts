@@ -3,6 +3,7 @@ import {
   AcceptInviteBody,
   CompletePasswordResetBody,
   CreateInviteBody,
+  InviteRef,
   InviteToken,
   IssuePasswordResetBody,
   LoginBody,
@@ -12,6 +13,7 @@ import {
   type PasswordResetLink,
   type PasswordResetRequested,
   type PasswordResetStatus,
+  type PendingInvitesResponse,
   type PendingPasswordResets,
   type SessionResponse,
 } from '../../../shared/schemas/auth';
@@ -73,6 +75,17 @@ export function authRoutes(deps: {
       expiresAt: expiresAt.toISOString(),
     };
     res.status(201).json(body);
+  });
+
+  router.get('/invites', requireUser('staff'), async (_req, res) => {
+    const body: PendingInvitesResponse = { invites: await auth.pendingInvites() };
+    res.json(body);
+  });
+
+  router.post('/invites/:id/revoke', requireUser('staff'), async (req, res) => {
+    const { id } = parse(InviteRef, req.params);
+    await auth.revokeInvite(id, signedInUser(req).id);
+    res.json({ ok: true });
   });
 
   // Anyone with the link may ask (the token is the secret); the answer names no person.

@@ -10,6 +10,7 @@ import type {
   PendingPasswordReset,
   PublicUser,
   Role,
+  PendingInvite,
 } from '../../../shared/schemas/auth';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
@@ -167,6 +168,24 @@ export function createAuthService(deps: {
 
     async logout(sessionToken: string | undefined): Promise<void> {
       if (sessionToken) await sessions.delete(hashToken(sessionToken));
+    },
+
+    async pendingInvites(): Promise<PendingInvite[]> {
+      return (await invites.pending(deps.clock.now())).map((r) => ({
+        id: r.token_hash,
+        role: r.role,
+        memberKind: r.member_kind,
+        email: r.email,
+        createdByName: r.created_by_name,
+        createdAt: new Date(r.created_at).toISOString(),
+        expiresAt: new Date(r.expires_at).toISOString(),
+      }));
+    },
+
+    /** Staff take back an invite not yet used: its link stops working at once (audited by its reference). */
+    async revokeInvite(id: string, by: string): Promise<void> {
+      if (!(await invites.revoke(id))) throw new AppError(404, 'NOT_FOUND', 'That invite was already used, has expired or was revoked. Reload the list.');
+      await record(deps.db, { actorId: by, action: 'invite.revoke', targetType: 'invite', targetId: id, at: deps.clock.now() });
     },
 
     async createInvite(input: CreateInviteBody, createdBy: string | null): Promise<{ token: string; createdAt: Date; expiresAt: Date }> {

@@ -126,6 +126,18 @@ export function invitesRepository(db: Queryable) {
       const rows = await db.query<InviteRow>('SELECT * FROM invites WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2', [tokenHash, now]);
       return rows[0] ?? null;
     },
+    /** Invites not used and not expired, newest first, with the first name of whoever made each. */
+    async pending(now: Date): Promise<Array<InviteRow & { created_at: Date; created_by_name: string | null }>> {
+      return db.query(
+        `SELECT i.*, u.first_name AS created_by_name FROM invites i LEFT JOIN users u ON u.id = i.created_by
+         WHERE i.used_at IS NULL AND i.expires_at > $1 ORDER BY i.created_at DESC LIMIT 500`,
+        [now],
+      );
+    },
+    /** Deletes an invite not yet used; false when there is none such (used, expired and gone, or unknown). */
+    async revoke(tokenHash: string): Promise<boolean> {
+      return (await db.query('DELETE FROM invites WHERE token_hash = $1 AND used_at IS NULL RETURNING token_hash', [tokenHash])).length > 0;
+    },
     /** Marks the invite used and returns it, atomically; null when unknown, used or expired. */
     async consume(tokenHash: string, now: Date): Promise<InviteRow | null> {
       const rows = await db.query<InviteRow>(

@@ -201,6 +201,9 @@ export function createAdmission(deps: {
       return rows.find((r) => roomNameFor(deps.secret, r.session_id) === room)?.session_id ?? null;
     },
 
+    /** The circle whose LiveKit room this is, while its live state lasts; null for any other room. */
+    sessionOfRoom: (room: string): Promise<string | null> => live.sessionOfRoom(room),
+
     /**
      * Someone LiveKit saw join a room who was removed from its circle (their old token still opens the room until
      * it expires): the session to show them out of, or null.

@@ -30,6 +30,7 @@ export interface LiveCommands {
   attach(socket: LiveSocket): void;
   /** Re-runs the live circle's admission for a socket recovered with its rooms; before it connects. */
   readmit(socket: LiveSocket): Promise<void>;
+  announceParticipants(sessionId: string): Promise<void>;
 }
 
 /**
@@ -155,6 +156,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
      * connection completes (in the middleware), so a person removed or a circle ended while it was away hears no
      * broadcast of the circle's again, and host rights are as the roster says now.
      */
+    announceParticipants: (sessionId) => x.announceParticipants(sessionId),
     async readmit(socket) {
       if (!socket.data.circle || (await x.forgetCircleIfOver(socket))) return;
       const c = socket.data.circle;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ClientToServerEvents, CommandResults, InterServerEvents, ServerToClientEvents, SocketData } from '../../../shared/events';
 import type { AuditAction } from '../../../shared/schemas/audit';
 import type { PublicUser } from '../../../shared/schemas/auth';
-import { isParticipantRole } from '../../../shared/schemas/auth';
+import { isParticipantRole, ParticipantRole } from '../../../shared/schemas/auth';
 import type { COMMAND_PAYLOADS, CircleSnapshot, HandEntry, LiveCommand, LiveParticipant, ModerationNotice } from '../../../shared/schemas/live';
 import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
@@ -136,6 +136,21 @@ export function createLiveContext(d: LiveDeps) {
         micBlocked: blocked.has(c.identity),
       });
     }
+    // Whoever LiveKit has in the room without being in the live circle: listed for hosts to see and moderate.
+    const removed = await Promise.all((await d.moderation.roomParticipants(sessionId)).filter((p) => !seen.has(p.identity)).map(async (p) => ((await d.live.isRemoved(sessionId, p.identity)) ? null : p)));
+    for (const p of removed) {
+      const role = ParticipantRole.safeParse(p?.role);
+      if (!p || !role.success) continue;
+      seen.set(p.identity, {
+        identity: p.identity,
+        displayName: 'Guest',
+        role: role.data,
+        badge: p.badge === 'red-mug' ? 'red-mug' : '',
+        isHost: false,
+        micBlocked: blocked.has(p.identity),
+        notInChat: true,
+      });
+    }
     return [...seen.values()].sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.displayName.localeCompare(b.displayName));
   }
   async function nameIn(sessionId: string, identity: string, unknown = 'That person'): Promise<string> {
@@ -183,12 +198,12 @@ export function createLiveContext(d: LiveDeps) {
      */
     async target(socket: LiveSocket, c: AdmittedCircle, identity: string): Promise<string> {
       if (identity === c.identity) throw new AppError(400, 'VALIDATION_FAILED', 'Choose someone other than yourself.');
-      if (!(await d.live.wasAdmitted(c.sessionId, identity))) {
-        throw new AppError(404, 'NOT_FOUND', 'That person is not in this circle.');
-      }
+      // Admitted to the live circle, or in its LiveKit room without it (a token used without the page).
+      const inMedia = (await d.live.wasAdmitted(c.sessionId, identity)) ? null : (await d.moderation.roomParticipants(c.sessionId)).find((p) => p.identity === identity);
+      if (inMedia === undefined) throw new AppError(404, 'NOT_FOUND', 'That person is not in this circle.');
       if (d.accountOf(socket).role !== 'staff') {
         const there = (await d.io.in(circleRoom(c.sessionId)).fetchSockets()).find((s) => s.data.circle?.identity === identity);
-        if (there && (there.data.user.role === 'staff' || there.data.circle?.isHost)) {
+        if ((there && (there.data.user.role === 'staff' || there.data.circle?.isHost)) || inMedia?.role === 'staff') {
           throw new AppError(403, 'FORBIDDEN', 'Only staff can do that to a host or a member of staff.');
         }
       }

@@ -47,8 +47,36 @@ export function createMediaModeration(media: Media, secret: string) {
     }
   }
 
+  // Who LiveKit has in a room, asked at most every two seconds per room (the list is rebuilt on every arrival).
+  const seen = new Map<string, { at: number; people: Promise<Array<{ identity: string; role: string; badge: string }>> }>();
+
   return {
     roomName: room,
+
+    /**
+     * Everyone LiveKit has in the circle's room: opaque identities and the token's role and badge attributes
+     * (LiveKit carries no names). Empty when LiveKit cannot be reached: the list then shows the sockets only.
+     */
+    roomParticipants(sessionId: string): Promise<Array<{ identity: string; role: string; badge: string }>> {
+      const rs = media.roomService();
+      if (!rs) return Promise.resolve([]);
+      const now = Date.now();
+      const cached = seen.get(sessionId);
+      if (cached && now - cached.at < 2_000) return cached.people;
+      const people = Promise.resolve()
+        .then(() => rs.listParticipants(room(sessionId)))
+        .then(
+        (ps) => ps.map((p) => ({ identity: p.identity, role: p.attributes.role ?? '', badge: p.attributes.badge ?? '' })),
+        () => [],
+      );
+      if (seen.size > 1_000) seen.clear();
+      seen.set(sessionId, { at: now, people });
+      return people;
+    },
+    /** Forgets what LiveKit was last said to have in a room (someone came or went, by its webhook). */
+    forgetRoomParticipants(sessionId: string): void {
+      seen.delete(sessionId);
+    },
     muteMicrophone: (sessionId: string, identity: string) => muteSource(sessionId, identity, TrackSource.MICROPHONE),
     turnOffCamera: (sessionId: string, identity: string) => muteSource(sessionId, identity, TrackSource.CAMERA),
 

@@ -30,6 +30,8 @@ export interface Realtime {
   io: IO;
   /** Disconnects every socket of one person on every instance at once (sign-out, account removal). */
   disconnectUser(userId: string): void;
+  /** Sends a circle's participant list again (someone came into or left its LiveKit room). */
+  announceParticipants(sessionId: string): Promise<void>;
   /** An account disabled: out of every LiveKit room its sockets are in, then every socket closed (all instances). */
   removeUser(userId: string): Promise<void>;
   close(): Promise<void>;
@@ -195,6 +197,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);
     },
+    announceParticipants: (sessionId) => commands.announceParticipants(sessionId),
     async removeUser(userId) {
       const sockets = await io.in(userRoom(userId)).fetchSockets();
       const circles = new Map(sockets.flatMap((s) => (s.data.circle ? [[s.data.circle.identity, s.data.circle.sessionId] as const] : [])));

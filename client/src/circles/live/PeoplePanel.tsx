@@ -38,6 +38,7 @@ export function PeoplePanel() {
                 </span>
               )}
               {p.micBlocked && <span className="tag blocked-tag">Can't unmute</span>}
+              {p.notInChat && <span className="tag">Not connected to the circle&apos;s chat</span>}
             </div>
             {isHost && p.identity !== me && <ModerationButtons person={p} onDone={setStatus} />}
           </li>
