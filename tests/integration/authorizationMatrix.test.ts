@@ -249,6 +249,18 @@ describe('Socket.IO', () => {
     expect(Object.keys(SOCKET).sort()).toEqual([...COMMANDS].sort());
   });
 
+  it('one namespace, and a connected socket listens to the commands (one dispatcher) and nothing else', async () => {
+    expect([...(app.io as unknown as { _nsps: Map<string, unknown> })._nsps.keys()]).toEqual(['/']);
+    const socket = await connectSocket(app.url, (await client('lawyer')).cookie('rm_sid'));
+    sockets.push(socket);
+    const server = [...app.io.of('/').sockets.values()].find((s) => s.id === socket.id)!;
+    // Every command arrives through the one catch-all listener, which refuses anything not in COMMANDS; a handler
+    // registered for an event of its own would bypass this matrix, so there must be none.
+    expect(server.listenersAny()).toHaveLength(1);
+    // Only Socket.IO's own lifecycle events besides it.
+    expect(server.eventNames().filter((e) => e !== 'disconnect' && e !== 'error')).toEqual([]);
+  });
+
   it('anonymous sockets are refused at the handshake, before any command', async () => {
     await expect(connectSocket(app.url, undefined)).rejects.toThrow(/UNAUTHENTICATED/);
   });

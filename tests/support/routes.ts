@@ -22,10 +22,10 @@ export function listRoutes(app: Express): RouteEntry[] {
         const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
         for (const p of paths) {
           for (const m of Object.keys(layer.route.methods)) {
-            if (m === '_all') continue;
             const full = prefix + String(p);
             // A router mounted at /x answering '/' is reached at /x.
-            out.push({ method: m.toUpperCase(), path: prefix && full.length > 1 ? full.replace(/\/$/, '') : full });
+            // `router.all(…)` answers every method: listed as ALL, so it needs an entry of its own.
+            out.push({ method: m === '_all' ? 'ALL' : m.toUpperCase(), path: prefix && full.length > 1 ? full.replace(/\/$/, '') : full });
           }
         }
       } else if (layer.handle?.stack) {

@@ -51,6 +51,8 @@ export interface TestApp {
   express: ReturnType<typeof createApp>['app'];
   /** Lines the app logged, for checks that nothing sensitive reaches a log. */
   logLines: string[];
+  /** The Socket.IO server, for tests that read what it serves (namespaces, listeners). */
+  io: Awaited<ReturnType<ReturnType<typeof createApp>['attach']>>['io'];
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startTestApp(opts: {
     services,
     express: app,
     logLines,
+    io: realtime.io,
     async close() {
       server.closeAllConnections();
       // Closing Socket.IO closes the HTTP server too.
