@@ -253,7 +253,18 @@ export function createApp(c: Components) {
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/inbox', inboxRoutes({ inbox }));
   api.use('/matching', matchingRoutes({ matching }));
-  api.use('/people', peopleRoutes({ people, onRoleChanged: (id) => realtime?.disconnectUser(id), onDisabled: async (id) => realtime?.removeUser(id) }));
+  api.use(
+    '/people',
+    peopleRoutes({
+      people,
+      onRoleChanged: (id) => realtime?.disconnectUser(id),
+      // Out at once: sockets closed, and out of every circle room LiveKit has, with or without a socket there.
+      async onDisabled(id) {
+        await realtime?.removeUser(id);
+        await moderation.removeAccountEverywhere(id, (room) => admission.sessionOfRoom(room));
+      },
+    }),
+  );
   api.use('/reports', reportsRoutes({ reports }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {

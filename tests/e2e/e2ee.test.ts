@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { participantIdentity, roomNameFor } from '../../server/src/livekit/identities';
@@ -9,11 +7,10 @@ import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { e2eSetup } from '../support/e2e';
 import { GCM } from '../support/livekit';
 import { ApiClient } from '../support/httpClient';
+import { joinLivekitAlone } from '../support/livekitPage';
 import { openCircleNow } from '../support/openCircles';
 import { TEST_SECRET } from '../support/testApp';
 import { PASSWORD } from '../support/users';
-
-const lkDist = path.resolve(import.meta.dirname, '../../node_modules/livekit-client/dist');
 
 const e2e = e2eSetup({ livekit: 'media' });
 let sessionId: string;
@@ -92,25 +89,7 @@ describe('circle media is end-to-end encrypted', () => {
     const joined = await http.post(`/api/circles/sessions/${sessionId}/join`, { displayName: 'Sam' });
     expect(joined.status).toBe(200);
     const { serverUrl, token } = joined.body.media as { serverUrl: string; token: string };
-    // livekit-client itself, served by the test at our origin (where the CSP lets pages reach LiveKit), not by the app.
-    const base = `${e2e.app.url}/__e2ee-probe`;
-    await intruder.route(`${base}/**`, (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: readFileSync(path.join(lkDist, new URL(route.request().url()).pathname.split('/').pop()!)) }),
-    );
-    await intruder.goto(`${e2e.app.url}/signin`);
-    await intruder.addScriptTag({ url: `${base}/livekit-client.umd.js` });
-    await intruder.evaluate(
-      async ({ serverUrl, token, wrongKey, workerUrl }) => {
-        const LK = (window as unknown as { LivekitClient: typeof import('livekit-client') }).LivekitClient;
-        const keyProvider = new LK.ExternalE2EEKeyProvider();
-        await keyProvider.setKey(Uint8Array.from(atob(wrongKey), (c) => c.charCodeAt(0)).buffer);
-        const room = new LK.Room({ e2ee: { keyProvider, worker: new Worker(workerUrl) } });
-        await room.setE2EEEnabled(true);
-        await room.connect(serverUrl, token);
-        (window as unknown as { room: unknown }).room = room;
-      },
-      { serverUrl, token, wrongKey: randomBytes(32).toString('base64'), workerUrl: `${base}/livekit-client.e2ee.worker.js` },
-    );
+    await joinLivekitAlone(intruder, e2e.app.url, { serverUrl, token }, { e2eeKey: randomBytes(32).toString('base64') });
     await expect.poll(() => inboundBytes(intruder), { timeout: 30_000 }).toSatisfy((b: { audio: number; video: number }) => b.video > 0);
     const seen = await inboundBytes(intruder);
     await expect.poll(() => inboundBytes(intruder), { timeout: 15_000 }).toSatisfy((b: { audio: number; video: number }) => b.video > seen.video);

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roomNameFor } from '../../server/src/livekit/identities';
 import { expectAccessible } from '../support/axe';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { e2eSetup } from '../support/e2e';
 import { ApiClient } from '../support/httpClient';
+import { joinLivekitAlone } from '../support/livekitPage';
 import { openCircleNow } from '../support/openCircles';
 import { TEST_SECRET } from '../support/testApp';
 import { PASSWORD } from '../support/users';
@@ -15,7 +14,6 @@ import { PASSWORD } from '../support/users';
  * the join route and never opened the circle's page (so never its live socket) is listed for the host — as a guest
  * "not connected to the circle's chat" — and the host can remove them, from LiveKit and for good.
  */
-const lkDist = path.resolve(import.meta.dirname, '../../node_modules/livekit-client/dist');
 const e2e = e2eSetup({ livekit: 'webhooks' });
 let sessionId: string;
 
@@ -36,21 +34,7 @@ describe('someone in LiveKit without the live circle', () => {
     const joined = await http.post(`/api/circles/sessions/${sessionId}/join`, { displayName: 'Sam' });
     const { serverUrl, token } = joined.body.media as { serverUrl: string; token: string };
     const sam = await e2e.open();
-    const base = `${e2e.app.url}/__lk-probe`;
-    await sam.route(`${base}/**`, (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: readFileSync(path.join(lkDist, new URL(route.request().url()).pathname.split('/').pop()!)) }),
-    );
-    await sam.goto(`${e2e.app.url}/signin`);
-    await sam.addScriptTag({ url: `${base}/livekit-client.umd.js` });
-    await sam.evaluate(
-      async ({ serverUrl, token }) => {
-        const LK = (window as unknown as { LivekitClient: typeof import('livekit-client') }).LivekitClient;
-        const room = new LK.Room();
-        await room.connect(serverUrl, token);
-        (window as unknown as { room: unknown }).room = room;
-      },
-      { serverUrl, token },
-    );
+    await joinLivekitAlone(sam, e2e.app.url, { serverUrl, token });
 
     const people = host.getByRole('list', { name: 'People in the circle' });
     const guest = people.getByRole('listitem').filter({ hasText: "Not connected to the circle's chat" });
@@ -68,5 +52,24 @@ describe('someone in LiveKit without the live circle', () => {
     const again = await http.post(`/api/circles/sessions/${sessionId}/join`, { displayName: 'Sam' });
     expect(again.status).toBe(403);
     expect(again.body.code).toBe('REMOVED');
+  });
+});
+
+describe('an account disabled while it is in LiveKit without the live circle', () => {
+  it('is taken out of the circle\'s LiveKit room at once', async () => {
+    const circle = await openCircleNow(e2e.app.db, 'media-only-disabled', 'Disabled in the media');
+    const http = new ApiClient(e2e.app.url);
+    expect((await http.signIn('lawyer@example.ca', PASSWORD)).status).toBe(200);
+    const joined = await http.post(`/api/circles/sessions/${circle}/join`, { displayName: 'Lee' });
+    const { serverUrl, token } = joined.body.media as { serverUrl: string; token: string };
+    await joinLivekitAlone(await e2e.open(), e2e.app.url, { serverUrl, token });
+    const rooms = e2e.app.media.roomService()!;
+    const room = roomNameFor(TEST_SECRET, circle);
+    await expect.poll(async () => (await rooms.listParticipants(room)).length, { timeout: 15_000 }).toBe(1);
+
+    const staff = new ApiClient(e2e.app.url);
+    expect((await staff.signIn('staff@example.ca', PASSWORD)).status).toBe(200);
+    expect((await staff.post(`/api/people/${e2e.people.lawyer.id}/disabled`, { disabled: true })).status).toBe(200);
+    await expect.poll(async () => (await rooms.listParticipants(room)).length, { timeout: 15_000 }).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
+import { Connecting } from '../ui/Connecting';
 import { RoomAudioRenderer, RoomContext, useRemoteParticipants } from '@livekit/components-react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { DisplayName, type JoinMedia } from '../../../shared/schemas/circles';
+import type { JoinMedia } from '../../../shared/schemas/circles';
 import type { E2eeKeyGrant } from '../../../shared/schemas/live';
 import { CallToolbar } from '../circles/live/CallToolbar';
 import { BlurredCamera, DeviceSettings, MediaToggles, useCircleBlur } from '../circles/room/CircleControls';
@@ -9,6 +10,7 @@ import { CircleStage } from '../circles/room/CircleStage';
 import { EncryptedMark } from '../circles/room/EncryptedMark';
 import { MediaUnavailableNotice } from '../circles/room/MediaUnavailableNotice';
 import { useRoomConnection } from '../circles/room/useRoomConnection';
+import { DisplayNameField, useDisplayName } from '../media/DisplayNameField';
 import { MediaCheck, useMediaCheck } from '../media/MediaCheck';
 import { canEncryptMedia, useEncryptedRoom } from '../media/mediaE2ee';
 import { useStore, type MediaChoices } from '../store';
@@ -16,7 +18,6 @@ import { AppHeader } from '../ui/AppHeader';
 import { CrisisLine } from '../ui/CrisisLine';
 import { ErrorLine } from '../ui/ErrorLine';
 import { defaultDisplayName, recallChoices, rememberChoice, rememberChoices } from '../ui/rememberedChoices';
-import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { enterPairRoom } from './matchingApi';
@@ -42,10 +43,7 @@ export function PairRoomPage() {
   const userId = useStore((s) => s.user?.id ?? '');
   const [remembered] = useState(() => recallChoices(userId));
   const check = useMediaCheck(remembered);
-  const [displayName, setDisplayName] = useState(() => defaultDisplayName(remembered.displayName, firstName));
-  const [nameError, setNameError] = useState<string | null>(null);
-  const nameInput = useRef<HTMLInputElement>(null);
-  const nameId = useId();
+  const displayName = useDisplayName(defaultDisplayName(remembered.displayName, firstName));
   const [admitted, setAdmitted] = useState<Admitted | null>(null);
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const { busy, error, run } = useAction();
@@ -53,20 +51,15 @@ export function PairRoomPage() {
 
   async function enter(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const name = DisplayName.safeParse(displayName);
-    if (!name.success) {
-      setNameError(name.error.issues[0]?.message ?? 'Enter the name you want to show');
-      nameInput.current?.focus();
-      return;
-    }
-    setNameError(null);
+    const name = displayName.check();
+    if (name === null) return;
     await run(async () => {
-      const response = await enterPairRoom(id, name.data);
+      const response = await enterPairRoom(id, name);
       if (!response.media.available || !response.e2ee) {
         setUnavailable(response.media.available ? PAIR_E2EE_UNSUPPORTED : response.media.message);
         return;
       }
-      const choices = check.choices(name.data);
+      const choices = check.choices(name);
       rememberChoices(userId, choices);
       check.release();
       setUnavailable(null);
@@ -88,17 +81,7 @@ export function PairRoomPage() {
         <MediaCheck check={check} />
         <section className="card enter" aria-labelledby="pair-enter-heading">
           <h2 id="pair-enter-heading">Before you enter</h2>
-          <TextField
-            id={nameId}
-            ref={nameInput}
-            label="Your name in the room"
-            autoComplete="off"
-            maxLength={40}
-            value={displayName}
-            onChange={setDisplayName}
-            hint="Your peer sees this name. A first name is fine."
-            error={nameError ?? undefined}
-          />
+          <DisplayNameField {...displayName.field} inputRef={displayName.inputRef} label="Your name in the room" hint="Your peer sees this name. A first name is fine." />
           <ErrorLine message={unavailable ?? error} />
           {encryptable && (
             <button type="submit" className="button primary" disabled={busy}>
@@ -177,10 +160,7 @@ function PairCall({ admitted, onLeft }: { admitted: Admitted; onLeft: () => void
               )}
             </>
           ) : connection.phase === 'connecting' ? (
-            <p role="status" className="connecting">
-              <span className="spinner" aria-hidden="true" />
-              Connecting to your private room…
-            </p>
+            <Connecting>Connecting to your private room…</Connecting>
           ) : (
             <MediaUnavailableNotice message={connection.message} onRetry={onLeft} retrying={false} retryError={null} />
           )}

@@ -1,3 +1,4 @@
+import { OnlyThose } from './OnlyThose';
 import { useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
 import { ErrorLine } from '../ui/ErrorLine';
@@ -25,14 +26,7 @@ export function HostsView({ series, volunteers }: { series: SeriesView; voluntee
           const shown = onlyUncovered ? uncovered : meeting;
           return (
             <>
-              <p className="inline-form">
-                <span>
-                  {uncovered.length} session{uncovered.length === 1 ? '' : 's'} without a host.
-                </span>
-                <label className="check">
-                  <input type="checkbox" checked={onlyUncovered} onChange={(e) => setOnlyUncovered(e.target.checked)} /> Show only those
-                </label>
-              </p>
+              <OnlyThose count={uncovered.length} lacking="without a host" checked={onlyUncovered} onChange={setOnlyUncovered} />
               {meeting.length === 0 ? (
                 <p>No sessions meet in the coming weeks.</p>
               ) : (

@@ -1,3 +1,4 @@
+import { OnlyThose } from './OnlyThose';
 import { useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
 import { ErrorLine } from '../ui/ErrorLine';
@@ -33,14 +34,7 @@ export function TopicsView({
             const shown = onlyMissing ? missing : meeting;
             return (
               <>
-                <p className="inline-form">
-                  <span>
-                    {missing.length} session{missing.length === 1 ? '' : 's'} without a topic yet.
-                  </span>
-                  <label className="check">
-                    <input type="checkbox" checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} /> Show only those
-                  </label>
-                </p>
+                <OnlyThose count={missing.length} lacking="without a topic yet" checked={onlyMissing} onChange={setOnlyMissing} />
                 {meeting.length === 0 ? (
                   <p>No sessions meet in the coming weeks.</p>
                 ) : (

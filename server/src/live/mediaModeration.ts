@@ -1,7 +1,7 @@
 import { TrackSource } from 'livekit-server-sdk';
 import { AppError } from '../http/errors';
 import { circlePermission } from '../livekit/circleToken';
-import { roomNameFor } from '../livekit/identities';
+import { participantIdentity, roomNameFor } from '../livekit/identities';
 import type { Media } from '../livekit/media';
 
 /**
@@ -97,6 +97,22 @@ export function createMediaModeration(media: Media, secret: string) {
      */
     async remove(sessionId: string, identity: string): Promise<void> {
       await media.roomService()?.removeParticipant(room(sessionId), identity).catch(() => undefined);
+    },
+
+    /**
+     * An account disabled: out of every circle room LiveKit has now, whether or not a socket of theirs is in it
+     * (their identity there is derived from the account and the session). Best effort, like `remove`.
+     */
+    async removeAccountEverywhere(userId: string, sessionOfRoom: (room: string) => Promise<string | null>): Promise<void> {
+      const rs = media.roomService();
+      if (!rs) return;
+      const rooms = await rs.listRooms().catch(() => []);
+      await Promise.all(
+        rooms.map(async (r) => {
+          const sessionId = await sessionOfRoom(r.name).catch(() => null);
+          if (sessionId) await rs.removeParticipant(r.name, participantIdentity(secret, userId, sessionId)).catch(() => undefined);
+        }),
+      );
     },
 
     /** Best effort, like `remove`: the ended flag already refuses everyone. */

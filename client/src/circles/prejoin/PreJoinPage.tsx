@@ -1,13 +1,12 @@
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { DisplayName, OutsideWindowData, type CircleSession } from '../../../../shared/schemas/circles';
+import { OutsideWindowData, type CircleSession } from '../../../../shared/schemas/circles';
 import { ApiError } from '../../api/ApiError';
 import { useStore } from '../../store';
 import { AppHeader } from '../../ui/AppHeader';
 import { CrisisLine } from '../../ui/CrisisLine';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { doorsOpen } from '../../ui/formatCircleTime';
-import { TextField } from '../../ui/TextField';
 import { useAction } from '../../ui/useAction';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useLoad } from '../../ui/useLoad';
@@ -15,11 +14,11 @@ import { fetchCircleSession, joinCircle } from '../circlesApi';
 import { CircleTimes } from '../CircleTimes';
 import { closedDoorsMessage, useDoorsChanged } from '../useDoorsChanged';
 import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../media/mediaE2ee';
+import { DisplayNameField, useDisplayName } from '../../media/DisplayNameField';
 import { MediaCheck, useMediaCheck } from '../../media/MediaCheck';
 import { ConfidentialityPledge } from './ConfidentialityPledge';
 import { defaultDisplayName, recallChoices, rememberChoices } from '../../ui/rememberedChoices';
 
-const MAX_NAME = 40;
 const NAME_HINT = 'The name others see in this circle. A first name or a nickname is fine.';
 
 /** /circles/:sessionId/join — check camera and microphone, choose a name, read the ground rules, go in. */
@@ -31,7 +30,6 @@ export function PreJoinPage() {
   const userId = useStore((s) => s.user?.id ?? '');
   const [remembered] = useState(() => recallChoices(userId));
   const setAdmission = useStore((s) => s.setAdmission);
-  const nameId = useId();
   // Said before they try: audio and video are end-to-end encrypted or not used at all.
   const [encryptable] = useState(canEncryptMedia);
 
@@ -44,29 +42,22 @@ export function PreJoinPage() {
   const closed = session.status === 'ready' ? closedDoorsMessage(session.data.doors) : null;
   const media = useMediaCheck(remembered);
 
-  const [displayName, setDisplayName] = useState(() => defaultDisplayName(remembered.displayName, firstName).slice(0, MAX_NAME));
-  const [nameError, setNameError] = useState<string | null>(null);
-  const nameInput = useRef<HTMLInputElement>(null);
+  const displayName = useDisplayName(defaultDisplayName(remembered.displayName, firstName));
   // Admitted, the page moves on to the circle: the button stays busy until it does.
   const join = useAction({ staysBusy: true });
   const [opensAt, setOpensAt] = useState<string | null>(null);
 
   async function enter(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const name = DisplayName.safeParse(displayName);
-    if (!name.success) {
-      setNameError(name.error.issues[0]?.message ?? 'Enter the name you want to show');
-      nameInput.current?.focus();
-      return;
-    }
-    setNameError(null);
+    const name = displayName.check();
+    if (name === null) return;
     setOpensAt(null);
     await join.run(async () => {
-      const response = await joinCircle(sessionId, name.data).catch((err: unknown) => {
+      const response = await joinCircle(sessionId, name).catch((err: unknown) => {
         setOpensAt(opensAtOf(err));
         throw err;
       });
-      const choices = media.choices(name.data);
+      const choices = media.choices(name);
       rememberChoices(userId, choices);
       media.release();
       setAdmission({ sessionId, response, choices });
@@ -95,17 +86,7 @@ export function PreJoinPage() {
 
           <section className="card enter" aria-labelledby="enter-heading">
             <h2 id="enter-heading">Before you enter</h2>
-            <TextField
-              id={nameId}
-              ref={nameInput}
-              label="Display name"
-              autoComplete="off"
-              maxLength={MAX_NAME}
-              value={displayName}
-              onChange={setDisplayName}
-              hint={NAME_HINT}
-              error={nameError ?? undefined}
-            />
+            <DisplayNameField {...displayName.field} inputRef={displayName.inputRef} label="Display name" hint={NAME_HINT} />
             <div className="confidentiality">
               <p>
                 <strong>Nothing in a circle is recorded. What is shared here stays here.</strong>

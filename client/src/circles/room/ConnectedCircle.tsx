@@ -1,3 +1,4 @@
+import { Connecting } from '../../ui/Connecting';
 import { RoomAudioRenderer, RoomContext, useAudioPlayback, useConnectionState } from '@livekit/components-react';
 import { ConnectionState } from 'livekit-client';
 import { useState } from 'react';
@@ -74,10 +75,7 @@ export function ConnectedCircle(props: {
           connection.phase === 'connected' ? (
             <CircleStage />
           ) : connection.phase === 'connecting' ? (
-            <p role="status" className="connecting">
-              <span className="spinner" aria-hidden="true" />
-              Connecting to the circle…
-            </p>
+            <Connecting>Connecting to the circle…</Connecting>
           ) : (
             <MediaUnavailableNotice
               message={connection.message}
