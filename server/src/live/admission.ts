@@ -215,6 +215,9 @@ export function createAdmission(deps: {
 
     /** LiveKit connection details for an entry into a circle: no microphone while a host blocks it. */
     async circleMedia(entry: CircleEntry): Promise<JoinMedia> {
+      // LiveKit's webhooks name the room: whoever enters it with this token is known to be in this circle,
+      // with or without the live circle's page.
+      await live.bindRoom(entry.room, entry.session.planned.id);
       const micBlocked = (await live.micBlocked(entry.session.planned.id)).has(entry.identity);
       return media(entry.role, entry.identity, entry.room, !micBlocked);
     },
