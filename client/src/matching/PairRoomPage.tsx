@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { JoinMedia } from '../../../shared/schemas/circles';
 import type { E2eeKeyGrant } from '../../../shared/schemas/live';
 import { CallToolbar } from '../circles/live/CallToolbar';
-import { BlurredCamera, DeviceSettings, MediaToggles, useCircleBlur } from '../circles/room/CircleControls';
+import { BlurredCamera, DevicesCard, MediaToggles, useCircleBlur } from '../circles/room/CircleControls';
 import { CircleStage } from '../circles/room/CircleStage';
 import { EncryptedMark } from '../circles/room/EncryptedMark';
 import { MediaUnavailableNotice } from '../circles/room/MediaUnavailableNotice';
@@ -152,12 +152,7 @@ function PairCall({ admitted, onLeft }: { admitted: Admitted; onLeft: () => void
             <>
               <CircleStage nameOf={(p) => (p.isLocal ? yourName : 'Your peer')} />
               <WaitingForPeer />
-              <DeviceSettings onDeviceMessage={setDeviceMessage} blur={blur} />
-              {deviceMessage && (
-                <p role="status" className="error device-message">
-                  {deviceMessage}
-                </p>
-              )}
+              <DevicesCard onDeviceMessage={setDeviceMessage} deviceMessage={deviceMessage} blur={blur} />
             </>
           ) : connection.phase === 'connecting' ? (
             <Connecting>Connecting to your private room…</Connecting>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { type InviteResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
+import { CopyLink } from '../ui/CopyLink';
 import { ErrorLine } from '../ui/ErrorLine';
 import { MEMBER_KIND_LABELS } from '../ui/memberKindLabel';
 import { SelectField } from '../ui/SelectField';
@@ -93,37 +94,16 @@ export function InviteForm({ onMade }: { onMade?: () => void } = {}) {
 
 function InviteResult({ made }: { made: Made }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const link = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState('');
   // Keyboard and screen-reader users land on the new link rather than back at the top of the form.
   useEffect(() => heading.current?.focus(), []);
   const expires = new Date(made.invite.expiresAt);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(made.invite.url);
-      setCopied('Copied. Paste the link into a message to the person.');
-    } catch {
-      link.current?.select();
-      setCopied('Your browser did not let Red Mug copy the link. It is selected: press Ctrl+C (⌘C on a Mac) to copy it.');
-    }
-  }
 
   return (
     <div className="invite-result" aria-labelledby="invite-result-heading" role="region">
       <h3 id="invite-result-heading" tabIndex={-1} ref={heading}>
         Invite link for {rolePhrase({ role: made.role, memberKind: made.memberKind })}
       </h3>
-      <div className="field">
-        <label htmlFor="invite-link">Invite link</label>
-        <div className="invite-copy">
-          <input id="invite-link" className="invite-link" type="text" readOnly value={made.invite.url} ref={link} onFocus={(e) => e.target.select()} />
-          <button type="button" className="button secondary" onClick={() => void copy()}>
-            Copy link
-          </button>
-        </div>
-      </div>
-      <p role="status">{copied}</p>
+      <CopyLink id="invite-link" label="Invite link" url={made.invite.url} copiedText="Copied. Paste the link into a message to the person." />
       <p id="invite-validity">
         It works once and is valid for {validFor(expires, new Date(made.invite.createdAt))}, until{' '}
         {expires.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })}.

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { CopyLink } from '../ui/CopyLink';
 import type { PasswordResetLink, PendingPasswordReset } from '../../../shared/schemas/auth';
 import { fetchPendingPasswordResets, issuePasswordResetLink } from '../auth/authApi';
 import { ErrorLine } from '../ui/ErrorLine';
@@ -73,36 +74,15 @@ function ResetRequest({ request, onMade }: { request: PendingPasswordReset; onMa
 
 function ResetLink({ firstName, link }: { firstName: string; link: PasswordResetLink }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState('');
   // Keyboard and screen-reader users land on the new link.
   useEffect(() => heading.current?.focus(), []);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link.url);
-      setCopied(`Copied. Give the link to ${firstName} yourself.`);
-    } catch {
-      input.current?.select();
-      setCopied('Your browser did not let Red Mug copy the link. It is selected: press Ctrl+C (⌘C on a Mac) to copy it.');
-    }
-  }
 
   return (
     <div className="invite-result" role="region" aria-labelledby="reset-link-heading">
       <h3 id="reset-link-heading" tabIndex={-1} ref={heading}>
         Reset link for {firstName}
       </h3>
-      <div className="field">
-        <label htmlFor="reset-link">Reset link</label>
-        <div className="invite-copy">
-          <input id="reset-link" className="invite-link" type="text" readOnly value={link.url} ref={input} onFocus={(e) => e.target.select()} />
-          <button type="button" className="button secondary" onClick={() => void copy()}>
-            Copy link
-          </button>
-        </div>
-      </div>
-      <p role="status">{copied}</p>
+      <CopyLink id="reset-link" label="Reset link" url={link.url} copiedText={`Copied. Give the link to ${firstName} yourself.`} />
       <p>
         It works once, until {new Date(link.expiresAt).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })}. It is shown only
         now: if it is lost, make a new one. Using it signs {firstName} out everywhere.

@@ -99,6 +99,20 @@ export function DeviceSettings({ onDeviceMessage, blur }: { onDeviceMessage: OnD
   );
 }
 
+/** The devices card, and below it why a device would not start (when one did not). */
+export function DevicesCard({ onDeviceMessage, deviceMessage, blur }: { onDeviceMessage: OnDeviceMessage; deviceMessage: string | null; blur: BlurChoice }) {
+  return (
+    <>
+      <DeviceSettings onDeviceMessage={onDeviceMessage} blur={blur} />
+      {deviceMessage && (
+        <p role="status" className="error device-message">
+          {deviceMessage}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Whether this person's background is blurred in the call, and the way to change it. */
 export interface BlurChoice {
   on: boolean;

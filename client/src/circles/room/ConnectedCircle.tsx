@@ -6,7 +6,7 @@ import { useStore, type Admission } from '../../store';
 import { useEncryptedRoom } from '../../media/mediaE2ee';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { rememberChoice } from '../../ui/rememberedChoices';
-import { BlurredCamera, DeviceSettings, MediaToggles, useCircleBlur } from './CircleControls';
+import { BlurredCamera, DevicesCard, MediaToggles, useCircleBlur } from './CircleControls';
 import { CircleHeader } from './CircleHeader';
 import { CircleStage } from './CircleStage';
 import { EncryptedMark } from './EncryptedMark';
@@ -89,12 +89,7 @@ export function ConnectedCircle(props: {
         devices={
           connection.phase === 'connected' && (
             <>
-              <DeviceSettings onDeviceMessage={setDeviceMessage} blur={blur} />
-              {deviceMessage && (
-                <p role="status" className="error device-message">
-                  {deviceMessage}
-                </p>
-              )}
+              <DevicesCard onDeviceMessage={setDeviceMessage} deviceMessage={deviceMessage} blur={blur} />
             </>
           )
         }

@@ -1,0 +1,33 @@
+import { useRef, useState } from 'react';
+
+/**
+ * A link to pass on by hand (an invite, a password reset): shown read-only, selected on focus, with a Copy
+ * button that says what happened — and, where the browser will not copy, selects it for Ctrl+C instead.
+ */
+export function CopyLink({ id, label, url, copiedText }: { id: string; label: string; url: string; copiedText: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [said, setSaid] = useState('');
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setSaid(copiedText);
+    } catch {
+      input.current?.select();
+      setSaid('Your browser did not let Red Mug copy the link. It is selected: press Ctrl+C (⌘C on a Mac) to copy it.');
+    }
+  }
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <div className="invite-copy">
+          <input id={id} className="invite-link" type="text" readOnly value={url} ref={input} onFocus={(e) => e.target.select()} />
+          <button type="button" className="button secondary" onClick={() => void copy()}>
+            Copy link
+          </button>
+        </div>
+      </div>
+      <p role="status">{said}</p>
+    </>
+  );
+}
