@@ -86,13 +86,7 @@ export function ConnectedCircle(props: {
           )
         }
         media={connection.phase === 'connected' && <MediaToggles onDeviceMessage={setDeviceMessage} />}
-        devices={
-          connection.phase === 'connected' && (
-            <>
-              <DevicesCard onDeviceMessage={setDeviceMessage} deviceMessage={deviceMessage} blur={blur} />
-            </>
-          )
-        }
+        devices={connection.phase === 'connected' && <DevicesCard onDeviceMessage={setDeviceMessage} deviceMessage={deviceMessage} blur={blur} />}
         onLeave={() => void leave()}
         leaving={leaving}
       />
