@@ -15,6 +15,7 @@ import { createReportsService } from './reports/reports.service';
 import { createCsrf } from './auth/csrf';
 import { createLoginThrottle, type LoginThrottle } from './auth/loginThrottle';
 import { createResetLimiter } from './auth/resetLimiter';
+import { record } from './audit/audit.repository';
 import { circlesRoutes } from './circles/circles.routes';
 import { createCirclesService } from './circles/circles.service';
 import { createPledgeService } from './circles/pledge.service';
@@ -251,7 +252,13 @@ export function createApp(c: Components) {
   api.post('/auth/invites', rateLimit({ name: 'invites', points: 100, duration: 3600, counts: 'done', what: 'invites', secret: c.secret, make: limiterIn }));
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin, onSignedOut: (id) => realtime?.disconnectUser(id) }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
-  api.use('/inbox', inboxRoutes({ inbox }));
+  api.use(
+    '/inbox',
+    inboxRoutes({
+      inbox,
+      onRead: (staffId) => record(c.db, { actorId: staffId, action: 'support.list', targetType: 'contact_requests', targetId: 'open', at: c.clock.now() }),
+    }),
+  );
   api.use('/matching', matchingRoutes({ matching }));
   api.use(
     '/people',

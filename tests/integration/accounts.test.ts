@@ -51,6 +51,11 @@ describe('staff disable an account', () => {
     expect(again.body.message).toBe("This account is disabled. If you think this is a mistake, contact the society's staff.");
     // A wrong password says nothing about the account being disabled.
     expect((await new ApiClient(app.url).signIn('student@example.ca', 'not the password')).status).toBe(401);
+    // "Forgot password?" answers as ever, and nothing is made for a disabled account.
+    const forgot = new ApiClient(app.url);
+    await forgot.get('/api/auth/session');
+    expect((await forgot.post('/api/auth/password-reset', { email: 'student@example.ca' })).status).toBe(202);
+    expect(await app.db.query('SELECT id FROM password_resets WHERE user_id = $1', [people.student.id])).toEqual([]);
 
     expect((await staff.post(`/api/people/${people.student.id}/disabled`, { disabled: false })).body.person.disabled).toBe(false);
     expect((await new ApiClient(app.url).signIn('student@example.ca', PASSWORD)).status).toBe(200);

@@ -62,6 +62,8 @@ describe('the audit log', () => {
     const sent = (await command(samSocket, 'chat:send', { text: said })) as { ok: true; data: { id: string } };
     expect((await command(host, 'chat:remove', { messageId: sent.data.id })).ok).toBe(true);
     expect((await command(samSocket, 'support:request', {})).ok).toBe(true);
+    // Reading the open requests in the staff inbox is on record too, as on the socket.
+    expect((await staff.get('/api/inbox')).status).toBe(200);
     const list = (await command(host, 'support:list', {})) as { ok: true; data: Array<{ id: string }> };
     expect((await command(host, 'support:handle', { id: list.data[0]!.id })).ok).toBe(true);
     expect((await staff.post('/api/scheduling/topics', { topic: 'Imposter feelings' })).status).toBeLessThan(300);
@@ -76,6 +78,7 @@ describe('the audit log', () => {
     expect(rows.map((r) => [r.action, r.actor_id, r.target_type])).toEqual([
       ['circle.chat_remove', people.staff.id, 'session'],
       ['support.handle', people.staff.id, 'contact_request'],
+      ['support.list', people.staff.id, 'contact_requests'],
       ['support.list', people.staff.id, 'contact_requests'],
       ['topics.library_add', people.staff.id, 'topic_library'],
       ['topics.library_remove', people.staff.id, 'topic_library'],

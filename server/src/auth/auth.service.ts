@@ -228,7 +228,8 @@ export function createAuthService(deps: {
         });
       }
       const row = await users.byEmail(email);
-      if (!row) return;
+      // Nothing for an unknown or a disabled account (staff enable it first); the answer is the same.
+      if (!row || row.disabled_at) return;
       const now = deps.clock.now();
       const mailer = deps.mailer;
       if (!mailer) return resets.request(row.id, now);

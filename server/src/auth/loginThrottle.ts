@@ -10,9 +10,9 @@ import { keyedHash } from '../live/sealed';
  */
 export interface LoginThrottle {
   /**
-   * Takes one attempt from every count; when any is used up, nothing is taken and the answer says which
-   * ('account': the account is locked for everyone; 'address': this address or this address and email) and
-   * for how long.
+   * Takes one attempt from each count in turn — the address, then this address and email, then the account —
+   * and stops at the first that is used up (what was taken before it stays taken), saying which ('account': the
+   * account is locked for everyone; 'address': this address, or this address and email) and for how long.
    */
   attempt(email: string, ip: string): Promise<{ ok: true } | { ok: false; scope: 'account' | 'address'; waitMs: number }>;
   /** The password was right: the attempt is given back and this email's counts start over. */

@@ -66,10 +66,16 @@ export function createAdmission(deps: {
 }) {
   const { live } = deps;
 
-  /** Ended by a host: the live state's flag, or the durable record once that flag is gone (Redis flushed, a restart). */
+  /**
+   * Ended by a host: the live state's flag, or the durable record once that flag is gone (Redis flushed, a
+   * restart), which then sets the flag again. Asked at the doors (a join, a recovered socket); the per-command
+   * check (`mayStay`) reads the flag alone, so a running circle's commands cost no query of the store.
+   */
   async function isEnded(id: string): Promise<boolean> {
     if (await live.isEnded(id)) return true;
-    return (await deps.db.query('SELECT 1 FROM ended_sessions WHERE session_id = $1', [id])).length > 0;
+    if ((await deps.db.query('SELECT 1 FROM ended_sessions WHERE session_id = $1', [id])).length === 0) return false;
+    await live.setEnded(id);
+    return true;
   }
 
   const missing = () => new AppError(404, 'NOT_FOUND', 'We could not find that circle. Go back to the home page for the next one.');
@@ -177,7 +183,7 @@ export function createAdmission(deps: {
      * while this socket was away or on another instance.
      */
     async mayStay(sessionId: string, identity: string): Promise<boolean> {
-      const [ended, removed] = await Promise.all([isEnded(sessionId), live.isRemoved(sessionId, identity)]);
+      const [ended, removed] = await Promise.all([live.isEnded(sessionId), live.isRemoved(sessionId, identity)]);
       return !ended && !removed;
     },
 
