@@ -1,3 +1,4 @@
+import { meets } from './sessionState';
 import { OnlyThose } from './OnlyThose';
 import { useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
@@ -10,7 +11,6 @@ import { VolunteerSelect } from './VolunteerSelect';
 import { useSeriesSessions } from './useSeriesSessions';
 
 type Volunteer = { id: string; firstName: string };
-const meets = (s: ScheduledSession) => s.status === 'scheduled' || s.status === 'moved';
 
 /** Staff: the host and backup of each session that meets; the uncovered ones first to the eye. */
 export function HostsView({ series, volunteers }: { series: SeriesView; volunteers: Volunteer[] }) {

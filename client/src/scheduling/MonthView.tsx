@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
 import { wallTime } from '../ui/formatCircleTime';
 import { HostBadge } from '../ui/HostBadge';
-import { sessionState } from './sessionState';
+import { meets, sessionState } from './sessionState';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -71,7 +71,7 @@ export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
                   {day &&
                     (byDay.get(day) ?? []).map((s) => (
                       <p key={s.id} className={`month-session status-${s.status}`}>
-                        {s.status === 'scheduled' || s.status === 'moved' ? (
+                        {meets(s) ? (
                           <>
                             {wallTime(s.wallClock.startsAt)} {s.title}
                             {s.topic && <span className="month-topic">{s.topic}</span>}

@@ -11,7 +11,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { MonthView } from './MonthView';
 import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
-import { sessionState } from './sessionState';
+import { meets, sessionState } from './sessionState';
 import { audienceLabel, SessionTime } from './SessionTime';
 import { useLiveDoors } from './useLiveDoors';
 import './scheduling.css';
@@ -62,7 +62,7 @@ export function SessionList({ sessions }: { sessions: ScheduledSession[] }) {
 }
 
 export function SessionSummary({ session: s }: { session: ScheduledSession }) {
-  const meets = s.status === 'scheduled' || s.status === 'moved';
+  const meeting = meets(s);
   const state = sessionState(s);
   return (
     <>
@@ -71,7 +71,7 @@ export function SessionSummary({ session: s }: { session: ScheduledSession }) {
       </p>
       <p>
         <SessionTime session={s} />
-        {meets && (
+        {meeting && (
           <>
             {' '}
             <span className={`doors-state doors-${state.tone}`} data-testid="doors-state">
@@ -80,7 +80,7 @@ export function SessionSummary({ session: s }: { session: ScheduledSession }) {
           </>
         )}
       </p>
-      {meets ? (
+      {meeting ? (
         <>
           <p className="topic">{s.topic ? `Topic: ${s.topic}` : 'Topic to be announced'}</p>
           <p className="session-meta">

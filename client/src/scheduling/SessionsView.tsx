@@ -4,7 +4,7 @@ import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
 import { changeSession, updateSeries } from './schedulingApi';
-import { sessionState } from './sessionState';
+import { meets, sessionState } from './sessionState';
 import { SessionTime } from './SessionTime';
 import { EditSeriesForm } from './StaffForms';
 import { useSeriesSessions } from './useSeriesSessions';
@@ -122,7 +122,7 @@ function SessionCard({ session: s, onChanged }: { session: ScheduledSession; onC
       await p();
       onChanged();
     });
-  const meets = s.status === 'scheduled' || s.status === 'moved';
+  const meeting = meets(s);
   const state = sessionState(s);
   return (
     <li className="staff-card" data-testid={`session-row-${s.id}`}>
@@ -132,18 +132,18 @@ function SessionCard({ session: s, onChanged }: { session: ScheduledSession; onC
         </p>
         <p>
           <strong>{s.status}</strong>
-          {meets && (
+          {meeting && (
             <>
               {' · '}
               <span className={`doors-state doors-${state.tone}`}>{state.label}</span>
             </>
           )}
           {s.note && <> — {s.note}</>}
-          {!meets && s.holiday && <> ({s.holiday})</>}
+          {!meeting && s.holiday && <> ({s.holiday})</>}
         </p>
       </div>
       <div className="staff-card-body">
-        {meets && (
+        {meeting && (
           <>
             <p className="topic">{s.topic ? `Topic: ${s.topic}` : 'No topic yet'}</p>
             <HostLine session={s} />
@@ -156,12 +156,12 @@ function SessionCard({ session: s, onChanged }: { session: ScheduledSession; onC
               Note for members
               <input type="text" value={note} onChange={(e) => setNote(e.target.value)} aria-label={`Note for ${label}`} />
             </label>
-            {meets && (
+            {meeting && (
               <button type="button" className="button secondary" disabled={busy} onClick={() => done(() => changeSession(s.id, { action: 'cancel', note }))}>
                 Cancel session
               </button>
             )}
-            {meets && (
+            {meeting && (
               <button type="button" className="button secondary" disabled={busy} onClick={() => done(() => changeSession(s.id, { action: 'skip', note }))}>
                 Skip date
               </button>

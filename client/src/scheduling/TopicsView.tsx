@@ -1,3 +1,4 @@
+import { meets } from './sessionState';
 import { OnlyThose } from './OnlyThose';
 import { useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
@@ -9,7 +10,6 @@ import { SessionTime } from './SessionTime';
 import { LibraryEditor, PasteTopicsForm } from './StaffForms';
 import { useSeriesSessions } from './useSeriesSessions';
 
-const meets = (s: ScheduledSession) => s.status === 'scheduled' || s.status === 'moved';
 
 /** Staff: the topic of each session that meets, many at once for a weekly series, and the library they suggest. */
 export function TopicsView({

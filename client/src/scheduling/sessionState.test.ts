@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDoorsChange, sessionState } from './sessionState';
+import { meets, nextDoorsChange, sessionState } from './sessionState';
 
 describe('sessionState', () => {
   it.each([
@@ -32,5 +32,16 @@ describe('nextDoorsChange', () => {
   it('none ahead', () => {
     expect(nextDoorsChange([monday, popup], at('2027-03-16T00:00:00Z'))).toBeNull();
     expect(nextDoorsChange([], 0)).toBeNull();
+  });
+});
+
+describe('whether a session meets', () => {
+  it.each([
+    ['scheduled', true],
+    ['moved', true],
+    ['cancelled', false],
+    ['skipped', false],
+  ] as const)('%s: %s', (status, expected) => {
+    expect(meets({ status } as never)).toBe(expected);
   });
 });

@@ -1,5 +1,10 @@
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
 
+/** Whether a session meets: scheduled, or moved to another day or time (not cancelled or skipped). */
+export function meets(s: Pick<ScheduledSession, 'status'>): boolean {
+  return s.status === 'scheduled' || s.status === 'moved';
+}
+
 /** How a session's state reads on the schedule, and whether its pre-join page is worth offering. */
 export interface SessionState {
   /** One word or two, shown beside the time: what the doors say now. */
