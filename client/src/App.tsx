@@ -8,6 +8,7 @@ import { RequireAuth } from './auth/RequireAuth';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { SignInPage } from './auth/SignInPage';
 import { HomePage } from './circles/HomePage';
+import { HelpPage } from './help/HelpPage';
 import { AssignmentsPage } from './scheduling/AssignmentsPage';
 import { SchedulePage } from './scheduling/SchedulePage';
 import { StaffSchedulePage } from './scheduling/StaffSchedulePage';
@@ -43,6 +44,8 @@ export function App() {
           <Route path="/invite/:token" element={<InvitePage />} />
           <Route path="/forgot-password" element={<ForgotPasswordPage />} />
           <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+          {/* Open to anyone: the way to help must not wait for an account. */}
+          <Route path="/help" element={<HelpPage />} />
           <Route path="/" element={<RequireAuth><HomePage /></RequireAuth>} />
           <Route
             path="/circles/:sessionId/join"

@@ -22,6 +22,7 @@ import { createPledgeService } from './circles/pledge.service';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { healthRoutes } from './health/health.routes';
+import { helpRoutes } from './help/help.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { createInboxService } from './inbox/inbox.service';
 import { errorHandler, notFound } from './http/errors';
@@ -252,6 +253,7 @@ export function createApp(c: Components) {
   api.post('/auth/invites', rateLimit({ name: 'invites', points: 100, duration: 3600, counts: 'done', what: 'invites', secret: c.secret, make: limiterIn }));
   api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin, onSignedOut: (id) => realtime?.disconnectUser(id) }));
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
+  api.use('/help', helpRoutes({ counselling: config.counselling }));
   api.use(
     '/inbox',
     inboxRoutes({

@@ -100,3 +100,26 @@ describe('production secrets', () => {
     expect(() => loadConfig({ ...example, NODE_ENV: 'development' })).not.toThrow();
   });
 });
+
+describe('the counselling intake line', () => {
+  it('is named in the circle panel with its hours, and given to the help page', () => {
+    const config = loadConfig({ COUNSELLING_PHONE: '1-877-555-0100', COUNSELLING_HOURS: 'Weekdays 8:30 a.m. to 4:30 p.m.' });
+    expect(config.counselling).toEqual({ phone: '1-877-555-0100', hours: 'Weekdays 8:30 a.m. to 4:30 p.m.' });
+    expect(config.crisisText).toContain("counselling intake line at 1-877-555-0100 (Weekdays 8:30 a.m. to 4:30 p.m.)");
+    expect(config.crisisText).toContain('9-8-8');
+  });
+
+  it('is left out, not invented, when unset; CRISIS_TEXT still wins when set', () => {
+    expect(loadConfig({}).counselling).toBeNull();
+    expect(loadConfig({}).crisisText).toContain("call the society's counselling line");
+    expect(loadConfig({ COUNSELLING_PHONE: '403 555 0100', CRISIS_TEXT: 'Call or text 9-8-8.' }).crisisText).toBe('Call or text 9-8-8.');
+  });
+
+  it.each(['call us', '12', '555-0100; DROP', '<a href=x>'])('refuses %s as a phone number', (phone) => {
+    expect(refusal({ COUNSELLING_PHONE: phone })).toMatch(/^ {2}COUNSELLING_PHONE: /m);
+  });
+
+  it('refuses hours without a number', () => {
+    expect(refusal({ COUNSELLING_HOURS: 'Weekdays' })).toMatch(/^ {2}COUNSELLING_PHONE: .*needs/m);
+  });
+});

@@ -56,6 +56,14 @@ const Env = z
     MAIL_FROM: z.string().min(3).default('Red Mug <no-reply@localhost>'),
     SEED_DEMO: bool.optional(),
     CRISIS_TEXT: z.string().max(1000).optional(),
+    /** The society's professional counselling intake line, shown on the "Which kind of help fits?" page and in circles. */
+    COUNSELLING_PHONE: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ().-]{5,24}[0-9]$/, 'COUNSELLING_PHONE must be a phone number, like 1-877-555-0100')
+      .optional(),
+    /** When the intake line answers, in words, e.g. "Weekdays 8:30 a.m. to 4:30 p.m., Alberta time". */
+    COUNSELLING_HOURS: z.string().trim().min(3).max(200).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -66,6 +74,9 @@ const Env = z
         path: ['LIVEKIT_URL'],
         message: 'Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together, or none of them',
       });
+    }
+    if (env.COUNSELLING_HOURS && !env.COUNSELLING_PHONE) {
+      ctx.addIssue({ code: 'custom', path: ['COUNSELLING_PHONE'], message: 'COUNSELLING_HOURS needs COUNSELLING_PHONE' });
     }
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required in production' });
@@ -140,12 +151,27 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The "not a crisis service" panel in every circle. */
   crisisText: string;
+  /** The society's counselling intake line; null when the operator has not set COUNSELLING_PHONE. */
+  counselling: Counselling | null;
 }
 
-export const DEFAULT_CRISIS_TEXT =
-  'A Red Mug circle is peer support, not a crisis service. If you are in crisis or thinking about suicide, call or ' +
-  'text 9-8-8 (Suicide Crisis Helpline), any time. For confidential professional counselling, call the society\'s ' +
-  'counselling line; staff can also connect you with one-to-one peer support.';
+export interface Counselling {
+  /** As people read it, e.g. "1-877-555-0100". */
+  phone: string;
+  hours: string | null;
+}
+
+/** The default panel text, naming the counselling line when it is configured. */
+export function defaultCrisisText(counselling: Counselling | null): string {
+  const line = counselling
+    ? `call the society's counselling intake line at ${counselling.phone}${counselling.hours ? ` (${counselling.hours})` : ''}`
+    : "call the society's counselling line";
+  return (
+    'A Red Mug circle is peer support, not a crisis service. If you are in crisis or thinking about suicide, call or ' +
+    `text 9-8-8 (Suicide Crisis Helpline), any time. For confidential professional counselling, ${line}; staff can ` +
+    'also connect you with one-to-one peer support.'
+  );
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -160,6 +186,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee server/src/.env.example.`);
   }
   const e = parsed.data;
+  const counselling = e.COUNSELLING_PHONE ? { phone: e.COUNSELLING_PHONE, hours: e.COUNSELLING_HOURS ?? null } : null;
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -198,6 +225,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
-    crisisText: e.CRISIS_TEXT ?? DEFAULT_CRISIS_TEXT,
+    crisisText: e.CRISIS_TEXT ?? defaultCrisisText(counselling),
+    counselling,
   };
 }

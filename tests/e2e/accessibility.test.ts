@@ -44,6 +44,7 @@ describe('every page and state passes axe-core', () => {
     await check(signedOut, 'sign-in');
     await visit(signedOut, '/forgot-password', heading('Forgot your password?'), 'forgot password');
     await visit(signedOut, '/reset-password/not-a-real-reset-token', heading(/.+/), 'reset password (a link that does not work)');
+    await visit(signedOut, '/help', heading('Which kind of help fits?'), 'which kind of help fits (signed out)');
 
     // A member and a host in one circle, with media.
     const [member, host] = await Promise.all([e2e.open(), e2e.open()]);
@@ -58,6 +59,9 @@ describe('every page and state passes axe-core', () => {
     await member.goto(`${e2e.app.url}/`);
     await member.getByRole('button', { name: 'Join the circle' }).waitFor();
     await member.getByRole('button', { name: 'Join the circle' }).click();
+    // The home page says it too: wait for the pre-join page itself (a lazy chunk) before checking it.
+    await member.waitForURL(new RegExp(`/circles/${sessionId}/join$`));
+    await member.getByRole('heading', { level: 1 }).waitFor();
     await member.getByText('Nothing in a circle is recorded').waitFor();
     await check(member, 'pre-join');
     await member.goto(`${e2e.app.url}/`);

@@ -51,6 +51,7 @@ const ALLOWED: Record<Audience, Actor[]> = {
 const HTTP: Record<string, Audience> = {
   'GET /healthz': 'anyone',
   'GET /readyz': 'anyone',
+  'GET /api/help': 'anyone', // the way to help must not wait for an account
   'POST /api/livekit/webhook': 'nobody', // only with a valid LiveKit signature (webhook tests)
   'GET /api/auth/session': 'anyone',
   'POST /api/auth/login': 'anyone',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/ApiError';
 import { useStore } from '../store';
+import { HelpLink } from '../help/HelpLink';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -31,6 +32,9 @@ const AFTER = (
       <Link to="/forgot-password">Forgot password?</Link>
     </p>
     <p className="hint">New here? Ask staff for an invite link.</p>
+    <p>
+      <HelpLink>Looking for help now? Which kind of help fits</HelpLink>
+    </p>
   </>
 );
 

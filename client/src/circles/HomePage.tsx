@@ -1,6 +1,7 @@
 import { useNavigate } from 'react-router';
 import type { CircleSession } from '../../../shared/schemas/circles';
 import { AppHeader } from '../ui/AppHeader';
+import { HelpLink } from '../help/HelpLink';
 import { CrisisLine } from '../ui/CrisisLine';
 import { ErrorLine } from '../ui/ErrorLine';
 import { doorsOpen } from '../ui/formatCircleTime';
@@ -62,6 +63,9 @@ export function HomePage() {
             Trained peer-support volunteers wear a red mug: <RedMugBadge />
           </p>
           <p>Nothing in a circle is recorded. What is shared here stays here.</p>
+          <p>
+            Something more personal, or not sure the circle is the right place? <HelpLink />
+          </p>
         </section>
         <CrisisLine />
       </main>

@@ -15,6 +15,7 @@ import {
   type Seniority,
   type WorkRole,
 } from '../../../shared/schemas/matching';
+import { HelpLink } from '../help/HelpLink';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { ErrorLine } from '../ui/ErrorLine';
 import { SelectField } from '../ui/SelectField';
@@ -94,6 +95,10 @@ export function RequestFormPage() {
       <p className="lede">
         {fromCircle ? 'You came from the circle. ' : ''}Tell us a little about what is going on and what kind of peer
         would help. Only staff read this; leave out anything you prefer not to write.
+      </p>
+      <p className="never-advice">
+        <strong>Peer support is never advice.</strong> Your peer shares their own story and what helped them, never
+        legal, financial or other advice. Not sure this is the right door? <HelpLink />
       </p>
       <form onSubmit={submit} noValidate className="card form">
         <ErrorLine message={error} />

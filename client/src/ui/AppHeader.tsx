@@ -34,13 +34,20 @@ export function AppHeader() {
           {user.role === 'volunteer' && <RedMugBadge />}
         </div>
       )}
-      <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
-        Sign out
-      </button>
+      {user ? (
+        <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
+          Sign out
+        </button>
+      ) : (
+        <Link to="/signin" className="button secondary">
+          Sign in
+        </Link>
+      )}
       {user && (
         <div className="header-nav">
           {isParticipantRole(user.role) && <ScheduleNav role={user.role} />}
           {isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
+          {isParticipantRole(user.role) && <Link to="/help">Find help</Link>}
           {user.role === 'staff' && (
             <nav className="staff-nav" aria-label="Staff">
               <RequestsLink />

@@ -1,3 +1,5 @@
+import { HelpLink } from '../help/HelpLink';
+
 /** A circle is peer support, not a crisis service: the way to urgent help is always in view. */
 export function CrisisLine() {
   return (
@@ -6,7 +8,8 @@ export function CrisisLine() {
         <strong>
           In crisis? Call or text <a href="tel:988">9-8-8</a>.
         </strong>{' '}
-        <span>The coffee circle is peer support, not a crisis service.</span>
+        <span>The coffee circle is peer support, not a crisis service.</span>{' '}
+        <HelpLink />
       </p>
     </aside>
   );

@@ -17,12 +17,16 @@ export function SupportPanel() {
   return (
     <section className="card support" aria-labelledby="support-heading">
       <h2 id="support-heading">Something more personal?</h2>
-      <p className="hint">Only staff see this. Nobody in the circle is told.</p>
+      <p className="hint">Only staff see this. Nobody in the circle is told. Peer support is never advice.</p>
       <div className="button-row">
         <button type="button" className="button secondary" disabled={busy} onClick={() => void ask()}>
           Ask for one-on-one support
         </button>
         <Link to="/support/request?from=circle">Request matched peer support</Link>
+        {/* A new tab, so the call goes on. */}
+        <a href="/help" target="_blank" rel="noopener">
+          Which kind of help fits? (opens in a new tab)
+        </a>
       </div>
       <p role="status" className="support-status">
         {status}

@@ -4,6 +4,7 @@ import { OutsideWindowData, type CircleSession } from '../../../../shared/schema
 import { ApiError } from '../../api/ApiError';
 import { useStore } from '../../store';
 import { AppHeader } from '../../ui/AppHeader';
+import { HelpLink } from '../../help/HelpLink';
 import { CrisisLine } from '../../ui/CrisisLine';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { doorsOpen } from '../../ui/formatCircleTime';
@@ -99,7 +100,8 @@ export function PreJoinPage() {
               )}
               <p>
                 Highly personal issues are better suited to one-to-one matched peer support, where a trained volunteer
-                is matched with you privately. Ask staff or a red mug volunteer about it.
+                is matched with you privately. Ask staff or a red mug volunteer about it.{' '}
+                <HelpLink />
               </p>
             </div>
             <ConfidentialityPledge />
