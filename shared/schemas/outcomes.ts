@@ -7,11 +7,14 @@ export const OUTCOMES_LAST_YEAR = 2100;
 /** The widest span of years one outcomes report covers. */
 export const OUTCOMES_MAX_YEARS = 50;
 
-const Year = z.coerce
-  .number({ message: 'Use a year like 2024' })
-  .int('Use a whole year like 2024')
-  .min(OUTCOMES_FIRST_YEAR, `Use a year from ${OUTCOMES_FIRST_YEAR}`)
-  .max(OUTCOMES_LAST_YEAR, `Use a year up to ${OUTCOMES_LAST_YEAR}`);
+const year = (n: z.ZodNumber) =>
+  n
+    .int('Use a whole year like 2024')
+    .min(OUTCOMES_FIRST_YEAR, `Use a year from ${OUTCOMES_FIRST_YEAR}`)
+    .max(OUTCOMES_LAST_YEAR, `Use a year up to ${OUTCOMES_LAST_YEAR}`);
+/** A year in a query string (text, so coerced); in a JSON body a year is a number. */
+const Year = year(z.coerce.number({ message: 'Use a year like 2024' }));
+const BodyYear = year(z.number({ message: 'Use a year like 2024' }));
 
 /**
  * GET /api/reports/outcomes?from=YYYY&to=YYYY — both years included; either may be left out (then the report runs
@@ -102,12 +105,12 @@ export const OutcomesReport = z.object({
 });
 export type OutcomesReport = z.infer<typeof OutcomesReport>;
 
-const Total = z.coerce.number({ message: 'Enter a number' }).int('Enter a whole number').min(0, 'Enter zero or more').max(100_000, 'Enter at most 100000');
+const Total = z.number({ message: 'Enter a number' }).int('Enter a whole number').min(0, 'Enter zero or more').max(100_000, 'Enter at most 100000');
 
 /** POST /api/reports/outcomes/history — staff: one year's totals from before the platform (replaces that year's). */
 export const HistoryYearBody = z
   .object({
-    year: Year,
+    year: BodyYear,
     matches: Total,
     requests: Total,
     careerRelated: Total,
