@@ -5,6 +5,7 @@ import { CreateRequestBody, type PeerProfile, type RequestCategory } from '../..
 import { OutcomesReport } from '../../shared/schemas/outcomes';
 import { participantIdentity, roomNameFor } from '../../server/src/livekit/identities';
 import { createMedia } from '../../server/src/livekit/media';
+import { seedDemoMatchHistory } from '../../server/src/seed';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { startTestApp, TEST_SECRET, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
@@ -242,5 +243,26 @@ describe('figures from real requests, matches and circle attendance', () => {
     expect(after.years.map((y) => y.matches)).toEqual([300, 92, 8, 0, 5]);
     // The 400th is now the last of 2024's history.
     expect(after.milestones.at(-1)).toEqual({ count: 400, source: 'history', year: 2024, month: null });
+  });
+});
+
+describe('the demo history', () => {
+  it('gives a fresh install the society\'s shape: the 300th match in 2022, the 400th in 2024, 2023 over 40 % career-related', async () => {
+    const demo = await startTestApp({ now: NOW });
+    try {
+      await seedDemoMatchHistory(demo.db, demo.clock);
+      await seedDemoMatchHistory(demo.db, demo.clock); // only into an empty history
+      const r = await demo.services.outcomes.report({});
+      expect(r).toMatchObject({ from: 2016, to: 2026, totalMatches: 400 });
+      expect(r.milestones.map((m) => [m.count, m.year])).toEqual([
+        [100, 2019],
+        [200, 2021],
+        [300, 2022],
+        [400, 2024],
+      ]);
+      expect(r.years.find((y) => y.year === 2023)).toMatchObject({ careerRelated: { share: 41.7 }, articlingStudents: { share: 13.3 } });
+    } finally {
+      await demo.close();
+    }
   });
 });
