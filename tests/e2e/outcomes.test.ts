@@ -59,6 +59,7 @@ describe('the outcomes page', () => {
     ]);
     // Nobody counted at the circles yet: withheld, never a zero that would tell small from none.
     expect(await row(page, 'People supported through the circles', Y).getByRole('cell').allTextContents()).toEqual([String(Y), 'fewer than 5']);
+    await page.getByText('No sum to show: every yearly figure here is fewer than 5.').waitFor();
 
     // Each chart is an image with its figures in words, described by the table that holds the same figures.
     const chart = page.locator('canvas[aria-describedby="matches-table"]');
