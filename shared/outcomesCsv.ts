@@ -45,7 +45,14 @@ export function outcomesCsv(r: OutcomesReport): string {
   rows.push(['summary', '', 'matches to date', formatMatchCount(r.totalMatches, t)]);
   if (r.matchesWithoutYear !== 0) rows.push(['summary', '', 'matches before Red Mug with no year on record', formatMatchCount(r.matchesWithoutYear, t)]);
   rows.push(['summary', '', `people supported: sum of the yearly figures ${r.from}–${r.to} (not unique across years)`, String(r.peopleSupportedSumOfYears)]);
-  rows.push(['note', '', `match and request counts from 1 to ${t - 1} are withheld, with another beside any that a total would give away; no share is computed from a withheld count`, '']);
+  rows.push([
+    'note',
+    '',
+    t > 1
+      ? `match and request counts from 1 to ${t - 1} are withheld, with another beside any that a total would give away; no share is computed from a withheld count`
+      : 'no match or request count is withheld (threshold 1)',
+    '',
+  ]);
   rows.push(['note', '', `people supported: counted once per reporting year; groups under ${r.circleThreshold} count nowhere; under ${r.circleThreshold} (zero included) withheld, others rounded to a multiple of ${r.circleThreshold}`, '']);
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
