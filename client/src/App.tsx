@@ -31,6 +31,7 @@ const RequestDetailPage = lazy(() => import('./matching/RequestDetailPage').then
 const PairRoomPage = lazy(() => import('./matching/PairRoomPage').then((m) => ({ default: m.PairRoomPage })));
 const StatsPage = lazy(() => import('./matching/StatsPage').then((m) => ({ default: m.StatsPage })));
 const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const OutcomesPage = lazy(() => import('./reports/OutcomesPage').then((m) => ({ default: m.OutcomesPage })));
 const AuditLogPage = lazy(() => import('./reports/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 const PeoplePage = lazy(() => import('./people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
@@ -66,6 +67,7 @@ export function App() {
           <Route path="/support/stats" element={<RequireAuth><Lazy><StatsPage /></Lazy></RequireAuth>} />
           <Route path="/support/matches/:id/room" element={<RequireAuth><Lazy><PairRoomPage /></Lazy></RequireAuth>} />
           <Route path="/staff/reports" element={<RequireAuth><Lazy><ReportsPage /></Lazy></RequireAuth>} />
+          <Route path="/staff/outcomes" element={<RequireAuth><Lazy><OutcomesPage /></Lazy></RequireAuth>} />
           <Route path="/staff/audit" element={<RequireAuth forAuditors><Lazy><AuditLogPage /></Lazy></RequireAuth>} />
           <Route path="/staff/people" element={<RequireAuth><Lazy><PeoplePage /></Lazy></RequireAuth>} />
           <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />

@@ -10,6 +10,8 @@ import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
 import { createAttendanceService } from './attendance/attendance.service';
 import { supportRequestsRepository } from './live/supportRequests.repository';
+import { outcomesRoutes } from './reports/outcomes.routes';
+import { createOutcomesService } from './reports/outcomes.service';
 import { reportsRoutes } from './reports/reports.routes';
 import { createReportsService } from './reports/reports.service';
 import { createCsrf } from './auth/csrf';
@@ -129,6 +131,14 @@ export function createApp(c: Components) {
     smallCellThreshold: config.attendance.smallCellThreshold,
   });
   const reports = createReportsService({ db: c.db, attendance, threshold: config.attendance.smallCellThreshold, window: config.dropIn });
+  const outcomes = createOutcomesService({
+    db: c.db,
+    clock: c.clock,
+    attendance,
+    threshold: config.matching.smallCellThreshold,
+    circleThreshold: config.attendance.smallCellThreshold,
+    matchesBeforePlatform: config.matching.matchesBeforePlatform,
+  });
   const pledges = createPledgeService({ db: c.db, clock: c.clock });
   const circleKeys = createCircleKeys(c.e2eeSecret);
   const admission = createAdmission({
@@ -274,6 +284,7 @@ export function createApp(c: Components) {
       },
     }),
   );
+  api.use('/reports/outcomes', outcomesRoutes({ outcomes }));
   api.use('/reports', reportsRoutes({ reports }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {
@@ -318,7 +329,7 @@ export function createApp(c: Components) {
   // Support requests are forgotten once handled, or after SUPPORT_REQUEST_MAX_DAYS at most (issue #15).
   const support = { applyRetention: () => supportRequestsRepository(c.db).expire(c.clock.now()) };
 
-  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, people, support } };
+  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, outcomes, people, support } };
 }
 
 

@@ -12,7 +12,7 @@ import { createLogger } from './log';
 import { closeRedis, connectRedis } from './redis';
 import { startJobs } from './jobs';
 import { resolveAppSecret, resolveE2eeSecret } from './secrets';
-import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoTopics } from './seed';
+import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoMatchHistory, seedDemoTopics } from './seed';
 import { configuredStore, openDb, type Db } from './store/db';
 import { describeHolder, StoreLockedError } from './store/storeLock';
 
@@ -66,6 +66,7 @@ export async function main(): Promise<void> {
     await seedDemoTopics(db, systemClock);
     const demo = await seedDemoAccounts(services.auth);
     await seedDemoHosts(services.scheduling, demo, systemClock);
+    await seedDemoMatchHistory(db, systemClock);
     if (demo.length > 0) {
       process.stdout.write('\nDEMO ACCOUNTS (development only; shown once):\n');
       for (const a of demo) process.stdout.write(`  ${a.role.padEnd(9)} ${a.email.padEnd(28)} ${a.password}\n`);

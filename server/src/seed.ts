@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { MemberKind, Role } from '../../shared/schemas/auth';
 import type { AuthService } from './auth/auth.service';
 import type { Clock } from './clock';
+import { matchHistoryRepository } from './matching/history.repository';
 import type { Db } from './store/db';
 import { schedulingRepository, WEEKLY_DEFAULTS, type NewSeries } from './scheduling/scheduling.repository';
 import type { SchedulingService } from './scheduling/scheduling.service';
@@ -93,5 +94,31 @@ export async function seedDemoHosts(scheduling: SchedulingService, demo: DemoAcc
   for (let i = 0; i < 6; i++, monday = monday.plus({ weeks: 1 })) {
     // A holiday-skipped Monday has nothing to host; the rest get the demo volunteer.
     await scheduling.setHosts(by, sessionIdOf(MONDAY_CIRCLE.id, monday.toISODate()!), volunteer.id, null).catch(() => undefined);
+  }
+}
+
+/**
+ * CAUTION: development only. Plausible yearly totals from before the platform (made up, in the shape of the society's
+ * published figures: the 300th match in 2022, the 400th in 2024, in 2023 more than 40 % career-related requests and
+ * about 13 % from articling students), so the outcomes page has a timeline on a fresh install. Only into an empty
+ * history.
+ */
+export async function seedDemoMatchHistory(db: Db, clock: Clock): Promise<void> {
+  const history = matchHistoryRepository(db);
+  if ((await history.years()).length > 0) return;
+  const years: Array<[number, number, number, number, number]> = [
+    // year, matches, requests, career-related, articling students
+    [2016, 15, 18, 6, 2],
+    [2017, 25, 28, 10, 3],
+    [2018, 35, 40, 15, 5],
+    [2019, 40, 45, 17, 6],
+    [2020, 55, 62, 22, 7],
+    [2021, 60, 66, 26, 9],
+    [2022, 75, 80, 31, 10],
+    [2023, 55, 60, 25, 8],
+    [2024, 40, 44, 19, 6],
+  ];
+  for (const [year, matches, requests, careerRelated, articlingStudents] of years) {
+    await history.put({ year, matches, requests, careerRelated, articlingStudents }, clock.now());
   }
 }

@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS = {
   'match.proposed': 'Proposed a match',
   'match.closed': 'Closed a match',
   'match.declined': 'Declined a proposed match',
+  'outcomes.history_set': "Entered a year's match history from before the platform",
   'topics.library_add': 'Added a topic to the library',
   'topics.library_remove': 'Removed a topic from the library',
   'support.list': 'Read the open one-on-one support requests',

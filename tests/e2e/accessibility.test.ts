@@ -107,6 +107,7 @@ describe('every page and state passes axe-core', () => {
       ['/staff/schedule/new', 'run the schedule: new circle'],
       ['/staff/people', 'people'],
       ['/staff/reports', 'reports'],
+      ['/staff/outcomes', 'outcomes (nothing counted yet)'],
       ['/staff/audit', 'audit log'],
       ['/staff/requests', 'requests inbox'],
       ['/staff/support', 'one-on-one requests'],

@@ -124,6 +124,8 @@ describe('an auditor', () => {
   it.each([
     ['GET', '/api/reports/attendance?from=2026-11-01&to=2026-11-30'],
     ['GET', '/api/reports/milestones'],
+    ['GET', '/api/reports/outcomes'],
+    ['POST', '/api/reports/outcomes/history'],
     ['GET', '/api/scheduling/sessions'],
     ['GET', '/api/scheduling/volunteers'],
     ['POST', `/api/scheduling/sessions/${SESSION}/topic`],

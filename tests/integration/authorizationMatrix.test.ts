@@ -112,6 +112,9 @@ const HTTP: Record<string, Audience> = {
   'GET /api/media/status': 'anyone', // only whether audio/video is up
   'GET /api/reports/attendance': 'staff',
   'GET /api/reports/milestones': 'staff',
+  'GET /api/reports/outcomes': 'staff',
+  'GET /api/reports/outcomes/history': 'staff',
+  'POST /api/reports/outcomes/history': 'staff', // the matrix's empty body is a 400 for staff: no year is entered
   'GET /api/reports/audit': 'auditReaders',
   'GET /api/reports/audit.csv': 'auditReaders',
   'GET /api/people': 'staff',

@@ -43,6 +43,10 @@ const cases: Array<[string, string, unknown, number, string]> = [
   ['join: unknown session', '/api/circles/sessions/nope_2026-11-30/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
   ['join: not a Monday', '/api/circles/sessions/rmcc_2026-12-01/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
   ['join: garbage id', `/api/circles/sessions/${'z'.repeat(500)}/join`, { displayName: 'A' }, 400, 'VALIDATION_FAILED'],
+  ['match history: empty', '/api/reports/outcomes/history', {}, 400, 'VALIDATION_FAILED'],
+  ['match history: more career-related than requests', '/api/reports/outcomes/history', { year: 2020, matches: 1, requests: 1, careerRelated: 2, articlingStudents: 0 }, 400, 'VALIDATION_FAILED'],
+  ['match history: a year out of range', '/api/reports/outcomes/history', { year: 1492, matches: 1, requests: 1, careerRelated: 0, articlingStudents: 0 }, 400, 'VALIDATION_FAILED'],
+  ['match history: wrong types', '/api/reports/outcomes/history', { year: 2020, matches: [1], requests: '4', careerRelated: null, articlingStudents: true }, 400, 'VALIDATION_FAILED'],
 ];
 
 describe('malformed input gets a clear 4xx with a code, never a 500', () => {

@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import './reports.css';
 
 /**
- * Staff insight pages: attendance reports and the audit log. Aggregates and actions only, never who was present.
+ * Staff insight pages: attendance reports, the outcomes report to funders and the audit log. Aggregates and actions only, never who was present.
  * Auditors read the audit log only, so they get no links between the pages.
  */
 export function ReportsLayout({ title, children }: { title: string; children: ReactNode }) {
@@ -19,6 +19,7 @@ export function ReportsLayout({ title, children }: { title: string; children: Re
         {staff && (
           <nav className="subnav" aria-label="Staff insight">
             <Link to="/staff/reports">Circle reports</Link>
+            <Link to="/staff/outcomes">Outcomes</Link>
             <Link to="/staff/audit">Audit log</Link>
           </nav>
         )}

@@ -69,6 +69,7 @@ async function targetLabels(db: Queryable, lines: readonly AuditLine[], window: 
       out.set(k, `Role: ${role === 'member' ? 'Member' : roleLabelOf({ role, memberKind: null })}`);
     } else if (l.target_type === 'user') out.set(k, `An account (ref. ${ref(l.target_id)})`);
     else if (l.target_type === 'support_request') out.set(k, `A peer-support request (ref. ${ref(l.target_id)})`);
+    else if (l.target_type === 'match_history_year') out.set(k, `Match history for ${l.target_id}`);
     else out.set(k, `${l.target_type} ${l.target_id}`);
   }
   return out;

@@ -197,6 +197,10 @@ export function matchingRepository(db: Queryable) {
       );
       return rows.map((r) => new Date(r.accepted_at));
     },
+    /** When each request arrived, with its category and caller kind only: for the yearly outcomes figures. */
+    async requestFacts(): Promise<Array<{ created_at: Date; category: RequestCategory; caller_kind: MemberKind | null }>> {
+      return db.query('SELECT created_at, category, caller_kind FROM support_requests ORDER BY created_at, id');
+    },
     async requestCounts(): Promise<Array<{ category: RequestCategory; caller_kind: MemberKind | null; n: number }>> {
       return db.query('SELECT category, caller_kind, count(*)::int AS n FROM support_requests GROUP BY category, caller_kind');
     },

@@ -26,6 +26,7 @@ import type { Admission } from '../live/admission';
 import type { Logger } from '../log';
 import type { Mailer } from '../mail/mailer';
 import type { Db, Queryable } from '../store/db';
+import { matchesBeforePlatform, matchHistoryRepository } from './history.repository';
 import { matchingRepository, type MatchRow } from './matching.repository';
 import { exclusionsFor, rankCandidates, type Candidate } from './scoring';
 import { suppressSmallCells } from './suppression';
@@ -58,7 +59,7 @@ export function createMatchingService(deps: {
   log: Logger;
   retentionDays: number;
   smallCellThreshold: number;
-  /** Matches made before the platform, counted into totals and milestones. */
+  /** Matches made before the platform, counted into totals and milestones, until staff enter yearly history. */
   matchesBeforePlatform: number;
   /** null: in-app notices only. */
   mailer: Mailer | null;
@@ -346,7 +347,7 @@ export function createMatchingService(deps: {
       const byYear = new Map<number, number>();
       for (const at of accepted) byYear.set(at.getUTCFullYear(), (byYear.get(at.getUTCFullYear()) ?? 0) + 1);
       // The n-th match overall is the (n − prior)-th made here; milestones reached before the platform have no date.
-      const prior = deps.matchesBeforePlatform;
+      const prior = matchesBeforePlatform(await matchHistoryRepository(deps.db).years(), deps.matchesBeforePlatform);
       const total = prior + accepted.length;
       const milestones = [];
       for (let n = MILESTONE_STEP; n <= total; n += MILESTONE_STEP) {

@@ -3,7 +3,7 @@ import type { Db } from './db';
 /** One schema change. */
 export interface Migration {
   /** Never reused; ranges by domain: 1–9 accounts and schedule, 10 matching, 20 contact requests, 30 attendance, 40 roles,
-   *  50–59 retention and the confidentiality pledge (issue #15). */
+   *  50–59 retention and the confidentiality pledge (issue #15), 85–89 the outcomes report's match history (issue #18). */
   id: number;
   name: string;
   sql: string;
@@ -402,6 +402,24 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     // Issue #17, item 2. Staff (or the admin command) can disable an account: it cannot sign in, its sessions are
     // gone and its sockets closed. Only when; the reason stays with staff, not here.
     sql: `ALTER TABLE users ADD COLUMN disabled_at timestamptz;`,
+  },
+  {
+    id: 85,
+    name: 'match history before the platform',
+    // Issue #18, item 7. The society's matches from before Red Mug, as staff enter them: yearly totals only (how
+    // many matches, how many requests, how many of those were career-related or from articling students), so the
+    // outcomes report's milestone timeline and yearly shares start where the program did. Never a person or a
+    // request; once a row exists, these totals replace MATCHES_BEFORE_PLATFORM.
+    sql: `
+      CREATE TABLE match_history_years (
+        year integer PRIMARY KEY CHECK (year BETWEEN 1980 AND 2100),
+        matches integer NOT NULL CHECK (matches >= 0),
+        requests integer NOT NULL CHECK (requests >= 0),
+        career_related integer NOT NULL CHECK (career_related BETWEEN 0 AND requests),
+        articling_students integer NOT NULL CHECK (articling_students BETWEEN 0 AND requests),
+        updated_at timestamptz NOT NULL
+      );
+    `,
   },
 ];
 
