@@ -48,6 +48,8 @@ import { peopleRoutes } from './people/people.routes';
 import { createPeopleService } from './people/people.service';
 import { createMatchingService } from './matching/matching.service';
 import type { Db } from './store/db';
+import { oneClickUnsubscribeRoute, remindersRoutes } from './reminders/reminders.routes';
+import { createRemindersService } from './reminders/reminders.service';
 import { schedulingRoutes } from './scheduling/scheduling.routes';
 import { createSchedulingService } from './scheduling/scheduling.service';
 
@@ -159,7 +161,24 @@ export function createApp(c: Components) {
     admission,
     mediaKeys: circleKeys,
   });
-  const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn, doors: admission.doors });
+  const reminders = createRemindersService({
+    db: c.db,
+    clock: c.clock,
+    log: c.log,
+    mailer,
+    publicUrl: config.publicUrl,
+    secret: c.secret,
+    window: config.dropIn,
+    hour: config.reminderHour,
+    threshold: config.attendance.smallCellThreshold,
+  });
+  const scheduling = createSchedulingService({
+    db: c.db,
+    clock: c.clock,
+    window: config.dropIn,
+    doors: admission.doors,
+    onEvent: (e) => reminders.onScheduleEvent(e),
+  });
   const people = createPeopleService({ db: c.db, clock: c.clock, unlockSignIn: (email) => throttle.unlock(email) });
   const inbox = createInboxService({
     contactRequests: () => supportRequestsRepository(c.db).open(),
@@ -238,6 +257,10 @@ export function createApp(c: Components) {
     }),
   );
 
+  // RFC 8058 one-click unsubscribe: a mail client's POST with no cookie or CSRF token, so outside /api and its CSRF
+  // check; the signed token in the URL is the credential (reminders.routes.ts).
+  app.use(oneClickUnsubscribeRoute({ reminders }));
+
   const api = Router();
   api.use(express.json({ limit: '16kb' }));
   api.use(cookieParser());
@@ -273,6 +296,7 @@ export function createApp(c: Components) {
     }),
   );
   api.use('/reports', reportsRoutes({ reports }));
+  api.use('/reminders', remindersRoutes({ reminders }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
@@ -316,7 +340,7 @@ export function createApp(c: Components) {
   // Support requests are forgotten once handled, or after SUPPORT_REQUEST_MAX_DAYS at most (issue #15).
   const support = { applyRetention: () => supportRequestsRepository(c.db).expire(c.clock.now()) };
 
-  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, people, support } };
+  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, people, support, reminders } };
 }
 
 
