@@ -43,7 +43,11 @@ afterAll(async () => {
 /** Moves the pinned clock and signs everyone in again (sessions last hours, the tests move days). */
 async function at(instant: string) {
   app.clock.set(instant);
-  [staff, lee, val] = await Promise.all(['staff', 'lawyer', 'volunteer'].map((n) => signedInAs(app.url, `${n}@example.ca`)));
+  [staff, lee, val] = await Promise.all([
+    signedInAs(app.url, 'staff@example.ca'),
+    signedInAs(app.url, 'lawyer@example.ca'),
+    signedInAs(app.url, 'volunteer@example.ca'),
+  ]);
 }
 const mailsTo = (email: string) => smtp.received.filter((m) => m.to.includes(email));
 const settingsOf = async (c: ApiClient) => ReminderSettings.parse((await c.get('/api/reminders')).body);

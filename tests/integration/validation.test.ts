@@ -43,6 +43,12 @@ const cases: Array<[string, string, unknown, number, string]> = [
   ['join: unknown session', '/api/circles/sessions/nope_2026-11-30/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
   ['join: not a Monday', '/api/circles/sessions/rmcc_2026-12-01/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
   ['join: garbage id', `/api/circles/sessions/${'z'.repeat(500)}/join`, { displayName: 'A' }, 400, 'VALIDATION_FAILED'],
+  ['reminders: unknown list', '/api/reminders/everything', { subscribed: true }, 400, 'VALIDATION_FAILED'],
+  ['reminders: wrong type', '/api/reminders/circle_day', { subscribed: 'yes' }, 400, 'VALIDATION_FAILED'],
+  ['reminders: missing choice', '/api/reminders/circle_day', {}, 400, 'VALIDATION_FAILED'],
+  ['reminders: someone else', '/api/reminders/circle_day', { subscribed: true, userId: '00000000-0000-4000-8000-000000000000' }, 400, 'VALIDATION_FAILED'],
+  ['reminders: a host list for a non-volunteer', '/api/reminders/assignments', { subscribed: true }, 403, 'FORBIDDEN'],
+  ['unsubscribe: JSON instead of the one-click form', '/unsubscribe/circle_day.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', { 'List-Unsubscribe': 'One-Click' }, 400, 'VALIDATION_FAILED'],
 ];
 
 describe('malformed input gets a clear 4xx with a code, never a 500', () => {
