@@ -8,6 +8,8 @@ import { RequireAuth } from './auth/RequireAuth';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { SignInPage } from './auth/SignInPage';
 import { HomePage } from './circles/HomePage';
+import { RemindersPage } from './reminders/RemindersPage';
+import { UnsubscribePage } from './reminders/UnsubscribePage';
 import { AssignmentsPage } from './scheduling/AssignmentsPage';
 import { SchedulePage } from './scheduling/SchedulePage';
 import { StaffSchedulePage } from './scheduling/StaffSchedulePage';
@@ -43,6 +45,9 @@ export function App() {
           <Route path="/invite/:token" element={<InvitePage />} />
           <Route path="/forgot-password" element={<ForgotPasswordPage />} />
           <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+          {/* The link in every reminder e-mail: works signed out; opening it changes nothing until the button. */}
+          <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+          <Route path="/reminders" element={<RequireAuth><RemindersPage /></RequireAuth>} />
           <Route path="/" element={<RequireAuth><HomePage /></RequireAuth>} />
           <Route
             path="/circles/:sessionId/join"

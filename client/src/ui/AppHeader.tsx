@@ -41,6 +41,7 @@ export function AppHeader() {
         <div className="header-nav">
           {isParticipantRole(user.role) && <ScheduleNav role={user.role} />}
           {isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
+          {isParticipantRole(user.role) && <Link to="/reminders">Reminders</Link>}
           {user.role === 'staff' && (
             <nav className="staff-nav" aria-label="Staff">
               <RequestsLink />
