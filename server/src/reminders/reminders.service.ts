@@ -119,15 +119,22 @@ export function createRemindersService(deps: {
     const people = await repo.subscribers('circle_day');
     if (people.length === 0) return;
     const now = deps.clock.now();
+    // Today's sessions by local date: zones that share a date share one e-mail. A zone whose reminder hour comes
+    // after another's on the same date adds nothing that day (one e-mail per person per day).
+    const byDate = new Map<string, LoadedSession[]>();
     for (const { zone, today, series } of await dueZones()) {
       const sessions = (await meetingOn(series, zone, today)).filter((s) => s.planned.occurrence.startsAt.getTime() > now.getTime());
+      byDate.set(today, [...(byDate.get(today) ?? []), ...sessions]);
+    }
+    for (const [today, unsorted] of byDate) {
+      const sessions = unsorted.sort((a, b) => a.planned.occurrence.startsAt.getTime() - b.planned.occurrence.startsAt.getTime());
       if (sessions.length === 0) continue;
       for (const p of people) {
         const user: PublicUser = { id: p.id, email: p.email, firstName: '', role: p.role, memberKind: p.memberKind, yearOfCall: p.yearOfCall };
         if (listsFor(user).length === 0) continue;
         const theirs = sessions.filter((s) => mayAttend(user, s.series, now));
         if (theirs.length === 0) continue;
-        // One e-mail per person per day: the claim is on the date, whatever circles (or zones sharing it) it lists.
+        // The claim is on the date, whatever circles it lists.
         await deliver('circle_day', today, p, 'circle_day', circleDayMail(theirs.map(mailSession), links(p.id, 'circle_day')));
       }
     }
