@@ -20,6 +20,8 @@ export const HOST_LISTS: readonly ReminderList[] = ['assignments', 'day_before',
 export const ReminderSettings = z.object({
   lists: z.array(z.object({ list: ReminderList, subscribed: z.boolean() })),
   mailAvailable: z.boolean(),
+  /** The hour (0–23, each circle's own zone) the morning and day-before reminders go from. */
+  hour: z.number().int().min(0).max(23),
 });
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 

@@ -73,7 +73,7 @@ describe('the morning reminder on circle days', () => {
   let leeMail: ReceivedMail;
 
   it('is off by default, and a member can turn it on for themselves only (validated)', async () => {
-    expect(await settingsOf(lee)).toEqual({ lists: [{ list: 'circle_day', subscribed: false }], mailAvailable: true });
+    expect(await settingsOf(lee)).toEqual({ lists: [{ list: 'circle_day', subscribed: false }], mailAvailable: true, hour: 8 });
     // A volunteer is offered the host lists too.
     expect((await settingsOf(val)).lists.map((l) => l.list)).toEqual(['circle_day', 'assignments', 'day_before', 'changes']);
     expect((await lee.post('/api/reminders/circle_day', { subscribed: 'yes' })).body.code).toBe('VALIDATION_FAILED');

@@ -6,12 +6,13 @@ import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
 import { chooseReminder, fetchReminderSettings } from './remindersApi';
 
-const HINTS: Record<ReminderList, string> = {
-  circle_day: 'At 8 in the morning (the circle’s time zone) on a day with a circle you can join.',
+const clockHour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+const hints = (hour: number): Record<ReminderList, string> => ({
+  circle_day: `At ${clockHour(hour)} (the circle’s time zone) on a day with a circle you can join.`,
   assignments: 'Each time you are added to or taken off a circle’s roster.',
-  day_before: 'The morning before a circle you host or back up.',
+  day_before: `At ${clockHour(hour)} the day before a circle you host or back up.`,
   changes: 'If a circle you are rostered on moves, is cancelled or is back on.',
-};
+});
 
 /**
  * The "Reminders" settings of the signed-in person: every list is off until they turn it on, each box saves at
@@ -64,7 +65,7 @@ function Choices({ initial }: { initial: ReminderSettings }) {
             />
             <label htmlFor={`reminder-${list}`}>{REMINDER_LIST_LABELS[list]}</label>
             <p className="hint" id={`reminder-${list}-hint`}>
-              {HINTS[list]}
+              {hints(settings.hour)[list]}
             </p>
           </div>
         ))}

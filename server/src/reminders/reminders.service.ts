@@ -214,7 +214,7 @@ export function createRemindersService(deps: {
   return {
     async settings(user: PublicUser): Promise<ReminderSettings> {
       const on = new Set(await repo.listsOf(user.id));
-      return { lists: listsFor(user).map((list) => ({ list, subscribed: on.has(list) })), mailAvailable: sending };
+      return { lists: listsFor(user).map((list) => ({ list, subscribed: on.has(list) })), mailAvailable: sending, hour: deps.hour };
     },
 
     async choose(user: PublicUser, list: ReminderList, subscribed: boolean): Promise<ReminderSettings> {
