@@ -259,15 +259,17 @@ export function createApp(c: Components) {
 
   // RFC 8058 one-click unsubscribe: a mail client's POST with no cookie or CSRF token, so outside /api and its CSRF
   // check; the signed token in the URL is the credential (reminders.routes.ts).
-  app.use(oneClickUnsubscribeRoute({ reminders }));
+  const limiterIn: MakeLimiter | undefined = redis ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` }) : undefined;
+  const unsubscribes = rateLimit({ name: 'unsubscribe', points: 60, duration: 600, what: 'unsubscribe requests', secret: c.secret, make: limiterIn });
+  app.use(oneClickUnsubscribeRoute({ reminders, limit: unsubscribes }));
 
   const api = Router();
   api.use(express.json({ limit: '16kb' }));
   api.use(cookieParser());
   api.use(loadUser(auth, names));
   api.use(csrf.protect);
-  // Rate limits beyond sign-in, per account (or address) under keyed hashes, shared through Redis when there is one.
-  const limiterIn: MakeLimiter | undefined = redis ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` }) : undefined;
+  // Rate limits beyond sign-in, per account (or address) under keyed hashes, shared through Redis when there is one
+  // (limiterIn, above).
   const feeds = rateLimit({ name: 'feeds', points: 300, duration: 600, what: 'calendar requests', secret: c.secret, make: limiterIn });
   api.get('/scheduling/feeds/:file', feeds);
   api.get('/scheduling/series/:seriesId/feed.ics', feeds);

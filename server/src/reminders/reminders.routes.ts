@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { OneClickBody, ReminderChoiceBody, ReminderListParams, type UnsubscribeResult } from '../../../shared/schemas/reminders';
 import { requireUser, signedInUser } from '../auth/auth.middleware';
@@ -33,9 +33,9 @@ const TokenParams = z.object({ token: z.string().max(200) }).strict();
  * person off that one list. A GET of the same URL is the web page with a button (mail scanners prefetch links, so a
  * GET never unsubscribes).
  */
-export function oneClickUnsubscribeRoute(deps: { reminders: RemindersService }): Router {
+export function oneClickUnsubscribeRoute(deps: { reminders: RemindersService; limit: RequestHandler }): Router {
   const router = Router();
-  router.post('/unsubscribe/:token', express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
+  router.post('/unsubscribe/:token', deps.limit, express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
     res.set('Cache-Control', 'no-store');
     const { token } = parse(TokenParams, req.params);
     if (!req.is('application/x-www-form-urlencoded')) {
