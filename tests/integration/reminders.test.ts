@@ -259,6 +259,18 @@ describe('notices for hosts and backups', () => {
     expect(subjects().slice(count)).toEqual(['You are the host of a Red Mug circle']);
   });
 
+  it('when the connection is lost as the message is handed over (maybe delivered), it is not sent again', async () => {
+    await at('2026-12-09T16:00:00Z');
+    const count = mails().length;
+    smtp.dropNext(1);
+    expect((await staff.post('/api/scheduling/sessions/rmcc_2026-12-21/hosts', { hostId: people.volunteer.id, backupId: null })).status).toBe(200);
+    await expect.poll(() => app.logLines.some((l) => l.includes('reminders.mail_failed') && l.includes('"retry":false'))).toBe(true);
+    await app.services.reminders.runOnce();
+    await app.services.reminders.runOnce();
+    // The relay had it: one copy, never a second.
+    expect(subjects().slice(count)).toEqual(['You are the host of a Red Mug circle']);
+  });
+
   it('a send claimed by an instance that died mid-send is never sent again (at most once)', async () => {
     await at('2026-12-13T15:00:00Z'); // Sunday 09:00: the day before rmcc_2026-12-14, which Val hosts
     await app.db.query(

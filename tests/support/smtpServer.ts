@@ -14,6 +14,11 @@ export interface SmtpServer {
   received: ReceivedMail[];
   /** The next `count` messages are refused at the end of DATA with a temporary failure (451), as a busy relay does. */
   refuseNext(count: number): void;
+  /**
+   * The next `count` messages are kept (queued) but the connection is cut before the reply, so the sender cannot
+   * know it was delivered: a relay that crashed right after queueing.
+   */
+  dropNext(count: number): void;
   close(): Promise<void>;
 }
 
@@ -24,6 +29,7 @@ export interface SmtpServer {
 export async function startSmtpServer(): Promise<SmtpServer> {
   const received: ReceivedMail[] = [];
   let refusing = 0;
+  let dropping = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
@@ -42,6 +48,12 @@ export async function startSmtpServer(): Promise<SmtpServer> {
         buffer = buffer.slice(i + 2);
         if (data) {
           if (line === '.') {
+            if (dropping > 0) {
+              dropping -= 1;
+              received.push({ ...envelope, raw: data.join('\r\n') });
+              socket.destroy();
+              return;
+            }
             if (refusing > 0) {
               refusing -= 1;
               say('451 4.3.0 try again later');
@@ -84,6 +96,9 @@ export async function startSmtpServer(): Promise<SmtpServer> {
     received,
     refuseNext(count) {
       refusing = count;
+    },
+    dropNext(count) {
+      dropping = count;
     },
     async close() {
       for (const s of sockets) s.destroy();

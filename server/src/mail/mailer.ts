@@ -20,3 +20,19 @@ export function smtpMailer(opts: { url: string; from: string }): Mailer {
     },
   };
 }
+
+/**
+ * Whether a failed send surely delivered nothing, so sending again cannot make a second copy: the mail server
+ * answered with a refusal (an SMTP reply code), or no message was ever handed over (no connection, no address,
+ * sign-in refused). A connection lost while the message was being handed over is not sure: the server may have
+ * queued it.
+ */
+export function surelyNotSent(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { responseCode?: unknown; code?: unknown; syscall?: unknown };
+  if (typeof e.responseCode === 'number') return true;
+  // Never connected (refused, unreachable). nodemailer reports a connection that closed mid-message as "CONN" too,
+  // so the failed system call is what tells the two apart.
+  if (e.syscall === 'connect') return true;
+  return typeof e.code === 'string' && ['EDNS', 'EAUTH', 'EENVELOPE'].includes(e.code);
+}

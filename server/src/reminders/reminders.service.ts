@@ -4,7 +4,7 @@ import { HOST_LISTS, REMINDER_LISTS, type ReminderCounts, type ReminderList, typ
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import type { Logger } from '../log';
-import type { Mailer } from '../mail/mailer';
+import { surelyNotSent, type Mailer } from '../mail/mailer';
 import { publishCount } from '../reports/disclosure';
 import { meets } from '../scheduling/plan';
 import type { DropInWindow } from '../scheduling/schedule';
@@ -87,9 +87,12 @@ export function createRemindersService(deps: {
         headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       });
     } catch (err) {
-      // Never the address or the text: which kind failed, and why in SMTP's words (no content of ours).
-      deps.log.warn('reminders.mail_failed', { kind: kind.split(':')[0], error: err instanceof Error ? err.name : 'unknown' });
-      await repo.finish(kind, ref, to.id, 'failed', deps.clock.now());
+      // A refusal is tried again by a later run. A failure that may have delivered it (the connection lost while
+      // handing it over) stays claimed, like a crash mid-send: never a second copy.
+      const retry = surelyNotSent(err);
+      // Never the address or the text: which kind failed, and whether it will be tried again.
+      deps.log.warn('reminders.mail_failed', { kind: kind.split(':')[0], error: err instanceof Error ? err.name : 'unknown', retry });
+      if (retry) await repo.finish(kind, ref, to.id, 'failed', deps.clock.now());
       return false;
     }
     await repo.finish(kind, ref, to.id, 'sent', deps.clock.now());
@@ -211,11 +214,13 @@ export function createRemindersService(deps: {
     }
   }
 
+  async function settings(user: PublicUser): Promise<ReminderSettings> {
+    const on = new Set(await repo.listsOf(user.id));
+    return { lists: listsFor(user).map((list) => ({ list, subscribed: on.has(list) })), mailAvailable: sending, hour: deps.hour };
+  }
+
   return {
-    async settings(user: PublicUser): Promise<ReminderSettings> {
-      const on = new Set(await repo.listsOf(user.id));
-      return { lists: listsFor(user).map((list) => ({ list, subscribed: on.has(list) })), mailAvailable: sending, hour: deps.hour };
-    },
+    settings,
 
     async choose(user: PublicUser, list: ReminderList, subscribed: boolean): Promise<ReminderSettings> {
       if (!listsFor(user).includes(list)) {
@@ -223,7 +228,7 @@ export function createRemindersService(deps: {
       }
       if (subscribed) await repo.subscribe(user.id, list, deps.clock.now());
       else await repo.unsubscribe(user.id, list);
-      return this.settings(user);
+      return settings(user);
     },
 
     /** The one-click unsubscribe: the signed token is the credential, no session is needed. */
