@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../server/src/clock';
 import { createLogger } from '../../server/src/log';
 import { smtpMailer } from '../../server/src/mail/mailer';
 import { createRemindersService } from '../../server/src/reminders/reminders.service';
 import { openDb, type Db } from '../../server/src/store/db';
+import { createJobLease } from '../../server/src/store/jobLease';
 import { signedInAs } from '../support/httpClient';
 import { freshPostgresDatabase } from '../support/postgres';
 import { startSmtpServer, type SmtpServer } from '../support/smtpServer';
@@ -80,5 +82,29 @@ describe('several instances, one PostgreSQL', () => {
     await Promise.all([...services, ...services].map((s) => s.runOnce()));
     expect(smtp.received.length - before).toBe(members.length);
     expect(tally()).toEqual(Object.fromEntries(members.map((e) => [e, 2]).sort()));
+  });
+
+  it('the job lease: one holder at a time across instances, let go after the run, taken over once expired', async () => {
+    const clock = fixedClock('2026-12-01T12:00:00Z');
+    const [a, b] = dbs.map((db) => createJobLease(db, clock));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const first = a!.run('lease-test', 60_000, async () => {
+      started();
+      await held;
+    });
+    await running;
+    expect(await b!.run('lease-test', 60_000, async () => undefined)).toBe(false);
+    release();
+    expect(await first).toBe(true);
+    expect(await b!.run('lease-test', 60_000, async () => undefined)).toBe(true);
+
+    // A holder that died (its lease left behind) blocks others only until the lease expires.
+    await dbs[0]!.query(`INSERT INTO job_leases (name, holder, expires_at) VALUES ('lease-test', 'gone', $1)`, [new Date('2026-12-01T12:01:00Z')]);
+    expect(await b!.run('lease-test', 60_000, async () => undefined)).toBe(false);
+    clock.set('2026-12-01T12:01:00Z');
+    expect(await b!.run('lease-test', 60_000, async () => undefined)).toBe(true);
   });
 });
