@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'SERVICE_UNAVAILABLE',
   /** A repeat of a command (same person, same command id) whose first run has not finished; it applies once. */
   'IN_PROGRESS',
+  /** An unsubscribe link that was altered or forged (its signature does not match). */
+  'UNSUBSCRIBE_INVALID',
   'INTERNAL',
 ] as const;
 

@@ -9,6 +9,8 @@ import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { SignInPage } from './auth/SignInPage';
 import { HomePage } from './circles/HomePage';
 import { HelpPage } from './help/HelpPage';
+import { RemindersPage } from './reminders/RemindersPage';
+import { UnsubscribePage } from './reminders/UnsubscribePage';
 import { AssignmentsPage } from './scheduling/AssignmentsPage';
 import { SchedulePage } from './scheduling/SchedulePage';
 import { StaffSchedulePage } from './scheduling/StaffSchedulePage';
@@ -47,6 +49,9 @@ export function App() {
           <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
           {/* Open to anyone: the way to help must not wait for an account. */}
           <Route path="/help" element={<HelpPage />} />
+          {/* The link in every reminder e-mail: works signed out; opening it changes nothing until the button. */}
+          <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+          <Route path="/reminders" element={<RequireAuth><RemindersPage /></RequireAuth>} />
           <Route path="/" element={<RequireAuth><HomePage /></RequireAuth>} />
           <Route
             path="/circles/:sessionId/join"

@@ -51,6 +51,8 @@ import { peopleRoutes } from './people/people.routes';
 import { createPeopleService } from './people/people.service';
 import { createMatchingService } from './matching/matching.service';
 import type { Db } from './store/db';
+import { oneClickUnsubscribeRoute, remindersRoutes } from './reminders/reminders.routes';
+import { createRemindersService } from './reminders/reminders.service';
 import { schedulingRoutes } from './scheduling/scheduling.routes';
 import { createSchedulingService } from './scheduling/scheduling.service';
 
@@ -170,7 +172,24 @@ export function createApp(c: Components) {
     admission,
     mediaKeys: circleKeys,
   });
-  const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn, doors: admission.doors });
+  const reminders = createRemindersService({
+    db: c.db,
+    clock: c.clock,
+    log: c.log,
+    mailer,
+    publicUrl: config.publicUrl,
+    secret: c.secret,
+    window: config.dropIn,
+    hour: config.reminderHour,
+    threshold: config.attendance.smallCellThreshold,
+  });
+  const scheduling = createSchedulingService({
+    db: c.db,
+    clock: c.clock,
+    window: config.dropIn,
+    doors: admission.doors,
+    onEvent: (e) => reminders.onScheduleEvent(e),
+  });
   const people = createPeopleService({ db: c.db, clock: c.clock, unlockSignIn: (email) => throttle.unlock(email) });
   const inbox = createInboxService({
     contactRequests: () => supportRequestsRepository(c.db).open(),
@@ -249,13 +268,19 @@ export function createApp(c: Components) {
     }),
   );
 
+  // RFC 8058 one-click unsubscribe: a mail client's POST with no cookie or CSRF token, so outside /api and its CSRF
+  // check; the signed token in the URL is the credential (reminders.routes.ts).
+  const limiterIn: MakeLimiter | undefined = redis ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` }) : undefined;
+  const unsubscribes = rateLimit({ name: 'unsubscribe', points: 60, duration: 600, what: 'unsubscribe requests', secret: c.secret, make: limiterIn });
+  app.use(oneClickUnsubscribeRoute({ reminders, limit: unsubscribes }));
+
   const api = Router();
   api.use(express.json({ limit: '16kb' }));
   api.use(cookieParser());
   api.use(loadUser(auth, names));
   api.use(csrf.protect);
-  // Rate limits beyond sign-in, per account (or address) under keyed hashes, shared through Redis when there is one.
-  const limiterIn: MakeLimiter | undefined = redis ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` }) : undefined;
+  // Rate limits beyond sign-in, per account (or address) under keyed hashes, shared through Redis when there is one
+  // (limiterIn, above).
   const feeds = rateLimit({ name: 'feeds', points: 300, duration: 600, what: 'calendar requests', secret: c.secret, make: limiterIn });
   api.get('/scheduling/feeds/:file', feeds);
   api.get('/scheduling/series/:seriesId/feed.ics', feeds);
@@ -286,6 +311,7 @@ export function createApp(c: Components) {
   );
   api.use('/reports/outcomes', outcomesRoutes({ outcomes }));
   api.use('/reports', reportsRoutes({ reports }));
+  api.use('/reminders', remindersRoutes({ reminders }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
@@ -329,7 +355,7 @@ export function createApp(c: Components) {
   // Support requests are forgotten once handled, or after SUPPORT_REQUEST_MAX_DAYS at most (issue #15).
   const support = { applyRetention: () => supportRequestsRepository(c.db).expire(c.clock.now()) };
 
-  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, outcomes, people, support } };
+  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, outcomes, people, support, reminders } };
 }
 
 

@@ -54,6 +54,7 @@ const Env = z
     MATCHES_BEFORE_PLATFORM: z.coerce.number().int().min(0).max(100_000).default(0),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().min(3).default('Red Mug <no-reply@localhost>'),
+    REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(8),
     SEED_DEMO: bool.optional(),
     CRISIS_TEXT: z.string().max(1000).optional(),
     /** The society's professional counselling intake line, shown on the "Which kind of help fits?" page and in circles. */
@@ -147,6 +148,8 @@ export interface Config {
   attendance: { retentionDays: number; smallCellThreshold: number };
   /** Outgoing mail; null when SMTP is not configured (people then see in-app notices only). */
   mail: { url: string; from: string } | null;
+  /** Opt-in reminders go from this hour (0–23) in each circle's own zone: the morning one, and the day-before one. */
+  reminderHour: number;
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The "not a crisis service" panel in every circle. */
@@ -223,6 +226,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     attendance: { retentionDays: e.ATTENDANCE_RETENTION_DAYS, smallCellThreshold: e.REPORT_SMALL_CELL_THRESHOLD },
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    reminderHour: e.REMINDER_HOUR,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
     crisisText: e.CRISIS_TEXT ?? defaultCrisisText(counselling),

@@ -84,6 +84,9 @@ export async function main(): Promise<void> {
       { name: 'support.retention', everyMs: 60 * 60_000, run: () => services.support.applyRetention() },
       // Forget used and expired password reset links, and reset requests staff never served.
       { name: 'auth.reset_retention', everyMs: 60 * 60_000, run: () => services.auth.applyResetRetention() },
+      // Opt-in reminder e-mails that are due (morning, day before) and notices to try again; one instance at a time
+      // (a job lease in the store), each message claimed once.
+      { name: 'reminders', everyMs: 5 * 60_000, run: () => services.reminders.runOnce() },
     ],
     log,
   );

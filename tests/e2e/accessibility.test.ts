@@ -45,6 +45,7 @@ describe('every page and state passes axe-core', () => {
     await visit(signedOut, '/forgot-password', heading('Forgot your password?'), 'forgot password');
     await visit(signedOut, '/reset-password/not-a-real-reset-token', heading(/.+/), 'reset password (a link that does not work)');
     await visit(signedOut, '/help', heading('Which kind of help fits?'), 'which kind of help fits (signed out)');
+    await visit(signedOut, '/unsubscribe/circle_day.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', heading('Stop these e-mails'), 'unsubscribe (signed out)');
 
     // A member and a host in one circle, with media.
     const [member, host] = await Promise.all([e2e.open(), e2e.open()]);
@@ -94,11 +95,13 @@ describe('every page and state passes axe-core', () => {
     }
     await visit(member, '/support', heading(/.+/), 'peer support (member)');
     await visit(member, '/support/request', heading(/.+/), 'support request form');
+    await visit(member, '/reminders', async (p) => (await heading('Your reminders')(p), await p.getByRole('checkbox').first().waitFor()), 'reminders (member)');
 
     const volunteer = await e2e.open();
     await signInThroughUi(volunteer, e2e.app.url, 'volunteer@example.ca', 'Finding your feet');
     await visit(volunteer, '/assignments', heading(/.+/), 'assignments (volunteer)');
     await visit(volunteer, '/support/profile', heading(/.+/), 'peer profile (volunteer)');
+    await visit(volunteer, '/reminders', async (p) => (await heading('Your reminders')(p), await p.getByRole('checkbox').nth(3).waitFor()), 'reminders (volunteer)');
 
     for (const [path, state] of [
       ['/staff/schedule', 'run the schedule'],

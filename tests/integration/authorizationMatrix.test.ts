@@ -121,6 +121,10 @@ const HTTP: Record<string, Audience> = {
   'POST /api/people/:id/unlock-sign-in': 'staff',
   'POST /api/people/:id/disabled': 'staff', // the matrix's empty body is a 400 for staff: nobody is disabled here
   'PATCH /api/people/:id/role': 'staff', // the matrix's empty body is a 400 for staff: nobody's role changes here
+  'GET /api/reminders': 'signedIn', // one's own reminder choices only
+  'POST /api/reminders/:list': 'signedIn', // one's own; the matrix's ':list' is no list: a 400 once past the role check
+  'GET /api/reminders/counts': 'staff', // how many on each list, suppressed; never who
+  'POST /unsubscribe/:token': 'anyone', // RFC 8058 one-click: the signed token is the credential (a 400 for a bad one)
 };
 
 /** Socket commands: everyone signed in who takes part (never an auditor), the host of this circle (and staff), or staff. */

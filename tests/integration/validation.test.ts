@@ -47,6 +47,12 @@ const cases: Array<[string, string, unknown, number, string]> = [
   ['match history: more career-related than requests', '/api/reports/outcomes/history', { year: 2020, matches: 1, requests: 1, careerRelated: 2, articlingStudents: 0 }, 400, 'VALIDATION_FAILED'],
   ['match history: a year out of range', '/api/reports/outcomes/history', { year: 1492, matches: 1, requests: 1, careerRelated: 0, articlingStudents: 0 }, 400, 'VALIDATION_FAILED'],
   ['match history: wrong types', '/api/reports/outcomes/history', { year: 2020, matches: [1], requests: '4', careerRelated: null, articlingStudents: true }, 400, 'VALIDATION_FAILED'],
+  ['reminders: unknown list', '/api/reminders/everything', { subscribed: true }, 400, 'VALIDATION_FAILED'],
+  ['reminders: wrong type', '/api/reminders/circle_day', { subscribed: 'yes' }, 400, 'VALIDATION_FAILED'],
+  ['reminders: missing choice', '/api/reminders/circle_day', {}, 400, 'VALIDATION_FAILED'],
+  ['reminders: someone else', '/api/reminders/circle_day', { subscribed: true, userId: '00000000-0000-4000-8000-000000000000' }, 400, 'VALIDATION_FAILED'],
+  ['reminders: a host list for a non-volunteer', '/api/reminders/assignments', { subscribed: true }, 403, 'FORBIDDEN'],
+  ['unsubscribe: JSON instead of the one-click form', '/unsubscribe/circle_day.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', { 'List-Unsubscribe': 'One-Click' }, 400, 'VALIDATION_FAILED'],
 ];
 
 describe('malformed input gets a clear 4xx with a code, never a 500', () => {

@@ -35,7 +35,9 @@ export interface E2e {
  * livekit-server (`'media'`, or `'webhooks'` to have its webhooks reach the app too), live state in an emptied Redis
  * when given its URL, and the browsers it opened, closed afterwards. Call it at the top of a file or of a describe; read the fields inside tests.
  */
-export function e2eSetup(opts: { livekit?: 'none' | 'media' | 'webhooks'; env?: Record<string, string>; redisUrl?: string } = {}): E2e {
+export function e2eSetup(
+  opts: { livekit?: 'none' | 'media' | 'webhooks'; env?: Record<string, string>; redisUrl?: string; publicUrlIsSelf?: boolean } = {},
+): E2e {
   const mode = opts.livekit ?? 'none';
   const browsers: TestBrowser[] = [];
   const world = {
@@ -66,6 +68,7 @@ export function e2eSetup(opts: { livekit?: 'none' | 'media' | 'webhooks'; env?: 
       media: createMedia(mode === 'media' ? world.livekit.connection : null),
       env: opts.env,
       redis: world.redis,
+      publicUrlIsSelf: opts.publicUrlIsSelf,
     });
     if (mode === 'webhooks') {
       world.livekit = await startTestLivekit({ webhookUrl: `${world.app.url}/api/livekit/webhook` });

@@ -12,6 +12,13 @@ export interface SmtpServer {
   /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */
   url: string;
   received: ReceivedMail[];
+  /** The next `count` messages are refused at the end of DATA with a temporary failure (451), as a busy relay does. */
+  refuseNext(count: number): void;
+  /**
+   * The next `count` messages are kept (queued) but the connection is cut before the reply, so the sender cannot
+   * know it was delivered: a relay that crashed right after queueing.
+   */
+  dropNext(count: number): void;
   close(): Promise<void>;
 }
 
@@ -21,6 +28,8 @@ export interface SmtpServer {
  */
 export async function startSmtpServer(): Promise<SmtpServer> {
   const received: ReceivedMail[] = [];
+  let refusing = 0;
+  let dropping = 0;
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
@@ -39,10 +48,21 @@ export async function startSmtpServer(): Promise<SmtpServer> {
         buffer = buffer.slice(i + 2);
         if (data) {
           if (line === '.') {
-            received.push({ ...envelope, raw: data.join('\r\n') });
+            if (dropping > 0) {
+              dropping -= 1;
+              received.push({ ...envelope, raw: data.join('\r\n') });
+              socket.destroy();
+              return;
+            }
+            if (refusing > 0) {
+              refusing -= 1;
+              say('451 4.3.0 try again later');
+            } else {
+              received.push({ ...envelope, raw: data.join('\r\n') });
+              say('250 2.0.0 queued');
+            }
             envelope = { from: '', to: [] };
             data = null;
-            say('250 2.0.0 queued');
           } else data.push(line.startsWith('..') ? line.slice(1) : line);
           continue;
         }
@@ -74,6 +94,12 @@ export async function startSmtpServer(): Promise<SmtpServer> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refuseNext(count) {
+      refusing = count;
+    },
+    dropNext(count) {
+      dropping = count;
+    },
     async close() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -84,4 +110,17 @@ export async function startSmtpServer(): Promise<SmtpServer> {
 /** The text of a received message with quoted-printable soft breaks and escapes undone (nodemailer wraps long lines). */
 export function mailText(m: ReceivedMail): string {
   return m.raw.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_s, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** A header field of a received message, unfolded (RFC 5322 continuation lines joined), or null when absent. */
+export function mailHeader(m: ReceivedMail, name: string): string | null {
+  const head = m.raw.split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ');
+  const line = head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line ? line.slice(name.length + 1).trim() : null;
+}
+
+/** The body of a received message, decoded like `mailText`. */
+export function mailBody(m: ReceivedMail): string {
+  const text = mailText(m);
+  return text.slice(text.indexOf('\r\n\r\n') + 4);
 }

@@ -67,8 +67,17 @@ export async function startTestApp(opts: {
   redis?: RedisClient;
   hostIds?: SessionHostIds;
   commandLimiter?: CommandLimiter;
+  /** PUBLIC_URL is the app's own loopback address (links in e-mails a browser then opens, e.g. unsubscribe links). */
+  publicUrlIsSelf?: boolean;
 } = {}): Promise<TestApp> {
-  const config: Config = loadConfig({ NODE_ENV: 'test', LIVEKIT_LOCAL: 'off', ...opts.env });
+  const server: Server = createServer();
+  const listen = async () => {
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return (server.address() as AddressInfo).port;
+  };
+  // Listening first, so the address is known before the config that names it.
+  const self = opts.publicUrlIsSelf ? { PUBLIC_URL: `http://127.0.0.1:${await listen()}` } : {};
+  const config: Config = loadConfig({ NODE_ENV: 'test', LIVEKIT_LOCAL: 'off', ...opts.env, ...self });
   const db = opts.db ?? (await openDb({ memory: true }));
   await ensureMondayCircle(db);
   const clock = testClock(opts.now ?? IN_WINDOW);
@@ -87,10 +96,9 @@ export async function startTestApp(opts: {
     hostIds: opts.hostIds,
     commandLimiter: opts.commandLimiter,
   });
-  const server: Server = createServer(app);
+  server.on('request', app);
   const realtime = await attach(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listen();
   return {
     url: `http://127.0.0.1:${port}`,
     db,

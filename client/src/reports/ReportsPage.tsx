@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useState, type FormEvent } from 'react';
 import { attendanceReportCsv, formatCount } from '../../../shared/reportCsv';
 import type { AttendanceReport, MilestonesReport, ReportCell } from '../../../shared/schemas/reports';
+import { ReminderCountsCard } from '../reminders/ReminderCountsCard';
 import { CountTable } from '../ui/CountTable';
 import { DataTable } from '../ui/DataTable';
 import { Loaded } from '../ui/Loaded';
@@ -51,6 +52,7 @@ export function ReportsPage() {
         )}
       </Loaded>
       <Loaded state={milestones.state}>{(m) => <Milestones m={m} />}</Loaded>
+      <ReminderCountsCard />
     </ReportsLayout>
   );
 }

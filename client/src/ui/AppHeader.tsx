@@ -48,6 +48,7 @@ export function AppHeader() {
           {isParticipantRole(user.role) && <ScheduleNav role={user.role} />}
           {isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
           {isParticipantRole(user.role) && <Link to="/help">Find help</Link>}
+          {isParticipantRole(user.role) && <Link to="/reminders">Reminders</Link>}
           {user.role === 'staff' && (
             <nav className="staff-nav" aria-label="Staff">
               <RequestsLink />

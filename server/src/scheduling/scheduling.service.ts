@@ -19,6 +19,7 @@ import { AppError } from '../http/errors';
 import type { Db } from '../store/db';
 import { addSeries, hasPublicFeed, newCalendar, sessionCalendar, type FeedContext } from './calendarFeed';
 import { meets } from './plan';
+import type { OnScheduleEvent } from './scheduleEvents';
 import { isValidZone, type DropInWindow } from './schedule';
 import { schedulingRepository, type NewSeries, type SeriesRow } from './scheduling.repository';
 import { loadSession, loadSessions, mayAttend, sessionBasics, type LoadedSession } from './sessions';
@@ -72,7 +73,18 @@ export function createSchedulingService(deps: {
   window: DropInWindow;
   /** What a session's doors say to this person now: admission's rule, so the schedule never invites in whom a join refuses. */
   doors: (user: PublicUser, s: LoadedSession) => Promise<Doors>;
+  /** Told after a roster or a session changed (reminders); must not throw, and is not awaited. */
+  onEvent?: OnScheduleEvent;
 }) {
+  const rostered = (by: string, before: LoadedSession | null, after: LoadedSession) =>
+    deps.onEvent?.({
+      type: 'roster',
+      sessionId: after.planned.id,
+      sequence: after.planned.sequence,
+      by,
+      before: { hostId: before?.planned.hostId ?? null, backupId: before?.planned.backupId ?? null },
+      after: { hostId: after.planned.hostId, backupId: after.planned.backupId },
+    });
   const repo = schedulingRepository(deps.db);
   const today = (zone = 'America/Edmonton') => DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate()!;
   const plusDays = (d: string, n: number) => DateTime.fromISO(d).plus({ days: n }).toISODate()!;
@@ -284,6 +296,7 @@ export function createSchedulingService(deps: {
       });
       await record(deps.db, { actorId: by.id, action: 'popup.create', targetType: 'session', targetId: `${id}_${input.date}`, at: deps.clock.now() });
       const s = (await loadSession(deps.db, `${id}_${input.date}`, deps.window))!;
+      if (input.hostId || input.backupId) rostered(by.id, null, s);
       return view(by, s, await names([s]));
     },
 
@@ -336,6 +349,7 @@ export function createSchedulingService(deps: {
       );
       await record(deps.db, { actorId: by.id, action: 'session.hosts', targetType: 'session', targetId: sessionId, at: deps.clock.now() });
       const after = (await loadSession(deps.db, sessionId, deps.window))!;
+      rostered(by.id, s, after);
       return view(by, after, await names([after]));
     },
 
@@ -350,6 +364,8 @@ export function createSchedulingService(deps: {
       } else {
         throw new AppError(403, 'FORBIDDEN', 'You are not assigned to this circle.');
       }
+      const after = await loadSession(deps.db, sessionId, deps.window);
+      if (after) rostered(user.id, s, after);
     },
 
     async changeSession(by: PublicUser, sessionId: string, c: SessionChange): Promise<ScheduledSession> {
@@ -376,6 +392,8 @@ export function createSchedulingService(deps: {
       }
       await record(deps.db, { actorId: by.id, action: `session.${c.action}`, targetType: 'session', targetId: sessionId, at: deps.clock.now() });
       const after = (await loadSession(deps.db, sessionId, deps.window))!;
+      const { hostId, backupId, sequence } = after.planned;
+      deps.onEvent?.({ type: 'change', sessionId, sequence, by: by.id, action: c.action, hostId, backupId });
       return view(by, after, await names([after]));
     },
 

@@ -3,7 +3,8 @@ import type { Db } from './db';
 /** One schema change. */
 export interface Migration {
   /** Never reused; ranges by domain: 1–9 accounts and schedule, 10 matching, 20 contact requests, 30 attendance, 40 roles,
-   *  50–59 retention and the confidentiality pledge (issue #15), 85–89 the outcomes report's match history (issue #18). */
+   *  50–59 retention and the confidentiality pledge (issue #15); issue #18: 60–64 in-person circles, 65–69 volunteer
+   *  readiness, 70–74 reminders by e-mail, 75–79 knocks and the acting host, 85–89 the outcomes report's match history. */
   id: number;
   name: string;
   sql: string;
@@ -402,6 +403,53 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     // Issue #17, item 2. Staff (or the admin command) can disable an account: it cannot sign in, its sessions are
     // gone and its sockets closed. Only when; the reason stays with staff, not here.
     sql: `ALTER TABLE users ADD COLUMN disabled_at timestamptz;`,
+  },
+  {
+    id: 70,
+    name: 'reminder subscriptions',
+    // Issue #18, item 3. Who asked for which reminder list; a row means "on", none means off (the default).
+    sql: `
+      CREATE TABLE reminder_subscriptions (
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        list text NOT NULL CHECK (list IN ('circle_day', 'assignments', 'day_before', 'changes')),
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (user_id, list)
+      );
+    `,
+  },
+  {
+    id: 71,
+    name: 'reminder sends',
+    // Each reminder or notice is claimed here before it is sent, so it goes once whichever instance sends it.
+    // Only what was sent to whom and when: never the message. ref is a session id (with the roster's sequence for
+    // notices) or a date. state: pending (a notice waiting), sending (claimed), sent, failed (SMTP refused; tried
+    // again up to a limit). A claim left at "sending" by a process that died is never sent again: at most once.
+    sql: `
+      CREATE TABLE reminder_sends (
+        kind text NOT NULL,
+        ref text NOT NULL,
+        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        state text NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (kind, ref, user_id)
+      );
+      CREATE INDEX reminder_sends_open ON reminder_sends (state) WHERE state IN ('pending', 'failed');
+    `,
+  },
+  {
+    id: 72,
+    name: 'job leases',
+    // One instance at a time runs a job that must not run twice at once (the reminders): a lease with an expiry,
+    // so an instance that dies lets the next one take over.
+    sql: `
+      CREATE TABLE job_leases (
+        name text PRIMARY KEY,
+        holder text NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+    `,
   },
   {
     id: 85,
