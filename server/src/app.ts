@@ -310,6 +310,7 @@ export function createApp(c: Components) {
         secret: c.secret,
         circleKeys,
         crisisText: config.crisisText,
+        hostGraceMinutes: config.hostGraceMinutes,
       },
     }));
 

@@ -3,7 +3,7 @@ import type { Db } from './db';
 /** One schema change. */
 export interface Migration {
   /** Never reused; ranges by domain: 1–9 accounts and schedule, 10 matching, 20 contact requests, 30 attendance, 40 roles,
-   *  50–59 retention and the confidentiality pledge (issue #15). */
+   *  50–59 retention and the confidentiality pledge (issue #15), 75–79 the live circle's knock and host hand-over (issue #18). */
   id: number;
   name: string;
   sql: string;
@@ -402,6 +402,13 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     // Issue #17, item 2. Staff (or the admin command) can disable an account: it cannot sign in, its sessions are
     // gone and its sockets closed. Only when; the reason stays with staff, not here.
     sql: `ALTER TABLE users ADD COLUMN disabled_at timestamptz;`,
+  },
+  {
+    id: 75,
+    name: 'any volunteer may take over hosting',
+    // Issue #18, item 5. Staff may let any current red-mug volunteer present take over a circle of this series
+    // when neither its host nor its backup has arrived by the grace after the start. Off unless staff say so.
+    sql: `ALTER TABLE circle_series ADD COLUMN any_volunteer_may_host boolean NOT NULL DEFAULT false;`,
   },
 ];
 

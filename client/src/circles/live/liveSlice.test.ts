@@ -31,6 +31,8 @@ const snapshot: CircleSnapshot = {
   hands: [],
   locked: false,
   ended: false,
+  knocks: [],
+  actingHost: null,
   crisisText: 'Not a crisis service. Call or text 9-8-8.',
 };
 
