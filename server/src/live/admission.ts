@@ -114,7 +114,7 @@ export function createAdmission(deps: {
 
   /** The live circle's side of the doors: ended, removed, locked to newcomers (a host always, and anyone let in before the lock, may come back). */
   async function liveDoors(user: PublicUser, id: string, identity: string): Promise<{ doors: Exclude<Doors, 'upcoming'>; isHost: boolean }> {
-    const [ended, removed, locked, isHost] = await Promise.all([isEnded(id), live.isRemoved(id, identity), live.isLocked(id), rightsNow(user, id)]);
+    const [ended, removed, locked, isHost] = await Promise.all([isEnded(id), live.isRemoved(id, identity), live.isLocked(id), rightsNow(user, id, true)]);
     if (ended) return { doors: 'ended', isHost };
     if (removed) return { doors: 'removed', isHost };
     if (!isHost && locked && !(await live.wasAdmitted(id, identity))) return { doors: 'locked', isHost };
@@ -126,18 +126,19 @@ export function createAdmission(deps: {
   // a hand-over on any instance holds on every instance at once.
   const ROSTER_TTL_MS = 3_000;
   const rosters = new Map<string, { roster: Awaited<ReturnType<SessionHostIds>>; until: number }>();
-  async function rosterOf(sessionId: string): Promise<Awaited<ReturnType<SessionHostIds>>> {
+  async function rosterOf(sessionId: string, fresh = false): Promise<Awaited<ReturnType<SessionHostIds>>> {
     const now = Date.now();
     const cached = rosters.get(sessionId);
-    if (cached && cached.until > now) return cached.roster;
+    if (!fresh && cached && cached.until > now) return cached.roster;
     const roster = await deps.hostIds(sessionId);
     if (rosters.size > 10_000) rosters.clear();
     rosters.set(sessionId, { roster, until: now + ROSTER_TTL_MS });
     return roster;
   }
   const identityIn = (userId: string, sessionId: string) => participantIdentity(deps.secret, userId, sessionId);
-  const rightsNow = (user: HostCandidate, sessionId: string) =>
-    isHostOf(user, sessionId, rosterOf, async () => (await live.actingHost(sessionId)) === identityIn(user.id, sessionId));
+  /** Host rights now; at the doors (`fresh`), by the roster as the store has it this moment. */
+  const rightsNow = (user: HostCandidate, sessionId: string, fresh = false) =>
+    isHostOf(user, sessionId, (id) => rosterOf(id, fresh), async () => (await live.actingHost(sessionId)) === identityIn(user.id, sessionId));
 
     return {
     attendable,
