@@ -34,7 +34,7 @@ export function KnocksPanel() {
                     type="button"
                     className="button primary"
                     disabled={busy}
-                    aria-label={`Let ${k.displayName} in`}
+                    aria-label={`Let in ${k.displayName}`}
                     onClick={() => void run('knock:admit', { identity: k.identity })}
                   >
                     Let in
