@@ -16,6 +16,7 @@ export const DEFAULT_HOST_GRACE_MINUTES = 5;
  *   waiting, when the grace runs out. Every instance may check at once; the live state lets one win.
  * - By hand: someone with host rights hands over to another red-mug volunteer present, who gets host rights; the
  *   one handing over keeps them only if rostered (or staff).
+ * - Staff in the circle count as a host there (they may host any circle): while one is present, nobody takes over.
  * - A rostered host who arrives late does not take hosting back by themselves: they have host rights (rostered)
  *   and the acting host hands back, so the circle is not pulled from one host to another mid-conversation.
  *
@@ -66,6 +67,8 @@ export function createHandOver(x: LiveContext) {
     }
     if (await d.live.isEnded(sessionId)) return;
     const people = (await x.participants(sessionId)).filter((p) => !p.notInChat);
+    // Staff may host any circle: while one is in it, it has a host, and nobody takes over (asked again later).
+    if (people.some((p) => p.role === 'staff')) return;
     const backup = facts.backupId === null ? undefined : people.find((p) => p.identity === identityOf(facts.backupId!, sessionId));
     const volunteer = facts.anyVolunteer ? people.find((p) => p.role === 'volunteer' && p.badge === 'red-mug') : undefined;
     const next = backup ?? volunteer;
