@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../support/axe';
 import { signInThroughUi } from '../support/circlePages';
 import { e2eSetup } from '../support/e2e';
@@ -53,5 +53,19 @@ describe('the host has not come five minutes after the start', () => {
     // Their host controls work: the member sees the circle locked.
     await backup.getByRole('button', { name: 'Lock circle' }).click();
     await member.getByText('Locked: no new people can join').waitFor();
+  });
+});
+
+describe('staff let any red mug volunteer present take over, for a series', () => {
+  it('is a setting of the series, in its settings on the sessions view', async () => {
+    const staff = await e2e.open();
+    await signInThroughUi(staff, e2e.app.url, 'staff@example.ca', 'Run the schedule');
+    await staff.goto(`${e2e.app.url}/staff/schedule/sessions?series=handover-e2e`);
+    const setting = staff.getByRole('checkbox', { name: /Any red mug volunteer present may take over hosting/ });
+    expect(await setting.isChecked()).toBe(false);
+    await setting.check();
+    await expect.poll(() => setting.isChecked()).toBe(true);
+    await expect.poll(async () => (await e2e.app.db.query<{ on: boolean }>('SELECT any_volunteer_may_host AS on FROM circle_series WHERE id = $1', ['handover-e2e']))[0]!.on).toBe(true);
+    await expectAccessible(staff, 'the series settings with the take-over setting');
   });
 });
