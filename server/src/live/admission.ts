@@ -43,7 +43,8 @@ const LIVE_REFUSALS = {
  * - The schedule: the session exists in an active series, the person is in its audience (an auditor in none), it
  *   meets (not cancelled or skipped), and its drop-in window is open.
  * - The live circle: nobody gets in once it has ended, nobody a host removed, and nobody new while it is locked
- *   (someone admitted before the lock may come back; a host always may).
+ *   (someone admitted before the lock, or let in by a host after knocking, may come back; a host always may).
+ *   Host rights: staff, the rostered host and backup, and the circle's acting host (live/handOver.ts).
  * - The confidentiality pledge: nobody enters a circle, by the media join or the live one, without a current
  *   agreement.
  * - Media rights: an opaque identity per person and session (or pair), the role's attributes (the red mug), the
