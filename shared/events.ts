@@ -6,6 +6,9 @@ import type {
   CommandId,
   CommandPayload,
   HandEntry,
+  HostChange,
+  KnockAnswer,
+  KnockEntry,
   LiveCommand,
   LiveParticipant,
   ModerationNotice,
@@ -48,6 +51,13 @@ export interface CommandResults {
   'support:handle': null;
   /** The circle's media key now, for the socket's own circle only. */
   'e2ee:key': E2eeKeyGrant;
+  /** Knocked: the hosts now see it, and the answer comes as `knock:answered`. */
+  'circle:knock': null;
+  'knock:withdraw': null;
+  'knock:admit': null;
+  'knock:decline': null;
+  /** The identity of the new acting host. */
+  'host:handOver': { identity: string };
 }
 
 /**
@@ -88,6 +98,14 @@ export interface ServerToClientEvents {
    * Redis); everyone still in the circle asks for it with `e2ee:key`.
    */
   'e2ee:rekey': (p: { epoch: number }) => void;
+  /** Hosts only, relayed (names the person): someone at the door of a locked circle would like to join. */
+  'knock:received': (p: KnockEntry) => void;
+  /** Hosts only, relayed: a knock is no longer waiting (answered by a host, withdrawn, or the person left). */
+  'knock:ended': (p: { identity: string }) => void;
+  /** Only to the person who knocked: the answer. Names nobody. */
+  'knock:answered': (p: KnockAnswer) => void;
+  /** Relayed: someone took over hosting (the host was absent past the grace, or a host handed over). */
+  'host:changed': (p: HostChange) => void;
   /** Live features are briefly unavailable (Redis unreachable); audio and video go on. Clients show "Reconnecting…". */
   'live:degraded': (p: { message: string }) => void;
   /** Live features are back after `live:degraded`. */
@@ -108,4 +126,6 @@ export interface SocketData {
     identity: string;
     isHost: boolean;
   };
+  /** A knock at a locked circle this socket is waiting on (opaque ids only). */
+  knock?: { sessionId: string; identity: string };
 }

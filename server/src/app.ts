@@ -349,6 +349,7 @@ export function createApp(c: Components) {
         secret: c.secret,
         circleKeys,
         crisisText: config.crisisText,
+        hostGraceMinutes: config.hostGraceMinutes,
       },
     }));
 

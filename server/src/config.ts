@@ -43,6 +43,8 @@ const Env = z
     LIVEKIT_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(10).default(10),
     DROPIN_OPENS_MINUTES_BEFORE: z.coerce.number().int().min(0).max(240).default(10),
     DROPIN_CLOSES_MINUTES_AFTER_END: z.coerce.number().int().min(0).max(240).default(0),
+    // How long after a circle's start its host may be absent before the backup (or a volunteer) takes over.
+    HOST_GRACE_MINUTES: z.coerce.number().min(0).max(120).default(5),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
@@ -138,6 +140,11 @@ export interface Config {
     | { mode: 'off' };
   livekitTokenTtlMinutes: number;
   dropIn: { opensMinutesBefore: number; closesMinutesAfterEnd: number };
+  /**
+   * Minutes after a circle's start by which its rostered host must have arrived; past it, the backup present (or,
+   * where the series allows, any current red-mug volunteer present) becomes the acting host.
+   */
+  hostGraceMinutes: number;
   login: { maxFailures: number; blockMinutes: number };
   inviteTtlDays: number;
   /** How long a password reset link works (it works once). */
@@ -216,6 +223,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       opensMinutesBefore: e.DROPIN_OPENS_MINUTES_BEFORE,
       closesMinutesAfterEnd: e.DROPIN_CLOSES_MINUTES_AFTER_END,
     },
+    hostGraceMinutes: e.HOST_GRACE_MINUTES,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, blockMinutes: e.LOGIN_BLOCK_MINUTES },
     inviteTtlDays: e.INVITE_TTL_DAYS,
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,

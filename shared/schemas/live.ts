@@ -25,6 +25,11 @@ export const LiveParticipant = z.object({
    * from the join route used without the page, or a page whose connection dropped. Hosts can still moderate them.
    */
   notInChat: z.literal(true).optional(),
+  /**
+   * The one who is hosting now: the acting host once the host was absent past the grace or handed over (see
+   * `host:changed`). Absent for everyone when nobody has taken over, in which case the rostered host hosts.
+   */
+  hosting: z.literal(true).optional(),
 });
 export type LiveParticipant = z.infer<typeof LiveParticipant>;
 
@@ -39,6 +44,22 @@ export type TopicState = z.infer<typeof TopicState>;
 export const HandEntry = z.object({ identity: z.string(), raisedAt: z.string() });
 export type HandEntry = z.infer<typeof HandEntry>;
 
+/**
+ * Someone outside a locked circle asking to come in, as hosts see it: their opaque identity in this circle (the
+ * one they will have once in), the name they chose, and when they knocked. Never stored beyond the knock.
+ */
+export const KnockEntry = z.object({ identity: z.string(), displayName: z.string(), at: z.string() });
+export type KnockEntry = z.infer<typeof KnockEntry>;
+
+/** How a knock ended, as the person who knocked is told: let in, declined, or over (the circle ended, no host). */
+export const KNOCK_OUTCOMES = ['admitted', 'declined', 'ended'] as const;
+export const KnockAnswer = z.object({ outcome: z.enum(KNOCK_OUTCOMES), message: z.string() });
+export type KnockAnswer = z.infer<typeof KnockAnswer>;
+
+/** A new acting host, for everyone in the circle: their identity, their name in this circle, and the notice. */
+export const HostChange = z.object({ identity: z.string(), displayName: z.string(), message: z.string() });
+export type HostChange = z.infer<typeof HostChange>;
+
 export const CircleSnapshot = z.object({
   sessionId: z.string(),
   you: z.object({ identity: z.string(), isHost: z.boolean() }),
@@ -47,6 +68,10 @@ export const CircleSnapshot = z.object({
   hands: z.array(HandEntry),
   locked: z.boolean(),
   ended: z.boolean(),
+  /** Knocks waiting at the door: for hosts only (empty for everyone else). */
+  knocks: z.array(KnockEntry),
+  /** Who is hosting now when someone took over (an identity), else null. */
+  actingHost: z.string().nullable(),
   /** Shown in the "not a crisis service" panel; configurable by the society. */
   crisisText: z.string(),
 });
@@ -138,6 +163,9 @@ export const ReactionSendPayload = z.object({ reaction: Reaction }).strict();
 export const TargetPayload = z.object({ identity: IdentityField }).strict();
 export const MicBlockPayload = z.object({ identity: IdentityField, blocked: z.boolean() }).strict();
 export const LockPayload = z.object({ locked: z.boolean() }).strict();
+/** Knocking at a locked circle: which one, and the name the hosts will see (the same rules as joining). */
+export const CircleKnockPayload = CircleJoinPayload;
+export const KnockAnswerPayload = z.object({ identity: IdentityField }).strict();
 export const SupportHandlePayload = z.object({ id: z.string().uuid() }).strict();
 
 /**
@@ -177,6 +205,11 @@ export const COMMAND_PAYLOADS = {
   'support:list': Empty,
   'support:handle': SupportHandlePayload,
   'e2ee:key': Empty,
+  'circle:knock': CircleKnockPayload,
+  'knock:withdraw': Empty,
+  'knock:admit': KnockAnswerPayload,
+  'knock:decline': KnockAnswerPayload,
+  'host:handOver': TargetPayload,
 } as const satisfies Record<string, z.ZodType>;
 
 /** The name of a live command, `domain:verb`. */

@@ -88,6 +88,11 @@ export const SeriesUpdate = z
     status: SeriesStatus,
     dropInOpensMinutesBefore: DropInMinutes.nullable(),
     dropInClosesMinutesAfterEnd: DropInMinutes.nullable(),
+    /**
+     * When neither the host nor the backup has arrived by the grace after the start, any current red-mug volunteer
+     * present may take over hosting (not only the backup).
+     */
+    anyVolunteerMayHost: z.boolean(),
   })
   .partial()
   .strict();
@@ -125,6 +130,8 @@ export const SeriesView = z.object({
   defaultTopic: z.string().nullable(),
   dropInOpensMinutesBefore: z.number().nullable(),
   dropInClosesMinutesAfterEnd: z.number().nullable(),
+  /** Any current red-mug volunteer present may take over hosting when neither host nor backup has come. */
+  anyVolunteerMayHost: z.boolean(),
   /** Path of the subscribable iCalendar feed; null when the series has none (paused, or not open to everyone). */
   feedPath: z.string().nullable(),
 });

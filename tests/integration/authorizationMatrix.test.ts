@@ -151,6 +151,12 @@ const SOCKET: Record<(typeof COMMANDS)[number], SocketAudience> = {
   'support:handle': 'staff',
   // Only someone in this circle now gets its media key; being refused is FORBIDDEN only for auditors (never in).
   'e2ee:key': 'participants',
+  // Knocking is for someone who may attend (here already in, so told so); answering a knock is for hosts.
+  'circle:knock': 'participants',
+  'knock:withdraw': 'participants',
+  'knock:admit': 'host',
+  'knock:decline': 'host',
+  'host:handOver': 'host',
 };
 const SOCKET_ALLOWED: Record<SocketAudience, Actor[]> = {
   participants: ['lawyer', 'student', 'volunteer', 'hostHere', 'hostElsewhere', 'staff'],
@@ -310,6 +316,11 @@ describe('Socket.IO', () => {
       'support:list': {},
       'support:handle': { id: randomUUID() },
       'e2ee:key': {},
+      'circle:knock': { sessionId, displayName: 'Someone' },
+      'knock:withdraw': {},
+      'knock:admit': { identity: targetIdentity },
+      'knock:decline': { identity: targetIdentity },
+      'host:handOver': { identity: targetIdentity },
     };
     // With a command id, as the web client sends: a refusal must stay a refusal on the way through the dedupe store.
     const ack = await raw(socket, event, { ...payloads[event], commandId: randomUUID() });

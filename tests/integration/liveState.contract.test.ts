@@ -124,6 +124,37 @@ describe.each(implementations)('live state (%s)', (_name, make) => {
     expect(await s.names('c2')).toEqual(new Map());
   });
 
+  it('keeps knocks while they wait: one answer wins, knocking again replaces, ending them all says whose they were', async () => {
+    const s = make();
+    expect(await s.knocks('c1')).toEqual([]);
+    await s.addKnock('c1', 'a', 'Kit', at(1));
+    await s.addKnock('c1', 'b', 'Lou', at(2));
+    await s.addKnock('c1', 'a', 'Kit R.', at(3));
+    expect(await s.knocks('c1')).toEqual([
+      { identity: 'b', displayName: 'Lou', at: at(2).toISOString() },
+      { identity: 'a', displayName: 'Kit R.', at: at(3).toISOString() },
+    ]);
+    expect(await s.knocks('c2')).toEqual([]);
+    const answers = await Promise.all([s.takeKnock('c1', 'b'), s.takeKnock('c1', 'b')]);
+    expect(answers.sort()).toEqual([false, true]);
+    expect((await s.clearKnocks('c1')).sort()).toEqual(['a']);
+    expect(await s.knocks('c1')).toEqual([]);
+    expect(await s.clearKnocks('c1')).toEqual([]);
+  });
+
+  it('keeps one acting host; the automatic hand-over sets it only once, by hand it moves on', async () => {
+    const s = make();
+    expect(await s.actingHost('c1')).toBeNull();
+    const tries = await Promise.all([s.setActingHost('c1', 'a', true), s.setActingHost('c1', 'b', true)]);
+    expect(tries.filter(Boolean)).toHaveLength(1);
+    const first = await s.actingHost('c1');
+    expect(['a', 'b']).toContain(first);
+    expect(await s.setActingHost('c1', 'z', true)).toBe(false);
+    expect(await s.setActingHost('c1', 'z', false)).toBe(true);
+    expect(await s.actingHost('c1')).toBe('z');
+    expect(await s.actingHost('c2')).toBeNull();
+  });
+
   it('maps opaque room names back to sessions', async () => {
     const s = make();
     expect(await s.sessionOfRoom('r_x')).toBeNull();
@@ -151,6 +182,7 @@ describe('Redis live state', () => {
     const s = createRedisLiveState(r, TEST_SECRET, prefix);
     await s.setName('c', 'p_x', 'Quillon Marsh');
     await s.pivot('c', 'Preset Lanternfish', 'Typed Periwinkle', at(1));
+    await s.addKnock('c', 'p_y', 'Knocking Quillon', at(2));
     const dump: string[] = [];
     for (const k of await r.keys(`${prefix}:*`)) {
       const type = await r.type(k);
@@ -161,6 +193,8 @@ describe('Redis live state', () => {
     expect(dump.join('\n')).not.toMatch(/Quillon|Lanternfish|Periwinkle/);
     const other = createRedisLiveState(r, 'another-secret-0123456789abcdef0123456789', prefix);
     expect(await other.names('c')).toEqual(new Map());
+    expect(await other.knocks('c')).toEqual([]);
+    expect(await s.knocks('c')).toEqual([{ identity: 'p_y', displayName: 'Knocking Quillon', at: at(2).toISOString() }]);
     expect(await other.topic('c', null)).toEqual({ current: null, trail: [] });
     expect(await s.topic('c', null)).toEqual({ current: 'Typed Periwinkle', trail: [{ topic: 'Preset Lanternfish', at: at(1).toISOString() }] });
   });

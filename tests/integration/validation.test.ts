@@ -42,6 +42,8 @@ const cases: Array<[string, string, unknown, number, string]> = [
   ['join: wrong type', '/api/circles/sessions/rmcc_2026-11-30/join', { displayName: { first: 'A' } }, 400, 'VALIDATION_FAILED'],
   ['join: unknown session', '/api/circles/sessions/nope_2026-11-30/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
   ['join: not a Monday', '/api/circles/sessions/rmcc_2026-12-01/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
+  ['series: take-over setting not a yes/no', '/api/scheduling/series/rmcc', { anyVolunteerMayHost: 'yes' }, 400, 'VALIDATION_FAILED'],
+  ['series: take-over setting null', '/api/scheduling/series/rmcc', { anyVolunteerMayHost: null }, 400, 'VALIDATION_FAILED'],
   ['join: garbage id', `/api/circles/sessions/${'z'.repeat(500)}/join`, { displayName: 'A' }, 400, 'VALIDATION_FAILED'],
   ['match history: empty', '/api/reports/outcomes/history', {}, 400, 'VALIDATION_FAILED'],
   ['match history: more career-related than requests', '/api/reports/outcomes/history', { year: 2020, matches: 1, requests: 1, careerRelated: 2, articlingStudents: 0 }, 400, 'VALIDATION_FAILED'],

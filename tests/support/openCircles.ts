@@ -33,3 +33,46 @@ export async function openCircleNow(db: Db, seriesId: string, topic: string | nu
   );
   return sessionIdOf(seriesId, start.toISODate()!);
 }
+
+/**
+ * A pop-up circle that started `minutesAgo` minutes before the real now (to the minute, rounded down), running
+ * two hours, with its host and backup on the roster: for what happens some minutes after a start (the host's
+ * grace). Kept clear of midnight in its zone (UTC, or Tokyo when UTC is near midnight) so it is one day's pop-up.
+ * Returns the session's id and the start as the server computes it.
+ */
+export async function popupStartedAgo(
+  db: Db,
+  seriesId: string,
+  minutesAgo: number,
+  roster: { hostId?: string | null; backupId?: string | null } = {},
+  now = new Date(),
+): Promise<{ sessionId: string; startsAt: Date }> {
+  const startUtc = DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('minute').minus({ minutes: minutesAgo });
+  const zone = startUtc.hour >= 1 && startUtc.hour < 21 ? 'UTC' : 'Asia/Tokyo';
+  const start = startUtc.setZone(zone);
+  const date = start.toISODate()!;
+  const repo = schedulingRepository(db);
+  await repo.insertSeries(
+    {
+      ...WEEKLY_DEFAULTS,
+      kind: 'popup',
+      id: seriesId,
+      title: `Pop-up ${seriesId}`,
+      description: '',
+      weekday: start.weekday,
+      startLocal: start.toFormat('HH:mm'),
+      durationMinutes: 120,
+      timezone: zone,
+      defaultTopic: null,
+      startsOn: date,
+      endsOn: date,
+      skipHolidays: false,
+    },
+    null,
+  );
+  if (roster.hostId || roster.backupId) {
+    const by = roster.hostId ?? roster.backupId!;
+    await repo.patchOverride(seriesId, date, { hostId: roster.hostId ?? null, backupId: roster.backupId ?? null }, by);
+  }
+  return { sessionId: sessionIdOf(seriesId, date), startsAt: start.toJSDate() };
+}

@@ -81,6 +81,17 @@ function SeriesSettings({ series, onChanged }: { series: SeriesView; onChanged: 
           )}
         </div>
       )}
+      <div className="inline-form">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={series.anyVolunteerMayHost}
+            disabled={busy}
+            onChange={(e) => act({ anyVolunteerMayHost: e.target.checked })}
+          />{' '}
+          Any red mug volunteer present may take over hosting if neither the host nor the backup has arrived a few minutes after the start
+        </label>
+      </div>
       <EditSeriesForm key={series.id} series={series} onSaved={onChanged} />
       <ErrorLine message={error} />
     </section>

@@ -10,7 +10,7 @@ import { meets } from '../scheduling/plan';
 import { isWindowOpen, wallClock, type DropInWindow } from '../scheduling/schedule';
 import { loadSession, mayAttend, upcomingSessions, windowOf, type LoadedSession } from '../scheduling/sessions';
 import type { Db } from '../store/db';
-import { isHostOf, type SessionHostIds } from './hostPolicy';
+import { hostRule, isHostOf, type HostCandidate, type SessionHostIds } from './hostPolicy';
 import type { LiveState } from './liveState';
 
 /** Someone let into a circle, and with which rights. */
@@ -43,7 +43,8 @@ const LIVE_REFUSALS = {
  * - The schedule: the session exists in an active series, the person is in its audience (an auditor in none), it
  *   meets (not cancelled or skipped), and its drop-in window is open.
  * - The live circle: nobody gets in once it has ended, nobody a host removed, and nobody new while it is locked
- *   (someone admitted before the lock may come back; a host always may).
+ *   (someone admitted before the lock, or let in by a host after knocking, may come back; a host always may).
+ *   Host rights: staff, the rostered host and backup, and the circle's acting host (live/handOver.ts).
  * - The confidentiality pledge: nobody enters a circle, by the media join or the live one, without a current
  *   agreement.
  * - Media rights: an opaque identity per person and session (or pair), the role's attributes (the red mug), the
@@ -114,31 +115,80 @@ export function createAdmission(deps: {
 
   /** The live circle's side of the doors: ended, removed, locked to newcomers (a host always, and anyone let in before the lock, may come back). */
   async function liveDoors(user: PublicUser, id: string, identity: string): Promise<{ doors: Exclude<Doors, 'upcoming'>; isHost: boolean }> {
-    const [ended, removed, locked, isHost] = await Promise.all([isEnded(id), live.isRemoved(id, identity), live.isLocked(id), isHostOf(user, id, deps.hostIds)]);
+    const [ended, removed, locked, isHost] = await Promise.all([isEnded(id), live.isRemoved(id, identity), live.isLocked(id), rightsNow(user, id, true)]);
     if (ended) return { doors: 'ended', isHost };
     if (removed) return { doors: 'removed', isHost };
     if (!isHost && locked && !(await live.wasAdmitted(id, identity))) return { doors: 'locked', isHost };
     return { doors: 'open', isHost };
   }
 
-  // Host rights as the roster says now, re-read at most every few seconds per person and circle: a host whom
-  // staff unassign loses the rights within that, without reconnecting.
-  const HOST_RIGHTS_TTL_MS = 3_000;
-  const hostRights = new Map<string, { isHost: boolean; until: number }>();
+  // The roster as it stands, re-read at most every few seconds per circle: a host whom staff unassign loses the
+  // rights within that, without reconnecting. The acting host is read from the live state each time (one key), so
+  // a hand-over on any instance holds on every instance at once.
+  const ROSTER_TTL_MS = 3_000;
+  const rosters = new Map<string, { roster: Awaited<ReturnType<SessionHostIds>>; until: number }>();
+  async function rosterOf(sessionId: string, fresh = false): Promise<Awaited<ReturnType<SessionHostIds>>> {
+    const now = Date.now();
+    const cached = rosters.get(sessionId);
+    if (!fresh && cached && cached.until > now) return cached.roster;
+    const roster = await deps.hostIds(sessionId);
+    if (rosters.size > 10_000) rosters.clear();
+    rosters.set(sessionId, { roster, until: now + ROSTER_TTL_MS });
+    return roster;
+  }
+  const identityIn = (userId: string, sessionId: string) => participantIdentity(deps.secret, userId, sessionId);
+  /** Host rights now; at the doors (`fresh`), by the roster as the store has it this moment. */
+  const rightsNow = (user: HostCandidate, sessionId: string, fresh = false) =>
+    isHostOf(user, sessionId, (id) => rosterOf(id, fresh), async () => (await live.actingHost(sessionId)) === identityIn(user.id, sessionId));
 
-  return {
+    return {
     attendable,
 
-    /** Whether `user` may host `sessionId` now (staff, or its assigned host or backup), cached for seconds only. */
-    async isHostNow(user: PublicUser, sessionId: string): Promise<boolean> {
-      const key = `${user.id}\u0000${sessionId}`;
-      const now = Date.now();
-      const cached = hostRights.get(key);
-      if (cached && cached.until > now) return cached.isHost;
-      const isHost = await isHostOf(user, sessionId, deps.hostIds);
-      if (hostRights.size > 10_000) hostRights.clear();
-      hostRights.set(key, { isHost, until: now + HOST_RIGHTS_TTL_MS });
-      return isHost;
+    /**
+     * Whether `user` may host `sessionId` now: staff, its assigned host or backup (the roster cached for seconds
+     * only), or its acting host.
+     */
+    isHostNow: (user: HostCandidate, sessionId: string): Promise<boolean> => rightsNow(user, sessionId),
+
+    /** One look at the rights of many people in a circle (a participant list): the roster and acting host read once. */
+    async hostCheck(sessionId: string): Promise<(user: HostCandidate) => boolean> {
+      const [roster, acting] = await Promise.all([rosterOf(sessionId), live.actingHost(sessionId)]);
+      return (user) => hostRule(user, roster, acting !== null && acting === identityIn(user.id, sessionId));
+    },
+
+    /**
+     * What the automatic hand-over needs to know of a session: when it starts, who is rostered (their opaque
+     * identities in it) and whether its series lets any current red-mug volunteer present take over. Null for an
+     * unknown session.
+     */
+    async handOverFacts(sessionId: string): Promise<{ startsAt: Date; anyVolunteer: boolean; host: string | null; backupId: string | null } | null> {
+      const loaded = await loadSession(deps.db, sessionId, deps.window);
+      if (!loaded) return null;
+      const { hostId, backupId } = await rosterOf(sessionId);
+      return {
+        startsAt: loaded.planned.occurrence.startsAt,
+        anyVolunteer: loaded.series.any_volunteer_may_host,
+        host: hostId ? identityIn(hostId, sessionId) : null,
+        backupId,
+      };
+    },
+
+    /**
+     * Whether this person may knock at a circle now, and their identity there: by the schedule as for a join (they
+     * may attend it, it meets, its doors are open by the clock), and the live circle is locked to them. Refused
+     * with the reason: ended, removed, not locked (then they can go straight in), or no pledge yet.
+     */
+    async knock(user: PublicUser, sessionId: string): Promise<{ identity: string }> {
+      const session = await scheduled(user, sessionId);
+      const id = session.planned.id;
+      const identity = identityIn(user.id, id);
+      const { doors } = await liveDoors(user, id, identity);
+      if (doors === 'open') throw new AppError(409, 'CONFLICT', 'This circle is open, so there is no need to knock: you can go straight in.');
+      if (doors !== 'locked') throw LIVE_REFUSALS[doors]();
+      if (!(await deps.pledged(user.id))) {
+        throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you knock, please read and agree to the confidentiality pledge.');
+      }
+      return { identity };
     },
 
     /**

@@ -1,8 +1,8 @@
 import type { CommandTable, LiveContext, LiveSocket } from './liveContext';
-import { circleRoom, personalRoom } from './liveContext';
+import { circleRoom, knockRoom, personalRoom } from './liveContext';
 
 /** Joining and leaving a circle, and what its host does to the whole circle: pivot the topic, lock, end. */
-export function circleHandlers(x: LiveContext) {
+export function circleHandlers(x: LiveContext, hooks: { joined: (sessionId: string) => Promise<void> } = { joined: async () => {} }) {
   const { d } = x;
 
   // The answer holds typed topics, so a repeat is answered with the topic as it stands now (the pivot in it once).
@@ -16,6 +16,11 @@ export function circleHandlers(x: LiveContext) {
       async run(socket, { sessionId, displayName }) {
         const { session, identity, room, isHost } = await d.admission.circle(d.accountOf(socket), sessionId);
         if (socket.data.circle && socket.data.circle.sessionId !== sessionId) await x.leaveCurrent(socket);
+        // In now: a knock this connection was waiting on is over (it was answered, or the doors opened).
+        if (socket.data.knock) {
+          await socket.leave(knockRoom(socket.data.knock.sessionId, socket.data.knock.identity));
+          socket.data.knock = undefined;
+        }
         // Opaque ids only on the socket (recovery stores its data); the name goes to the sealed live state.
         const circle = { sessionId, identity, isHost };
         x.presets.set(sessionId, session.topic);
@@ -31,7 +36,14 @@ export function circleHandlers(x: LiveContext) {
         // the snapshot's queue, sent before the ack: read later (after a slow cross-instance announcement), it
         // could already hold a hand raised since, which the newcomer would then hear of twice.
         d.io.to(socket.id).emit('hands:changed', { hands: snapshot.hands });
-        return { data: snapshot, after: () => x.announceParticipants(sessionId) };
+        return {
+          data: snapshot,
+          after: async () => {
+            await x.announceParticipants(sessionId);
+            // Past the grace with no host: this arrival may be the one who takes over.
+            await hooks.joined(sessionId);
+          },
+        };
       },
     },
 
@@ -70,6 +82,8 @@ export function circleHandlers(x: LiveContext) {
           after: async () => {
             d.io.to(circleRoom(c.sessionId)).emit('circle:lockChanged', { locked });
             x.doorsChanged(c.sessionId);
+            // Open again: whoever was knocking comes in.
+            if (!locked) await x.endKnocks(c.sessionId, 'admitted', 'The host opened the circle. Joining…');
           },
         };
       },
@@ -86,6 +100,7 @@ export function circleHandlers(x: LiveContext) {
         await d.io.in(circleRoom(c.sessionId)).socketsLeave(circleRoom(c.sessionId));
         await d.moderation.endRoom(c.sessionId);
         x.doorsChanged(c.sessionId);
+        await x.endKnocks(c.sessionId, 'ended', 'This circle has ended. See you at the next one.');
         return { data: null };
       },
     },

@@ -12,6 +12,9 @@ import { e2eeHandlers } from './e2ee.handlers';
 import { createLiveContext, type CommandTable, type LiveDeps, type LiveSocket, type Outcome } from './liveContext';
 import { moderationHandlers } from './moderation.handlers';
 import { supportHandlers } from './support.handlers';
+import { knockHandlers, endKnockOf } from './knock.handlers';
+import { createHandOver } from './handOver';
+import { overBudgetMessage } from './rateLimits';
 
 type Ackfn = (a: Ack<unknown>) => void;
 
@@ -31,6 +34,8 @@ export interface LiveCommands {
   /** Re-runs the live circle's admission for a socket recovered with its rooms; before it connects. */
   readmit(socket: LiveSocket): Promise<void>;
   announceParticipants(sessionId: string): Promise<void>;
+  /** Stops this instance's hand-over timers. */
+  close(): void;
 }
 
 /**
@@ -42,8 +47,11 @@ export interface LiveCommands {
  */
 export function createLiveCommands(d: LiveDeps): LiveCommands {
   const x = createLiveContext(d);
+  const handOver = createHandOver(x);
   const table: CommandTable = {
-    ...circleHandlers(x),
+    ...knockHandlers(x),
+    ...handOver.handlers,
+    ...circleHandlers(x, { joined: (sessionId) => handOver.check(sessionId) }),
     ...handsHandlers(x),
     ...chatHandlers(x),
     ...moderationHandlers(x),
@@ -74,9 +82,10 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
           return ack(fail('SERVICE_UNAVAILABLE', 'Live features are reconnecting. Audio and video go on; try again in a moment.'));
         }
         // Independent reads, so they share one round trip to Redis when live state is shared.
-        const [allowed] = await Promise.all([d.limiter.take(budget, socket.data.user.id), event === 'circle:join' ? undefined : x.forgetCircleIfOver(socket)]);
+        const outside = event === 'circle:join' || event === 'circle:knock' || event === 'knock:withdraw';
+        const [allowed] = await Promise.all([d.limiter.take(budget, socket.data.user.id), outside ? undefined : x.forgetCircleIfOver(socket)]);
         if (!allowed) {
-          return ack(fail('TOO_MANY_REQUESTS', 'You are doing that too often. Wait a few seconds and try again.'));
+          return ack(fail('TOO_MANY_REQUESTS', overBudgetMessage(budget)));
         }
         const parsed = parseCommand(schema, raw);
         if (!parsed.success) {
@@ -135,6 +144,9 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   function onDisconnect(this: LiveSocket) {
     const c = this.data.circle;
     if (c) void x.announceParticipants(c.sessionId).catch(() => undefined);
+    // A host gone may leave knocks with nobody to answer them; a knocker gone withdraws theirs.
+    if (c) void x.endKnocksIfNoHost(c.sessionId).catch(() => undefined);
+    if (this.data.knock) void endKnockOf(x, this).catch(() => undefined);
   }
   /**
    * A connection that came back with its state (rooms and circle) is let back in only if it may still be there:
@@ -144,6 +156,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     const c = socket.data.circle;
     // Asked again once connected: the middleware's check could not run while the live state was unreachable.
     if (!c || (await x.forgetCircleIfOver(socket))) return;
+    void handOver.check(c.sessionId).catch(() => undefined);
     // Names and topics are relayed, never replayed: the circle hears the list again, and this socket the topic.
     await x.announceParticipants(c.sessionId);
     // CAUTION: not `socket.emit`, which with connection-state recovery is a broadcast the adapter stores (Redis).
@@ -157,6 +170,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
      * broadcast of the circle's again, and host rights are as the roster says now.
      */
     announceParticipants: (sessionId) => x.announceParticipants(sessionId),
+    close: () => handOver.stop(),
     async readmit(socket) {
       if (!socket.data.circle || (await x.forgetCircleIfOver(socket))) return;
       const c = socket.data.circle;
@@ -166,6 +180,8 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
       socket.onAny(onAny as (...args: unknown[]) => void);
       socket.on('disconnect', onDisconnect);
       if (socket.recovered && socket.data.circle) void onRecovered(socket).catch(() => undefined);
+      // A knock ends when its connection drops: one that comes back is told so, and may knock again.
+      if (socket.recovered && socket.data.knock) void endKnockOf(x, socket, true).catch(() => undefined);
     },
   };
 }

@@ -13,7 +13,7 @@ import type { CircleKeys } from '../livekit/circleKeys';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
 import type { Admission } from './admission';
-import type { Relay } from './relay';
+import type { Relay, RelayEvent } from './relay';
 import type { CommandDedupe } from './commandDedupe';
 import type { LiveState } from './liveState';
 import type { MediaModeration } from './mediaModeration';
@@ -44,6 +44,8 @@ export interface LiveDeps {
   /** Derives circle media keys; only `e2ee:key` hands one out. */
   circleKeys: CircleKeys;
   crisisText: string;
+  /** Minutes after the start by which the host must have arrived before someone else takes over (default 5). */
+  hostGraceMinutes?: number;
   /** False while shared live state (Redis) is unavailable: commands are then refused at once with a typed code. */
   liveAvailable?: () => boolean;
   /** Resolves false when the socket's sign-in has ended elsewhere: the command is refused and the socket closed. */
@@ -52,6 +54,8 @@ export interface LiveDeps {
 
 export const circleRoom = (sessionId: string) => `circle:${sessionId}`;
 export const personalRoom = (sessionId: string, identity: string) => `person:${sessionId}:${identity}`;
+/** Where the person knocking at a circle waits for the answer (they are not in the circle yet). */
+export const knockRoom = (sessionId: string, identity: string) => `knock:${sessionId}:${identity}`;
 export const STAFF_ROOM = 'staff';
 
 /** A command's payload once validated by its schema in `COMMAND_PAYLOADS`. */
@@ -91,6 +95,10 @@ export type CircleAuditAction = Extract<AuditAction, `circle.${string}`>;
 
 export type LiveContext = ReturnType<typeof createLiveContext>;
 
+/** What someone knocking is told when nobody with host rights is in the circle to answer. */
+export const NO_HOST_TO_ANSWER =
+  'No host is in the circle just now, so nobody can let you in. Try again in a few minutes, try the next circle, or ask for one-to-one matched peer support.';
+
 /** What the handler groups share: their dependencies, who is in which circle, and how the circle is told. */
 export function createLiveContext(d: LiveDeps) {
   /** The circle this socket was admitted to, if it is still in it (a removal takes the socket out of the room). */
@@ -121,7 +129,13 @@ export function createLiveContext(d: LiveDeps) {
    * live state. The list names people, so it is only ever relayed, never broadcast through the adapter.
    */
   async function participants(sessionId: string): Promise<LiveParticipant[]> {
-    const [sockets, blocked, names] = await Promise.all([d.io.in(circleRoom(sessionId)).fetchSockets(), d.live.micBlocked(sessionId), d.live.names(sessionId)]);
+    const [sockets, blocked, names, hostNow, acting] = await Promise.all([
+      d.io.in(circleRoom(sessionId)).fetchSockets(),
+      d.live.micBlocked(sessionId),
+      d.live.names(sessionId),
+      d.admission.hostCheck(sessionId),
+      d.live.actingHost(sessionId),
+    ]);
     const seen = new Map<string, LiveParticipant>();
     for (const s of sockets) {
       const c = s.data.circle;
@@ -132,8 +146,10 @@ export function createLiveContext(d: LiveDeps) {
         identity: c.identity,
         displayName: names.get(c.identity) ?? 'Guest',
         ...attributesFor(role), // the red mug as LiveKit shows it, from the same rule
-        isHost: c.isHost,
+        // Rights as they stand now (roster, staff, acting host), whichever instance the socket is on.
+        isHost: hostNow(s.data.user),
         micBlocked: blocked.has(c.identity),
+        ...(acting === c.identity ? { hosting: true as const } : {}),
       });
     }
     // Whoever LiveKit has in the room without being in the live circle: listed for hosts to see and moderate.
@@ -161,6 +177,13 @@ export function createLiveContext(d: LiveDeps) {
     const room = circleRoom(sessionId);
     await d.relay.publish({ room, event: 'participants:changed', payload: { participants: await participants(sessionId) } });
   };
+  /**
+   * A relayed event for the people with host rights in a circle only (knocks name the person knocking), on every
+   * instance.
+   */
+  const toHosts = async (sessionId: string, e: Omit<Extract<RelayEvent, { event: 'knock:received' | 'knock:ended' }>, 'room' | 'hostsOf'>): Promise<void> => {
+    await d.relay.publish({ ...e, room: circleRoom(sessionId), hostsOf: sessionId } as RelayEvent);
+  };
   const announceHands = async (sessionId: string, hands?: HandEntry[]): Promise<void> => {
     d.io.to(circleRoom(sessionId)).emit('hands:changed', { hands: hands ?? (await d.live.hands(sessionId)) });
   };
@@ -172,6 +195,31 @@ export function createLiveContext(d: LiveDeps) {
     return presets.get(sessionId) ?? null;
   }
   const topicOf = async (sessionId: string) => d.live.topic(sessionId, await presetOf(sessionId));
+
+  /** Whether anyone with host rights is in the circle now, on any instance. */
+  async function hostPresent(sessionId: string): Promise<boolean> {
+    const [sockets, hostNow] = await Promise.all([d.io.in(circleRoom(sessionId)).fetchSockets(), d.admission.hostCheck(sessionId)]);
+    return sockets.some((s) => s.data.circle?.sessionId === sessionId && hostNow(s.data.user));
+  }
+
+  /**
+   * Ends every knock at a circle, and tells each person who knocked why: the circle ended, a host opened it (then
+   * they are let in), or no host is left to answer.
+   */
+  async function endKnocks(sessionId: string, outcome: 'admitted' | 'ended', message: string): Promise<void> {
+    const ids = await d.live.clearKnocks(sessionId);
+    for (const identity of ids) {
+      if (outcome === 'admitted') await d.live.admit(sessionId, identity);
+      d.io.to(knockRoom(sessionId, identity)).emit('knock:answered', { outcome, message });
+      await toHosts(sessionId, { event: 'knock:ended', payload: { identity } });
+    }
+  }
+
+  /** A host left: with no host left in the circle, nobody can answer a knock, so each ends with the reason. */
+  async function endKnocksIfNoHost(sessionId: string): Promise<void> {
+    if ((await d.live.knocks(sessionId)).length === 0 || (await hostPresent(sessionId))) return;
+    await endKnocks(sessionId, 'ended', NO_HOST_TO_ANSWER);
+  }
 
   /** Takes a socket out of its circle's rooms; it gets no more of the circle's news. */
   async function leaveRooms(socket: LiveSocket, c: AdmittedCircle): Promise<void> {
@@ -191,6 +239,11 @@ export function createLiveContext(d: LiveDeps) {
     nameIn,
     announceParticipants,
     announceHands,
+    toHosts,
+
+    hostPresent,
+    endKnocks,
+    endKnocksIfNoHost,
 
     /**
      * Someone else in the host's circle, by identity: their name as shown, or a refusal. A host or a member of
@@ -203,7 +256,8 @@ export function createLiveContext(d: LiveDeps) {
       if (inMedia === undefined) throw new AppError(404, 'NOT_FOUND', 'That person is not in this circle.');
       if (d.accountOf(socket).role !== 'staff') {
         const there = (await d.io.in(circleRoom(c.sessionId)).fetchSockets()).find((s) => s.data.circle?.identity === identity);
-        if ((there && (there.data.user.role === 'staff' || there.data.circle?.isHost)) || inMedia?.role === 'staff') {
+        const hostNow = await d.admission.hostCheck(c.sessionId);
+        if ((there && (there.data.user.role === 'staff' || hostNow(there.data.user))) || inMedia?.role === 'staff') {
           throw new AppError(403, 'FORBIDDEN', 'Only staff can do that to a host or a member of staff.');
         }
       }
@@ -233,6 +287,8 @@ export function createLiveContext(d: LiveDeps) {
       return {
         sessionId: c.sessionId,
         you: { identity: c.identity, isHost: c.isHost },
+        knocks: c.isHost ? await d.live.knocks(c.sessionId) : [],
+        actingHost: await d.live.actingHost(c.sessionId),
         topic: await topicOf(c.sessionId),
         participants: await participants(c.sessionId),
         hands: await d.live.hands(c.sessionId),
@@ -250,6 +306,7 @@ export function createLiveContext(d: LiveDeps) {
       await d.live.lowerHand(c.sessionId, c.identity);
       await announceHands(c.sessionId);
       await announceParticipants(c.sessionId);
+      await endKnocksIfNoHost(c.sessionId);
     },
 
     /**

@@ -1,4 +1,4 @@
-import type { HandEntry, TopicState } from '../../../shared/schemas/live';
+import type { HandEntry, KnockEntry, TopicState } from '../../../shared/schemas/live';
 import type { LiveState } from './liveState';
 
 interface Circle {
@@ -11,6 +11,8 @@ interface Circle {
   micBlocked: Set<string>;
   epoch: number;
   names: Map<string, string>;
+  knocks: Map<string, KnockEntry>;
+  actingHost: string | null;
 }
 
 /** Live state for a single instance. */
@@ -21,7 +23,7 @@ export function createMemoryLiveState(): LiveState {
   const get = (id: string): Circle => {
     let c = circles.get(id);
     if (!c) {
-      c = { topic: null, hands: new Map(), locked: false, ended: false, admitted: new Set(), removed: new Set(), micBlocked: new Set(), epoch: 0, names: new Map() };
+      c = { topic: null, hands: new Map(), locked: false, ended: false, admitted: new Set(), removed: new Set(), micBlocked: new Set(), epoch: 0, names: new Map(), knocks: new Map(), actingHost: null };
       circles.set(id, c);
     }
     return c;
@@ -110,6 +112,33 @@ export function createMemoryLiveState(): LiveState {
     },
     async names(id) {
       return new Map(get(id).names);
+    },
+    async addKnock(id, identity, displayName, at) {
+      const c = get(id);
+      // Knocking again puts one at the back, as a fresh knock.
+      c.knocks.delete(identity);
+      c.knocks.set(identity, { identity, displayName, at: at.toISOString() });
+    },
+    async takeKnock(id, identity) {
+      return get(id).knocks.delete(identity);
+    },
+    async knocks(id) {
+      return [...get(id).knocks.values()].map((k) => ({ ...k }));
+    },
+    async clearKnocks(id) {
+      const c = get(id);
+      const ids = [...c.knocks.keys()];
+      c.knocks.clear();
+      return ids;
+    },
+    async actingHost(id) {
+      return get(id).actingHost;
+    },
+    async setActingHost(id, identity, ifNone) {
+      const c = get(id);
+      if (ifNone && c.actingHost !== null) return false;
+      c.actingHost = identity;
+      return true;
     },
     async bindRoom(roomName, id) {
       rooms.set(roomName, id);

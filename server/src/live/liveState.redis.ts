@@ -1,7 +1,7 @@
 import { defineScript, type CommandParser } from 'redis';
-import type { HandEntry, TopicState } from '../../../shared/schemas/live';
+import type { HandEntry, KnockEntry, TopicState } from '../../../shared/schemas/live';
 import type { RedisClient } from '../redis';
-import { LIVE_STATE_TTL_SECONDS, type LiveState } from './liveState';
+import { KNOCK_TTL_SECONDS, LIVE_STATE_TTL_SECONDS, type LiveState } from './liveState';
 import { createSealer, type Sealer } from './sealed';
 
 /**
@@ -196,6 +196,37 @@ export function createRedisLiveState(redis: RedisClient, secret: string, prefix 
         if (name !== null) names.set(identity, name);
       }
       return names;
+    },
+    // A knock is `when|sealed name` under the person's identity: the name is sealed like every other.
+    async addKnock(id, identity, displayName, at) {
+      await redis
+        .multi()
+        .hSet(key(id, 'knocks'), identity, `${at.toISOString()}|${sealer.seal(displayName)}`)
+        .expire(key(id, 'knocks'), KNOCK_TTL_SECONDS)
+        .exec();
+    },
+    async takeKnock(id, identity) {
+      return (await redis.hDel(key(id, 'knocks'), identity)) === 1;
+    },
+    async knocks(id) {
+      const out: KnockEntry[] = [];
+      for (const [identity, value] of Object.entries(await redis.hGetAll(key(id, 'knocks')))) {
+        const bar = value.indexOf('|');
+        const displayName = bar > 0 ? sealer.open(value.slice(bar + 1)) : null;
+        if (displayName !== null) out.push({ identity, displayName, at: value.slice(0, bar) });
+      }
+      return out.sort((a, b) => a.at.localeCompare(b.at));
+    },
+    async clearKnocks(id) {
+      const [ids] = await redis.multi().hKeys(key(id, 'knocks')).del(key(id, 'knocks')).exec();
+      return (ids as unknown as string[]) ?? [];
+    },
+    async actingHost(id) {
+      return redis.get(key(id, 'actingHost'));
+    },
+    async setActingHost(id, identity, ifNone) {
+      const set = await redis.set(key(id, 'actingHost'), identity, { expiration: expiry, ...(ifNone ? { condition: 'NX' as const } : {}) });
+      return set === 'OK';
     },
     async bindRoom(roomName, id) {
       await redis.set(`${prefix}:room:${roomName}`, id, { expiration: expiry });

@@ -1,4 +1,4 @@
-import type { HandEntry, TopicState } from '../../../shared/schemas/live';
+import type { HandEntry, KnockEntry, TopicState } from '../../../shared/schemas/live';
 
 /**
  * The shared live state of circles: topic and trail, hand queue, lock, end, and who was removed or blocked from
@@ -49,6 +49,25 @@ export interface LiveState {
   setName(sessionId: string, identity: string, displayName: string): Promise<void>;
   names(sessionId: string): Promise<Map<string, string>>;
 
+  /**
+   * Knocks at a locked circle, waiting for a host: by identity, with the name the person chose (sealed in Redis)
+   * and when. Knocking again replaces one's own knock. Gone once answered, withdrawn or ended; never elsewhere.
+   */
+  addKnock(sessionId: string, identity: string, displayName: string, at: Date): Promise<void>;
+  /** Ends one knock; true only for the call that found it waiting (so one answer wins, across instances). */
+  takeKnock(sessionId: string, identity: string): Promise<boolean>;
+  knocks(sessionId: string): Promise<KnockEntry[]>;
+  /** Ends every knock of a circle and returns whose they were. */
+  clearKnocks(sessionId: string): Promise<string[]>;
+
+  /** The identity of whoever took over hosting (after the grace, or handed over), or null. */
+  actingHost(sessionId: string): Promise<string | null>;
+  /**
+   * Makes `identity` the acting host. With `ifNone`, only when nobody is yet (the automatic hand-over, which every
+   * instance may try at once: one wins). True when it was set.
+   */
+  setActingHost(sessionId: string, identity: string, ifNone: boolean): Promise<boolean>;
+
   /** LiveKit names rooms opaquely; webhooks name the room, so the way back to the session is remembered. */
   bindRoom(roomName: string, sessionId: string): Promise<void>;
   sessionOfRoom(roomName: string): Promise<string | null>;
@@ -56,3 +75,6 @@ export interface LiveState {
 
 /** Live state outlives a circle by a day at most; nothing of it is kept. */
 export const LIVE_STATE_TTL_SECONDS = 24 * 3600;
+
+/** A knock nobody answered is forgotten after this long (the person has long given up waiting). */
+export const KNOCK_TTL_SECONDS = 30 * 60;

@@ -9,9 +9,17 @@ const BUDGETS = {
   hand: { points: 12, seconds: 10 },
   moderation: { points: 30, seconds: 10 },
   join: { points: 10, seconds: 10 },
+  // Knocking at a locked circle: a few tries in ten minutes, so nobody can ring a host's bell over and over.
+  knock: { points: 4, seconds: 600 },
   other: { points: 30, seconds: 10 },
 } as const;
 export type Budget = keyof typeof BUDGETS;
+
+/** What someone over a budget is told: when they may try again, in the budget's own terms. */
+export function overBudgetMessage(budget: Budget): string {
+  if (budget === 'knock') return 'You have knocked several times in the last few minutes. Wait ten minutes before knocking again, or try the next circle.';
+  return 'You are doing that too often. Wait a few seconds and try again.';
+}
 
 export interface CommandLimiter {
   /** Resolves true when the user may go ahead, false when over budget. */

@@ -141,9 +141,24 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     }
   });
 
-  const deliver = (e: RelayEvent) => {
+  const emitLocal = (to: string | string[], e: RelayEvent) => {
     // Each variant pairs an event with its own payload; the local emit takes them as a pair.
-    (io.local.to(e.room).emit as (event: string, payload: unknown) => boolean)(e.event, e.payload);
+    (io.local.to(to).emit as (event: string, payload: unknown) => boolean)(e.event, e.payload);
+  };
+  /** For hosts only: this instance's sockets in the room whose person has host rights in that session now. */
+  const deliverToHosts = async (e: RelayEvent & { hostsOf: string }) => {
+    const ids = [...(io.of('/').adapter.rooms.get(e.room) ?? [])];
+    if (ids.length === 0) return;
+    const hostNow = await o.deps.admission.hostCheck(e.hostsOf);
+    const hosts = ids.filter((id) => {
+      const s = io.of('/').sockets.get(id);
+      return s !== undefined && hostNow(s.data.user);
+    });
+    if (hosts.length > 0) emitLocal(hosts, e);
+  };
+  const deliver = (e: RelayEvent) => {
+    if (e.hostsOf !== undefined) void deliverToHosts({ ...e, hostsOf: e.hostsOf }).catch(() => undefined);
+    else emitLocal(e.room, e);
   };
   const relay: Relay = bus ? await createRedisRelay(bus, deliver) : createLocalRelay(deliver);
 
@@ -206,6 +221,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     },
     async close() {
       clearInterval(sweep);
+      commands.close();
       trimming?.stop();
       for (const event of REDIS_STATE_EVENTS) o.redis?.off(event, onRedisState);
       await relay.close();

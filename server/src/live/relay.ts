@@ -14,7 +14,16 @@ import type { RedisClient } from '../redis';
  * A connection that recovers is sent the participants and the topic again (they are not replayed).
  * CAUTION: changing one of these to `io.to(room).emit` would persist its text in Redis.
  */
-export const RELAYED_EVENTS = ['chat:received', 'chat:removed', 'participants:changed', 'topic:changed', 'support:requested'] as const;
+export const RELAYED_EVENTS = [
+  'chat:received',
+  'chat:removed',
+  'participants:changed',
+  'topic:changed',
+  'support:requested',
+  'knock:received',
+  'knock:ended',
+  'host:changed',
+] as const;
 type Relayed = (typeof RELAYED_EVENTS)[number];
 const RELAYED: ReadonlySet<string> = new Set(RELAYED_EVENTS);
 
@@ -26,8 +35,13 @@ export class RelayForgettingAdapter extends SessionAwareAdapter {
   }
 }
 
-/** One relayed event for the sockets in `room`, on every instance. */
-export type RelayEvent = { [E in Relayed]: { room: string; event: E; payload: Parameters<ServerToClientEvents[E]>[0] } }[Relayed];
+/**
+ * One relayed event for the sockets in `room`, on every instance; with `hostsOf`, only for those among them with
+ * host rights in that session now (each instance asks for its own sockets).
+ */
+export type RelayEvent = {
+  [E in Relayed]: { room: string; event: E; payload: Parameters<ServerToClientEvents[E]>[0]; hostsOf?: string };
+}[Relayed];
 
 export interface Relay {
   publish(e: RelayEvent): Promise<void>;

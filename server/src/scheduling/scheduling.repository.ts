@@ -27,12 +27,15 @@ export interface SeriesRow {
   /** The series' own drop-in window; null means the configured default. */
   dropin_opens_minutes_before: number | null;
   dropin_closes_minutes_after_end: number | null;
+  /** Any current red-mug volunteer present may take over when neither host nor backup came (live/handOver.ts). */
+  any_volunteer_may_host: boolean;
 }
 
 /** The series columns, dates as text. */
 const SERIES_COLUMNS = `id, title, description, weekday, start_local, duration_minutes, timezone, default_topic, active,
   kind, status, audience, audience_max_years, format, location, capacity_hint, skip_holidays,
-  starts_on::text AS starts_on, ends_on::text AS ends_on, sequence, dropin_opens_minutes_before, dropin_closes_minutes_after_end`;
+  starts_on::text AS starts_on, ends_on::text AS ends_on, sequence, dropin_opens_minutes_before, dropin_closes_minutes_after_end,
+  any_volunteer_may_host`;
 
 export interface OverrideRow extends SessionOverride {
   seriesId: string;

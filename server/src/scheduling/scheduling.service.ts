@@ -63,6 +63,7 @@ export function seriesView(s: SeriesRow): SeriesView {
     defaultTopic: s.default_topic,
     dropInOpensMinutesBefore: s.dropin_opens_minutes_before,
     dropInClosesMinutesAfterEnd: s.dropin_closes_minutes_after_end,
+    anyVolunteerMayHost: s.any_volunteer_may_host,
     feedPath: hasPublicFeed(s) ? `/api/scheduling/series/${s.id}/feed.ics` : null,
   };
 }
@@ -248,6 +249,7 @@ export function createSchedulingService(deps: {
         ['defaultTopic', 'default_topic'],
         ['dropInOpensMinutesBefore', 'dropin_opens_minutes_before'],
         ['dropInClosesMinutesAfterEnd', 'dropin_closes_minutes_after_end'],
+        ['anyVolunteerMayHost', 'any_volunteer_may_host'],
       ];
       for (const [k, col] of map) if (u[k] !== undefined) fields[col] = u[k];
       if (u.status && u.status !== current.status) {

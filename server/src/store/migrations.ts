@@ -452,6 +452,13 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     `,
   },
   {
+    id: 75,
+    name: 'any volunteer may take over hosting',
+    // Issue #18, item 5. Staff may let any current red-mug volunteer present take over a circle of this series
+    // when neither its host nor its backup has arrived by the grace after the start. Off unless staff say so.
+    sql: `ALTER TABLE circle_series ADD COLUMN any_volunteer_may_host boolean NOT NULL DEFAULT false;`,
+  },
+  {
     id: 85,
     name: 'match history before the platform',
     // Issue #18, item 7. The society's matches from before Red Mug, as staff enter them: yearly totals only (how

@@ -5,6 +5,7 @@ import { CrisisPanel } from './CrisisPanel';
 import { HandsPanel } from './HandsPanel';
 import { HandToggle } from './HandToggle';
 import { HostControls } from './HostControls';
+import { KnocksPanel } from './KnocksPanel';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { LiveNotices } from './LiveNotices';
 import { PeoplePanel } from './PeoplePanel';
@@ -28,6 +29,7 @@ export function LiveCircleLayout(props: { stage: ReactNode; media?: ReactNode; d
       <LiveAnnouncer />
       <div className="circle-layout">
         <div className="circle-main">
+          <KnocksPanel />
           <TopicCard />
           {props.stage}
           {props.devices}

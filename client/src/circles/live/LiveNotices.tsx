@@ -15,6 +15,9 @@ export function LiveNotices() {
   const notice = useStore((s) => s.live.notice);
   const noHost = useStore((s) => s.live.joined && !s.live.you?.isHost && !s.live.participants.some((p) => p.isHost));
   const dismiss = useStore((s) => s.dismissNotice);
+  const hostChange = useStore((s) => s.live.hostChange);
+  const mine = useStore((s) => s.live.hostChange !== null && s.live.hostChange.identity === s.live.you?.identity);
+  const dismissHostChange = useStore((s) => s.dismissHostChange);
   const dismissCalled = useStore((s) => s.dismissCalled);
   const reconnecting = connection === 'reconnecting' || (connection === 'connected' && !joined && !joinError);
   const status = connection === 'reconnecting' ? 'Reconnecting…' : reconnecting ? 'Joining the circle…' : noHost ? 'Waiting for the host… You are in the right place.' : '';
@@ -33,6 +36,16 @@ export function LiveNotices() {
           </button>
         </div>
       )}
+      <div role="status" className={hostChange ? 'toast host-change' : 'visually-hidden'} data-testid="host-change">
+        {hostChange && (
+          <>
+            <p>{mine ? 'You are now hosting this circle: the host controls are yours.' : hostChange.message}</p>
+            <button type="button" className="button secondary" onClick={dismissHostChange}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
       {locked && <p className="toast locked-notice">Locked: no new people can join</p>}
       <div role="status" className={called ? 'toast called' : 'visually-hidden'}>
         {called && (

@@ -29,7 +29,7 @@ export function PeoplePanel() {
             <div className="person">
               <span className="person-name">{p.displayName}</span>
               {p.identity === me && <span className="you"> (you)</span>}
-              {p.isHost && <span className="tag host-tag">Host</span>}
+              {p.hosting ? <span className="tag host-tag">Hosting</span> : p.isHost && <span className="tag host-tag">Host</span>}
               {p.badge === 'red-mug' && <RedMugBadge />}
               {p.role === 'staff' && <span className="tag staff-tag">Staff</span>}
               {raised.has(p.identity) && (
@@ -89,6 +89,11 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
       {person.micBlocked
         ? button('Allow unmuting', `Allow unmuting for ${name}`, () => run('moderation:blockMic', { identity, blocked: false }))
         : button('Stop unmuting', `Stop unmuting for ${name}`, () => run('moderation:blockMic', { identity, blocked: true }))}
+      {person.role === 'volunteer' && person.badge === 'red-mug' && !person.hosting && !person.notInChat &&
+        button('Hand over hosting', `Hand over hosting to ${name}`, async () => {
+          const ack = await run('host:handOver', { identity });
+          return ack.ok ? { ok: true, data: { message: `${name} is now hosting.` } } : ack;
+        })}
       {confirming ? (
         <>
           <button

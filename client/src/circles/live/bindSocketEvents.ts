@@ -24,6 +24,9 @@ export function bindSocketEvents(
     'circle:lockChanged': ({ locked }) => a().lockChanged(locked),
     'circle:ended': ({ message }) => a().circleEnded(message),
     'moderation:applied': (notice) => a().moderationApplied(notice),
+    'knock:received': (knock) => a().knockReceived(knock),
+    'knock:ended': ({ identity }) => a().knockEnded(identity),
+    'host:changed': (change) => a().hostChanged(change),
     // The socket is up but the server cannot reach its shared state: show the same "Reconnecting…" status.
     'live:degraded': () => a().liveConnection('reconnecting'),
     'live:restored': () => a().liveConnection('connected'),

@@ -31,6 +31,8 @@ const snapshot: CircleSnapshot = {
   hands: [],
   locked: false,
   ended: false,
+  knocks: [],
+  actingHost: null,
   crisisText: 'Not a crisis service. Call or text 9-8-8.',
 };
 
@@ -46,6 +48,31 @@ describe('live slice', () => {
     expect(live.joined).toBe(true);
     expect(live.topic.current).toBe('Returning from leave');
     expect(live.chat.map((m) => m.id)).toEqual(['1']);
+  });
+
+  it('host rights follow the participant list: taking over shows the controls, handing over (unrostered) hides them and the knocks', () => {
+    const store = newStore();
+    store.getState().liveJoined(snapshot);
+    store.getState().participantsChanged([person('p_host', 'Sasha', { isHost: true }), person('p_me', 'Lee', { isHost: true, hosting: true })]);
+    expect(store.getState().live.you?.isHost).toBe(true);
+    store.getState().knockReceived({ identity: 'p_kit', displayName: 'Kit', at: '2026-11-30T19:06:00Z' });
+    store.getState().knockReceived({ identity: 'p_kit', displayName: 'Kit', at: '2026-11-30T19:07:00Z' });
+    expect(store.getState().live.knocks).toEqual([{ identity: 'p_kit', displayName: 'Kit', at: '2026-11-30T19:07:00Z' }]);
+    store.getState().participantsChanged([person('p_host', 'Sasha', { isHost: true }), person('p_me', 'Lee')]);
+    expect(store.getState().live.you?.isHost).toBe(false);
+    expect(store.getState().live.knocks).toEqual([]);
+  });
+
+  it('a knock leaves the door panel when it ends; the hand-over notice stays until dismissed', () => {
+    const store = newStore();
+    store.getState().liveJoined({ ...snapshot, you: { identity: 'p_me', isHost: true }, knocks: [{ identity: 'p_a', displayName: 'Ada', at: '2026-11-30T19:06:00Z' }] });
+    store.getState().knockReceived({ identity: 'p_b', displayName: 'Bo', at: '2026-11-30T19:07:00Z' });
+    store.getState().knockEnded('p_a');
+    expect(store.getState().live.knocks.map((k) => k.displayName)).toEqual(['Bo']);
+    store.getState().hostChanged({ identity: 'p_host', displayName: 'Sasha', message: 'Sasha is now hosting.' });
+    expect(store.getState().live.hostChange?.message).toBe('Sasha is now hosting.');
+    store.getState().dismissHostChange();
+    expect(store.getState().live.hostChange).toBeNull();
   });
 
   it('a reset forgets everything, chat included', () => {

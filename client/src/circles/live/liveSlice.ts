@@ -3,6 +3,8 @@ import type {
   ChatMessage,
   CircleSnapshot,
   HandEntry,
+  HostChange,
+  KnockEntry,
   LiveParticipant,
   ModerationNotice,
   Reaction,
@@ -46,6 +48,10 @@ export interface LiveData {
   called: { key: number } | null;
   notice: ModerationNotice | null;
   outcome: LiveOutcome | null;
+  /** Knocks at the door of a locked circle, for hosts: oldest first. */
+  knocks: KnockEntry[];
+  /** The last "… is now hosting" notice, shown until dismissed. */
+  hostChange: HostChange | null;
 }
 
 export const initialLive: LiveData = {
@@ -63,6 +69,8 @@ export const initialLive: LiveData = {
   called: null,
   notice: null,
   outcome: null,
+  knocks: [],
+  hostChange: null,
 };
 
 export interface LiveSlice {
@@ -85,6 +93,10 @@ export interface LiveSlice {
   circleEnded: (message: string) => void;
   moderationApplied: (notice: ModerationNotice) => void;
   dismissNotice: () => void;
+  knockReceived: (knock: KnockEntry) => void;
+  knockEnded: (identity: string) => void;
+  hostChanged: (change: HostChange) => void;
+  dismissHostChange: () => void;
 }
 
 let nextKey = 1;
@@ -104,11 +116,18 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set)
         participants: snap.participants,
         hands: snap.hands,
         locked: snap.locked,
+        knocks: snap.knocks,
         crisisText: snap.crisisText,
         ...(snap.ended ? { outcome: { kind: 'ended' as const, message: 'This circle has ended. See you at the next one.' } } : {}),
       })),
     liveJoinFailed: (joinError) => patch(() => ({ joinError })),
-    participantsChanged: (participants) => patch(() => ({ participants })),
+    // Host rights follow the list: someone who took over (or handed over) sees their controls change at once.
+    participantsChanged: (participants) =>
+      patch((l) => {
+        const mine = participants.find((p) => p.identity === l.you?.identity);
+        const you = l.you && mine && mine.isHost !== l.you.isHost ? { ...l.you, isHost: mine.isHost } : l.you;
+        return { participants, you, knocks: you?.isHost ? l.knocks : [] };
+      }),
     topicChanged: (topic) => patch(() => ({ topic })),
     handsChanged: (hands) => patch(() => ({ hands })),
     handCalled: (identity) => patch((l) => (identity === l.you?.identity ? { called: { key: nextKey++ } } : {})),
@@ -124,6 +143,10 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set)
     moderationApplied: (notice) =>
       patch(() => (notice.action === 'removed' ? { outcome: { kind: 'removed', message: notice.message }, notice: null } : { notice })),
     dismissNotice: () => patch(() => ({ notice: null })),
+    knockReceived: (knock) => patch((l) => ({ knocks: [...l.knocks.filter((k) => k.identity !== knock.identity), knock] })),
+    knockEnded: (identity) => patch((l) => ({ knocks: l.knocks.filter((k) => k.identity !== identity) })),
+    hostChanged: (hostChange) => patch(() => ({ hostChange })),
+    dismissHostChange: () => patch(() => ({ hostChange: null })),
   };
 };
 

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { OutsideWindowData, type CircleSession } from '../../../../shared/schemas/circles';
 import { ApiError } from '../../api/ApiError';
@@ -18,6 +18,8 @@ import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../media/mediaE2ee
 import { DisplayNameField, useDisplayName } from '../../media/DisplayNameField';
 import { MediaCheck, useMediaCheck } from '../../media/MediaCheck';
 import { ConfidentialityPledge } from './ConfidentialityPledge';
+import { KnockCard } from './KnockCard';
+import { useKnock } from './useKnock';
 import { defaultDisplayName, recallChoices, rememberChoices } from '../../ui/rememberedChoices';
 
 const NAME_HINT = 'The name others see in this circle. A first name or a nickname is fine.';
@@ -48,10 +50,7 @@ export function PreJoinPage() {
   const join = useAction({ staysBusy: true });
   const [opensAt, setOpensAt] = useState<string | null>(null);
 
-  async function enter(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const name = displayName.check();
-    if (name === null) return;
+  async function goIn(name: string) {
     setOpensAt(null);
     await join.run(async () => {
       const response = await joinCircle(sessionId, name).catch((err: unknown) => {
@@ -64,6 +63,25 @@ export function PreJoinPage() {
       setAdmission({ sessionId, response, choices });
       navigate(`/circles/${encodeURIComponent(sessionId)}`);
     });
+  }
+
+  // Locked to newcomers: knock, and once a host lets you in, go in with the name you knocked with.
+  const knockedAs = useRef('');
+  const knock = useKnock(sessionId, () => void goIn(knockedAs.current));
+  const locked = session.status === 'ready' && session.data.doors === 'locked';
+
+  function knockNow() {
+    const name = displayName.check();
+    if (name === null) return;
+    knockedAs.current = name;
+    void knock.knock(name);
+  }
+
+  async function enter(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const name = displayName.check();
+    if (name === null) return;
+    await goIn(name);
   }
 
   return (
@@ -116,6 +134,9 @@ export function PreJoinPage() {
               <div role="alert" className="notice" data-testid="doors-closed">
                 <p>{closed}</p>
               </div>
+            )}
+            {(locked || knock.state.status !== 'idle') && (
+              <KnockCard state={knock.state} onKnock={knockNow} onGiveUp={() => void knock.giveUp()} disabled={join.busy} />
             )}
             <button type="submit" className="button primary" disabled={join.busy || closed !== null}>
               Enter the circle
