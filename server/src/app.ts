@@ -46,6 +46,8 @@ import { matchingRoutes } from './matching/matching.routes';
 import { redisLimiter, type RedisClient } from './redis';
 import { peopleRoutes } from './people/people.routes';
 import { createPeopleService } from './people/people.service';
+import { readinessRoutes } from './people/readiness.routes';
+import { createReadinessService } from './people/readiness.service';
 import { createMatchingService } from './matching/matching.service';
 import type { Db } from './store/db';
 import { schedulingRoutes } from './scheduling/scheduling.routes';
@@ -160,6 +162,7 @@ export function createApp(c: Components) {
     mediaKeys: circleKeys,
   });
   const scheduling = createSchedulingService({ db: c.db, clock: c.clock, window: config.dropIn, doors: admission.doors });
+  const readiness = createReadinessService({ db: c.db, clock: c.clock });
   const people = createPeopleService({ db: c.db, clock: c.clock, unlockSignIn: (email) => throttle.unlock(email) });
   const inbox = createInboxService({
     contactRequests: () => supportRequestsRepository(c.db).open(),
@@ -262,6 +265,14 @@ export function createApp(c: Components) {
   api.use('/matching', matchingRoutes({ matching }));
   api.use(
     '/people',
+    readinessRoutes({
+      readiness,
+      // A lapse takes the red mug off at once in every circle they are in (lists and LiveKit's badge attribute).
+      onChanged: async (id) => void (await realtime?.readinessChanged(id)),
+    }),
+  );
+  api.use(
+    '/people',
     peopleRoutes({
       people,
       onRoleChanged: (id) => realtime?.disconnectUser(id),
@@ -316,7 +327,7 @@ export function createApp(c: Components) {
   // Support requests are forgotten once handled, or after SUPPORT_REQUEST_MAX_DAYS at most (issue #15).
   const support = { applyRetention: () => supportRequestsRepository(c.db).expire(c.clock.now()) };
 
-  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, people, support } };
+  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, people, readiness, support } };
 }
 
 

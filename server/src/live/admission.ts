@@ -10,6 +10,7 @@ import { meets } from '../scheduling/plan';
 import { isWindowOpen, wallClock, type DropInWindow } from '../scheduling/schedule';
 import { loadSession, mayAttend, upcomingSessions, windowOf, type LoadedSession } from '../scheduling/sessions';
 import type { Db } from '../store/db';
+import { currentVolunteers } from '../people/readiness';
 import { isHostOf, type SessionHostIds } from './hostPolicy';
 import type { LiveState } from './liveState';
 
@@ -23,6 +24,8 @@ export interface CircleEntry {
   room: string;
   /** Host rights come from the role and the session's roster, never from who joined first. */
   isHost: boolean;
+  /** A volunteer whose readiness is current: the token carries the red mug. */
+  currentVolunteer: boolean;
 }
 
 export type Admission = ReturnType<typeof createAdmission>;
@@ -65,6 +68,8 @@ export function createAdmission(deps: {
   pledged: (userId: string) => Promise<boolean>;
 }) {
   const { live } = deps;
+  /** The one readiness rule (people/readiness.ts), at the app's clock. */
+  const isCurrent = async (userId: string): Promise<boolean> => (await currentVolunteers(deps.db, [userId], deps.clock.now())).has(userId);
 
   /**
    * Ended by a host: the live state's flag, or the durable record once that flag is gone (Redis flushed, a
@@ -114,7 +119,7 @@ export function createAdmission(deps: {
 
   /** The live circle's side of the doors: ended, removed, locked to newcomers (a host always, and anyone let in before the lock, may come back). */
   async function liveDoors(user: PublicUser, id: string, identity: string): Promise<{ doors: Exclude<Doors, 'upcoming'>; isHost: boolean }> {
-    const [ended, removed, locked, isHost] = await Promise.all([isEnded(id), live.isRemoved(id, identity), live.isLocked(id), isHostOf(user, id, deps.hostIds)]);
+    const [ended, removed, locked, isHost] = await Promise.all([isEnded(id), live.isRemoved(id, identity), live.isLocked(id), isHostOf(user, id, deps.hostIds, isCurrent)]);
     if (ended) return { doors: 'ended', isHost };
     if (removed) return { doors: 'removed', isHost };
     if (!isHost && locked && !(await live.wasAdmitted(id, identity))) return { doors: 'locked', isHost };
@@ -129,13 +134,21 @@ export function createAdmission(deps: {
   return {
     attendable,
 
+    /** The one readiness rule, for callers that hold an admission. */
+    isCurrentVolunteer: isCurrent,
+
+    /** Forgets cached host rights of one person (their readiness changed), so the next command asks again. */
+    forgetHostRights(userId: string): void {
+      for (const key of hostRights.keys()) if (key.startsWith(`${userId}\u0000`)) hostRights.delete(key);
+    },
+
     /** Whether `user` may host `sessionId` now (staff, or its assigned host or backup), cached for seconds only. */
     async isHostNow(user: PublicUser, sessionId: string): Promise<boolean> {
       const key = `${user.id}\u0000${sessionId}`;
       const now = Date.now();
       const cached = hostRights.get(key);
       if (cached && cached.until > now) return cached.isHost;
-      const isHost = await isHostOf(user, sessionId, deps.hostIds);
+      const isHost = await isHostOf(user, sessionId, deps.hostIds, isCurrent);
       if (hostRights.size > 10_000) hostRights.clear();
       hostRights.set(key, { isHost, until: now + HOST_RIGHTS_TTL_MS });
       return isHost;
@@ -163,7 +176,8 @@ export function createAdmission(deps: {
       if (!(await deps.pledged(user.id))) {
         throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you join, please read and agree to the confidentiality pledge.');
       }
-      return { session, role, identity, room: roomNameFor(deps.secret, id), isHost };
+      const currentVolunteer = role === 'volunteer' && (await isCurrent(user.id));
+      return { session, role, identity, room: roomNameFor(deps.secret, id), isHost, currentVolunteer };
     },
 
     /**
@@ -225,7 +239,7 @@ export function createAdmission(deps: {
       // with or without the live circle's page.
       await live.bindRoom(entry.room, entry.session.planned.id);
       const micBlocked = (await live.micBlocked(entry.session.planned.id)).has(entry.identity);
-      return media(entry.role, entry.identity, entry.room, !micBlocked);
+      return media(entry.role, entry.currentVolunteer, entry.identity, entry.room, !micBlocked);
     },
 
     /**
@@ -235,16 +249,18 @@ export function createAdmission(deps: {
     async room(user: PublicUser, key: string): Promise<{ identity: string; media: JoinMedia }> {
       const role = participantRole(user);
       const identity = participantIdentity(deps.secret, user.id, key);
-      return { identity, media: await media(role, identity, roomNameFor(deps.secret, key), true) };
+      const currentVolunteer = role === 'volunteer' && (await isCurrent(user.id));
+      return { identity, media: await media(role, currentVolunteer, identity, roomNameFor(deps.secret, key), true) };
     },
   };
 
-  function media(role: ParticipantRole, identity: string, room: string, microphone: boolean): Promise<JoinMedia> {
+  function media(role: ParticipantRole, currentVolunteer: boolean, identity: string, room: string, microphone: boolean): Promise<JoinMedia> {
     return mediaAdmission({
       media: deps.media,
       identity,
       room,
       role,
+      currentVolunteer,
       microphone,
       ttlSeconds: deps.tokenTtlMinutes * 60,
       now: deps.clock.now(),

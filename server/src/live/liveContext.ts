@@ -9,6 +9,7 @@ import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
 import { attributesFor } from '../livekit/circleToken';
+import { currentVolunteers } from '../people/readiness';
 import type { CircleKeys } from '../livekit/circleKeys';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
@@ -123,6 +124,10 @@ export function createLiveContext(d: LiveDeps) {
   async function participants(sessionId: string): Promise<LiveParticipant[]> {
     const [sockets, blocked, names] = await Promise.all([d.io.in(circleRoom(sessionId)).fetchSockets(), d.live.micBlocked(sessionId), d.live.names(sessionId)]);
     const seen = new Map<string, LiveParticipant>();
+    // The red mug and a volunteer's host rights follow their readiness now (people/readiness.ts), so a lapse shows
+    // at the next list without anyone reconnecting.
+    const volunteerIds = sockets.filter((s) => s.data.user.role === 'volunteer').map((s) => s.data.user.id);
+    const current = await currentVolunteers(d.db, volunteerIds, d.clock.now());
     for (const s of sockets) {
       const c = s.data.circle;
       const role = s.data.user.role;
@@ -131,8 +136,8 @@ export function createLiveContext(d: LiveDeps) {
       seen.set(c.identity, {
         identity: c.identity,
         displayName: names.get(c.identity) ?? 'Guest',
-        ...attributesFor(role), // the red mug as LiveKit shows it, from the same rule
-        isHost: c.isHost,
+        ...attributesFor(role, current.has(s.data.user.id)), // the red mug as LiveKit shows it, from the same rule
+        isHost: c.isHost && (role !== 'volunteer' || current.has(s.data.user.id)),
         micBlocked: blocked.has(c.identity),
       });
     }

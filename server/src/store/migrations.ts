@@ -3,7 +3,8 @@ import type { Db } from './db';
 /** One schema change. */
 export interface Migration {
   /** Never reused; ranges by domain: 1–9 accounts and schedule, 10 matching, 20 contact requests, 30 attendance, 40 roles,
-   *  50–59 retention and the confidentiality pledge (issue #15). */
+   *  50–59 retention and the confidentiality pledge (issue #15), 65–69 volunteer readiness and volunteer-only circles
+   *  (issue #18, item 2). */
   id: number;
   name: string;
   sql: string;
@@ -402,6 +403,34 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     // Issue #17, item 2. Staff (or the admin command) can disable an account: it cannot sign in, its sessions are
     // gone and its sockets closed. Only when; the reason stays with staff, not here.
     sql: `ALTER TABLE users ADD COLUMN disabled_at timestamptz;`,
+  },
+  {
+    id: 65,
+    name: 'volunteer readiness',
+    // Issue #18, item 2. Per volunteer: the local date (Alberta) they completed peer-support training and signed the
+    // confidentiality undertaking; null when not on record or withdrawn by staff. Each counts for 12 months
+    // (server/src/people/readiness.ts). No row is written for volunteers already in the database: nothing is
+    // grandfathered, so they are not current (no red mug, no hosting, no matching) until staff record both dates,
+    // and the Volunteers page lists them first as "nothing on record".
+    sql: `
+      CREATE TABLE volunteer_readiness (
+        user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        training_completed_on date,
+        undertaking_signed_on date,
+        updated_at timestamptz NOT NULL,
+        updated_by uuid REFERENCES users(id) ON DELETE SET NULL
+      );
+    `,
+  },
+  {
+    id: 66,
+    name: 'volunteer-only circles',
+    // Issue #18, item 2: the informal volunteer meetings, seen and joined by volunteers and staff only.
+    sql: `
+      ALTER TABLE circle_series DROP CONSTRAINT circle_series_audience_check;
+      ALTER TABLE circle_series ADD CONSTRAINT circle_series_audience_check
+        CHECK (audience IN ('everyone', 'articling_students', 'early_career', 'volunteers'));
+    `,
   },
 ];
 
