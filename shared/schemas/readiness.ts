@@ -61,7 +61,7 @@ export const ReadinessListResponse = z.object({ volunteers: z.array(VolunteerRea
 export type ReadinessListResponse = z.infer<typeof ReadinessListResponse>;
 
 /**
- * PUT /api/people/:id/readiness — staff record (a date) or withdraw (null: lapsed, withdrawn) either item; an
+ * POST /api/people/:id/readiness — staff record (a date) or withdraw (null: lapsed, withdrawn) either item; an
  * item left out stays as it is. A date may not be in the future.
  */
 export const SetReadinessBody = z

@@ -120,7 +120,7 @@ const HTTP: Record<string, Audience> = {
   'PATCH /api/people/:id/role': 'staff', // the matrix's empty body is a 400 for staff: nobody's role changes here
   'GET /api/people/readiness': 'staff',
   'GET /api/people/me/readiness': 'volunteersThemselves',
-  'PUT /api/people/:id/readiness': 'staff', // the matrix's empty body is a 400 for staff: nothing is recorded here
+  'POST /api/people/:id/readiness': 'staff', // the matrix's empty body is a 400 for staff: nothing is recorded here
 };
 
 /** Socket commands: everyone signed in who takes part (never an auditor), the host of this circle (and staff), or staff. */

@@ -72,6 +72,9 @@ function StaffPeople({ myId }: { myId: string }) {
         <p className="lede">
           Find someone, change their role, or invite someone new. Every role change is recorded in the audit log.
         </p>
+        <p>
+          <Link to="/staff/volunteers">Volunteer readiness: training and confidentiality undertakings, renewals due</Link>
+        </p>
         <section aria-labelledby="people-find">
           <h2 id="people-find">Find people</h2>
           <form role="search" aria-label="People" className="people-filters" onSubmit={search}>

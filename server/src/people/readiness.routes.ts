@@ -30,7 +30,7 @@ export function readinessRoutes(deps: {
     res.json(out);
   });
 
-  router.put('/:id/readiness', staff, async (req, res) => {
+  router.post('/:id/readiness', staff, async (req, res) => {
     const body = parse(SetReadinessBody, req.body);
     const id = PersonId.safeParse(req.params.id);
     if (!id.success) throw new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the Volunteers page and try again.');

@@ -72,8 +72,8 @@ export function createReadinessService(deps: { db: Db; clock: Clock }) {
         );
         const recorded = [t, u].some((v) => v !== 'keep' && v !== null);
         const withdrawn = [t, u].some((v) => v === null);
-        if (recorded) await record(tx, { actorId: actor.id, action: 'volunteer.readiness_record', targetType: 'user', targetId: id, at: now });
-        if (withdrawn) await record(tx, { actorId: actor.id, action: 'volunteer.readiness_withdraw', targetType: 'user', targetId: id, at: now });
+        if (recorded) await record(tx, { actorId: actor.id, action: 'readiness.record', targetType: 'user', targetId: id, at: now });
+        if (withdrawn) await record(tx, { actorId: actor.id, action: 'readiness.withdraw', targetType: 'user', targetId: id, at: now });
         return { userId: id, firstName: target.first_name, readiness: await volunteerReadiness(tx, id, now) };
       });
     },
