@@ -43,6 +43,10 @@ const cases: Array<[string, string, unknown, number, string]> = [
   ['join: unknown session', '/api/circles/sessions/nope_2026-11-30/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
   ['join: not a Monday', '/api/circles/sessions/rmcc_2026-12-01/join', { displayName: 'A' }, 404, 'NOT_FOUND'],
   ['join: garbage id', `/api/circles/sessions/${'z'.repeat(500)}/join`, { displayName: 'A' }, 400, 'VALIDATION_FAILED'],
+  ['readiness: no dates', '/api/people/00000000-0000-4000-8000-000000000000/readiness', {}, 400, 'VALIDATION_FAILED'],
+  ['readiness: not a date', '/api/people/00000000-0000-4000-8000-000000000000/readiness', { trainingCompletedOn: 'yesterday' }, 400, 'VALIDATION_FAILED'],
+  ['readiness: unknown field', '/api/people/00000000-0000-4000-8000-000000000000/readiness', { trainingCompletedOn: '2026-11-01', current: true }, 400, 'VALIDATION_FAILED'],
+  ['readiness: unknown account', '/api/people/00000000-0000-4000-8000-000000000000/readiness', { trainingCompletedOn: '2026-11-01' }, 404, 'NOT_FOUND'],
 ];
 
 describe('malformed input gets a clear 4xx with a code, never a 500', () => {
