@@ -7,7 +7,6 @@ import { createMedia } from '../../server/src/livekit/media';
 import { READINESS_ZONE } from '../../server/src/people/readiness';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { agreeToPledge } from '../support/pledge';
-import { recordReadiness } from '../support/readiness';
 import { command, connectSocket, expectOk, next, type ClientSocket } from '../support/sockets';
 import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
