@@ -264,7 +264,19 @@ describe('matching', () => {
     expect(ids).not.toContain(vic.id);
     const refused = await staff.post(`/api/matching/requests/${req.body.id}/proposals`, { volunteerId: vic.id });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'VOLUNTEER_NOT_CURRENT', data: { missing: ['undertaking'] } });
+    expect(refused.body).toMatchObject({ code: 'VOLUNTEER_NOT_CURRENT', data: { volunteerId: vic.id } });
+    expect(refused.body.data.missing).toContain('undertaking');
+
+    // A proposal to a current volunteer whose training then lapses cannot be accepted until it is renewed.
+    const proposed = await staff.post(`/api/matching/requests/${req.body.id}/proposals`, { volunteerId: people.volunteer.id });
+    expect(proposed.status).toBe(201);
+    expect((await setReadiness(people.volunteer.id, { trainingCompletedOn: null })).status).toBe(200);
+    const val = await signedInAs(app.url, 'volunteer@example.ca');
+    const accept = await val.post(`/api/matching/matches/${proposed.body.id}/accept`);
+    expect(accept.status).toBe(409);
+    expect(accept.body).toMatchObject({ code: 'VOLUNTEER_NOT_CURRENT', data: { missing: ['training'] } });
+    expect((await setReadiness(people.volunteer.id, { trainingCompletedOn: daysAgo(60) })).status).toBe(200);
+    expect((await val.post(`/api/matching/matches/${proposed.body.id}/accept`)).status).toBe(200);
   });
 });
 

@@ -296,6 +296,16 @@ export function createMatchingService(deps: {
         const request = await txRepo.requestById(m.request_id);
         if (!request) throw matchNotFound();
         if (accept) {
+          // A volunteer whose training or undertaking lapsed since the proposal cannot take the match (people/readiness.ts).
+          const readiness = await volunteerReadiness(tx, volunteer.id, now);
+          if (!readiness.current) {
+            throw new AppError(
+              409,
+              'VOLUNTEER_NOT_CURRENT',
+              `You cannot accept a match until your ${missingInWords(readiness.missing)} is renewed. Contact program staff, or decline so the request goes to someone else.`,
+              { data: { volunteerId: volunteer.id, missing: readiness.missing } },
+            );
+          }
           await txRepo.lockProfile(volunteer.id);
           const profile = PeerProfile.safeParse(await txRepo.profileOf(volunteer.id));
           const capacity = profile.success ? profile.data.capacity : 0;
