@@ -52,6 +52,10 @@ describe('a lapsed undertaking takes the red mug off', () => {
     const dueNone = staff.getByRole('list', { name: 'Volunteers who are not current' });
     await dueNone.getByText('Everyone is current.').waitFor();
     await expectAccessible(staff, 'volunteer readiness');
+    // On a phone: nothing scrolls sideways.
+    await staff.setViewportSize({ width: 390, height: 844 });
+    expect(await staff.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await e2e.screenshot(staff, 'volunteer-readiness-phone.png', { fullPage: true });
     await staff.getByRole('button', { name: 'Record Val’s undertaking as lapsed' }).click();
     await staff.getByRole('status').filter({ hasText: 'Val: confidentiality undertaking recorded as lapsed.' }).waitFor();
     await staff.getByRole('list', { name: 'Volunteers who are not current' }).getByText(/Val: confidentiality undertaking not on record/).waitFor();

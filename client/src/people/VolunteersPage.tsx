@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import type { ReadinessListResponse, SetReadinessBody, VolunteerReadinessRow } from '../../../shared/schemas/readiness';
 import { useStore } from '../store';
 import { AppHeader } from '../ui/AppHeader';
-import { DataTable } from '../ui/DataTable';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
 import { itemWords, readinessSummary } from '../ui/readinessWords';
@@ -93,20 +92,26 @@ function Lists({ list, onSaved }: { list: ReadinessListResponse; onSaved: (row: 
       </section>
       <section aria-labelledby="readiness-all">
         <h2 id="readiness-all">Record training and undertakings</h2>
-        <DataTable
-          caption={`Every volunteer, as of ${list.today} (Alberta)`}
-          headers={['Volunteer', 'Status', 'Peer-support training', 'Confidentiality undertaking', 'Record']}
-          rows={list.volunteers}
-          rowKey={(v) => v.userId}
-          empty="There are no volunteers yet. Make someone a volunteer on the People page."
-          cells={(v) => [
-            v.firstName,
-            readinessSummary(v.readiness),
-            itemWords(v.readiness.training, 'completed'),
-            itemWords(v.readiness.undertaking, 'signed'),
-            <RecordForm key={`record-${v.readiness.training.on ?? ""}-${v.readiness.undertaking.on ?? ""}`} row={v} today={list.today} onSaved={onSaved} />,
-          ]}
-        />
+        <p className="hint">As of {list.today} (Alberta).</p>
+        {list.volunteers.length === 0 ? (
+          <p>There are no volunteers yet. Make someone a volunteer on the People page.</p>
+        ) : (
+          <ul className="readiness-cards" aria-label="Every volunteer">
+            {list.volunteers.map((v) => (
+              <li key={v.userId} className="readiness-card" data-testid="readiness-card">
+                <h3>{v.firstName}</h3>
+                <p>
+                  <strong>{readinessSummary(v.readiness)}</strong>
+                </p>
+                <ul>
+                  <li>Peer-support training: {itemWords(v.readiness.training, 'completed')}</li>
+                  <li>Confidentiality undertaking: {itemWords(v.readiness.undertaking, 'signed')}</li>
+                </ul>
+                <RecordForm key={`record-${v.readiness.training.on ?? ''}-${v.readiness.undertaking.on ?? ''}`} row={v} today={list.today} onSaved={onSaved} />
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );
