@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'UNKNOWN_EVENT',
   'UNKNOWN_TIMEZONE',
   'HOST_NOT_VOLUNTEER',
+  /** A host or backup whose peer-support training or confidentiality undertaking is missing or lapsed (`data.missing`). */
+  'VOLUNTEER_NOT_CURRENT',
   'SESSION_NOT_MEETING',
   /** Joining a circle needs the confidentiality pledge, first and again each year (GET/POST /api/circles/pledge). */
   'PLEDGE_REQUIRED',

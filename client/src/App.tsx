@@ -37,6 +37,7 @@ const OutcomesPage = lazy(() => import('./reports/OutcomesPage').then((m) => ({ 
 const AuditLogPage = lazy(() => import('./reports/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 const PeoplePage = lazy(() => import('./people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
+const VolunteersPage = lazy(() => import('./people/VolunteersPage').then((m) => ({ default: m.VolunteersPage })));
 
 export function App() {
   return (
@@ -75,6 +76,7 @@ export function App() {
           <Route path="/staff/outcomes" element={<RequireAuth><Lazy><OutcomesPage /></Lazy></RequireAuth>} />
           <Route path="/staff/audit" element={<RequireAuth forAuditors><Lazy><AuditLogPage /></Lazy></RequireAuth>} />
           <Route path="/staff/people" element={<RequireAuth><Lazy><PeoplePage /></Lazy></RequireAuth>} />
+          <Route path="/staff/volunteers" element={<RequireAuth><Lazy><VolunteersPage /></Lazy></RequireAuth>} />
           <Route path="*" element={<RequireAuth><NotFoundPage /></RequireAuth>} />
         </Routes>
       </SessionGate>

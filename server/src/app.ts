@@ -49,6 +49,8 @@ import { matchingRoutes } from './matching/matching.routes';
 import { redisLimiter, type RedisClient } from './redis';
 import { peopleRoutes } from './people/people.routes';
 import { createPeopleService } from './people/people.service';
+import { readinessRoutes } from './people/readiness.routes';
+import { createReadinessService } from './people/readiness.service';
 import { createMatchingService } from './matching/matching.service';
 import type { Db } from './store/db';
 import { oneClickUnsubscribeRoute, remindersRoutes } from './reminders/reminders.routes';
@@ -190,6 +192,7 @@ export function createApp(c: Components) {
     doors: admission.doors,
     onEvent: (e) => reminders.onScheduleEvent(e),
   });
+  const readiness = createReadinessService({ db: c.db, clock: c.clock });
   const people = createPeopleService({ db: c.db, clock: c.clock, unlockSignIn: (email) => throttle.unlock(email) });
   const inbox = createInboxService({
     contactRequests: () => supportRequestsRepository(c.db).open(),
@@ -299,6 +302,14 @@ export function createApp(c: Components) {
   api.use('/matching', matchingRoutes({ matching }));
   api.use(
     '/people',
+    readinessRoutes({
+      readiness,
+      // A lapse takes the red mug off at once in every circle they are in (lists and LiveKit's badge attribute).
+      onChanged: async (id) => void (await realtime?.readinessChanged(id)),
+    }),
+  );
+  api.use(
+    '/people',
     peopleRoutes({
       people,
       onRoleChanged: (id) => realtime?.disconnectUser(id),
@@ -356,7 +367,7 @@ export function createApp(c: Components) {
   // Support requests are forgotten once handled, or after SUPPORT_REQUEST_MAX_DAYS at most (issue #15).
   const support = { applyRetention: () => supportRequestsRepository(c.db).expire(c.clock.now()) };
 
-  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, outcomes, people, support, reminders } };
+  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, outcomes, people, readiness, support, reminders } };
 }
 
 

@@ -12,7 +12,7 @@ import { createLogger } from './log';
 import { closeRedis, connectRedis } from './redis';
 import { startJobs } from './jobs';
 import { resolveAppSecret, resolveE2eeSecret } from './secrets';
-import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoMatchHistory, seedDemoTopics } from './seed';
+import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoMatchHistory, seedDemoReadiness, seedDemoTopics } from './seed';
 import { configuredStore, openDb, type Db } from './store/db';
 import { describeHolder, StoreLockedError } from './store/storeLock';
 
@@ -65,6 +65,7 @@ export async function main(): Promise<void> {
   if (config.seedDemo) {
     await seedDemoTopics(db, systemClock);
     const demo = await seedDemoAccounts(services.auth);
+    await seedDemoReadiness(services.readiness, demo, systemClock);
     await seedDemoHosts(services.scheduling, demo, systemClock);
     await seedDemoMatchHistory(db, systemClock);
     if (demo.length > 0) {
@@ -92,6 +93,8 @@ export async function main(): Promise<void> {
   );
   const server = createServer(app);
   const realtime = await attach(server);
+  // A volunteer whose training or undertaking lapses by the calendar loses the red mug in the circle they are in.
+  const liveJobs = startJobs([realtime.readinessJob()], log);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const addr = server.address();
   const port = addr && typeof addr === 'object' ? addr.port : config.port;
@@ -134,6 +137,7 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     jobs.stop();
+    liveJobs.stop();
     log.info('shutdown', { signal });
     await admin?.close().catch(() => undefined);
     await realtime.close().catch(() => undefined);

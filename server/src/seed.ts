@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readinessToday } from './people/readiness';
+import type { ReadinessService } from './people/readiness.service';
 import { DateTime } from 'luxon';
 import type { MemberKind, Role } from '../../shared/schemas/auth';
 import type { AuthService } from './auth/auth.service';
@@ -79,6 +81,19 @@ export async function seedDemoAccounts(auth: AuthService): Promise<DemoAccount[]
     created.push({ ...a, id: user.id, password });
   }
   return created;
+}
+
+/**
+ * CAUTION: development only. The demo volunteer's training and confidentiality undertaking are recorded as done
+ * today, so they are current (red mug, host rights) on a fresh install; real volunteers start with nothing on record.
+ */
+export async function seedDemoReadiness(readiness: ReadinessService, demo: DemoAccount[], clock: Clock): Promise<void> {
+  const staff = demo.find((a) => a.role === 'staff');
+  const volunteer = demo.find((a) => a.role === 'volunteer');
+  if (!staff || !volunteer) return;
+  const by = { id: staff.id, email: staff.email, firstName: staff.firstName, role: staff.role, memberKind: null, yearOfCall: null };
+  const today = readinessToday(clock.now());
+  await readiness.record(by, volunteer.id, { trainingCompletedOn: today, undertakingSignedOn: today });
 }
 
 /**

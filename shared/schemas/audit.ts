@@ -50,6 +50,8 @@ export const AUDIT_ACTION_LABELS = {
   'user.sessions_revoked': 'Ended every session of an account (password set from the command line)',
   'user.password_reset_link': 'Made a password reset link for someone',
   'user.password_reset': 'A password was reset with a link',
+  'readiness.record': "Recorded a volunteer's training or confidentiality undertaking",
+  'readiness.withdraw': "Recorded a volunteer's training or confidentiality undertaking as lapsed",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -20,7 +20,8 @@ export const Topic = z.string().trim().min(1, 'Enter a topic').max(120, 'Keep th
  * Who may attend: everyone; articling students only; or articling students and lawyers up to N years of call.
  * Volunteers and staff may attend any circle.
  */
-export const Audience = z.enum(['everyone', 'articling_students', 'early_career']);
+/** Who a series is for; `volunteers` is the program's informal volunteer meetings (volunteers and staff only, no public feed). */
+export const Audience = z.enum(['everyone', 'articling_students', 'early_career', 'volunteers']);
 export type Audience = z.infer<typeof Audience>;
 
 export const Format = z.enum(['online', 'in_person']);
@@ -224,7 +225,14 @@ export const LibraryTopic = z.object({ id: z.string(), topic: z.string() });
 export const TopicLibrary = z.object({ topics: z.array(LibraryTopic) });
 export const LibraryTopicBody = z.object({ topic: Topic }).strict();
 
-export const Volunteer = z.object({ id: z.string(), firstName: z.string() });
+/** A volunteer in the host and backup pickers; only a `current` one can be assigned (`missing` says what is not). */
+export const Volunteer = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  current: z.boolean(),
+  missing: z.array(z.enum(['training', 'undertaking'])),
+});
+export type VolunteerChoice = z.infer<typeof Volunteer>;
 export const VolunteerList = z.object({ volunteers: z.array(Volunteer) });
 
 /** A volunteer's own upcoming assignment. */

@@ -109,6 +109,7 @@ describe('every page and state passes axe-core', () => {
       ['/staff/schedule/hosts', 'run the schedule: hosts'],
       ['/staff/schedule/new', 'run the schedule: new circle'],
       ['/staff/people', 'people'],
+      ['/staff/volunteers', 'volunteer readiness'],
       ['/staff/reports', 'reports'],
       ['/staff/outcomes', 'outcomes (nothing counted yet)'],
       ['/staff/audit', 'audit log'],

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { recordReadiness } from '../support/readiness';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -128,6 +129,7 @@ async function joined(sessionId: string, role: 'member' | 'volunteer' | 'staff',
   const user = await auth().createUser({ email, firstName, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
   // The pledge is about something else: these people agreed to it just now.
   await agreeToPledge({ db, clock: systemClock }, user.id);
+  if (role === 'volunteer') await recordReadiness({ db, clock: systemClock }, user.id);
   const url = procs[nth++ % procs.length]!.url;
   const http = new ApiClient(url);
   expect((await http.signIn(email, PASSWORD)).status).toBe(200);

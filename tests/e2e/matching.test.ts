@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { recordReadiness } from '../support/readiness';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PeerProfile } from '../../shared/schemas/matching';
 import { roomNameFor } from '../../server/src/livekit/identities';
@@ -38,6 +39,7 @@ beforeAll(async () => {
     password: PASSWORD,
   });
   await e2e.app.services.matching.saveProfile(conflicted!, { ...profile, organisation: 'Acme Law LLP' });
+  await recordReadiness(e2e.app, conflicted!.id);
 });
 
 /** Opens `path` signed out, signs in on the page it is sent to, and lands back on `path`. */

@@ -7,6 +7,7 @@ import type { SessionHostIds } from '../../server/src/live/hostPolicy';
 import { ApiClient } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
 import { agreeToPledge } from '../support/pledge';
+import { recordReadiness } from '../support/readiness';
 import { listRoutes, type RouteEntry } from '../support/routes';
 import { connectSocket, expectOk, raw, type ClientSocket } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -125,6 +126,9 @@ const HTTP: Record<string, Audience> = {
   'POST /api/reminders/:list': 'signedIn', // one's own; the matrix's ':list' is no list: a 400 once past the role check
   'GET /api/reminders/counts': 'staff', // how many on each list, suppressed; never who
   'POST /unsubscribe/:token': 'anyone', // RFC 8058 one-click: the signed token is the credential (a 400 for a bad one)
+  'GET /api/people/readiness': 'staff',
+  'GET /api/people/me/readiness': 'volunteersThemselves',
+  'POST /api/people/:id/readiness': 'staff', // the matrix's empty body is a 400 for staff: nothing is recorded here
 };
 
 /** Socket commands: everyone signed in who takes part (never an auditor), the host of this circle (and staff), or staff. */
@@ -193,6 +197,8 @@ beforeAll(async () => {
   const target = await app.services.auth.createUser({ email: 'target@example.ca', firstName: 'Tess', role: 'member', memberKind: 'lawyer', password: PASSWORD });
   // The matrix is about roles: everyone who may join a circle agreed to the pledge (the auditor has none to give).
   await agreeToPledge(app, target!.id, ...[...ids].filter(([actor]) => EMAILS[actor as keyof typeof EMAILS].role !== 'auditor').map(([, id]) => id));
+  // …and its volunteers are current (their training and confidentiality undertaking on record).
+  await recordReadiness(app, ...[...ids].filter(([actor]) => EMAILS[actor as keyof typeof EMAILS].role === 'volunteer').map(([, id]) => id));
   otherCircle = await openCircleNow(app.db, 'elsewhere', 'Elsewhere');
 });
 afterAll(async () => {

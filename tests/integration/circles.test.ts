@@ -4,6 +4,7 @@ import { createMedia } from '../../server/src/livekit/media';
 import { schedulingRepository } from '../../server/src/scheduling/scheduling.repository';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { agreeToPledge } from '../support/pledge';
+import { recordReadiness } from '../support/readiness';
 import { IN_WINDOW, OUTSIDE_WINDOW, startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
 import { startLocalLivekit, findLivekitBinary, type LocalLivekit } from '../../server/src/livekit/localLivekit';
@@ -156,6 +157,7 @@ describe('joining', () => {
     try {
       const x = await down.services.auth.createUser({ email: 'x@example.ca', firstName: 'X', role: 'volunteer', memberKind: null, password: PASSWORD });
       await agreeToPledge(down, x!.id);
+      await recordReadiness(down, x!.id);
       const c = new ApiClient(down.url);
       await c.signIn('x@example.ca', PASSWORD);
       const res = await c.post('/api/circles/sessions/rmcc_2026-11-30/join', { displayName: 'X' });

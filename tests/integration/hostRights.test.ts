@@ -5,6 +5,7 @@ import { createMedia } from '../../server/src/livekit/media';
 import { ApiClient } from '../support/httpClient';
 import { openCircleNow } from '../support/openCircles';
 import { agreeToPledge } from '../support/pledge';
+import { recordReadiness } from '../support/readiness';
 import { command, connectSocket, expectOk, next, type ClientSocket } from '../support/sockets';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
@@ -93,6 +94,7 @@ describe('host rights follow the roster now, and hosts are moderated by staff on
     const circle = await openCircleNow(app.db, 'roster-d', 'D');
     const backup = await app.services.auth.createUser({ email: 'backup@example.ca', firstName: 'Bea', role: 'volunteer', memberKind: null, password: PASSWORD });
     await agreeToPledge(app, backup!.id);
+    await recordReadiness(app, backup!.id);
     roster.set(circle, { hostId: people.volunteer.id, backupId: backup!.id });
     const host = await join('volunteer@example.ca', circle);
     const staff = await join('staff@example.ca', circle);

@@ -11,6 +11,7 @@ import { openDb, type Db } from '../../server/src/store/db';
 import { startAppProcess, type AppProcess } from '../support/appProcess';
 import { ApiClient } from '../support/httpClient';
 import { agreeToPledge } from '../support/pledge';
+import { recordReadiness } from '../support/readiness';
 import { openCircleNow } from '../support/openCircles';
 import { freshPostgresDatabase } from '../support/postgres';
 import { collect, command, connectSocket, expectOk, next, raw, type ClientSocket } from '../support/sockets';
@@ -123,6 +124,7 @@ describe.each(topologies)('live circle on %s', (_name, makeTopology) => {
     const email = `${name}@example.ca`;
     const user = await auth().createUser({ email, firstName: name, role, memberKind: role === 'member' ? 'lawyer' : null, password: PASSWORD });
     await agreeToPledge({ db: t.db, clock: systemClock }, user!.id);
+    if (role === 'volunteer') await recordReadiness({ db: t.db, clock: systemClock }, user!.id);
     const url = t.urls[nth++ % t.urls.length]!;
     const http = new ApiClient(url);
     expect((await http.signIn(email, PASSWORD)).status).toBe(200);

@@ -4,6 +4,7 @@ import { entriesFor } from '../../server/src/audit/audit.repository';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
+import { recordReadiness } from '../support/readiness';
 
 const NOW = '2026-11-26T17:00:00Z';
 const SECRET_TEXT = 'my managing partner keeps shouting at me';
@@ -64,6 +65,7 @@ beforeAll(async () => {
   })) {
     const email = `${key.toLowerCase()}@example.ca`;
     const user = await app.services.auth.createUser({ email, firstName: key, role: 'volunteer', memberKind: null, password: PASSWORD });
+    await recordReadiness(app, user!.id);
     const client = await signedIn(email);
     expect((await client.post('/api/matching/profile', { ...baseProfile, ...profile })).status).toBe(200);
     volunteers[key] = { id: user!.id, client };

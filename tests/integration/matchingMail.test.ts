@@ -7,6 +7,7 @@ import { createLogger } from '../../server/src/log';
 import type { Mailer } from '../../server/src/mail/mailer';
 import { createMatchingService } from '../../server/src/matching/matching.service';
 import { openDb, type Db } from '../../server/src/store/db';
+import { recordReadiness } from '../support/readiness';
 
 const SECRET_TEXT = 'nobody at the firm knows about my diagnosis';
 
@@ -62,6 +63,7 @@ describe('notices by email when a mailer is configured', () => {
       person('sol@example.ca', 'staff'),
     ]);
     await service.saveProfile(volunteer, PeerProfile.parse({ capacity: 1, available: true }));
+    await recordReadiness({ db, clock: fixedClock('2026-11-26T17:00:00Z') }, volunteer.id);
 
     const { id } = await service.createRequest(
       member,

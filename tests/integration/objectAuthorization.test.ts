@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeerProfile } from '../../shared/schemas/matching';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { agreeToPledge } from '../support/pledge';
+import { recordReadiness } from '../support/readiness';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
 
@@ -40,6 +41,7 @@ beforeAll(async () => {
   const bea = await app.services.auth.createUser({ email: 'bea@example.ca', firstName: 'Bea', role: 'volunteer', memberKind: null, password: PASSWORD });
   await app.services.auth.createUser({ email: 'ada@example.ca', firstName: 'Ada', role: 'auditor', memberKind: null, password: PASSWORD });
   await agreeToPledge(app, bea!.id);
+  await recordReadiness(app, bea!.id);
   for (const [who, email] of Object.entries({ lee: 'lawyer@example.ca', sam: 'student@example.ca', val: 'volunteer@example.ca', bea: 'bea@example.ca', staff: 'staff@example.ca', ada: 'ada@example.ca' })) {
     as[who] = await signedInAs(app.url, email);
   }

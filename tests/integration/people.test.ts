@@ -135,7 +135,12 @@ describe('changing a role', () => {
 
     const after = await socketOf(lee);
     const rejoined = (await command(after, 'circle:join', { sessionId: SESSION, displayName: 'Lee L.' })) as { ok: true; data: CircleSnapshot };
-    expect(self(rejoined.data)).toMatchObject({ role: 'volunteer', badge: 'red-mug' });
+    // A new volunteer has no training or confidentiality undertaking on record yet: no red mug until staff record both.
+    expect(self(rejoined.data)).toMatchObject({ role: 'volunteer', badge: '' });
+    const today = '2026-11-30';
+    expect((await staff.post(`/api/people/${people.lawyer.id}/readiness`, { trainingCompletedOn: today, undertakingSignedOn: today })).status).toBe(200);
+    const ready = (await command(after, 'circle:join', { sessionId: SESSION, displayName: 'Lee L.' })) as { ok: true; data: CircleSnapshot };
+    expect(self(ready.data)).toMatchObject({ role: 'volunteer', badge: 'red-mug' });
 
     const audit = await staff.get('/api/reports/audit?action=user.role_change');
     expect(audit.status).toBe(200);

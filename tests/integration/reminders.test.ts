@@ -3,6 +3,7 @@ import { ReminderCounts, ReminderSettings, UnsubscribeResult } from '../../share
 import { publishCount } from '../../server/src/reports/disclosure';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { mailBody, mailHeader, startSmtpServer, type ReceivedMail, type SmtpServer } from '../support/smtpServer';
+import { recordReadiness } from '../support/readiness';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   people = await createPeople(app);
   const nico = await app.services.auth.createUser({ email: 'nico@example.ca', firstName: 'Nico', role: 'volunteer', memberKind: null, password: PASSWORD });
   nicoId = nico!.id;
+  await recordReadiness(app, nicoId);
   // Signed in through the public origin, as a browser there would be (the Origin check is against PUBLIC_URL).
   staff = await signedInAs(app.url, 'staff@example.ca');
   lee = await signedInAs(app.url, 'lawyer@example.ca');

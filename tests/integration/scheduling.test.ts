@@ -6,6 +6,7 @@ import { ApiClient, signedInAs } from '../support/httpClient';
 import { freshPostgresDatabase } from '../support/postgres';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople, PASSWORD, type People } from '../support/users';
+import { recordReadiness } from '../support/readiness';
 
 /** Saturday 28 Nov 2026, Alberta afternoon. */
 const NOW = '2026-11-28T20:00:00Z';
@@ -34,6 +35,7 @@ beforeAll(async () => {
     password: PASSWORD,
   });
   vicId = vicUser!.id;
+  await recordReadiness(app, vicId);
   staff = await signedIn('staff@example.ca');
   lawyer = await signedIn('lawyer@example.ca');
   student = await signedIn('student@example.ca');

@@ -55,6 +55,10 @@ const cases: Array<[string, string, unknown, number, string]> = [
   ['reminders: someone else', '/api/reminders/circle_day', { subscribed: true, userId: '00000000-0000-4000-8000-000000000000' }, 400, 'VALIDATION_FAILED'],
   ['reminders: a host list for a non-volunteer', '/api/reminders/assignments', { subscribed: true }, 403, 'FORBIDDEN'],
   ['unsubscribe: JSON instead of the one-click form', '/unsubscribe/circle_day.AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA', { 'List-Unsubscribe': 'One-Click' }, 400, 'VALIDATION_FAILED'],
+  ['readiness: no dates', '/api/people/00000000-0000-4000-8000-000000000000/readiness', {}, 400, 'VALIDATION_FAILED'],
+  ['readiness: not a date', '/api/people/00000000-0000-4000-8000-000000000000/readiness', { trainingCompletedOn: 'yesterday' }, 400, 'VALIDATION_FAILED'],
+  ['readiness: unknown field', '/api/people/00000000-0000-4000-8000-000000000000/readiness', { trainingCompletedOn: '2026-11-01', current: true }, 400, 'VALIDATION_FAILED'],
+  ['readiness: unknown account', '/api/people/00000000-0000-4000-8000-000000000000/readiness', { trainingCompletedOn: '2026-11-01' }, 404, 'NOT_FOUND'],
 ];
 
 describe('malformed input gets a clear 4xx with a code, never a 500', () => {

@@ -53,6 +53,8 @@ export interface TestApp {
   logLines: string[];
   /** The Socket.IO server, for tests that read what it serves (namespaces, listeners). */
   io: Awaited<ReturnType<ReturnType<typeof createApp>['attach']>>['io'];
+  /** The live side (its jobs, for tests that run one when the clock has moved). */
+  realtime: Awaited<ReturnType<ReturnType<typeof createApp>['attach']>>;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function startTestApp(opts: {
     express: app,
     logLines,
     io: realtime.io,
+    realtime,
     async close() {
       server.closeAllConnections();
       // Closing Socket.IO closes the HTTP server too.

@@ -3,6 +3,7 @@ import { connectRedis, type RedisClient } from '../../server/src/redis';
 import { openDb, type Db } from '../../server/src/store/db';
 import { ApiClient } from './httpClient';
 import { agreeToPledge } from './pledge';
+import { recordReadiness } from './readiness';
 import { connectSocket, type ClientSocket } from './sockets';
 import { startTestApp, type TestApp } from './testApp';
 import { PASSWORD } from './users';
@@ -53,6 +54,8 @@ export async function startTwoInstances(env: Record<string, string> = {}): Promi
       const email = `${firstName.toLowerCase()}-${process.pid}-${++seq}-${Date.now()}@example.ca`;
       const user = (await a.services.auth.createUser({ email, firstName, role, memberKind, password: PASSWORD }))!;
       await agreeToPledge(a, user.id);
+      // Volunteers here are current (training and undertaking on record), as the red mug and host rights need.
+      if (role === 'volunteer') await recordReadiness(a, user.id);
       const http = new ApiClient(apps[on].url);
       const res = await http.signIn(email, PASSWORD);
       if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);

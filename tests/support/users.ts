@@ -1,5 +1,6 @@
 import type { MemberKind, PublicUser, Role } from '../../shared/schemas/auth';
 import { agreeToPledge } from './pledge';
+import { recordReadiness } from './readiness';
 import type { TestApp } from './testApp';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -11,7 +12,7 @@ export interface People {
   student: PublicUser;
 }
 
-/** One account per role, made through the same service the admin command uses, each having agreed to the pledge. */
+/** One account per role, made through the same service the admin command uses, each having agreed to the pledge (the volunteer current). */
 export async function createPeople(app: TestApp): Promise<People> {
   const make = (email: string, firstName: string, role: Role, memberKind: MemberKind | null) =>
     app.services.auth.createUser({ email, firstName, role, memberKind, password: PASSWORD });
@@ -22,5 +23,6 @@ export async function createPeople(app: TestApp): Promise<People> {
     make('student@example.ca', 'Sam', 'member', 'articling_student'),
   ]);
   await agreeToPledge(app, staff!.id, volunteer!.id, lawyer!.id, student!.id);
+  await recordReadiness(app, volunteer!.id);
   return { staff: staff!, volunteer: volunteer!, lawyer: lawyer!, student: student! };
 }

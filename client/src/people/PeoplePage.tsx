@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { InviteForm } from './InviteForm';
 import { PendingInvites } from './PendingInvites';
+import { ReadinessLink } from './ReadinessLink';
 import { PasswordResetRequests } from './PasswordResetRequests';
 import { changeRole, setDisabled, unlockSignIn, fetchPeople, type PeopleFilters } from './peopleApi';
 import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, type RoleChoice } from './roleChoices';
@@ -72,6 +73,7 @@ function StaffPeople({ myId }: { myId: string }) {
         <p className="lede">
           Find someone, change their role, or invite someone new. Every role change is recorded in the audit log.
         </p>
+        <ReadinessLink />
         <section aria-labelledby="people-find">
           <h2 id="people-find">Find people</h2>
           <form role="search" aria-label="People" className="people-filters" onSubmit={search}>

@@ -50,7 +50,7 @@ export function consequenceOf(from: Role, to: Role): string {
   if (from === 'volunteer' && to !== 'volunteer') {
     notes.push('They stop wearing the red mug and lose host rights at once: give any circle they host a new host on Run the schedule.');
   }
-  if (to === 'volunteer' && from !== 'volunteer') notes.push('They will wear the red mug and can be assigned to host circles.');
+  if (to === 'volunteer' && from !== 'volunteer') notes.push('They will wear the red mug and can be assigned to host circles once their peer-support training and confidentiality undertaking are recorded on Volunteer readiness.');
   if (to === 'staff') notes.push('Staff can read support requests, run the schedule and change anyone’s role.');
   if (to === 'auditor') notes.push('An auditor can read the audit log and nothing else: no circles, no peer support.');
   if (from === 'staff' && to !== 'staff') notes.push('They lose every staff page at once.');

@@ -6,12 +6,15 @@ import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { declineAssignment, fetchAssignments } from './schedulingApi';
+import { OwnReadiness } from './OwnReadiness';
 import { SessionTime } from './SessionTime';
+import { useStore } from '../store';
 import './scheduling.css';
 
 /** Volunteers: their own upcoming host and backup assignments; declining one leaves it uncovered for staff. */
 export function AssignmentsPage() {
   useDocumentTitle('My assignments');
+  const role = useStore((s) => s.user?.role);
   const { state, reload } = useLoad(fetchAssignments, { keepOnError: true });
   const { error, run } = useAction();
   async function decline(id: string) {
@@ -22,6 +25,7 @@ export function AssignmentsPage() {
       <AppHeader />
       <main className="page">
         <h1>My hosting assignments</h1>
+        {role === 'volunteer' && <OwnReadiness />}
         {/* Only a listed assignment can be declined, so this never stands beside the load's own message. */}
         <ErrorLine message={error} />
         <Loaded state={state}>{({ assignments }) =>

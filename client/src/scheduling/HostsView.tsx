@@ -1,3 +1,4 @@
+import type { VolunteerChoice } from '../../../shared/schemas/scheduling';
 import { meets } from './sessionState';
 import { OnlyThose } from './OnlyThose';
 import { useState } from 'react';
@@ -10,7 +11,7 @@ import { SessionTime } from './SessionTime';
 import { VolunteerSelect } from './VolunteerSelect';
 import { useSeriesSessions } from './useSeriesSessions';
 
-type Volunteer = { id: string; firstName: string };
+type Volunteer = VolunteerChoice;
 
 /** Staff: the host and backup of each session that meets; the uncovered ones first to the eye. */
 export function HostsView({ series, volunteers }: { series: SeriesView; volunteers: Volunteer[] }) {

@@ -18,6 +18,7 @@ export function SessionTime({ session }: { session: ScheduledSession }) {
 
 export function audienceLabel(s: Pick<ScheduledSession, 'audience' | 'audienceMaxYears'>): string {
   if (s.audience === 'articling_students') return 'For articling students';
+  if (s.audience === 'volunteers') return 'Volunteer meeting (volunteers and staff only)';
   if (s.audience === 'early_career') return `For articling students and lawyers up to ${s.audienceMaxYears ?? '?'} years of call`;
   return 'Everyone welcome';
 }

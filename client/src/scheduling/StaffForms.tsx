@@ -1,6 +1,7 @@
+import type { VolunteerChoice } from '../../../shared/schemas/scheduling';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
+import type { Audience, ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
 import { ErrorLine } from '../ui/ErrorLine';
 import { useAction } from '../ui/useAction';
 import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
@@ -90,7 +91,7 @@ type Details = {
   description: string;
   format: 'online' | 'in_person';
   location: string;
-  audience: 'everyone' | 'articling_students' | 'early_career';
+  audience: Audience;
   audienceMaxYears: string;
   capacityHint: string;
   opens: string;
@@ -134,6 +135,7 @@ function DetailsFields({ v, set, title = true }: { v: Details; set: (k: keyof De
           <option value="everyone">Everyone</option>
           <option value="articling_students">Articling students</option>
           <option value="early_career">Articling students and lawyers up to N years of call</option>
+          <option value="volunteers">Volunteers only (volunteer meeting)</option>
         </select>
       </label>
       {v.audience === 'early_career' && <label>Up to years of call<input type="number" min={0} max={60} value={v.audienceMaxYears} onChange={set('audienceMaxYears')} /></label>}
@@ -282,7 +284,7 @@ export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => voi
   );
 }
 
-export function PopupForm({ volunteers, onCreated }: { volunteers: Array<{ id: string; firstName: string }>; onCreated: (s: ScheduledSession) => void }) {
+export function PopupForm({ volunteers, onCreated }: { volunteers: VolunteerChoice[]; onCreated: (s: ScheduledSession) => void }) {
   const [date, setDate] = useState('');
   const [topic, setTopic] = useState('');
   const [hostId, setHostId] = useState('');

@@ -10,6 +10,7 @@ import { meets } from '../scheduling/plan';
 import { isWindowOpen, wallClock, type DropInWindow } from '../scheduling/schedule';
 import { loadSession, mayAttend, upcomingSessions, windowOf, type LoadedSession } from '../scheduling/sessions';
 import type { Db } from '../store/db';
+import { currentVolunteers } from '../people/readiness';
 import { hostRule, isHostOf, type HostCandidate, type SessionHostIds } from './hostPolicy';
 import type { LiveState } from './liveState';
 
@@ -23,6 +24,8 @@ export interface CircleEntry {
   room: string;
   /** Host rights come from the role and the session's roster, never from who joined first. */
   isHost: boolean;
+  /** A volunteer whose readiness is current: the token carries the red mug. */
+  currentVolunteer: boolean;
 }
 
 export type Admission = ReturnType<typeof createAdmission>;
@@ -66,6 +69,8 @@ export function createAdmission(deps: {
   pledged: (userId: string) => Promise<boolean>;
 }) {
   const { live } = deps;
+  /** The one readiness rule (people/readiness.ts), at the app's clock. */
+  const isCurrent = async (userId: string): Promise<boolean> => (await currentVolunteers(deps.db, [userId], deps.clock.now())).has(userId);
 
   /**
    * Ended by a host: the live state's flag, or the durable record once that flag is gone (Redis flushed, a
@@ -137,25 +142,59 @@ export function createAdmission(deps: {
     return roster;
   }
   const identityIn = (userId: string, sessionId: string) => participantIdentity(deps.secret, userId, sessionId);
-  /** Host rights now; at the doors (`fresh`), by the roster as the store has it this moment. */
+  // A volunteer's readiness likewise, per person: a lapse the calendar brings shows within seconds; one staff
+  // record forgets it at once (`forgetHostRights`).
+  const currents = new Map<string, { current: boolean; until: number }>();
+  async function currentNow(userId: string, fresh = false): Promise<boolean> {
+    const now = Date.now();
+    const cached = currents.get(userId);
+    if (!fresh && cached && cached.until > now) return cached.current;
+    const current = await isCurrent(userId);
+    if (currents.size > 10_000) currents.clear();
+    currents.set(userId, { current, until: now + ROSTER_TTL_MS });
+    return current;
+  }
+  /** Host rights now; at the doors (`fresh`), by the roster and readiness as the store has them this moment. */
   const rightsNow = (user: HostCandidate, sessionId: string, fresh = false) =>
-    isHostOf(user, sessionId, (id) => rosterOf(id, fresh), async () => (await live.actingHost(sessionId)) === identityIn(user.id, sessionId));
+    isHostOf(
+      user,
+      sessionId,
+      (id) => rosterOf(id, fresh),
+      (id) => currentNow(id, fresh),
+      async () => (await live.actingHost(sessionId)) === identityIn(user.id, sessionId),
+    );
 
-    return {
+  return {
     attendable,
+
+    /** The one readiness rule, for callers that hold an admission. */
+    isCurrentVolunteer: isCurrent,
+
+    /** Forgets one person's cached readiness (it changed), so the next host-rights check asks again. */
+    forgetHostRights(userId: string): void {
+      currents.delete(userId);
+    },
 
     /**
      * Whether `user` may host `sessionId` now: staff, its assigned host or backup (the roster cached for seconds
-     * only), or its acting host.
+     * only), or its acting host — a volunteer only while their readiness is current.
      */
     isHostNow: (user: HostCandidate, sessionId: string): Promise<boolean> => rightsNow(user, sessionId),
 
-    /** One look at the rights of many people in a circle (a participant list): the roster and acting host read once. */
-    async hostCheck(sessionId: string): Promise<(user: HostCandidate) => boolean> {
-      const [roster, acting] = await Promise.all([rosterOf(sessionId), live.actingHost(sessionId)]);
-      return (user) => hostRule(user, roster, acting !== null && acting === identityIn(user.id, sessionId));
+    /**
+     * One look at the rights of many people in a circle (a participant list): the roster, the acting host and the
+     * readiness of the volunteers among `people` read once. `current` holds those whose readiness is current.
+     */
+    async hostCheck(sessionId: string, people: readonly HostCandidate[]): Promise<((user: HostCandidate) => boolean) & { current: ReadonlySet<string> }> {
+      const volunteerIds = [...new Set(people.filter((p) => p.role === 'volunteer').map((p) => p.id))];
+      const [roster, acting, current] = await Promise.all([
+        rosterOf(sessionId),
+        live.actingHost(sessionId),
+        volunteerIds.length > 0 ? currentVolunteers(deps.db, volunteerIds, deps.clock.now()) : Promise.resolve(new Set<string>()),
+      ]);
+      const check = (user: HostCandidate) => hostRule(user, roster, acting !== null && acting === identityIn(user.id, sessionId), current.has(user.id));
+      return Object.assign(check, { current });
     },
-
     /**
      * What the automatic hand-over needs to know of a session: when it starts, who is rostered (their opaque
      * identities in it) and whether its series lets any current red-mug volunteer present take over. Null for an
@@ -213,7 +252,8 @@ export function createAdmission(deps: {
       if (!(await deps.pledged(user.id))) {
         throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you join, please read and agree to the confidentiality pledge.');
       }
-      return { session, role, identity, room: roomNameFor(deps.secret, id), isHost };
+      const currentVolunteer = role === 'volunteer' && (await isCurrent(user.id));
+      return { session, role, identity, room: roomNameFor(deps.secret, id), isHost, currentVolunteer };
     },
 
     /**
@@ -275,7 +315,7 @@ export function createAdmission(deps: {
       // with or without the live circle's page.
       await live.bindRoom(entry.room, entry.session.planned.id);
       const micBlocked = (await live.micBlocked(entry.session.planned.id)).has(entry.identity);
-      return media(entry.role, entry.identity, entry.room, !micBlocked);
+      return media(entry.role, entry.currentVolunteer, entry.identity, entry.room, !micBlocked);
     },
 
     /**
@@ -285,16 +325,18 @@ export function createAdmission(deps: {
     async room(user: PublicUser, key: string): Promise<{ identity: string; media: JoinMedia }> {
       const role = participantRole(user);
       const identity = participantIdentity(deps.secret, user.id, key);
-      return { identity, media: await media(role, identity, roomNameFor(deps.secret, key), true) };
+      const currentVolunteer = role === 'volunteer' && (await isCurrent(user.id));
+      return { identity, media: await media(role, currentVolunteer, identity, roomNameFor(deps.secret, key), true) };
     },
   };
 
-  function media(role: ParticipantRole, identity: string, room: string, microphone: boolean): Promise<JoinMedia> {
+  function media(role: ParticipantRole, currentVolunteer: boolean, identity: string, room: string, microphone: boolean): Promise<JoinMedia> {
     return mediaAdmission({
       media: deps.media,
       identity,
       room,
       role,
+      currentVolunteer,
       microphone,
       ttlSeconds: deps.tokenTtlMinutes * 60,
       now: deps.clock.now(),

@@ -129,13 +129,15 @@ export function createLiveContext(d: LiveDeps) {
    * live state. The list names people, so it is only ever relayed, never broadcast through the adapter.
    */
   async function participants(sessionId: string): Promise<LiveParticipant[]> {
-    const [sockets, blocked, names, hostNow, acting] = await Promise.all([
+    const [sockets, blocked, names, acting] = await Promise.all([
       d.io.in(circleRoom(sessionId)).fetchSockets(),
       d.live.micBlocked(sessionId),
       d.live.names(sessionId),
-      d.admission.hostCheck(sessionId),
       d.live.actingHost(sessionId),
     ]);
+    // The red mug and a volunteer's host rights follow their readiness now (people/readiness.ts), so a lapse shows
+    // at the next list without anyone reconnecting.
+    const hostNow = await d.admission.hostCheck(sessionId, sockets.map((s) => s.data.user));
     const seen = new Map<string, LiveParticipant>();
     for (const s of sockets) {
       const c = s.data.circle;
@@ -145,8 +147,8 @@ export function createLiveContext(d: LiveDeps) {
       seen.set(c.identity, {
         identity: c.identity,
         displayName: names.get(c.identity) ?? 'Guest',
-        ...attributesFor(role), // the red mug as LiveKit shows it, from the same rule
-        // Rights as they stand now (roster, staff, acting host), whichever instance the socket is on.
+        ...attributesFor(role, hostNow.current.has(s.data.user.id)), // the red mug as LiveKit shows it, from the same rule
+        // Rights as they stand now (roster, staff, acting host, readiness), whichever instance the socket is on.
         isHost: hostNow(s.data.user),
         micBlocked: blocked.has(c.identity),
         ...(acting === c.identity ? { hosting: true as const } : {}),
@@ -198,7 +200,8 @@ export function createLiveContext(d: LiveDeps) {
 
   /** Whether anyone with host rights is in the circle now, on any instance. */
   async function hostPresent(sessionId: string): Promise<boolean> {
-    const [sockets, hostNow] = await Promise.all([d.io.in(circleRoom(sessionId)).fetchSockets(), d.admission.hostCheck(sessionId)]);
+    const sockets = await d.io.in(circleRoom(sessionId)).fetchSockets();
+    const hostNow = await d.admission.hostCheck(sessionId, sockets.map((s) => s.data.user));
     return sockets.some((s) => s.data.circle?.sessionId === sessionId && hostNow(s.data.user));
   }
 
@@ -256,7 +259,7 @@ export function createLiveContext(d: LiveDeps) {
       if (inMedia === undefined) throw new AppError(404, 'NOT_FOUND', 'That person is not in this circle.');
       if (d.accountOf(socket).role !== 'staff') {
         const there = (await d.io.in(circleRoom(c.sessionId)).fetchSockets()).find((s) => s.data.circle?.identity === identity);
-        const hostNow = await d.admission.hostCheck(c.sessionId);
+        const hostNow = await d.admission.hostCheck(c.sessionId, there ? [there.data.user] : []);
         if ((there && (there.data.user.role === 'staff' || hostNow(there.data.user))) || inMedia?.role === 'staff') {
           throw new AppError(403, 'FORBIDDEN', 'Only staff can do that to a host or a member of staff.');
         }

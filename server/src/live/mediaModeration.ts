@@ -115,6 +115,32 @@ export function createMediaModeration(media: Media, secret: string) {
       );
     },
 
+    /**
+     * A volunteer's readiness changed: their `badge` attribute in every circle room LiveKit has now is set to what the
+     * readiness says (cleared on a lapse), whether or not a socket of theirs is in it. Only the opaque identity and
+     * the badge word go to LiveKit. Best effort, like `remove`; the sessions whose room had them come back, so their
+     * lists can be sent again.
+     */
+    async setBadgeEverywhere(userId: string, redMug: boolean, sessionOfRoom: (room: string) => Promise<string | null>): Promise<string[]> {
+      const rs = media.roomService();
+      if (!rs) return [];
+      const rooms = await rs.listRooms().catch(() => []);
+      const touched = await Promise.all(
+        rooms.map(async (r) => {
+          const sessionId = await sessionOfRoom(r.name).catch(() => null);
+          if (!sessionId) return null;
+          const identity = participantIdentity(secret, userId, sessionId);
+          const updated = await rs.updateParticipant(r.name, identity, { attributes: { badge: redMug ? 'red-mug' : '' } }).then(
+            () => true,
+            () => false,
+          );
+          if (updated) seen.delete(sessionId);
+          return updated ? sessionId : null;
+        }),
+      );
+      return touched.filter((s): s is string => s !== null);
+    },
+
     /** Best effort, like `remove`: the ended flag already refuses everyone. */
     async endRoom(sessionId: string): Promise<void> {
       await media.roomService()?.deleteRoom(room(sessionId)).catch(() => undefined);

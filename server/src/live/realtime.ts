@@ -9,6 +9,10 @@ import { startJobs, type Job } from '../jobs';
 import { createLocalRelay, createRedisRelay, RelayForgettingAdapter, type Relay, type RelayEvent } from './relay';
 import { STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './liveContext';
 import { createLiveCommands } from './liveCommands';
+import { currentVolunteers } from '../people/readiness';
+
+/** How often each instance checks whether a volunteer in a circle has lapsed by the calendar (dates lapse at midnight). */
+export const READINESS_CHECK_MS = 60_000;
 
 export interface RealtimeOptions {
   auth: AuthService;
@@ -34,6 +38,16 @@ export interface Realtime {
   announceParticipants(sessionId: string): Promise<void>;
   /** An account disabled: out of every LiveKit room its sockets are in, then every socket closed (all instances). */
   removeUser(userId: string): Promise<void>;
+  /**
+   * A volunteer's readiness may have changed (staff recorded or withdrew a date): the circles they are in, on every
+   * instance, get their list again and LiveKit their badge attribute, at once.
+   */
+  readinessChanged(userId: string): Promise<void>;
+  /**
+   * The job that notices a readiness lapsing by the calendar: this instance's volunteers in circles whose red mug
+   * no longer matches their readiness are updated as `readinessChanged` does.
+   */
+  readinessJob(): Job;
   close(): Promise<void>;
 }
 
@@ -149,11 +163,12 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   const deliverToHosts = async (e: RelayEvent & { hostsOf: string }) => {
     const ids = [...(io.of('/').adapter.rooms.get(e.room) ?? [])];
     if (ids.length === 0) return;
-    const hostNow = await o.deps.admission.hostCheck(e.hostsOf);
-    const hosts = ids.filter((id) => {
+    const users = ids.flatMap((id) => {
       const s = io.of('/').sockets.get(id);
-      return s !== undefined && hostNow(s.data.user);
+      return s ? [{ id, user: s.data.user }] : [];
     });
+    const hostNow = await o.deps.admission.hostCheck(e.hostsOf, users.map((u) => u.user));
+    const hosts = users.filter((u) => hostNow(u.user)).map((u) => u.id);
     if (hosts.length > 0) emitLocal(hosts, e);
   };
   const deliver = (e: RelayEvent) => {
@@ -207,6 +222,20 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   }, recheckMs);
   sweep.unref();
 
+  // What this instance last made LiveKit and the lists show for a volunteer in a circle, so the readiness job acts
+  // on a change only (a lapse by the calendar), not every minute. Ids only, in memory.
+  const badgeShown = new Map<string, boolean>();
+  /** Sets the badge in LiveKit (every room of theirs) and sends the lists of these circles and those rooms again. */
+  const applyBadge = async (userId: string, sessions: Set<string>, known?: boolean): Promise<void> => {
+    const redMug = known ?? (await currentVolunteers(o.deps.db, [userId], o.deps.clock.now())).has(userId);
+    o.deps.admission.forgetHostRights(userId);
+    const rooms = await o.deps.moderation.setBadgeEverywhere(userId, redMug, (room) => o.deps.admission.sessionOfRoom(room));
+    for (const sessionId of new Set([...sessions, ...rooms])) {
+      badgeShown.set(`${userId}\u0000${sessionId}`, redMug);
+      await commands.announceParticipants(sessionId);
+    }
+  };
+
   return {
     io,
     disconnectUser(userId) {
@@ -219,6 +248,36 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
       await Promise.all([...circles].map(([identity, sessionId]) => o.deps.moderation.remove(sessionId, identity)));
       io.in(userRoom(userId)).disconnectSockets(true);
     },
+    async readinessChanged(userId) {
+      const sockets = await io.in(userRoom(userId)).fetchSockets();
+      const inCircles = new Set(sockets.flatMap((s) => (s.data.circle ? [s.data.circle.sessionId] : [])));
+      await applyBadge(userId, inCircles);
+    },
+    readinessJob: () => ({
+      name: 'volunteers.readiness_badges',
+      everyMs: READINESS_CHECK_MS,
+      async run() {
+        // This instance's volunteers in circles; every instance runs the job for its own sockets.
+        const byUser = new Map<string, Set<string>>();
+        for (const s of io.of('/').sockets.values()) {
+          if (s.data.user.role !== 'volunteer' || !s.data.circle) continue;
+          const set = byUser.get(s.data.user.id) ?? new Set<string>();
+          set.add(s.data.circle.sessionId);
+          byUser.set(s.data.user.id, set);
+        }
+        const current = await currentVolunteers(o.deps.db, [...byUser.keys()], o.deps.clock.now());
+        for (const [userId, sessions] of byUser) {
+          const redMug = current.has(userId);
+          const changed = [...sessions].filter((sessionId) => badgeShown.get(`${userId}\u0000${sessionId}`) !== redMug);
+          if (changed.length > 0) await applyBadge(userId, new Set(changed), redMug);
+        }
+        // Forget those who left: the map holds this instance's current circles only.
+        for (const key of badgeShown.keys()) {
+          const [userId, sessionId] = key.split('\u0000');
+          if (!byUser.get(userId!)?.has(sessionId!)) badgeShown.delete(key);
+        }
+      },
+    }),
     async close() {
       clearInterval(sweep);
       commands.close();

@@ -9,16 +9,18 @@ const apiSecret = 'test-secret-that-is-long-enough-0123456789';
 
 describe('circle tokens', () => {
   it.each([
-    ['member', ''],
-    ['volunteer', 'red-mug'],
-    ['staff', ''],
-  ] as const)('a %s gets explicit grants and badge "%s"', async (role, badge) => {
+    ['member', true, ''],
+    ['volunteer', true, 'red-mug'],
+    ['volunteer', false, ''],
+    ['staff', true, ''],
+  ] as const)('a %s (current volunteer: %s) gets explicit grants and badge "%s"', async (role, currentVolunteer, badge) => {
     const jwt = await circleToken({
       apiKey,
       apiSecret,
       identity: 'p_opaque',
       room: 'r_room',
       role,
+      currentVolunteer,
       ttlSeconds: 600,
     });
     const claims = await new TokenVerifier(apiKey, apiSecret).verify(jwt);
@@ -43,13 +45,13 @@ describe('circle tokens', () => {
 
   it('refuses a lifetime over ten minutes', async () => {
     await expect(
-      circleToken({ apiKey, apiSecret, identity: 'p', room: 'r', role: 'member', ttlSeconds: 601 }),
+      circleToken({ apiKey, apiSecret, identity: 'p', room: 'r', role: 'member', currentVolunteer: false, ttlSeconds: 601 }),
     ).rejects.toThrow(RangeError);
   });
 
   it('has no role for an auditor, who never gets a token', () => {
     // @ts-expect-error only roles that take part in circles can be put in a token
-    void (() => circleToken({ apiKey, apiSecret, identity: 'p', room: 'r', role: 'auditor', ttlSeconds: 60 }));
+    void (() => circleToken({ apiKey, apiSecret, identity: 'p', room: 'r', role: 'auditor', currentVolunteer: false, ttlSeconds: 60 }));
     expect(ParticipantAttributes.safeParse({ role: 'auditor', badge: '' }).success).toBe(false);
     expect(ParticipantAttributes.safeParse({ role: 'staff', badge: '' }).success).toBe(true);
   });

@@ -3,11 +3,12 @@ import type { ParticipantAttributes } from '../../../shared/schemas/circles';
 import type { ParticipantRole } from '../../../shared/schemas/auth';
 
 /**
- * What a role carries into a circle: volunteers wear the red mug; staff are staff, not peer supporters. Only roles
+ * What a role carries into a circle: a volunteer who is current (people/readiness.ts: training and confidentiality
+ * undertaking on record and within the year) wears the red mug; staff are staff, not peer supporters. Only roles
  * that take part get a token at all, so an auditor can never be named here.
  */
-export function attributesFor(role: ParticipantRole): ParticipantAttributes {
-  return { role, badge: role === 'volunteer' ? 'red-mug' : '' };
+export function attributesFor(role: ParticipantRole, currentVolunteer: boolean): ParticipantAttributes {
+  return { role, badge: role === 'volunteer' && currentVolunteer ? 'red-mug' : '' };
 }
 
 /**
@@ -60,6 +61,8 @@ export interface CircleTokenOptions {
   identity: string;
   room: string;
   role: ParticipantRole;
+  /** A volunteer's readiness is current: the token carries the red mug. */
+  currentVolunteer: boolean;
   ttlSeconds: number;
   /** False while a host stops this person from unmuting. */
   microphone?: boolean;
@@ -72,7 +75,7 @@ export async function circleToken(opts: CircleTokenOptions): Promise<string> {
   const token = new AccessToken(opts.apiKey, opts.apiSecret, {
     identity: opts.identity,
     ttl: opts.ttlSeconds,
-    attributes: attributesFor(opts.role),
+    attributes: attributesFor(opts.role, opts.currentVolunteer),
   });
   token.addGrant(circleGrant(opts.room, opts.microphone ?? true));
   return token.toJwt();

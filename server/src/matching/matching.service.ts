@@ -21,6 +21,7 @@ import {
 import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
+import { currentVolunteers, missingInWords, volunteerReadiness } from '../people/readiness';
 import { usersRepository } from '../auth/users.repository';
 import type { Admission } from '../live/admission';
 import type { Logger } from '../log';
@@ -117,8 +118,11 @@ export function createMatchingService(deps: {
     return row;
   }
 
+  /** Volunteers with a peer profile who can be matched: only those whose readiness is current (people/readiness.ts). */
   async function candidatesFor(requestId: string): Promise<Candidate[]> {
-    return (await repo.candidates(requestId)).map((r) => ({
+    const rows = await repo.candidates(requestId);
+    const current = await currentVolunteers(deps.db, rows.map((r) => r.user_id), deps.clock.now());
+    return rows.filter((r) => current.has(r.user_id)).map((r) => ({
       volunteerId: r.user_id,
       firstName: r.first_name,
       profile: PeerProfile.parse(r.profile),
@@ -235,6 +239,18 @@ export function createMatchingService(deps: {
       if (r.status !== 'open') throw new AppError(409, 'CONFLICT', 'This request already has a match.');
       const caller = { organisation: r.organisation, preferences: MatchPreferences.parse(r.preferences) };
       const candidate = (await candidatesFor(requestId)).find((c) => c.volunteerId === volunteerId);
+      if (!candidate) {
+        const readiness = await volunteerReadiness(deps.db, volunteerId, deps.clock.now());
+        const isVolunteer = (await deps.db.query("SELECT 1 FROM users WHERE id = $1 AND role = 'volunteer'", [volunteerId])).length > 0;
+        if (isVolunteer && !readiness.current) {
+          throw new AppError(
+            409,
+            'VOLUNTEER_NOT_CURRENT',
+            `This volunteer cannot be matched yet: their ${missingInWords(readiness.missing)} is not on record or has lapsed. Choose from the suggestions.`,
+            { data: { volunteerId, missing: readiness.missing } },
+          );
+        }
+      }
       if (!candidate) throw new AppError(404, 'NOT_FOUND', 'That volunteer has no peer profile. Choose from the suggestions.');
       const excluded = exclusionsFor(caller, candidate);
       if (excluded.length > 0) {
@@ -281,6 +297,16 @@ export function createMatchingService(deps: {
         const request = await txRepo.requestById(m.request_id);
         if (!request) throw matchNotFound();
         if (accept) {
+          // A volunteer whose training or undertaking lapsed since the proposal cannot take the match (people/readiness.ts).
+          const readiness = await volunteerReadiness(tx, volunteer.id, now);
+          if (!readiness.current) {
+            throw new AppError(
+              409,
+              'VOLUNTEER_NOT_CURRENT',
+              `You cannot accept a match until your ${missingInWords(readiness.missing)} is renewed. Contact program staff, or decline so the request goes to someone else.`,
+              { data: { volunteerId: volunteer.id, missing: readiness.missing } },
+            );
+          }
           await txRepo.lockProfile(volunteer.id);
           const profile = PeerProfile.safeParse(await txRepo.profileOf(volunteer.id));
           const capacity = profile.success ? profile.data.capacity : 0;

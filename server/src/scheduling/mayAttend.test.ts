@@ -14,6 +14,7 @@ const now = new Date('2026-11-30T19:00:00Z');
 const everyone = { audience: 'everyone', audience_max_years: null } as const;
 const students = { audience: 'articling_students', audience_max_years: null } as const;
 const early = { audience: 'early_career', audience_max_years: 5 } as const;
+const volunteers = { audience: 'volunteers', audience_max_years: null } as const;
 
 describe('who may attend a series', () => {
   it.each([
@@ -30,6 +31,11 @@ describe('who may attend a series', () => {
     ['an auditor, everyone circle', person('auditor', null), everyone, false],
     ['an auditor, students circle', person('auditor', null), students, false],
     ['an auditor, early-career circle', person('auditor', null), early, false],
+    ['a volunteer, volunteer meeting', person('volunteer', null), volunteers, true],
+    ['staff, volunteer meeting', person('staff', null), volunteers, true],
+    ['a lawyer, volunteer meeting', person('member', 'lawyer', 1995), volunteers, false],
+    ['a student, volunteer meeting', person('member', 'articling_student'), volunteers, false],
+    ['an auditor, volunteer meeting', person('auditor', null), volunteers, false],
   ] as const)('%s: %s', (_label, user, series, expected) => {
     expect(mayAttend(user, series, now)).toBe(expected);
   });

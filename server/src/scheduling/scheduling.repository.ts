@@ -14,7 +14,7 @@ export interface SeriesRow {
   active: boolean;
   kind: 'weekly' | 'popup';
   status: 'active' | 'paused' | 'ended';
-  audience: 'everyone' | 'articling_students' | 'early_career';
+  audience: 'everyone' | 'articling_students' | 'early_career' | 'volunteers';
   audience_max_years: number | null;
   format: 'online' | 'in_person';
   location: string | null;

@@ -16,6 +16,7 @@ import type { Clock } from '../clock';
 import { hashToken, newSecretToken } from '../auth/tokens';
 import { usersRepository, toPublicUser } from '../auth/users.repository';
 import { AppError } from '../http/errors';
+import { missingInWords, volunteersReadiness } from '../people/readiness';
 import type { Db } from '../store/db';
 import { addSeries, hasPublicFeed, newCalendar, sessionCalendar, type FeedContext } from './calendarFeed';
 import { meets } from './plan';
@@ -143,6 +144,20 @@ export function createSchedulingService(deps: {
     for (const id of wanted) {
       if (found.find((u) => u.id === id)?.role !== 'volunteer') {
         throw new AppError(400, 'HOST_NOT_VOLUNTEER', 'Only red mug volunteers can host. Choose a volunteer.');
+      }
+    }
+    // Only a current volunteer hosts or backs up (people/readiness.ts); the refusal names what is missing.
+    const readiness = await volunteersReadiness(deps.db, wanted, deps.clock.now());
+    for (const id of wanted) {
+      const r = readiness.get(id)!;
+      if (!r.current) {
+        const who = found.find((u) => u.id === id)?.firstName ?? 'This volunteer';
+        throw new AppError(
+          409,
+          'VOLUNTEER_NOT_CURRENT',
+          `${who} cannot host or back up yet: their ${missingInWords(r.missing)} is not on record or has lapsed. Record it on the Volunteers page, or choose someone else.`,
+          { data: { volunteerId: id, missing: r.missing } },
+        );
       }
     }
     if (wanted.length === 2 && wanted[0] === wanted[1]) {
@@ -412,7 +427,12 @@ export function createSchedulingService(deps: {
       return out.sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
     },
 
-    volunteers: () => repo.volunteers(),
+    /** The pickers' volunteers, each with whether they can be assigned now. */
+    async volunteers() {
+      const all = await repo.volunteers();
+      const readiness = await volunteersReadiness(deps.db, all.map((v) => v.id), deps.clock.now());
+      return all.map((v) => ({ ...v, current: readiness.get(v.id)!.current, missing: readiness.get(v.id)!.missing }));
+    },
     library: () => repo.library(),
     async addToLibrary(by: PublicUser, topic: string): Promise<void> {
       const id = randomUUID();

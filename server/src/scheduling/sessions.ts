@@ -45,13 +45,17 @@ export function windowOf(s: SeriesRow, fallback: DropInWindow): DropInWindow {
 
 /**
  * Whether a person may attend a series' sessions. Auditors may attend none: they read the audit log only, and an
- * auditor in a circle would be an observer nobody there agreed to. Volunteers and staff may attend any. An early-career circle is
+ * auditor in a circle would be an observer nobody there agreed to. Volunteers and staff may attend any; a volunteer meeting is
+ * theirs alone. An early-career circle is
  * for articling students and lawyers called within `audience_max_years`; a lawyer whose year of call is unknown is
  * let in, because a drop-in circle that turns away the people it is for does more harm than one that seats an
  * extra senior lawyer.
  */
 export function mayAttend(user: PublicUser, s: Pick<SeriesRow, 'audience' | 'audience_max_years'>, now: Date): boolean {
   if (user.role === 'auditor') return false;
+  // The informal volunteer meetings: every volunteer account, current or not (a meeting is where a lapsed volunteer
+  // hears about renewing), and staff; never members. The red mug and host rights there still need readiness.
+  if (s.audience === 'volunteers') return user.role === 'volunteer' || user.role === 'staff';
   if (user.role !== 'member') return true;
   if (s.audience === 'articling_students') return user.memberKind === 'articling_student';
   if (s.audience === 'early_career' && user.memberKind === 'lawyer' && user.yearOfCall !== null && s.audience_max_years !== null) {

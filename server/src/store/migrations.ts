@@ -405,6 +405,34 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     sql: `ALTER TABLE users ADD COLUMN disabled_at timestamptz;`,
   },
   {
+    id: 65,
+    name: 'volunteer readiness',
+    // Issue #18, item 2. Per volunteer: the local date (Alberta) they completed peer-support training and signed the
+    // confidentiality undertaking; null when not on record or withdrawn by staff. Each counts for 12 months
+    // (server/src/people/readiness.ts). No row is written for volunteers already in the database: nothing is
+    // grandfathered, so they are not current (no red mug, no hosting, no matching) until staff record both dates,
+    // and the Volunteers page lists them first as "nothing on record".
+    sql: `
+      CREATE TABLE volunteer_readiness (
+        user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        training_completed_on date,
+        undertaking_signed_on date,
+        updated_at timestamptz NOT NULL,
+        updated_by uuid REFERENCES users(id) ON DELETE SET NULL
+      );
+    `,
+  },
+  {
+    id: 66,
+    name: 'volunteer-only circles',
+    // Issue #18, item 2: the informal volunteer meetings, seen and joined by volunteers and staff only.
+    sql: `
+      ALTER TABLE circle_series DROP CONSTRAINT circle_series_audience_check;
+      ALTER TABLE circle_series ADD CONSTRAINT circle_series_audience_check
+        CHECK (audience IN ('everyone', 'articling_students', 'early_career', 'volunteers'));
+    `,
+  },
+  {
     id: 70,
     name: 'reminder subscriptions',
     // Issue #18, item 3. Who asked for which reminder list; a row means "on", none means off (the default).

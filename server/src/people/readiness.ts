@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon';
+import type { ItemStatus, Readiness, ReadinessItem } from '../../../shared/schemas/readiness';
+import { READINESS_ITEM_LABELS } from '../../../shared/schemas/readiness';
+import type { Queryable } from '../store/db';
+
+/**
+ * The one rule for whether a volunteer is current (issue #18, item 2). Every rule that depends on it asks here:
+ * the red mug (tokens and the live circle's list), host rights, host and backup assignments, and matching.
+ *
+ * Current = both the peer-support training (date completed) and the signed confidentiality undertaking (date
+ * signed) are on record, and each is within 12 months of its date: a date D counts through the day before D's
+ * first anniversary, in Alberta (the program's zone), and lapses at the first instant of that anniversary. A date
+ * staff withdraw (null) is not on record. "Due" is current with its year ending within a month.
+ */
+export const READINESS_ZONE = 'America/Edmonton';
+/** How far ahead staff are shown a renewal coming up. */
+const DUE_AHEAD = { months: 1 } as const;
+
+interface ReadinessRow {
+  user_id: string;
+  training_completed_on: string | null;
+  undertaking_signed_on: string | null;
+}
+
+/** The local date (Alberta) at `now`, "YYYY-MM-DD". */
+export function readinessToday(now: Date): string {
+  return DateTime.fromJSDate(now, { zone: READINESS_ZONE }).toISODate()!;
+}
+
+/** The instant a record dated `on` stops counting: the start of its first anniversary in Alberta. */
+export function lapsesAt(on: string): Date {
+  return DateTime.fromISO(on, { zone: READINESS_ZONE }).plus({ years: 1 }).startOf('day').toJSDate();
+}
+
+function itemStatus(on: string | null, now: Date): ItemStatus {
+  if (!on) return { on: null, validUntil: null, state: 'missing' };
+  const day = DateTime.fromISO(on, { zone: READINESS_ZONE });
+  const validUntil = day.plus({ years: 1 }).minus({ days: 1 }).toISODate()!;
+  const today = DateTime.fromJSDate(now, { zone: READINESS_ZONE }).startOf('day');
+  // A date after today is not accepted on input; if the zone data ever moved one, it is not yet on record.
+  if (day > today) return { on, validUntil, state: 'missing' };
+  if (now.getTime() >= lapsesAt(on).getTime()) return { on, validUntil, state: 'lapsed' };
+  const dueFrom = DateTime.fromISO(validUntil, { zone: READINESS_ZONE }).minus(DUE_AHEAD);
+  return { on, validUntil, state: today >= dueFrom ? 'due' : 'current' };
+}
+
+/** Pure: a volunteer's readiness at `now` from their two dates. */
+export function readinessFrom(dates: { training: string | null; undertaking: string | null }, now: Date): Readiness {
+  const training = itemStatus(dates.training, now);
+  const undertaking = itemStatus(dates.undertaking, now);
+  const ok = (s: ItemStatus) => s.state === 'current' || s.state === 'due';
+  const missing: ReadinessItem[] = [];
+  if (!ok(training)) missing.push('training');
+  if (!ok(undertaking)) missing.push('undertaking');
+  const until = [training.validUntil, undertaking.validUntil];
+  return {
+    current: missing.length === 0,
+    training,
+    undertaking,
+    missing,
+    validUntil: until[0] && until[1] ? (until[0] < until[1] ? until[0] : until[1]) : null,
+  };
+}
+
+/** What is missing, in words: "peer-support training and signed confidentiality undertaking". */
+export function missingInWords(missing: readonly ReadinessItem[]): string {
+  return missing.map((m) => READINESS_ITEM_LABELS[m]).join(' and ');
+}
+
+const NOTHING: Readiness = readinessFrom({ training: null, undertaking: null }, new Date(0));
+
+/**
+ * The readiness of several accounts at `now`, one query. Accounts with no record (or not volunteers) come back with
+ * nothing on record: callers decide by role whether readiness matters at all.
+ */
+export async function volunteersReadiness(db: Queryable, userIds: readonly string[], now: Date): Promise<Map<string, Readiness>> {
+  const out = new Map<string, Readiness>();
+  if (userIds.length === 0) return out;
+  const rows = await db.query<ReadinessRow>(
+    `SELECT user_id::text AS user_id, training_completed_on::text AS training_completed_on, undertaking_signed_on::text AS undertaking_signed_on
+       FROM volunteer_readiness WHERE user_id = ANY($1::uuid[])`,
+    [[...new Set(userIds)]],
+  );
+  for (const id of userIds) out.set(id, NOTHING);
+  for (const r of rows) out.set(r.user_id, readinessFrom({ training: r.training_completed_on, undertaking: r.undertaking_signed_on }, now));
+  return out;
+}
+
+/** One volunteer's readiness at `now`. */
+export async function volunteerReadiness(db: Queryable, userId: string, now: Date): Promise<Readiness> {
+  return (await volunteersReadiness(db, [userId], now)).get(userId) ?? NOTHING;
+}
+
+/** Of these accounts, the ones that are current volunteers (the role is checked here too: staff wear no mug). */
+export async function currentVolunteers(db: Queryable, userIds: readonly string[], now: Date): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const volunteers = await db.query<{ id: string }>(`SELECT id::text AS id FROM users WHERE id = ANY($1::uuid[]) AND role = 'volunteer'`, [[...new Set(userIds)]]);
+  const readiness = await volunteersReadiness(db, volunteers.map((v) => v.id), now);
+  return new Set([...readiness].filter(([, r]) => r.current).map(([id]) => id));
+}
