@@ -62,9 +62,8 @@ beforeAll(async () => {
   const vicUser = await app.services.auth.createUser({ email: 'vic@example.ca', firstName: 'Vic', role: 'volunteer', memberKind: null, password: PASSWORD });
   vicId = vicUser!.id;
   await agreeToPledge(app, vicId);
-  [staff, lawyer, student, val, vic] = await Promise.all(
-    ['staff', 'lawyer', 'student', 'volunteer', 'vic'].map((who) => signedInAs(app.url, `${who}@example.ca`)),
-  );
+  const signedIn = (who: string) => signedInAs(app.url, `${who}@example.ca`);
+  [staff, lawyer, student, val, vic] = [await signedIn('staff'), await signedIn('lawyer'), await signedIn('student'), await signedIn('volunteer'), await signedIn('vic')];
   // Val hosts the in-person pop-up; nobody backs it up yet.
   const made = await staff.post('/api/scheduling/popups', popup({ hostId: people.volunteer.id }));
   expect(made.status).toBe(201);
@@ -137,14 +136,14 @@ describe('venue details', () => {
   it('puts the address in the calendar LOCATION and where to go, not a join link, in the description', async () => {
     const ics = await lawyer.get(`/api/scheduling/sessions/${inPersonId}/calendar.ics`);
     expect(ics.status).toBe(200);
-    const event = Object.values(nodeIcal.sync.parseICS(ics.body as string)).find((c): c is VEvent => c.type === 'VEVENT')!;
+    const event = Object.values(nodeIcal.sync.parseICS(ics.body as string)).find((c): c is VEvent => c?.type === 'VEVENT')!;
     expect(event.location).toBe(`${VENUE.room}, Edmonton, ${VENUE.address}`);
     expect(String(event.description)).toContain(`Directions: ${VENUE.directionsUrl}`);
     expect(String(event.description)).toContain(`Accessibility: ${VENUE.accessibility}`);
     expect(String(event.description)).not.toContain('/join');
     // The online pop-up's calendar entry still points at its join page.
     const online = Object.values(nodeIcal.sync.parseICS((await lawyer.get(`/api/scheduling/sessions/${onlineId}/calendar.ics`)).body as string)).find(
-      (c): c is VEvent => c.type === 'VEVENT',
+      (c): c is VEvent => c?.type === 'VEVENT',
     )!;
     expect(online.location).toContain(`/circles/${encodeURIComponent(onlineId)}/join`);
   });
@@ -153,7 +152,7 @@ describe('venue details', () => {
     const made = await staff.post('/api/scheduling/series', { title: 'Red Deer coffee', startsOn: '2026-12-14', format: 'in_person', location: 'Red Deer', venue: { address: '4922 49 St, Red Deer' } });
     const feed = await new ApiClient(app.url).get(made.body.feedPath);
     expect(feed.status).toBe(200);
-    const event = Object.values(nodeIcal.sync.parseICS(feed.body as string)).find((c): c is VEvent => c.type === 'VEVENT')!;
+    const event = Object.values(nodeIcal.sync.parseICS(feed.body as string)).find((c): c is VEvent => c?.type === 'VEVENT')!;
     expect(event.location).toBe('Red Deer, 4922 49 St, Red Deer');
   });
 });
