@@ -94,13 +94,52 @@ function Attendance({ report: r, milestones }: { report: AttendanceReport; miles
       <button type="button" className="button secondary" onClick={() => downloadCsv(r, milestones)}>
         Export CSV
       </button>
+      <OnlineAndInPerson report={r} />
       <div className="report-grid">
         <CellTable caption="New and returning attendees" cells={r.newVersusReturning} threshold={t} />
         <CellTable caption="Attendees by kind" cells={r.byKind} threshold={t} />
         <CellTable caption="Attendance by topic" cells={r.byTopic} threshold={t} />
-        <CellTable caption="Attendance per session" cells={r.bySession} threshold={t} />
+        <CellTable caption="Attendance per session (online)" cells={r.bySession} threshold={t} />
+        <CellTable caption="Attendance per session (in person, from headcounts)" cells={r.inPerson.bySession} threshold={t} />
       </div>
     </section>
+  );
+}
+
+/**
+ * Online and in-person figures side by side, as the CSV has them: sessions held, attendances and attendees by kind.
+ * In person they come from the headcounts hosts record (no unique individuals: nobody there is identified), with
+ * "kind not said" for the part of a headcount not split by kind; the same suppression applies to both.
+ */
+function OnlineAndInPerson({ report: r }: { report: AttendanceReport }) {
+  const t = r.threshold;
+  const ip = r.inPerson;
+  const kinds = [...new Set([...r.byKind, ...ip.byKind].map((c) => c.key))];
+  const cell = (list: ReportCell[], key: string) => {
+    const c = list.find((x) => x.key === key);
+    return c ? formatCount(c.count, t) : '—';
+  };
+  const rows = [
+    { key: 'sessions', label: 'Sessions held', online: String(r.sessionsHeld), inPerson: String(ip.sessionsHeld) },
+    { key: 'attendance', label: 'Attendances', online: formatCount(r.attendance, t), inPerson: formatCount(ip.attendance, t) },
+    ...kinds.map((k) => ({
+      key: k,
+      label: [...r.byKind, ...ip.byKind].find((c) => c.key === k)!.label,
+      online: cell(r.byKind, k),
+      inPerson: cell(ip.byKind, k),
+    })),
+  ];
+  return (
+    <div className="card report-side-by-side">
+      <DataTable
+        id="online-and-in-person"
+        caption="Online and in person"
+        headers={['Figure', 'Online', 'In person']}
+        rows={rows}
+        rowKey={(row) => row.key}
+        cells={(row) => [row.label, <span data-testid={`online-${row.key}`}>{row.online}</span>, <span data-testid={`in-person-${row.key}`}>{row.inPerson}</span>]}
+      />
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
 import { formatLabel } from '../ui/formatLabel';
@@ -22,6 +23,9 @@ export function AssignmentsPage() {
       <AppHeader />
       <main className="page">
         <h1>My hosting assignments</h1>
+        <p>
+          Hosted an in-person circle? <Link to="/headcounts">Record how many came</Link>.
+        </p>
         {/* Only a listed assignment can be declined, so this never stands beside the load's own message. */}
         <ErrorLine message={error} />
         <Loaded state={state}>{({ assignments }) =>

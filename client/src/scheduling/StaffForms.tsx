@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
 import { ErrorLine } from '../ui/ErrorLine';
+import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
 import { viewPath } from './staffSchedulePaths';
@@ -90,6 +91,12 @@ type Details = {
   description: string;
   format: 'online' | 'in_person';
   location: string;
+  /** The venue of an in-person circle; sent only for one. */
+  address: string;
+  room: string;
+  directionsUrl: string;
+  accessibility: string;
+  whatToExpect: string;
   audience: 'everyone' | 'articling_students' | 'early_career';
   audienceMaxYears: string;
   capacityHint: string;
@@ -106,6 +113,11 @@ function detailsBody(v: Details) {
     description: v.description,
     format: v.format,
     location: v.location.trim() || null,
+    // Blank optional venue fields go as they are: the server keeps them as none.
+    venue:
+      v.format === 'in_person'
+        ? { address: v.address, room: v.room, directionsUrl: v.directionsUrl, accessibility: v.accessibility, whatToExpect: v.whatToExpect }
+        : null,
     audience: v.audience,
     audienceMaxYears: orNull(v.audienceMaxYears),
     capacityHint: orNull(v.capacityHint),
@@ -114,8 +126,26 @@ function detailsBody(v: Details) {
   };
 }
 
-/** Inputs for the details; blank drop-in minutes keep the platform default. `title: false` leaves the title out. */
-function DetailsFields({ v, set, title = true }: { v: Details; set: (k: keyof Details) => OnText; title?: boolean }) {
+/**
+ * Inputs for the details; blank drop-in minutes keep the platform default. `title: false` leaves the title out.
+ * An in-person circle gets its venue's fields, each with the server's message for it under it (`errors`, keyed by
+ * the last segment of the field's path); `idPrefix` keeps their ids apart where two forms share a page.
+ */
+function DetailsFields({
+  v,
+  set,
+  title = true,
+  errors,
+  idPrefix,
+}: {
+  v: Details;
+  set: (k: keyof Details) => OnText;
+  title?: boolean;
+  errors: Record<string, string>;
+  idPrefix: string;
+}) {
+  const text = (k: keyof Details) => (value: string) => set(k)({ target: { value } });
+  const inPerson = v.format === 'in_person';
   return (
     <>
       {title && <label>Title<input type="text" value={v.title} onChange={set('title')} required /></label>}
@@ -127,7 +157,43 @@ function DetailsFields({ v, set, title = true }: { v: Details; set: (k: keyof De
           <option value="in_person">In person</option>
         </select>
       </label>
-      <label>Location<input type="text" value={v.location} onChange={set('location')} placeholder="Edmonton" /></label>
+      {inPerson ? (
+        <fieldset className="venue-fields">
+          <legend>Where it meets</legend>
+          <TextField id={`${idPrefix}-location`} label="Place (city or building)" value={v.location} onChange={text('location')} placeholder="Edmonton" error={errors.location} />
+          <TextField id={`${idPrefix}-address`} label="Street address" value={v.address} onChange={text('address')} autoComplete="off" error={errors.address} />
+          <TextField id={`${idPrefix}-room`} label="Room (optional)" value={v.room} onChange={text('room')} error={errors.room} />
+          <TextField
+            id={`${idPrefix}-directions`}
+            label="Directions link (optional)"
+            hint="A map or the building's page, starting with https://"
+            type="url"
+            value={v.directionsUrl}
+            onChange={text('directionsUrl')}
+            error={errors.directionsUrl}
+          />
+          <TextField
+            id={`${idPrefix}-accessibility`}
+            label="Accessibility notes (optional)"
+            hint="Step-free entrance, elevator, washrooms, quiet room…"
+            multiline
+            value={v.accessibility}
+            onChange={text('accessibility')}
+            error={errors.accessibility}
+          />
+          <TextField
+            id={`${idPrefix}-expect`}
+            label="What to expect (optional)"
+            hint="Where to go on arrival, coffee, who greets people…"
+            multiline
+            value={v.whatToExpect}
+            onChange={text('whatToExpect')}
+            error={errors.whatToExpect}
+          />
+        </fieldset>
+      ) : (
+        <label>Location<input type="text" value={v.location} onChange={set('location')} placeholder="Edmonton" /></label>
+      )}
       <label>
         Audience
         <select value={v.audience} onChange={set('audience')}>
@@ -155,6 +221,11 @@ const EMPTY_DETAILS: Details = {
   description: '',
   format: 'online',
   location: '',
+  address: '',
+  room: '',
+  directionsUrl: '',
+  accessibility: '',
+  whatToExpect: '',
   audience: 'everyone',
   audienceMaxYears: '',
   capacityHint: '',
@@ -188,7 +259,8 @@ function NewCircleForm({
   children?: ReactNode;
 }) {
   const { v, set, reset } = useForm(NEW_CIRCLE);
-  const { busy, error, fields, run } = useAction();
+  // By the last segment: "venue.address" shows under the address field.
+  const { busy, error, fields, run } = useAction({ fieldsBy: 'last' });
   const [done, setDone] = useState<ReactNode>(null);
   return (
     <form
@@ -225,7 +297,7 @@ function NewCircleForm({
       <fieldset>
         <legend>Details</legend>
         <div className="inline-form">
-          <DetailsFields v={v} set={set} title={false} />
+          <DetailsFields v={v} set={set} title={false} errors={fields} idPrefix={id} />
         </div>
       </fieldset>
       <div className="submit-row">
@@ -337,6 +409,11 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
     description: series.description,
     format: series.format,
     location: series.location ?? '',
+    address: series.venue?.address ?? '',
+    room: series.venue?.room ?? '',
+    directionsUrl: series.venue?.directionsUrl ?? '',
+    accessibility: series.venue?.accessibility ?? '',
+    whatToExpect: series.venue?.whatToExpect ?? '',
     audience: series.audience,
     audienceMaxYears: str(series.audienceMaxYears),
     capacityHint: str(series.capacityHint),
@@ -344,7 +421,7 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
     closes: str(series.dropInClosesMinutesAfterEnd),
     defaultTopic: series.defaultTopic ?? '',
   });
-  const { busy, error, fields, run } = useAction();
+  const { busy, error, fields, run } = useAction({ fieldsBy: 'last' });
   return (
     <details>
       <summary>Edit details</summary>
@@ -358,7 +435,7 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
           });
         }}
       >
-        <DetailsFields v={v} set={set} />
+        <DetailsFields v={v} set={set} errors={fields} idPrefix={`edit-${series.id}`} />
         <label>Default topic<input type="text" list="topic-library" value={v.defaultTopic} onChange={set('defaultTopic')} /></label>
         <button type="submit" className="button secondary" disabled={busy}>Save details</button>
       </form>
