@@ -112,13 +112,14 @@ describe('an in-person pop-up', () => {
     expect(join.body.message).toContain(VENUE.address);
     expect(join.body.media).toBeUndefined();
 
-    // The host records the headcount: 15 came, 10 lawyers and 2 articling students.
-    const host = await e2e.open();
+    // The host records the headcount on their phone, at the venue: 15 came, 10 lawyers and 2 articling students.
+    const host = await e2e.open({ phone: true });
     await signInThroughUi(host, e2e.app.url, 'volunteer@example.ca', 'About the circle');
     await host.getByRole('link', { name: 'Headcounts' }).click();
     const count = host.getByRole('form', { name: TITLE });
     await count.getByText('No headcount recorded yet.').waitFor();
     await expectAccessible(host, 'headcounts page');
+    expect(await host.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 'sideways scroll on a phone').toBeLessThanOrEqual(0);
     await count.getByLabel('How many came').fill('15');
     await count.getByLabel('Lawyers (optional)').fill('10');
     await count.getByLabel('Articling students (optional)').fill('20');
