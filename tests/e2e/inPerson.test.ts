@@ -115,7 +115,10 @@ describe('an in-person pop-up', () => {
     // The host records the headcount on their phone, at the venue: 15 came, 10 lawyers and 2 articling students.
     const host = await e2e.open({ phone: true });
     await signInThroughUi(host, e2e.app.url, 'volunteer@example.ca', 'About the circle');
-    await host.getByRole('link', { name: 'Headcounts' }).click();
+    // Their assignment says where to go, and leads to the headcount.
+    await host.goto(`${e2e.app.url}/assignments`);
+    await host.getByTestId('assignment').filter({ hasText: TITLE }).getByText(VENUE.address, { exact: true }).waitFor();
+    await host.getByRole('link', { name: 'Record how many came' }).click();
     const count = host.getByRole('form', { name: TITLE });
     await count.getByText('No headcount recorded yet.').waitFor();
     await expectAccessible(host, 'headcounts page');

@@ -5,6 +5,7 @@ import { formatLabel } from '../ui/formatLabel';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { VenueDetails } from '../ui/VenueDetails';
 import { useLoad } from '../ui/useLoad';
 import { declineAssignment, fetchAssignments } from './schedulingApi';
 import { SessionTime } from './SessionTime';
@@ -43,6 +44,7 @@ export function AssignmentsPage() {
                   </p>
                   <p className="topic">{a.session.topic ? `Topic: ${a.session.topic}` : 'Topic to be announced'}</p>
                   <p className="session-meta">{formatLabel(a.session)}</p>
+                  {a.session.venue && <VenueDetails venue={a.session.venue} location={a.session.location} idPrefix={`assignment-${a.session.id}`} headingLevel="h2" />}
                   {(a.session.status === 'cancelled' || a.session.status === 'skipped') && <p className="session-note">{a.session.note}</p>}
                   <button type="button" className="button secondary" onClick={() => decline(a.session.id)}>
                     Decline
