@@ -73,22 +73,24 @@ function Attendance({ report: r, milestones }: { report: AttendanceReport; miles
       </h2>
       <ul className="report-figures" aria-label="Figures for the period">
         <li>
-          <strong data-testid="sessions-held">{r.sessionsHeld}</strong> sessions held
+          <strong data-testid="sessions-held">{r.sessionsHeld}</strong> sessions held online
         </li>
         <li>
-          <strong data-testid="attendance">{formatCount(r.attendance, t)}</strong> attendances
+          <strong data-testid="attendance">{formatCount(r.attendance, t)}</strong> attendances online
         </li>
         <li>
-          <strong data-testid="unique">{formatCount(r.uniqueIndividuals, t)}</strong> unique individuals
+          <strong data-testid="unique">{formatCount(r.uniqueIndividuals, t)}</strong> unique individuals online
         </li>
         <li>
-          <strong data-testid="average-minutes">{r.averageMinutes === null ? 'withheld' : `${r.averageMinutes} min`}</strong> average time in the circle
+          <strong data-testid="average-minutes">{r.averageMinutes === null ? 'withheld' : `${r.averageMinutes} min`}</strong> average time in an online circle
         </li>
       </ul>
       <p className="hint">
         Groups of fewer than {t} people of one kind at one session are left out of every figure, so a small circle
         looks the same as an empty one. Counts under {t} (zero included) show as “fewer than {t}” and the others are
         rounded to a multiple of {t}, so no figure — or difference of figures — reveals a small group.
+        {' '}In-person figures come from the headcounts hosts record (numbers only, so no unique individuals there), under
+        the same rules; they stand beside the online ones in the table below and in the CSV.
         {!r.uniqueComplete && ' Individual join and leave times are kept only for a while, so unique counts cover only the recent part of this period.'}
       </p>
       <button type="button" className="button secondary" onClick={() => downloadCsv(r, milestones)}>
@@ -96,9 +98,9 @@ function Attendance({ report: r, milestones }: { report: AttendanceReport; miles
       </button>
       <OnlineAndInPerson report={r} />
       <div className="report-grid">
-        <CellTable caption="New and returning attendees" cells={r.newVersusReturning} threshold={t} />
-        <CellTable caption="Attendees by kind" cells={r.byKind} threshold={t} />
-        <CellTable caption="Attendance by topic" cells={r.byTopic} threshold={t} />
+        <CellTable caption="New and returning attendees (online)" cells={r.newVersusReturning} threshold={t} />
+        <CellTable caption="Attendees by kind (online)" cells={r.byKind} threshold={t} />
+        <CellTable caption="Attendance by topic (online)" cells={r.byTopic} threshold={t} />
         <CellTable caption="Attendance per session (online)" cells={r.bySession} threshold={t} />
         <CellTable caption="Attendance per session (in person, from headcounts)" cells={r.inPerson.bySession} threshold={t} />
       </div>
