@@ -28,6 +28,12 @@ export const ERROR_CODES = [
   /** A host or backup whose peer-support training or confidentiality undertaking is missing or lapsed (`data.missing`). */
   'VOLUNTEER_NOT_CURRENT',
   'SESSION_NOT_MEETING',
+  /** An in-person circle has no online room: no join, no token; the message says where it meets. */
+  'IN_PERSON',
+  /** A headcount is only for an in-person circle. */
+  'NOT_IN_PERSON',
+  /** A headcount can be recorded from the circle's start until some days after it (the message says which). */
+  'HEADCOUNT_CLOSED',
   /** Joining a circle needs the confidentiality pledge, first and again each year (GET/POST /api/circles/pledge). */
   'PLEDGE_REQUIRED',
   /** A part the live circle depends on (Redis) is briefly unreachable; retry shortly. */

@@ -36,6 +36,7 @@ const ReportsPage = lazy(() => import('./reports/ReportsPage').then((m) => ({ de
 const OutcomesPage = lazy(() => import('./reports/OutcomesPage').then((m) => ({ default: m.OutcomesPage })));
 const AuditLogPage = lazy(() => import('./reports/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const InboxPage = lazy(() => import('./inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
+const HeadcountsPage = lazy(() => import('./attendance/HeadcountsPage').then((m) => ({ default: m.HeadcountsPage })));
 const PeoplePage = lazy(() => import('./people/PeoplePage').then((m) => ({ default: m.PeoplePage })));
 const VolunteersPage = lazy(() => import('./people/VolunteersPage').then((m) => ({ default: m.VolunteersPage })));
 
@@ -60,6 +61,7 @@ export function App() {
           />
           <Route path="/schedule" element={<RequireAuth><SchedulePage /></RequireAuth>} />
           <Route path="/assignments" element={<RequireAuth><AssignmentsPage /></RequireAuth>} />
+          <Route path="/headcounts" element={<RequireAuth><Lazy><HeadcountsPage /></Lazy></RequireAuth>} />
           <Route path="/staff/schedule/*" element={<RequireAuth><StaffSchedulePage /></RequireAuth>} />
           <Route path="/circles/:sessionId" element={<RequireAuth><Lazy><CirclePage /></Lazy></RequireAuth>} />
           <Route path="/staff/requests" element={<RequireAuth><Lazy><InboxPage /></Lazy></RequireAuth>} />

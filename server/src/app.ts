@@ -9,6 +9,8 @@ import { cookieNames, loadUser } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
 import { createAuthService } from './auth/auth.service';
 import { createAttendanceService } from './attendance/attendance.service';
+import { headcountRoutes } from './attendance/headcount.routes';
+import { createHeadcountService } from './attendance/headcount.service';
 import { supportRequestsRepository } from './live/supportRequests.repository';
 import { outcomesRoutes } from './reports/outcomes.routes';
 import { createOutcomesService } from './reports/outcomes.service';
@@ -134,7 +136,8 @@ export function createApp(c: Components) {
     retentionDays: config.attendance.retentionDays,
     smallCellThreshold: config.attendance.smallCellThreshold,
   });
-  const reports = createReportsService({ db: c.db, attendance, threshold: config.attendance.smallCellThreshold, window: config.dropIn });
+  const headcounts = createHeadcountService({ db: c.db, clock: c.clock, window: config.dropIn, hostIds });
+  const reports = createReportsService({ db: c.db, attendance, headcounts, threshold: config.attendance.smallCellThreshold, window: config.dropIn });
   const outcomes = createOutcomesService({
     db: c.db,
     clock: c.clock,
@@ -321,6 +324,7 @@ export function createApp(c: Components) {
     }),
   );
   api.use('/reports/outcomes', outcomesRoutes({ outcomes }));
+  api.use('/headcounts', headcountRoutes({ headcounts }));
   api.use('/reports', reportsRoutes({ reports }));
   api.use('/reminders', remindersRoutes({ reminders }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
@@ -367,7 +371,7 @@ export function createApp(c: Components) {
   // Support requests are forgotten once handled, or after SUPPORT_REQUEST_MAX_DAYS at most (issue #15).
   const support = { applyRetention: () => supportRequestsRepository(c.db).expire(c.clock.now()) };
 
-  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, reports, outcomes, people, readiness, support, reminders } };
+  return { app, attach, services: { auth, circles, live, matching, scheduling, attendance, headcounts, reports, outcomes, people, readiness, support, reminders } };
 }
 
 

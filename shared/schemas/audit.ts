@@ -29,6 +29,8 @@ export const AUDIT_ACTION_LABELS = {
   'session.skip': 'Skipped a session',
   'session.restore': 'Restored a session',
   'session.move': 'Moved a session',
+  'session.headcount': 'Recorded the headcount of an in-person circle',
+  'session.headcount_correct': 'Corrected the headcount of an in-person circle',
   'request.read': 'Read a peer-support request',
   'request.suggestions': 'Looked at suggested peers for a request',
   'match.proposed': 'Proposed a match',

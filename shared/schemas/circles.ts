@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { claimsARole, hasHiddenCharacters } from '../displayName';
 import { ParticipantRole } from './auth';
+import { VenueView } from './venue';
 
 /**
  * Display names are chosen by the person at each join; never derived from email. Nobody's name may pass for a
@@ -52,6 +53,8 @@ export const CircleSession = z.object({
   format: z.enum(['online', 'in_person']),
   /** Where an in-person circle meets (e.g. Edmonton); null online. */
   location: z.string().nullable(),
+  /** Where an in-person circle meets; null online. An in-person circle has no online join. */
+  venue: VenueView.nullable(),
 });
 export type CircleSession = z.infer<typeof CircleSession>;
 
@@ -80,6 +83,10 @@ export const JoinResponse = z.object({
   media: JoinMedia,
 });
 export type JoinResponse = z.infer<typeof JoinResponse>;
+
+/** The 409 IN_PERSON body's `data`: where the circle meets instead. */
+export const InPersonData = z.object({ location: z.string().nullable(), venue: VenueView });
+export type InPersonData = z.infer<typeof InPersonData>;
 
 /** The 409 body's `data` when someone tries to join outside the drop-in window. */
 export const OutsideWindowData = z.object({

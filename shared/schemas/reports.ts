@@ -33,6 +33,22 @@ export type Count = z.infer<typeof Count>;
 export const ReportCell = z.object({ key: z.string(), label: z.string(), count: Count });
 export type ReportCell = z.infer<typeof ReportCell>;
 
+/**
+ * In-person circles in the period, from the headcounts their hosts recorded (numbers only: nobody is identified, so
+ * there are no unique individuals here). The same rules as online: a group — the people of one kind at one session,
+ * and "kind not said" for the part of a total not split by kind — smaller than the threshold counts as nobody, then
+ * every count is withheld under the threshold or rounded to a multiple of it.
+ */
+export const InPersonReport = z.object({
+  /** In-person sessions with at least one countable group. */
+  sessionsHeld: z.number().int().nonnegative(),
+  attendance: Count,
+  /** Lawyers, articling students, volunteers, and those whose kind the host did not say. */
+  byKind: z.array(ReportCell),
+  bySession: z.array(ReportCell),
+});
+export type InPersonReport = z.infer<typeof InPersonReport>;
+
 export const AttendanceReport = z.object({
   from: z.string(),
   to: z.string(),
@@ -53,6 +69,8 @@ export const AttendanceReport = z.object({
   byTopic: z.array(ReportCell),
   /** False when part of the period is older than the raw-row retention: unique counts cover only the rest. */
   uniqueComplete: z.boolean(),
+  /** The figures above are the online circles'; these the in-person circles', shown side by side with them. */
+  inPerson: InPersonReport,
 });
 export type AttendanceReport = z.infer<typeof AttendanceReport>;
 

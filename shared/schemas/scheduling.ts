@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Doors } from './circles';
+import { Venue, VenueView } from './venue';
 
 /** A real calendar date, "YYYY-MM-DD" (no 30 February). */
 export const LocalDate = z
@@ -46,6 +47,8 @@ const CircleFields = z.object({
   audienceMaxYears: z.number().int().min(0).max(60).nullable().default(null),
   format: Format.default('online'),
   location: Location.nullable().default(null),
+  /** Where an in-person circle meets (required for one; ignored and stored as none for an online circle). */
+  venue: Venue.nullable().default(null),
   startLocal: LocalTime.default('12:00'),
   endLocal: LocalTime.default('13:00'),
   timezone: Zone.default('America/Edmonton'),
@@ -55,10 +58,19 @@ const CircleFields = z.object({
   dropInClosesMinutesAfterEnd: DropInMinutes.nullable().default(null),
 });
 
-type CircleChecked = { startLocal: string; endLocal: string; format: Format; location: string | null; audience: Audience; audienceMaxYears: number | null };
+type CircleChecked = {
+  startLocal: string;
+  endLocal: string;
+  format: Format;
+  location: string | null;
+  venue: Venue | null;
+  audience: Audience;
+  audienceMaxYears: number | null;
+};
 function checkCircle<T extends CircleChecked>(v: T, ctx: z.RefinementCtx): void {
   if (v.endLocal <= v.startLocal) ctx.addIssue({ code: 'custom', path: ['endLocal'], message: 'The end must be after the start' });
   if (v.format === 'in_person' && !v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'An in-person circle needs a location' });
+  if (v.format === 'in_person' && !v.venue) ctx.addIssue({ code: 'custom', path: ['venue', 'address'], message: 'An in-person circle needs a street address' });
   if (v.audience === 'early_career' && v.audienceMaxYears === null)
     ctx.addIssue({ code: 'custom', path: ['audienceMaxYears'], message: 'Say up to how many years of call' });
 }
@@ -83,6 +95,7 @@ export const SeriesUpdate = z
     audienceMaxYears: z.number().int().min(0).max(60).nullable(),
     format: Format,
     location: Location.nullable(),
+    venue: Venue.nullable(),
     capacityHint: z.number().int().min(1).max(1000).nullable(),
     skipHolidays: z.boolean(),
     defaultTopic: Topic.nullable(),
@@ -119,6 +132,8 @@ export const SeriesView = z.object({
   audienceMaxYears: z.number().nullable(),
   format: Format,
   location: z.string().nullable(),
+  /** Where an in-person circle meets; null online. */
+  venue: VenueView.nullable(),
   weekday: z.number(),
   startLocal: z.string(),
   endLocal: z.string(),
@@ -169,6 +184,8 @@ export const ScheduledSession = z.object({
   holiday: z.string().nullable(),
   format: Format,
   location: z.string().nullable(),
+  /** Where an in-person circle meets (address, room, directions, accessibility, what to expect); null online. */
+  venue: VenueView.nullable(),
   audience: Audience,
   audienceMaxYears: z.number().nullable(),
   timezone: z.string(),

@@ -100,6 +100,7 @@ describe('every page and state passes axe-core', () => {
     const volunteer = await e2e.open();
     await signInThroughUi(volunteer, e2e.app.url, 'volunteer@example.ca', 'Finding your feet');
     await visit(volunteer, '/assignments', heading(/.+/), 'assignments (volunteer)');
+    await visit(volunteer, '/headcounts', heading('In-person headcounts'), 'headcounts (volunteer, none to record)');
     await visit(volunteer, '/support/profile', heading(/.+/), 'peer profile (volunteer)');
     await visit(volunteer, '/reminders', async (p) => (await heading('Your reminders')(p), await p.getByRole('checkbox').nth(3).waitFor()), 'reminders (volunteer)');
 
@@ -108,6 +109,7 @@ describe('every page and state passes axe-core', () => {
       ['/staff/schedule/topics', 'run the schedule: topics'],
       ['/staff/schedule/hosts', 'run the schedule: hosts'],
       ['/staff/schedule/new', 'run the schedule: new circle'],
+      ['/headcounts', 'headcounts (staff)'],
       ['/staff/people', 'people'],
       ['/staff/volunteers', 'volunteer readiness'],
       ['/staff/reports', 'reports'],

@@ -30,6 +30,7 @@ type Audience =
   | 'volunteers'
   | 'volunteersThemselves'
   | 'assignedHost'
+  | 'hostOrStaff'
   | 'staff'
   | 'auditReaders'
   | 'nobody';
@@ -43,6 +44,8 @@ const ALLOWED: Record<Audience, Actor[]> = {
   volunteersThemselves: ['volunteer', 'hostHere', 'hostElsewhere'],
   /** Only the volunteer the schedule names for that session. */
   assignedHost: ['hostHere'],
+  /** The volunteer the schedule names for that session (host or backup), and staff. */
+  hostOrStaff: ['hostHere', 'staff'],
   staff: ['staff'],
   /** The audit log (issue #7): staff, and auditors, who read nothing else. */
   auditReaders: ['staff', 'auditor'],
@@ -111,6 +114,8 @@ const HTTP: Record<string, Audience> = {
   'POST /api/scheduling/topics': 'staff',
   'POST /api/scheduling/topics/:id/delete': 'staff',
   'GET /api/media/status': 'anyone', // only whether audio/video is up
+  'GET /api/headcounts': 'volunteers', // each sees only the in-person sessions they host or back up; staff all
+  'POST /api/headcounts/:sessionId': 'hostOrStaff', // refused before the body is read; the matrix's circle is online: 409
   'GET /api/reports/attendance': 'staff',
   'GET /api/reports/milestones': 'staff',
   'GET /api/reports/outcomes': 'staff',

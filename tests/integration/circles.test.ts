@@ -54,6 +54,7 @@ describe('the next circle', () => {
       hosted: false,
       format: 'online',
       location: null,
+      venue: null,
     });
     expect(res.body.alsoOpen).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { createPeople, PASSWORD, type People } from '../support/users';
 /**
  * Authorization down to the object (issue #17, item 11): the route matrix checks roles with made-up ids; here
  * there are real objects, each someone's own — a request for a peer, a proposed match, an active match and its
- * private room, a personal calendar feed — and everyone else gets a refusal (403 or 404, never the object).
+ * private room, a personal calendar feed, an in-person circle's headcount — and everyone else gets a refusal (403 or 404, never the object).
  */
 let app: TestApp;
 let people: People;
@@ -89,6 +89,28 @@ describe('objects someone else owns', () => {
       expect(refused(res.status), `${who}: ${res.status}`).toBe(true);
       expect(res.body?.e2ee ?? null).toBeNull();
     }
+  });
+
+  it("an in-person circle's headcount: its rostered host and staff record it; another volunteer, a member or an auditor never", async () => {
+    // The app's clock is 12:05 Alberta time on Mon 30 Nov 2026: this pop-up has started.
+    const made = await as.staff!.post('/api/scheduling/popups', {
+      title: 'In person',
+      date: '2026-11-30',
+      format: 'in_person',
+      location: 'Edmonton',
+      venue: { address: '1 Main St, Edmonton' },
+      hostId: people.volunteer.id,
+    });
+    expect(made.status).toBe(201);
+    const path = `/api/headcounts/${made.body.id}`;
+    for (const who of ['anonymous', 'lee', 'sam', 'bea', 'ada']) {
+      const res = await as[who]!.post(path, { total: 7 });
+      expect(refused(res.status), `${who}: ${res.status}`).toBe(true);
+      const list = await as[who]!.get('/api/headcounts');
+      expect(JSON.stringify(list.body ?? null)).not.toContain(made.body.id);
+    }
+    expect(await app.db.query('SELECT 1 FROM inperson_headcounts WHERE session_id = $1', [made.body.id])).toEqual([]);
+    for (const who of ['val', 'staff']) expect((await as[who]!.post(path, { total: 7 })).status, who).toBe(200);
   });
 
   it("a personal feed: its secret URL is the credential; once rotated, the old one answers 404 to anyone", async () => {

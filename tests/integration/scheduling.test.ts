@@ -137,7 +137,7 @@ describe('staff run the Monday circle', () => {
   });
 
   it('create a weekly series with defaults, pause it and end it', async () => {
-    const res = await staff.post('/api/scheduling/series', { title: 'Calgary in person', format: 'in_person', location: 'Calgary', startsOn: '2027-01-01', weekday: 3 });
+    const res = await staff.post('/api/scheduling/series', { title: 'Calgary in person', format: 'in_person', location: 'Calgary', venue: { address: '800 6 Ave SW, Calgary' }, startsOn: '2027-01-01', weekday: 3 });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       startLocal: '12:00',

@@ -59,6 +59,23 @@ const cases: Array<[string, string, unknown, number, string]> = [
   ['readiness: not a date', '/api/people/00000000-0000-4000-8000-000000000000/readiness', { trainingCompletedOn: 'yesterday' }, 400, 'VALIDATION_FAILED'],
   ['readiness: unknown field', '/api/people/00000000-0000-4000-8000-000000000000/readiness', { trainingCompletedOn: '2026-11-01', current: true }, 400, 'VALIDATION_FAILED'],
   ['readiness: unknown account', '/api/people/00000000-0000-4000-8000-000000000000/readiness', { trainingCompletedOn: '2026-11-01' }, 404, 'NOT_FOUND'],
+  ['headcount: missing total', '/api/headcounts/rmcc_2026-11-30', {}, 400, 'VALIDATION_FAILED'],
+  ['headcount: negative', '/api/headcounts/rmcc_2026-11-30', { total: -3 }, 400, 'VALIDATION_FAILED'],
+  ['headcount: a fraction', '/api/headcounts/rmcc_2026-11-30', { total: 1.5 }, 400, 'VALIDATION_FAILED'],
+  ['headcount: parts over the total', '/api/headcounts/rmcc_2026-11-30', { total: 2, lawyers: 3 }, 400, 'VALIDATION_FAILED'],
+  ['headcount: names', '/api/headcounts/rmcc_2026-11-30', { total: 1, names: ['Lee'] }, 400, 'VALIDATION_FAILED'],
+  ['headcount: an online circle', '/api/headcounts/rmcc_2026-11-30', { total: 6 }, 409, 'NOT_IN_PERSON'],
+  ['headcount: unknown session', '/api/headcounts/nope_2026-11-30', { total: 1 }, 404, 'NOT_FOUND'],
+  ['headcount: garbage id', `/api/headcounts/${'z'.repeat(500)}`, { total: 1 }, 400, 'VALIDATION_FAILED'],
+  [
+    'pop-up: an http directions link',
+    '/api/scheduling/popups',
+    { title: 'P', date: '2026-12-09', format: 'in_person', location: 'Edmonton', venue: { address: '1 Main St', directionsUrl: 'http://x.example' } },
+    400,
+    'VALIDATION_FAILED',
+  ],
+  ['pop-up: in person without a venue', '/api/scheduling/popups', { title: 'P', date: '2026-12-09', format: 'in_person', location: 'Edmonton' }, 400, 'VALIDATION_FAILED'],
+  ['series: a venue that is not an object', '/api/scheduling/series/rmcc', { venue: 'the office' }, 400, 'VALIDATION_FAILED'],
 ];
 
 describe('malformed input gets a clear 4xx with a code, never a 500', () => {

@@ -9,6 +9,7 @@ import { formatLabel } from '../ui/formatLabel';
 import { HostBadge } from '../ui/HostBadge';
 import { RedMugBadge } from '../ui/RedMugBadge';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { VenueDetails } from '../ui/VenueDetails';
 import { useLoad } from '../ui/useLoad';
 import { fetchNextCircle } from './circlesApi';
 import { CircleTimes } from './CircleTimes';
@@ -76,33 +77,44 @@ export function HomePage() {
 function NextCircle({ session, onEnded, heading = 'h1' }: { session: CircleSession; onEnded: () => void; heading?: 'h1' | 'h3' }) {
   const navigate = useNavigate();
   const open = useDropInOpen(session, onEnded);
+  const inPerson = session.format === 'in_person';
   const closed = closedDoorsMessage(session.doors);
   const Heading = heading;
   const titleId = `circle-title-${session.id}`;
   const statusId = `join-status-${session.id}`;
   return (
     <section className="card next-circle" aria-labelledby={titleId}>
-      <p className="eyebrow">{open ? 'Open now' : closed ? 'Closed' : 'Next circle'}</p>
+      <p className="eyebrow">{open ? (inPerson ? 'On now, in person' : 'Open now') : closed ? 'Closed' : 'Next circle'}</p>
       <Heading id={titleId}>{session.title}</Heading>
       <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
       <p className="session-meta">
         {formatLabel(session)} {session.hosted && <HostBadge />}
       </p>
       <CircleTimes session={session} />
-      <div className="join-row">
-        <button
-          type="button"
-          className="button primary"
-          disabled={!open}
-          aria-describedby={statusId}
-          onClick={() => navigate(`/circles/${encodeURIComponent(session.id)}/join`)}
-        >
-          Join the circle
-        </button>
-        <p id={statusId} className="join-status" role="status">
-          {open ? 'The doors are open. Come in whenever you like.' : (closed ?? `${doorsOpen(session.wallClock.opensAt)}.`)}
-        </p>
-      </div>
+      {inPerson ? (
+        // No online room: where to go instead of a join button.
+        <>
+          <p className="join-status" data-testid="in-person-note">
+            This circle meets in person. Just come along: there is nothing to join online.
+          </p>
+          {session.venue && <VenueDetails venue={session.venue} location={session.location} idPrefix={`circle-${session.id}`} headingLevel={heading === 'h1' ? 'h2' : 'h4'} />}
+        </>
+      ) : (
+        <div className="join-row">
+          <button
+            type="button"
+            className="button primary"
+            disabled={!open}
+            aria-describedby={statusId}
+            onClick={() => navigate(`/circles/${encodeURIComponent(session.id)}/join`)}
+          >
+            Join the circle
+          </button>
+          <p id={statusId} className="join-status" role="status">
+            {open ? 'The doors are open. Come in whenever you like.' : (closed ?? `${doorsOpen(session.wallClock.opensAt)}.`)}
+          </p>
+        </div>
+      )}
     </section>
   );
 }

@@ -47,8 +47,9 @@ function CellChart({ title, cells, threshold }: { title: string; cells: ReportCe
 export default function ReportCharts({ report }: { report: AttendanceReport }) {
   return (
     <>
-      <CellChart title="Attendance over time (per session)" cells={report.bySession} threshold={report.threshold} />
-      <CellChart title="Attendees by kind" cells={report.byKind} threshold={report.threshold} />
+      <CellChart title="Online attendance over time (per session)" cells={report.bySession} threshold={report.threshold} />
+      <CellChart title="Online attendees by kind" cells={report.byKind} threshold={report.threshold} />
+      <CellChart title="In-person attendance (per session, from headcounts)" cells={report.inPerson.bySession} threshold={report.threshold} />
     </>
   );
 }

@@ -75,34 +75,75 @@ function Attendance({ report: r, milestones }: { report: AttendanceReport; miles
       </h2>
       <ul className="report-figures" aria-label="Figures for the period">
         <li>
-          <strong data-testid="sessions-held">{r.sessionsHeld}</strong> sessions held
+          <strong data-testid="sessions-held">{r.sessionsHeld}</strong> sessions held online
         </li>
         <li>
-          <strong data-testid="attendance">{formatCount(r.attendance, t)}</strong> attendances
+          <strong data-testid="attendance">{formatCount(r.attendance, t)}</strong> attendances online
         </li>
         <li>
-          <strong data-testid="unique">{formatCount(r.uniqueIndividuals, t)}</strong> unique individuals
+          <strong data-testid="unique">{formatCount(r.uniqueIndividuals, t)}</strong> unique individuals online
         </li>
         <li>
-          <strong data-testid="average-minutes">{r.averageMinutes === null ? 'withheld' : `${r.averageMinutes} min`}</strong> average time in the circle
+          <strong data-testid="average-minutes">{r.averageMinutes === null ? 'withheld' : `${r.averageMinutes} min`}</strong> average time in an online circle
         </li>
       </ul>
       <p className="hint">
         Groups of fewer than {t} people of one kind at one session are left out of every figure, so a small circle
         looks the same as an empty one. Counts under {t} (zero included) show as “fewer than {t}” and the others are
         rounded to a multiple of {t}, so no figure — or difference of figures — reveals a small group.
+        {' '}In-person figures come from the headcounts hosts record (numbers only, so no unique individuals there), under
+        the same rules; they stand beside the online ones in the table below and in the CSV.
         {!r.uniqueComplete && ' Individual join and leave times are kept only for a while, so unique counts cover only the recent part of this period.'}
       </p>
       <button type="button" className="button secondary" onClick={() => downloadCsv(r, milestones)}>
         Export CSV
       </button>
+      <OnlineAndInPerson report={r} />
       <div className="report-grid">
-        <CellTable caption="New and returning attendees" cells={r.newVersusReturning} threshold={t} />
-        <CellTable caption="Attendees by kind" cells={r.byKind} threshold={t} />
-        <CellTable caption="Attendance by topic" cells={r.byTopic} threshold={t} />
-        <CellTable caption="Attendance per session" cells={r.bySession} threshold={t} />
+        <CellTable caption="New and returning attendees (online)" cells={r.newVersusReturning} threshold={t} />
+        <CellTable caption="Attendees by kind (online)" cells={r.byKind} threshold={t} />
+        <CellTable caption="Attendance by topic (online)" cells={r.byTopic} threshold={t} />
+        <CellTable caption="Attendance per session (online)" cells={r.bySession} threshold={t} />
+        <CellTable caption="Attendance per session (in person, from headcounts)" cells={r.inPerson.bySession} threshold={t} />
       </div>
     </section>
+  );
+}
+
+/**
+ * Online and in-person figures side by side, as the CSV has them: sessions held, attendances and attendees by kind.
+ * In person they come from the headcounts hosts record (no unique individuals: nobody there is identified), with
+ * "kind not said" for the part of a headcount not split by kind; the same suppression applies to both.
+ */
+function OnlineAndInPerson({ report: r }: { report: AttendanceReport }) {
+  const t = r.threshold;
+  const ip = r.inPerson;
+  const kinds = [...new Set([...r.byKind, ...ip.byKind].map((c) => c.key))];
+  const cell = (list: ReportCell[], key: string) => {
+    const c = list.find((x) => x.key === key);
+    return c ? formatCount(c.count, t) : '—';
+  };
+  const rows = [
+    { key: 'sessions', label: 'Sessions held', online: String(r.sessionsHeld), inPerson: String(ip.sessionsHeld) },
+    { key: 'attendance', label: 'Attendances', online: formatCount(r.attendance, t), inPerson: formatCount(ip.attendance, t) },
+    ...kinds.map((k) => ({
+      key: k,
+      label: [...r.byKind, ...ip.byKind].find((c) => c.key === k)!.label,
+      online: cell(r.byKind, k),
+      inPerson: cell(ip.byKind, k),
+    })),
+  ];
+  return (
+    <div className="card report-side-by-side">
+      <DataTable
+        id="online-and-in-person"
+        caption="Online and in person"
+        headers={['Figure', 'Online', 'In person']}
+        rows={rows}
+        rowKey={(row) => row.key}
+        cells={(row) => [row.label, <span data-testid={`online-${row.key}`}>{row.online}</span>, <span data-testid={`in-person-${row.key}`}>{row.inPerson}</span>]}
+      />
+    </div>
   );
 }
 

@@ -1,9 +1,11 @@
+import { Link } from 'react-router';
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
 import { formatLabel } from '../ui/formatLabel';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { VenueDetails } from '../ui/VenueDetails';
 import { useLoad } from '../ui/useLoad';
 import { declineAssignment, fetchAssignments } from './schedulingApi';
 import { OwnReadiness } from './OwnReadiness';
@@ -26,6 +28,9 @@ export function AssignmentsPage() {
       <main className="page">
         <h1>My hosting assignments</h1>
         {role === 'volunteer' && <OwnReadiness />}
+        <p>
+          Hosted an in-person circle? <Link to="/headcounts">Record how many came</Link>.
+        </p>
         {/* Only a listed assignment can be declined, so this never stands beside the load's own message. */}
         <ErrorLine message={error} />
         <Loaded state={state}>{({ assignments }) =>
@@ -43,6 +48,7 @@ export function AssignmentsPage() {
                   </p>
                   <p className="topic">{a.session.topic ? `Topic: ${a.session.topic}` : 'Topic to be announced'}</p>
                   <p className="session-meta">{formatLabel(a.session)}</p>
+                  {a.session.venue && <VenueDetails venue={a.session.venue} location={a.session.location} idPrefix={`assignment-${a.session.id}`} headingLevel="h2" />}
                   {(a.session.status === 'cancelled' || a.session.status === 'skipped') && <p className="session-note">{a.session.note}</p>}
                   <button type="button" className="button secondary" onClick={() => decline(a.session.id)}>
                     Decline

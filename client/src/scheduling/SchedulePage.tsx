@@ -8,6 +8,7 @@ import { HostBadge } from '../ui/HostBadge';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { VenueDetails } from '../ui/VenueDetails';
 import { useLoad } from '../ui/useLoad';
 import { MonthView } from './MonthView';
 import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
@@ -87,6 +88,7 @@ export function SessionSummary({ session: s }: { session: ScheduledSession }) {
             {formatLabel(s)} · {audienceLabel(s)} {s.hosted && <HostBadge />}
           </p>
           {s.note && <p className="session-note">{s.note}</p>}
+          {s.venue && <VenueDetails venue={s.venue} location={s.location} idPrefix={`session-${s.id}`} headingLevel="h2" />}
           <p>
             <a href={sessionCalendarPath(s.id)} download>
               Add to calendar

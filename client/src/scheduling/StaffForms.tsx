@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Audience, ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
 import { ErrorLine } from '../ui/ErrorLine';
+import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
 import { viewPath } from './staffSchedulePaths';
@@ -91,6 +92,12 @@ type Details = {
   description: string;
   format: 'online' | 'in_person';
   location: string;
+  /** The venue of an in-person circle; sent only for one. */
+  address: string;
+  room: string;
+  directionsUrl: string;
+  accessibility: string;
+  whatToExpect: string;
   audience: Audience;
   audienceMaxYears: string;
   capacityHint: string;
@@ -107,6 +114,11 @@ function detailsBody(v: Details) {
     description: v.description,
     format: v.format,
     location: v.location.trim() || null,
+    // Blank optional venue fields go as they are: the server keeps them as none.
+    venue:
+      v.format === 'in_person'
+        ? { address: v.address, room: v.room, directionsUrl: v.directionsUrl, accessibility: v.accessibility, whatToExpect: v.whatToExpect }
+        : null,
     audience: v.audience,
     audienceMaxYears: orNull(v.audienceMaxYears),
     capacityHint: orNull(v.capacityHint),
@@ -115,8 +127,26 @@ function detailsBody(v: Details) {
   };
 }
 
-/** Inputs for the details; blank drop-in minutes keep the platform default. `title: false` leaves the title out. */
-function DetailsFields({ v, set, title = true }: { v: Details; set: (k: keyof Details) => OnText; title?: boolean }) {
+/**
+ * Inputs for the details; blank drop-in minutes keep the platform default. `title: false` leaves the title out.
+ * An in-person circle gets its venue's fields, each with the server's message for it under it (`errors`, keyed by
+ * the last segment of the field's path); `idPrefix` keeps their ids apart where two forms share a page.
+ */
+function DetailsFields({
+  v,
+  set,
+  title = true,
+  errors,
+  idPrefix,
+}: {
+  v: Details;
+  set: (k: keyof Details) => OnText;
+  title?: boolean;
+  errors: Record<string, string>;
+  idPrefix: string;
+}) {
+  const text = (k: keyof Details) => (value: string) => set(k)({ target: { value } });
+  const inPerson = v.format === 'in_person';
   return (
     <>
       {title && <label>Title<input type="text" value={v.title} onChange={set('title')} required /></label>}
@@ -128,7 +158,43 @@ function DetailsFields({ v, set, title = true }: { v: Details; set: (k: keyof De
           <option value="in_person">In person</option>
         </select>
       </label>
-      <label>Location<input type="text" value={v.location} onChange={set('location')} placeholder="Edmonton" /></label>
+      {inPerson ? (
+        <fieldset className="venue-fields">
+          <legend>Where it meets</legend>
+          <TextField id={`${idPrefix}-location`} label="Place (city or building)" value={v.location} onChange={text('location')} placeholder="Edmonton" error={errors.location} />
+          <TextField id={`${idPrefix}-address`} label="Street address" value={v.address} onChange={text('address')} autoComplete="off" error={errors.address} />
+          <TextField id={`${idPrefix}-room`} label="Room (optional)" value={v.room} onChange={text('room')} error={errors.room} />
+          <TextField
+            id={`${idPrefix}-directions`}
+            label="Directions link (optional)"
+            hint="A map or the building's page, starting with https://"
+            type="url"
+            value={v.directionsUrl}
+            onChange={text('directionsUrl')}
+            error={errors.directionsUrl}
+          />
+          <TextField
+            id={`${idPrefix}-accessibility`}
+            label="Accessibility notes (optional)"
+            hint="Step-free entrance, elevator, washrooms, quiet room…"
+            multiline
+            value={v.accessibility}
+            onChange={text('accessibility')}
+            error={errors.accessibility}
+          />
+          <TextField
+            id={`${idPrefix}-expect`}
+            label="What to expect (optional)"
+            hint="Where to go on arrival, coffee, who greets people…"
+            multiline
+            value={v.whatToExpect}
+            onChange={text('whatToExpect')}
+            error={errors.whatToExpect}
+          />
+        </fieldset>
+      ) : (
+        <label>Location<input type="text" value={v.location} onChange={set('location')} placeholder="Edmonton" /></label>
+      )}
       <label>
         Audience
         <select value={v.audience} onChange={set('audience')}>
@@ -157,6 +223,11 @@ const EMPTY_DETAILS: Details = {
   description: '',
   format: 'online',
   location: '',
+  address: '',
+  room: '',
+  directionsUrl: '',
+  accessibility: '',
+  whatToExpect: '',
   audience: 'everyone',
   audienceMaxYears: '',
   capacityHint: '',
@@ -190,7 +261,8 @@ function NewCircleForm({
   children?: ReactNode;
 }) {
   const { v, set, reset } = useForm(NEW_CIRCLE);
-  const { busy, error, fields, run } = useAction();
+  // By the last segment: "venue.address" shows under the address field.
+  const { busy, error, fields, run } = useAction({ fieldsBy: 'last' });
   const [done, setDone] = useState<ReactNode>(null);
   return (
     <form
@@ -227,7 +299,7 @@ function NewCircleForm({
       <fieldset>
         <legend>Details</legend>
         <div className="inline-form">
-          <DetailsFields v={v} set={set} title={false} />
+          <DetailsFields v={v} set={set} title={false} errors={fields} idPrefix={id} />
         </div>
       </fieldset>
       <div className="submit-row">
@@ -339,6 +411,11 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
     description: series.description,
     format: series.format,
     location: series.location ?? '',
+    address: series.venue?.address ?? '',
+    room: series.venue?.room ?? '',
+    directionsUrl: series.venue?.directionsUrl ?? '',
+    accessibility: series.venue?.accessibility ?? '',
+    whatToExpect: series.venue?.whatToExpect ?? '',
     audience: series.audience,
     audienceMaxYears: str(series.audienceMaxYears),
     capacityHint: str(series.capacityHint),
@@ -346,7 +423,7 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
     closes: str(series.dropInClosesMinutesAfterEnd),
     defaultTopic: series.defaultTopic ?? '',
   });
-  const { busy, error, fields, run } = useAction();
+  const { busy, error, fields, run } = useAction({ fieldsBy: 'last' });
   return (
     <details>
       <summary>Edit details</summary>
@@ -360,7 +437,7 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
           });
         }}
       >
-        <DetailsFields v={v} set={set} />
+        <DetailsFields v={v} set={set} errors={fields} idPrefix={`edit-${series.id}`} />
         <label>Default topic<input type="text" list="topic-library" value={v.defaultTopic} onChange={set('defaultTopic')} /></label>
         <button type="submit" className="button secondary" disabled={busy}>Save details</button>
       </form>

@@ -15,6 +15,11 @@ describe('sessionState', () => {
   ] as const)('%s with doors %s reads "%s"', (status, doors, label, offersJoin) => {
     expect(sessionState({ status, doors })).toMatchObject({ label, offersJoin });
   });
+
+  it.each(['open', 'upcoming'] as const)('never offers an online join to an in-person circle (doors %s)', (doors) => {
+    expect(sessionState({ status: 'scheduled', doors, format: 'in_person' })).toMatchObject({ offersJoin: false });
+    expect(sessionState({ status: 'scheduled', doors, format: 'online' })).toMatchObject({ offersJoin: true });
+  });
 });
 
 describe('nextDoorsChange', () => {

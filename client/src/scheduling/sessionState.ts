@@ -11,7 +11,7 @@ export interface SessionState {
   label: string;
   /** A style hook: open, closed (locked, ended, removed) or later. */
   tone: 'open' | 'closed' | 'later' | 'off';
-  /** The pre-join page has something to offer: the circle is open, or will be. */
+  /** The pre-join page has something to offer: an online circle that is open, or will be (never an in-person one). */
   offersJoin: boolean;
 }
 
@@ -20,7 +20,13 @@ export interface SessionState {
  * reported (the join's own rule): never "open" for a circle its host locked or ended, never "not open yet" for
  * one that is over.
  */
-export function sessionState(s: Pick<ScheduledSession, 'status' | 'doors'>): SessionState {
+export function sessionState(s: Pick<ScheduledSession, 'status' | 'doors'> & Partial<Pick<ScheduledSession, 'format'>>): SessionState {
+  const state = doorsState(s);
+  // An in-person circle has no online room to join, whatever its doors say.
+  return s.format === 'in_person' ? { ...state, offersJoin: false } : state;
+}
+
+function doorsState(s: Pick<ScheduledSession, 'status' | 'doors'>): SessionState {
   if (s.status === 'cancelled') return { label: 'Cancelled', tone: 'off', offersJoin: false };
   if (s.status === 'skipped') return { label: 'No circle', tone: 'off', offersJoin: false };
   switch (s.doors) {

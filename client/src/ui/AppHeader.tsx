@@ -78,6 +78,7 @@ function ScheduleNav({ role }: { role: ParticipantRole }) {
     <nav className="schedule-nav" aria-label="Schedule">
       <NavLink to="/schedule">Schedule</NavLink>
       {role !== 'member' && <NavLink to="/assignments">My assignments</NavLink>}
+      {role !== 'member' && <NavLink to="/headcounts">Headcounts</NavLink>}
       {role === 'staff' && <NavLink to="/staff/schedule">Run the schedule</NavLink>}
     </nav>
   );

@@ -1,5 +1,5 @@
 import type { ParticipantRole, PublicUser } from '../../../shared/schemas/auth';
-import type { Doors, JoinMedia, OutsideWindowData } from '../../../shared/schemas/circles';
+import type { Doors, InPersonData, JoinMedia, OutsideWindowData } from '../../../shared/schemas/circles';
 import { participantRole } from '../auth/roles';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
@@ -8,6 +8,7 @@ import type { Media } from '../livekit/media';
 import { mediaAdmission } from '../livekit/mediaAdmission';
 import { meets } from '../scheduling/plan';
 import { isWindowOpen, wallClock, type DropInWindow } from '../scheduling/schedule';
+import { venueOf } from '../scheduling/scheduling.repository';
 import { loadSession, mayAttend, upcomingSessions, windowOf, type LoadedSession } from '../scheduling/sessions';
 import type { Db } from '../store/db';
 import { currentVolunteers } from '../people/readiness';
@@ -84,6 +85,19 @@ export function createAdmission(deps: {
     return true;
   }
 
+  /** The refusal of an online join to an in-person circle, saying where it meets instead. */
+  function inPerson(loaded: LoadedSession): AppError {
+    const venue = venueOf(loaded.series);
+    const where = [venue?.room, loaded.series.location, venue?.address].filter(Boolean).join(', ');
+    const data: InPersonData | undefined = venue ? { location: loaded.series.location, venue } : undefined;
+    return new AppError(
+      409,
+      'IN_PERSON',
+      `This circle meets in person${where ? ` at ${where}` : ''}. There is no online room to join: come to the venue.`,
+      data ? { data } : undefined,
+    );
+  }
+
   const missing = () => new AppError(404, 'NOT_FOUND', 'We could not find that circle. Go back to the home page for the next one.');
 
   /** A session that exists, in an active series, for someone who may attend it. */
@@ -93,9 +107,13 @@ export function createAdmission(deps: {
     return loaded;
   }
 
-  /** The session this person may enter now by the schedule: attendable, meeting, and its drop-in window open. */
+  /**
+   * The session this person may enter now by the schedule: attendable, online (an in-person circle has no room to
+   * enter, so no token and no live circle, whenever one asks), meeting, and its drop-in window open.
+   */
   async function scheduled(user: PublicUser, sessionId: string): Promise<LoadedSession> {
     const loaded = await attendable(user, sessionId);
+    if (loaded.series.format === 'in_person') throw inPerson(loaded);
     const now = deps.clock.now();
     if (!meets(loaded.planned)) {
       throw new AppError(409, 'SESSION_NOT_MEETING', loaded.planned.note ?? 'This circle is not meeting. Check the schedule for the next one.');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttendanceReport, MilestonesReport, ReportCell } from '../../../shared/schemas/reports';
 import { attendanceReportCsv } from '../../../shared/reportCsv';
 import { publishCount, publishTable } from './disclosure';
-import { buildAttendanceReport, type RawAttendance } from './reports.service';
+import { buildAttendanceReport, buildInPersonReport, type RawAttendance, type RawHeadcount } from './reports.service';
 
 const KINDS = ['lawyer', 'articling_student', 'volunteer'];
 const TOPICS = ['Career pivots', 'Articling stress', null];
@@ -42,10 +42,34 @@ const rawArb = fc
     return { daily, unique, newcomers: Math.floor(unique * newShare) };
   });
 
-/** Every count of people a report publishes (page, charts and CSV all render these). */
+/** Random in-person headcounts: a total, split by kind or not (the rest is "kind not said"). */
+const part = fc.option(fc.nat({ max: 14 }), { nil: null });
+const headcountArb = fc
+  .array(fc.record({ day: fc.integer({ min: 1, max: 360 }), parts: fc.tuple(part, part, part), unsaid: fc.nat({ max: 14 }) }), { maxLength: 8 })
+  .map((list): RawHeadcount[] =>
+    list.map((h, i) => {
+      const day = new Date(Date.UTC(2026, 0, h.day)).toISOString().slice(0, 10);
+      const [lawyers, articlingStudents, volunteers] = h.parts;
+      const total = (lawyers ?? 0) + (articlingStudents ?? 0) + (volunteers ?? 0) + h.unsaid;
+      return { sessionId: `p-${i}_${day}`, day, topic: null, total, lawyers, articlingStudents, volunteers };
+    }),
+  );
+
+/** Every count of people a report publishes (page, charts and CSV all render these), online and in person. */
 function counts(r: AttendanceReport): Array<number | null> {
   const cells = (l: ReportCell[]) => l.map((c) => c.count);
-  return [r.attendance, r.uniqueIndividuals, ...cells(r.newVersusReturning), ...cells(r.bySession), ...cells(r.byKind), ...cells(r.byTopic)];
+  const ip = r.inPerson;
+  return [
+    r.attendance,
+    r.uniqueIndividuals,
+    ...cells(r.newVersusReturning),
+    ...cells(r.bySession),
+    ...cells(r.byKind),
+    ...cells(r.byTopic),
+    ip.attendance,
+    ...cells(ip.byKind),
+    ...cells(ip.bySession),
+  ];
 }
 
 function tables(r: AttendanceReport): Array<{ total: number | null; cells: ReportCell[] }> {
@@ -54,6 +78,8 @@ function tables(r: AttendanceReport): Array<{ total: number | null; cells: Repor
     { total: r.attendance, cells: r.bySession },
     { total: r.attendance, cells: r.byKind },
     { total: r.attendance, cells: r.byTopic },
+    { total: r.inPerson.attendance, cells: r.inPerson.bySession },
+    { total: r.inPerson.attendance, cells: r.inPerson.byKind },
   ];
 }
 
@@ -77,8 +103,8 @@ describe('publishing counts of people', () => {
 
   it('never publishes a number, or a difference of two numbers across any two reports, between 1 and threshold − 1', () => {
     fc.assert(
-      fc.property(rawArb, rawArb, fc.integer({ min: 2, max: 10 }), (a, b, t) => {
-        const published = [...counts(buildAttendanceReport(q, a, t, true)), ...counts(buildAttendanceReport(q, b, t, true))].filter(
+      fc.property(rawArb, rawArb, headcountArb, headcountArb, fc.integer({ min: 2, max: 10 }), (a, b, ha, hb, t) => {
+        const published = [...counts(buildAttendanceReport(q, a, t, true, ha)), ...counts(buildAttendanceReport(q, b, t, true, hb))].filter(
           (c): c is number => c !== null,
         );
         for (const x of published) {
@@ -94,8 +120,8 @@ describe('publishing counts of people', () => {
 
   it('never leaves a lone withheld cell beside a published total', () => {
     fc.assert(
-      fc.property(rawArb, fc.integer({ min: 2, max: 10 }), (raw, t) => {
-        for (const { total, cells } of tables(buildAttendanceReport(q, raw, t, true))) {
+      fc.property(rawArb, headcountArb, fc.integer({ min: 2, max: 10 }), (raw, heads, t) => {
+        for (const { total, cells } of tables(buildAttendanceReport(q, raw, t, true, heads))) {
           const hidden = cells.filter((c) => c.count === null).length;
           // One withheld cell is only possible when it is the whole table, or the total is withheld too.
           if (hidden === 1) expect(cells.length === 1 || total === null).toBe(true);
@@ -116,11 +142,16 @@ describe('publishing counts of people', () => {
 
   it('exports in CSV exactly the figures the report holds, withheld ones as "fewer than N"', () => {
     fc.assert(
-      fc.property(rawArb, fc.integer({ min: 2, max: 10 }), (raw, t) => {
-        const r = buildAttendanceReport(q, raw, t, true);
+      fc.property(rawArb, headcountArb, fc.integer({ min: 2, max: 10 }), (raw, heads, t) => {
+        const r = buildAttendanceReport(q, raw, t, true, heads);
         const csv = attendanceReportCsv(r);
         const numbers = [...csv.matchAll(/"(\d+)"/g)].map((m) => Number(m[1]));
-        const allowed = new Set<number>([...counts(r).filter((c): c is number => c !== null), r.sessionsHeld, r.averageMinutes ?? 0]);
+        const allowed = new Set<number>([
+          ...counts(r).filter((c): c is number => c !== null),
+          r.sessionsHeld,
+          r.inPerson.sessionsHeld,
+          r.averageMinutes ?? 0,
+        ]);
         for (const n of numbers) expect(allowed.has(n)).toBe(true);
         if (counts(r).includes(null)) expect(csv).toContain(`fewer than ${t}`);
       }),
@@ -198,6 +229,29 @@ describe('zero and fewer than the threshold look the same', () => {
     }
     expect(none).toMatchObject({ sessionsHeld: 0, attendance: null, uniqueIndividuals: null, averageMinutes: null, bySession: [] });
     expect(none.byKind.map((c) => c.count)).toEqual([null, null, null]);
+  });
+
+  it('in person too: any group under the threshold (a kind, or the part not split by kind) may be any smaller size', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 10 }).chain((t) =>
+          fc.tuple(fc.constant(t), headcountArb, fc.array(fc.nat({ max: t - 1 }), { minLength: 32, maxLength: 32 })),
+        ),
+        ([t, heads, sizes]) => {
+          let n = 0;
+          const other = (v: number | null) => (v !== null && v < t ? sizes[n++ % sizes.length]! : v);
+          const twin = heads.map((h) => {
+            const [lawyers, articlingStudents, volunteers] = [other(h.lawyers), other(h.articlingStudents), other(h.volunteers)];
+            const split = (lawyers ?? 0) + (articlingStudents ?? 0) + (volunteers ?? 0);
+            const unsaid = h.total - (h.lawyers ?? 0) - (h.articlingStudents ?? 0) - (h.volunteers ?? 0);
+            return { ...h, lawyers, articlingStudents, volunteers, total: split + (other(unsaid) ?? 0) };
+          });
+          expect(buildInPersonReport(twin, t)).toEqual(buildInPersonReport(heads, t));
+          const r = (h: RawHeadcount[]) => buildAttendanceReport(q, { daily: [], unique: 0, newcomers: 0 }, t, true, h);
+          expect(attendanceReportCsv(r(twin))).toBe(attendanceReportCsv(r(heads)));
+        },
+      ),
+    );
   });
 
   it('publishes a table the same whatever size under the threshold any of its cells has', () => {

@@ -1,6 +1,16 @@
-import type { AttendanceReport, AuditCsvQuery, AuditLogEntry, AuditLogResponse, AuditQuery, MilestonesReport, ReportQuery } from '../../../shared/schemas/reports';
+import type {
+  AttendanceReport,
+  AuditCsvQuery,
+  AuditLogEntry,
+  AuditLogResponse,
+  AuditQuery,
+  InPersonReport,
+  MilestonesReport,
+  ReportQuery,
+} from '../../../shared/schemas/reports';
 import { attendanceRepository } from '../attendance/attendance.repository';
 import type { AttendanceService } from '../attendance/attendance.service';
+import type { HeadcountService } from '../attendance/headcount.service';
 import { actionsInLog, allEntries, auditPage, placeOf } from '../audit/audit.repository';
 import { auditEntries, cursorOf, placeFromCursor } from '../audit/auditView';
 import type { DropInWindow } from '../scheduling/schedule';
@@ -13,6 +23,66 @@ export const KIND_LABELS: Record<string, string> = {
   volunteer: 'Volunteers',
 };
 const KINDS = Object.keys(KIND_LABELS);
+/** In person, the part of a total the host did not split by kind is a group of its own. */
+export const UNSAID_KIND = { key: 'unspecified', label: 'Kind not said' } as const;
+
+/** An in-person session's recorded headcount, as the reports read it (numbers only). */
+export interface RawHeadcount {
+  sessionId: string;
+  day: string;
+  topic: string | null;
+  total: number;
+  lawyers: number | null;
+  articlingStudents: number | null;
+  volunteers: number | null;
+}
+
+/**
+ * The in-person side of a report, by the same disclosure rules as the online side: each headcount becomes groups
+ * (one kind at one session, the unsplit rest as "kind not said"), groups under the threshold count as nobody, and
+ * every count is published through `publishCount`/`publishTable`.
+ */
+export function buildInPersonReport(headcounts: readonly RawHeadcount[], threshold: number): InPersonReport {
+  const groups = headcounts.flatMap((h) => {
+    const parts = { lawyer: h.lawyers ?? 0, articling_student: h.articlingStudents ?? 0, volunteer: h.volunteers ?? 0 };
+    const unsaid = Math.max(0, h.total - parts.lawyer - parts.articling_student - parts.volunteer);
+    return [...Object.entries(parts), [UNSAID_KIND.key, unsaid] as const].map(([kind, attendees]) => ({
+      sessionId: h.sessionId,
+      day: h.day,
+      topic: h.topic,
+      kind,
+      attendees,
+    }));
+  });
+  const sessions = new Map<string, { day: string; topic: string | null; count: number }>();
+  const kinds = new Map<string, number>([...KINDS, UNSAID_KIND.key].map((k) => [k, 0]));
+  let attendance = 0;
+  for (const g of countableGroups(groups, threshold)) {
+    const s = sessions.get(g.sessionId) ?? { day: g.day, topic: g.topic, count: 0 };
+    s.count += g.attendees;
+    sessions.set(g.sessionId, s);
+    kinds.set(g.kind, (kinds.get(g.kind) ?? 0) + g.attendees);
+    attendance += g.attendees;
+  }
+  const bySession = sessionRows(sessions);
+  return {
+    sessionsHeld: bySession.length,
+    attendance: publishCount(attendance, threshold),
+    byKind: publishTable(
+      [...KINDS.map((k) => ({ key: k, label: KIND_LABELS[k], count: kinds.get(k) ?? 0 })), { ...UNSAID_KIND, count: kinds.get(UNSAID_KIND.key) ?? 0 }],
+      threshold,
+    ),
+    bySession: publishTable(bySession, threshold),
+  };
+}
+
+/** Sessions with anyone counted, in order of day, each named by `sessionLabel`. */
+function sessionRows(sessions: Map<string, { day: string; topic: string | null; count: number }>) {
+  return [...sessions.entries()]
+    .filter(([, s]) => s.count > 0)
+    .sort(([a, x], [b, y]) => x.day.localeCompare(y.day) || a.localeCompare(b))
+    .map(([key, s], _i, all) => ({ key, label: sessionLabel(s, all.filter(([, o]) => o.day === s.day).length > 1), count: s.count }));
+}
 
 /** What SQL gives us for a period, before any disclosure control. Exported for the suppression property tests. */
 export interface RawAttendance {
@@ -27,7 +97,13 @@ export interface RawAttendance {
  * `publishCount`/`publishTable`. Sessions held counts only sessions with a countable group, so it does not tell
  * a small circle from an empty one either.
  */
-export function buildAttendanceReport(q: ReportQuery, raw: RawAttendance, threshold: number, uniqueComplete: boolean): AttendanceReport {
+export function buildAttendanceReport(
+  q: ReportQuery,
+  raw: RawAttendance,
+  threshold: number,
+  uniqueComplete: boolean,
+  headcounts: readonly RawHeadcount[] = [],
+): AttendanceReport {
   const sessions = new Map<string, { day: string; topic: string | null; count: number }>();
   const kinds = new Map<string, number>(KINDS.map((k) => [k, 0]));
   const topics = new Map<string, number>();
@@ -45,10 +121,7 @@ export function buildAttendanceReport(q: ReportQuery, raw: RawAttendance, thresh
     seconds += r.timedSeconds;
     timed += r.timedAttendees;
   }
-  const bySession = [...sessions.entries()]
-    .filter(([, s]) => s.count > 0)
-    .sort(([a, x], [b, y]) => x.day.localeCompare(y.day) || a.localeCompare(b))
-    .map(([key, s], _i, all) => ({ key, label: sessionLabel(s, all.filter(([, o]) => o.day === s.day).length > 1), count: s.count }));
+  const bySession = sessionRows(sessions);
   return {
     from: q.from,
     to: q.to,
@@ -72,6 +145,7 @@ export function buildAttendanceReport(q: ReportQuery, raw: RawAttendance, thresh
       threshold,
     ),
     uniqueComplete,
+    inPerson: buildInPersonReport(headcounts, threshold),
   };
 }
 
@@ -81,14 +155,22 @@ export type ReportsService = ReturnType<typeof createReportsService>;
 /** The most entries one CSV export holds (years of a society's log); the newest first. */
 export const AUDIT_CSV_MAX = 50_000;
 
-export function createReportsService(deps: { db: Db; attendance: AttendanceService; threshold: number; window: DropInWindow }) {
+export function createReportsService(deps: {
+  db: Db;
+  attendance: AttendanceService;
+  /** In-person circles' recorded headcounts; without it, the in-person side of a report is empty. */
+  headcounts?: Pick<HeadcountService, 'between'>;
+  threshold: number;
+  window: DropInWindow;
+}) {
   const { threshold } = deps;
   const store = attendanceRepository(deps.db);
   return {
     async attendance(q: ReportQuery): Promise<AttendanceReport> {
       await deps.attendance.rollup();
       const raw: RawAttendance = { daily: await store.daily(q.from, q.to), ...(await store.people(q.from, q.to, threshold)) };
-      return buildAttendanceReport(q, raw, threshold, q.from >= deps.attendance.retainedFrom());
+      const headcounts = (await deps.headcounts?.between(q.from, q.to)) ?? [];
+      return buildAttendanceReport(q, raw, threshold, q.from >= deps.attendance.retainedFrom(), headcounts);
     },
 
     async milestones(): Promise<MilestonesReport> {

@@ -2,7 +2,8 @@ import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, type ICalCa
 import { DateTime } from 'luxon';
 import { meets, occurrenceDates } from './plan';
 import { occurrenceOn, type DropInWindow } from './schedule';
-import type { SeriesRow } from './scheduling.repository';
+import type { VenueView } from '../../../shared/schemas/venue';
+import { venueOf, type SeriesRow } from './scheduling.repository';
 import { planOf, type LoadedSession } from './sessions';
 import { vtimezone } from './vtimezone';
 
@@ -117,7 +118,14 @@ function describe(series: SeriesRow, s: LoadedSession | null, ctx: FeedContext):
   const mine = s && ctx.assignmentOf?.(s);
   if (mine) lines.push(mine === 'host' ? 'You are the host.' : 'You are the backup host.');
   lines.push(series.description || 'Drop in, no RSVP. Nothing is recorded.');
-  if (s) lines.push(`Join: ${joinUrl(ctx.origin, s.planned.id)}`);
+  const venue = venueOf(series);
+  if (venue) {
+    // In person: where to go instead of a link to join (there is no online room).
+    lines.push(`In person: ${placeLine(series.location, venue)}`);
+    if (venue.directionsUrl) lines.push(`Directions: ${venue.directionsUrl}`);
+    if (venue.accessibility) lines.push(`Accessibility: ${venue.accessibility}`);
+    if (venue.whatToExpect) lines.push(`What to expect: ${venue.whatToExpect}`);
+  } else if (s) lines.push(`Join: ${joinUrl(ctx.origin, s.planned.id)}`);
   return lines.join('\n');
 }
 
@@ -126,8 +134,15 @@ function summary(series: SeriesRow, s: LoadedSession | null): string {
   return topic ? `${series.title}: ${topic}` : series.title;
 }
 
+/** LOCATION: an in-person circle's address (and room) for calendar apps to map; online, the link to join. */
 function where(series: SeriesRow, url: string): string {
+  const venue = venueOf(series);
+  if (venue) return placeLine(series.location, venue);
   return series.format === 'in_person' && series.location ? series.location : url;
+}
+
+function placeLine(location: string | null, v: VenueView): string {
+  return [v.room, location, v.address].filter((x) => x && x.length > 0).join(', ');
 }
 
 /** Adds one series (and the loaded sessions that differ from its rule) to a calendar. */
@@ -178,7 +193,7 @@ export function addSeries(cal: ICalCalendar, series: SeriesRow, sessions: Loaded
 
 function addSingle(cal: ICalCalendar, s: LoadedSession, ctx: FeedContext, uid: string, recurrenceId?: DateTime): void {
   const zone = s.series.timezone;
-  const url = joinUrl(ctx.origin, s.planned.id);
+  const url = venueOf(s.series) ? `${ctx.origin}/schedule` : joinUrl(ctx.origin, s.planned.id);
   cal.createEvent({
     id: uid,
     ...(recurrenceId ? { recurrenceId } : {}),

@@ -1,3 +1,4 @@
+import type { Venue, VenueView } from '../../../shared/schemas/venue';
 import type { Queryable } from '../store/db';
 import type { SessionOverride } from './plan';
 
@@ -18,6 +19,11 @@ export interface SeriesRow {
   audience_max_years: number | null;
   format: 'online' | 'in_person';
   location: string | null;
+  venue_address: string | null;
+  venue_room: string | null;
+  venue_directions_url: string | null;
+  venue_accessibility: string | null;
+  venue_what_to_expect: string | null;
   capacity_hint: number | null;
   skip_holidays: boolean;
   /** "YYYY-MM-DD" (selected as text: drivers would turn a date into a local-midnight Date). */
@@ -34,6 +40,7 @@ export interface SeriesRow {
 /** The series columns, dates as text. */
 const SERIES_COLUMNS = `id, title, description, weekday, start_local, duration_minutes, timezone, default_topic, active,
   kind, status, audience, audience_max_years, format, location, capacity_hint, skip_holidays,
+  venue_address, venue_room, venue_directions_url, venue_accessibility, venue_what_to_expect,
   starts_on::text AS starts_on, ends_on::text AS ends_on, sequence, dropin_opens_minutes_before, dropin_closes_minutes_after_end,
   any_volunteer_may_host`;
 
@@ -87,6 +94,8 @@ export interface NewSeries {
   audienceMaxYears: number | null;
   format: SeriesRow['format'];
   location: string | null;
+  /** Kept only for an in-person circle. */
+  venue: Venue | null;
   capacityHint: number | null;
   skipHolidays: boolean;
   startsOn: string;
@@ -102,12 +111,36 @@ export const WEEKLY_DEFAULTS = {
   audienceMaxYears: null,
   format: 'online',
   location: null,
+  venue: null,
   capacityHint: null,
   skipHolidays: true,
   endsOn: null,
   dropInOpensMinutesBefore: null,
   dropInClosesMinutesAfterEnd: null,
 } as const satisfies Partial<NewSeries>;
+
+/** The series' venue columns from a venue (all null for none). */
+export function venueColumns(v: Venue | null): Record<string, string | null> {
+  return {
+    venue_address: v?.address ?? null,
+    venue_room: v?.room ?? null,
+    venue_directions_url: v?.directionsUrl ?? null,
+    venue_accessibility: v?.accessibility ?? null,
+    venue_what_to_expect: v?.whatToExpect ?? null,
+  };
+}
+
+/** Where a series meets, for an in-person series with an address; null otherwise. */
+export function venueOf(s: SeriesRow): VenueView | null {
+  if (s.format !== 'in_person' || !s.venue_address) return null;
+  return {
+    address: s.venue_address,
+    room: s.venue_room,
+    directionsUrl: s.venue_directions_url,
+    accessibility: s.venue_accessibility,
+    whatToExpect: s.venue_what_to_expect,
+  };
+}
 
 /**
  * The session model's store: series, per-session overrides, topics and the topic library (and calendar feed
@@ -136,13 +169,16 @@ export function schedulingRepository(db: Queryable) {
       const rows = await db.query(
         `INSERT INTO circle_series (id, kind, title, description, weekday, start_local, duration_minutes, timezone,
            default_topic, audience, audience_max_years, format, location, capacity_hint, skip_holidays, starts_on, ends_on,
-           created_by, updated_by, updated_at, dropin_opens_minutes_before, dropin_closes_minutes_after_end)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, now(), $19, $20)
+           created_by, updated_by, updated_at, dropin_opens_minutes_before, dropin_closes_minutes_after_end,
+           venue_address, venue_room, venue_directions_url, venue_accessibility, venue_what_to_expect)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, now(), $19, $20,
+           $21, $22, $23, $24, $25)
          ${opts.ifAbsent ? 'ON CONFLICT (id) DO NOTHING' : ''} RETURNING id`,
         [
           s.id, s.kind, s.title, s.description, s.weekday, s.startLocal, s.durationMinutes, s.timezone, s.defaultTopic,
           s.audience, s.audienceMaxYears, s.format, s.location, s.capacityHint, s.skipHolidays, s.startsOn, s.endsOn, by,
           s.dropInOpensMinutesBefore, s.dropInClosesMinutesAfterEnd,
+          ...Object.values(venueColumns(s.format === 'in_person' ? s.venue : null)),
         ],
       );
       return rows.length > 0;

@@ -22,7 +22,7 @@ import { addSeries, hasPublicFeed, newCalendar, sessionCalendar, type FeedContex
 import { meets } from './plan';
 import type { OnScheduleEvent } from './scheduleEvents';
 import { isValidZone, type DropInWindow } from './schedule';
-import { schedulingRepository, type NewSeries, type SeriesRow } from './scheduling.repository';
+import { schedulingRepository, venueColumns, venueOf, type NewSeries, type SeriesRow } from './scheduling.repository';
 import { loadSession, loadSessions, mayAttend, sessionBasics, type LoadedSession } from './sessions';
 
 export type SchedulingService = ReturnType<typeof createSchedulingService>;
@@ -52,6 +52,7 @@ export function seriesView(s: SeriesRow): SeriesView {
     audienceMaxYears: s.audience_max_years,
     format: s.format,
     location: s.location,
+    venue: venueOf(s),
     weekday: s.weekday,
     startLocal: s.start_local,
     endLocal: endOf(s.start_local, s.duration_minutes),
@@ -224,6 +225,7 @@ export function createSchedulingService(deps: {
         audienceMaxYears: input.audience === 'early_career' ? input.audienceMaxYears : null,
         format: input.format,
         location: input.location,
+        venue: input.format === 'in_person' ? input.venue : null,
         capacityHint: input.capacityHint,
         skipHolidays: input.skipHolidays,
         startsOn: input.startsOn,
@@ -251,7 +253,16 @@ export function createSchedulingService(deps: {
           details: [{ path: 'location', message: 'Required for an in-person circle' }],
         });
       }
+      const format = u.format ?? current.format;
+      const venue = u.venue !== undefined ? u.venue : venueOf(current);
+      if (format === 'in_person' && !venue) {
+        throw new AppError(400, 'VALIDATION_FAILED', 'An in-person circle needs a street address.', {
+          details: [{ path: 'venue.address', message: 'An in-person circle needs a street address' }],
+        });
+      }
       const fields: Record<string, unknown> = {};
+      // An online circle keeps no venue; an in-person one keeps the one given (or the one it had).
+      if (u.venue !== undefined || u.format !== undefined) Object.assign(fields, venueColumns(format === 'in_person' ? venue : null));
       const map: Array<[keyof SeriesUpdate, string]> = [
         ['title', 'title'],
         ['description', 'description'],
@@ -299,6 +310,7 @@ export function createSchedulingService(deps: {
             audienceMaxYears: input.audience === 'early_career' ? input.audienceMaxYears : null,
             format: input.format,
             location: input.location,
+            venue: input.format === 'in_person' ? input.venue : null,
             capacityHint: input.capacityHint,
             skipHolidays: false,
             startsOn: input.date,

@@ -5,7 +5,7 @@ import type { Queryable } from '../store/db';
 import { albertaHolidayOn } from './holidays';
 import { meets, planSession, planSessions, type PlannedSession, type SeriesPlan } from './plan';
 import { wallClock, type DropInWindow, type WeeklyRule } from './schedule';
-import { schedulingRepository, type OverrideRow, type SeriesRow } from './scheduling.repository';
+import { schedulingRepository, venueOf, type OverrideRow, type SeriesRow } from './scheduling.repository';
 import { parseSessionId } from './sessionId';
 
 /** A planned session with what the store adds: its topic and whether an assigned host declined. */
@@ -140,5 +140,6 @@ export function sessionBasics(s: LoadedSession) {
     hosted: planned.hostId !== null,
     format: series.format,
     location: series.location,
+    venue: venueOf(series),
   };
 }

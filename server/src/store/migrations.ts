@@ -405,6 +405,39 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     sql: `ALTER TABLE users ADD COLUMN disabled_at timestamptz;`,
   },
   {
+    id: 60,
+    name: 'in-person venues',
+    // Issue #18, item 1. Where an in-person circle meets, as staff enter it for members: a place, not a person.
+    sql: `
+      ALTER TABLE circle_series ADD COLUMN venue_address text;
+      ALTER TABLE circle_series ADD COLUMN venue_room text;
+      ALTER TABLE circle_series ADD COLUMN venue_directions_url text;
+      ALTER TABLE circle_series ADD COLUMN venue_accessibility text;
+      ALTER TABLE circle_series ADD COLUMN venue_what_to_expect text;
+    `,
+  },
+  {
+    id: 61,
+    name: 'in-person headcounts',
+    // Issue #18, item 1. How many came to an in-person circle, as its host, backup or staff counted them: numbers
+    // only (a total and, if given, how many of each kind), never who came nor who counted (the audit log says who
+    // acted, without the numbers). Aggregates like attendance_daily, so they stay; the last write stands.
+    sql: `
+      CREATE TABLE inperson_headcounts (
+        session_id text PRIMARY KEY,
+        session_day date NOT NULL,
+        topic text,
+        total integer NOT NULL CHECK (total >= 0),
+        lawyers integer CHECK (lawyers >= 0),
+        articling_students integer CHECK (articling_students >= 0),
+        volunteers integer CHECK (volunteers >= 0),
+        recorded_at timestamptz NOT NULL,
+        CHECK (coalesce(lawyers, 0) + coalesce(articling_students, 0) + coalesce(volunteers, 0) <= total)
+      );
+      CREATE INDEX inperson_headcounts_day ON inperson_headcounts(session_day);
+    `,
+  },
+  {
     id: 65,
     name: 'volunteer readiness',
     // Issue #18, item 2. Per volunteer: the local date (Alberta) they completed peer-support training and signed the

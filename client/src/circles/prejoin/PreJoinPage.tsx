@@ -10,6 +10,7 @@ import { ErrorLine } from '../../ui/ErrorLine';
 import { doorsOpen } from '../../ui/formatCircleTime';
 import { useAction } from '../../ui/useAction';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { VenueDetails } from '../../ui/VenueDetails';
 import { useLoad } from '../../ui/useLoad';
 import { fetchCircleSession, joinCircle } from '../circlesApi';
 import { CircleTimes } from '../CircleTimes';
@@ -94,55 +95,66 @@ export function PreJoinPage() {
         <h1>Get ready to join</h1>
         {session.status === 'ready' && <CircleSummary session={session.data} />}
         <ErrorLine message={session.status === 'error' ? session.message : null} />
-        {!encryptable && (
-          <div role="alert" className="notice" data-testid="e2ee-unsupported">
-            <p>{E2EE_UNSUPPORTED_MESSAGE}</p>
-          </div>
-        )}
-
-        <form className="prejoin-grid" onSubmit={enter} noValidate>
-          <MediaCheck check={media} />
-
-          <section className="card enter" aria-labelledby="enter-heading">
-            <h2 id="enter-heading">Before you enter</h2>
-            <DisplayNameField {...displayName.field} inputRef={displayName.inputRef} label="Display name" hint={NAME_HINT} />
-            <div className="confidentiality">
-              <p>
-                <strong>Nothing in a circle is recorded. What is shared here stays here.</strong>
-              </p>
-              {encryptable && (
-                <p>
-                  Audio and video are end-to-end encrypted: only the people in the circle can see and hear them, not
-                  the media server. Anyone in the circle can still repeat what they heard.
-                </p>
-              )}
-              <p>
-                Highly personal issues are better suited to one-to-one matched peer support, where a trained volunteer
-                is matched with you privately. Ask staff or a red mug volunteer about it.{' '}
-                <HelpLink />
-              </p>
-            </div>
-            <ConfidentialityPledge />
-            {join.error && (
-              // One alert for the refusal and, outside the drop-in window, when the doors open.
-              <div role="alert" className="error">
-                <p>{join.error}</p>
-                {opensAt && <p>{doorsOpen(opensAt)}.</p>}
-              </div>
-            )}
-            {closed && (
-              <div role="alert" className="notice" data-testid="doors-closed">
-                <p>{closed}</p>
-              </div>
-            )}
-            {(locked || knock.state.status !== 'idle') && (
-              <KnockCard state={knock.state} onKnock={knockNow} onGiveUp={() => void knock.giveUp()} disabled={join.busy} />
-            )}
-            <button type="submit" className="button primary" disabled={join.busy || closed !== null}>
-              Enter the circle
-            </button>
+        {session.status === 'ready' && session.data.format === 'in_person' ? (
+          // An in-person circle has no online room (the server refuses a join): where to go, and no form.
+          <section className="card" aria-labelledby="in-person-heading" data-testid="in-person-prejoin">
+            <h2 id="in-person-heading">This circle meets in person</h2>
+            <p>There is nothing to join online: come to the venue. Drop in, no RSVP.</p>
+            {session.data.venue && <VenueDetails venue={session.data.venue} location={session.data.location} idPrefix="prejoin" />}
           </section>
-        </form>
+        ) : (
+          <>
+            {!encryptable && (
+              <div role="alert" className="notice" data-testid="e2ee-unsupported">
+                <p>{E2EE_UNSUPPORTED_MESSAGE}</p>
+              </div>
+            )}
+
+            <form className="prejoin-grid" onSubmit={enter} noValidate>
+              <MediaCheck check={media} />
+
+              <section className="card enter" aria-labelledby="enter-heading">
+                <h2 id="enter-heading">Before you enter</h2>
+                <DisplayNameField {...displayName.field} inputRef={displayName.inputRef} label="Display name" hint={NAME_HINT} />
+                <div className="confidentiality">
+                  <p>
+                    <strong>Nothing in a circle is recorded. What is shared here stays here.</strong>
+                  </p>
+                  {encryptable && (
+                    <p>
+                      Audio and video are end-to-end encrypted: only the people in the circle can see and hear them, not
+                      the media server. Anyone in the circle can still repeat what they heard.
+                    </p>
+                  )}
+                  <p>
+                    Highly personal issues are better suited to one-to-one matched peer support, where a trained volunteer
+                    is matched with you privately. Ask staff or a red mug volunteer about it.{' '}
+                    <HelpLink />
+                  </p>
+                </div>
+                <ConfidentialityPledge />
+                {join.error && (
+                  // One alert for the refusal and, outside the drop-in window, when the doors open.
+                  <div role="alert" className="error">
+                    <p>{join.error}</p>
+                    {opensAt && <p>{doorsOpen(opensAt)}.</p>}
+                  </div>
+                )}
+                {closed && (
+                  <div role="alert" className="notice" data-testid="doors-closed">
+                    <p>{closed}</p>
+                  </div>
+                )}
+                {(locked || knock.state.status !== 'idle') && (
+                  <KnockCard state={knock.state} onKnock={knockNow} onGiveUp={() => void knock.giveUp()} disabled={join.busy} />
+                )}
+                <button type="submit" className="button primary" disabled={join.busy || closed !== null}>
+                  Enter the circle
+                </button>
+              </section>
+            </form>
+          </>
+        )}
         <CrisisLine />
       </main>
     </>
