@@ -66,6 +66,7 @@ describe('the right door', () => {
       await page.getByRole('link', { name: 'Which kind of help fits?' }).first().click();
       await page.waitForURL(/\/help$/);
       await page.getByRole('heading', { name: 'Which kind of help fits?', level: 1 }).waitFor();
+      await page.getByRole('link', { name: '1-877-555-0100' }).waitFor();
       expect(await page.getByRole('link', { name: '1-877-555-0100' }).count(), from).toBe(1);
     };
     await page.getByRole('heading', { name: 'About the circle' }).waitFor();

@@ -60,10 +60,9 @@ function SeriesSettings({ series, onChanged }: { series: SeriesView; onChanged: 
       </p>
       {series.kind === 'weekly' && (
         <div className="inline-form">
-          <label className="check">
-            <input type="checkbox" checked={series.skipHolidays} disabled={busy} onChange={(e) => act({ skipHolidays: e.target.checked })} /> Skip
-            Alberta general holidays
-          </label>
+          <SeriesToggle checked={series.skipHolidays} disabled={busy} onChange={(on) => act({ skipHolidays: on })}>
+            Skip Alberta general holidays
+          </SeriesToggle>
           {series.status !== 'active' && (
             <button type="button" className="button secondary" disabled={busy} onClick={() => act({ status: 'active' })}>
               Resume
@@ -82,19 +81,38 @@ function SeriesSettings({ series, onChanged }: { series: SeriesView; onChanged: 
         </div>
       )}
       <div className="inline-form">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={series.anyVolunteerMayHost}
-            disabled={busy}
-            onChange={(e) => act({ anyVolunteerMayHost: e.target.checked })}
-          />{' '}
+        <SeriesToggle checked={series.anyVolunteerMayHost} disabled={busy} onChange={(on) => act({ anyVolunteerMayHost: on })}>
           Any red mug volunteer present may take over hosting if neither the host nor the backup has arrived a few minutes after the start
-        </label>
+        </SeriesToggle>
       </div>
       <EditSeriesForm key={series.id} series={series} onSaved={onChanged} />
       <ErrorLine message={error} />
     </section>
+  );
+}
+
+/**
+ * A yes/no setting of the series: ticked at once, saved, and put back if saving failed (the error shows beside it),
+ * so the box never disagrees with what the server holds for longer than a request.
+ */
+function SeriesToggle({ checked, disabled, onChange, children }: { checked: boolean; disabled: boolean; onChange: (on: boolean) => Promise<boolean>; children: string }) {
+  // What was just chosen, until the series as loaded says the same (or saving failed).
+  const [pending, setPending] = useState<boolean | null>(null);
+  if (pending !== null && pending === checked) setPending(null);
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={pending ?? checked}
+        disabled={disabled}
+        onChange={(e) => {
+          const on = e.target.checked;
+          setPending(on);
+          void onChange(on).then((saved) => saved || setPending(null));
+        }}
+      />{' '}
+      {children}
+    </label>
   );
 }
 
