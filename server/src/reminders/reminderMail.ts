@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { REMINDER_LIST_LABELS, type ReminderList } from '../../../shared/schemas/reminders';
+import type { VenueView } from '../../../shared/schemas/venue';
 
 /**
  * The text of every reminder and notice. What goes in is listed in SECURITY.md: the circle's title, its pre-set
@@ -13,6 +14,8 @@ export interface MailSession {
   timezone: string;
   format: 'online' | 'in_person';
   location: string | null;
+  /** Where an in-person circle meets (the schedule's public venue); null online. */
+  venue: VenueView | null;
 }
 
 export type NoticeKind = 'assigned' | 'unassigned' | 'moved' | 'cancelled' | 'restored' | 'day_before';
@@ -35,7 +38,18 @@ function sessionLines(s: MailSession): string[] {
     `${s.title}`,
     `  When: ${whenText(s)}`,
     s.topic ? `  Topic: ${s.topic}` : '  Topic: open conversation',
-    s.format === 'in_person' ? `  Where: in person${s.location ? `, ${s.location}` : ''}` : '  Where: online, in Red Mug',
+    ...(s.format === 'in_person' ? whereInPerson(s) : ['  Where: online, in Red Mug']),
+  ];
+}
+
+/** An in-person circle's place as the schedule shows it: the place, the room and street address, directions. */
+function whereInPerson(s: MailSession): string[] {
+  const v = s.venue;
+  const place = [s.location, v?.room, v?.address].filter((x): x is string => !!x).join(', ');
+  return [
+    `  Where: in person${place ? `, ${place}` : ''} (there is no online room)`,
+    ...(v?.directionsUrl ? [`  Directions: ${v.directionsUrl}`] : []),
+    ...(v?.accessibility ? [`  Accessibility: ${v.accessibility}`] : []),
   ];
 }
 
@@ -59,7 +73,7 @@ export function circleDayMail(sessions: MailSession[], links: { app: string; uns
       '',
       ...sessions.flatMap((s) => [...sessionLines(s), '']),
       'Drop in, no RSVP. The topic is where the conversation starts; the circle may go wherever it needs to.',
-      `Join from Red Mug: ${links.app}/`,
+      sessions.every((s) => s.format === 'in_person') ? `The details are in Red Mug: ${links.app}/schedule` : `Join from Red Mug: ${links.app}/`,
       ...footer('circle_day', links),
     ].join('\n'),
   };

@@ -9,7 +9,7 @@ import { publishCount } from '../reports/disclosure';
 import { meets } from '../scheduling/plan';
 import type { DropInWindow } from '../scheduling/schedule';
 import type { ScheduleEvent } from '../scheduling/scheduleEvents';
-import { schedulingRepository } from '../scheduling/scheduling.repository';
+import { schedulingRepository, venueOf } from '../scheduling/scheduling.repository';
 import { loadSession, loadSessions, mayAttend, type LoadedSession } from '../scheduling/sessions';
 import { createJobLease, type JobLease } from '../store/jobLease';
 import type { Db } from '../store/db';
@@ -43,6 +43,7 @@ function mailSession(s: LoadedSession): MailSession {
     timezone: s.series.timezone,
     format: s.series.format,
     location: s.series.location,
+    venue: venueOf(s.series),
   };
 }
 
