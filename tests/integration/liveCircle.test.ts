@@ -13,6 +13,7 @@ import { ApiClient } from '../support/httpClient';
 import { agreeToPledge } from '../support/pledge';
 import { recordReadiness } from '../support/readiness';
 import { openCircleNow } from '../support/openCircles';
+import { redisDump } from '../support/redisDump';
 import { freshPostgresDatabase } from '../support/postgres';
 import { collect, command, connectSocket, expectOk, next, raw, type ClientSocket } from '../support/sockets';
 import { startTestApp, TEST_E2EE_SECRET, TEST_SECRET, type TestApp } from '../support/testApp';
@@ -76,19 +77,7 @@ const topologies: Array<[string, () => Promise<Topology>]> = [
         urls: procs.map((p) => p.url),
         db,
         logs: () => procs.map((p) => p.output.join('')).join('\n'),
-        async redisDump() {
-          const out: string[] = [];
-          for (const key of await redis.keys('*')) {
-            const type = await redis.type(key);
-            if (type === 'string') out.push(key, (await redis.get(key)) ?? '');
-            else if (type === 'hash') out.push(key, JSON.stringify(await redis.hGetAll(key)));
-            else if (type === 'set') out.push(key, ...(await redis.sMembers(key)));
-            else if (type === 'zset') out.push(key, ...(await redis.zRange(key, 0, -1)));
-            else if (type === 'list') out.push(key, ...(await redis.lRange(key, 0, -1)));
-            else if (type === 'stream') out.push(key, JSON.stringify(await redis.xRange(key, '-', '+')));
-          }
-          return out.join('\n');
-        },
+        redisDump: () => redisDump(redis),
         async close() {
           await Promise.all(procs.map((p) => p.stop()));
           redis.destroy();

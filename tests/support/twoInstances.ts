@@ -4,6 +4,7 @@ import { openDb, type Db } from '../../server/src/store/db';
 import { ApiClient } from './httpClient';
 import { agreeToPledge } from './pledge';
 import { recordReadiness } from './readiness';
+import { redisDump } from './redisDump';
 import { connectSocket, type ClientSocket } from './sockets';
 import { startTestApp, type TestApp } from './testApp';
 import { PASSWORD } from './users';
@@ -62,19 +63,7 @@ export async function startTwoInstances(env: Record<string, string> = {}): Promi
       const cookie = http.cookie('rm_sid')!;
       return { user, http, cookie, socket: await socketOn(on, cookie) };
     },
-    async redisDump() {
-      const out: string[] = [];
-      for (const key of await redis.keys('*')) {
-        const type = await redis.type(key);
-        if (type === 'string') out.push(key, (await redis.get(key)) ?? '');
-        else if (type === 'hash') out.push(key, JSON.stringify(await redis.hGetAll(key)));
-        else if (type === 'set') out.push(key, ...(await redis.sMembers(key)));
-        else if (type === 'zset') out.push(key, ...(await redis.zRange(key, 0, -1)));
-        else if (type === 'list') out.push(key, ...(await redis.lRange(key, 0, -1)));
-        else if (type === 'stream') out.push(key, JSON.stringify(await redis.xRange(key, '-', '+')));
-      }
-      return out.join('\n');
-    },
+    redisDump: () => redisDump(redis),
     async close() {
       sockets.forEach((s) => s.disconnect());
       await a.close();

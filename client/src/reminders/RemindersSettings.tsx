@@ -33,12 +33,16 @@ function Choices({ initial }: { initial: ReminderSettings }) {
   const [said, setSaid] = useState<string | null>(null);
   const { busy, error, run } = useAction();
   const choose = useCallback(
-    (list: ReminderList, subscribed: boolean) =>
+    (list: ReminderList, subscribed: boolean) => {
+      // The box shows the choice at once; the server's answer replaces it, and a failure puts it back.
+      const mark = (on: boolean) => setSettings((s) => ({ ...s, lists: s.lists.map((l) => (l.list === list ? { ...l, subscribed: on } : l)) }));
+      mark(subscribed);
       void run(async () => {
         setSaid(null);
         setSettings(await chooseReminder(list, subscribed));
         setSaid(subscribed ? `Saved: we will e-mail you ${phrase(list)}.` : `Saved: no more e-mails ${phrase(list)}.`);
-      }),
+      }).then((saved) => saved || mark(!subscribed));
+    },
     [run],
   );
   return (

@@ -11,6 +11,7 @@ import type {
 import { attendanceRepository } from '../attendance/attendance.repository';
 import type { AttendanceService } from '../attendance/attendance.service';
 import type { HeadcountService } from '../attendance/headcount.service';
+import type { HeadcountRow } from '../attendance/headcount.repository';
 import { actionsInLog, allEntries, auditPage, placeOf } from '../audit/audit.repository';
 import { auditEntries, cursorOf, placeFromCursor } from '../audit/auditView';
 import type { DropInWindow } from '../scheduling/schedule';
@@ -27,15 +28,7 @@ const KINDS = Object.keys(KIND_LABELS);
 export const UNSAID_KIND = { key: 'unspecified', label: 'Kind not said' } as const;
 
 /** An in-person session's recorded headcount, as the reports read it (numbers only). */
-export interface RawHeadcount {
-  sessionId: string;
-  day: string;
-  topic: string | null;
-  total: number;
-  lawyers: number | null;
-  articlingStudents: number | null;
-  volunteers: number | null;
-}
+export type RawHeadcount = Omit<HeadcountRow, 'recordedAt'>;
 
 /**
  * The in-person side of a report, by the same disclosure rules as the online side: each headcount becomes groups
