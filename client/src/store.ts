@@ -9,6 +9,8 @@ import { createInboxSlice, type InboxSlice } from './inbox/inboxSlice';
 export interface SessionSlice {
   user: PublicUser | null;
   csrfToken: string | null;
+  /** The signed-in person wears the red mug now (a volunteer whose training and undertaking are current). */
+  redMug: boolean;
   checked: boolean;
   /** Every SessionResponse (session, login, logout, accept-invite) carries a new token: always replace it. */
   setSession: (res: SessionResponse) => void;
@@ -55,17 +57,19 @@ export type StoreState = SessionSlice & JoinSlice & LiveSlice & MatchingSlice & 
 const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> = (set) => ({
   user: null,
   csrfToken: null,
+  redMug: false,
   checked: false,
   setSession: (res) =>
     set((s) => ({
       user: res.user,
       csrfToken: res.csrfToken,
+      redMug: res.redMug,
       checked: true,
       // An admission belongs to the person who was admitted.
       ...(res.user?.id === s.user?.id ? {} : { admission: null }),
     })),
   // Signing out or losing the session also forgets any admission to a circle.
-  clearUser: () => set({ user: null, admission: null }),
+  clearUser: () => set({ user: null, redMug: false, admission: null }),
 });
 
 const createJoinSlice: StateCreator<StoreState, [], [], JoinSlice> = (set) => ({

@@ -292,7 +292,18 @@ export function createApp(c: Components) {
   api.get('/scheduling/series/:seriesId/feed.ics', feeds);
   api.post('/matching/requests', rateLimit({ name: 'peer_requests', points: 10, duration: 24 * 3600, counts: 'done', what: 'requests for a peer', secret: c.secret, make: limiterIn }));
   api.post('/auth/invites', rateLimit({ name: 'invites', points: 100, duration: 3600, counts: 'done', what: 'invites', secret: c.secret, make: limiterIn }));
-  api.use('/auth', authRoutes({ auth, csrf, names, secure, publicOrigin, onSignedOut: (id) => realtime?.disconnectUser(id) }));
+  api.use(
+    '/auth',
+    authRoutes({
+      auth,
+      csrf,
+      names,
+      secure,
+      publicOrigin,
+      onSignedOut: (id) => realtime?.disconnectUser(id),
+      redMug: async (u) => u.role === 'volunteer' && (await admission.isCurrentVolunteer(u.id)),
+    }),
+  );
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
   api.use('/help', helpRoutes({ counselling: config.counselling }));
   api.use(

@@ -43,7 +43,12 @@ export const PublicUser = z.object({
 export type PublicUser = z.infer<typeof PublicUser>;
 
 /** GET /api/auth/session — who is signed in (or nobody) plus the CSRF token for state-changing requests. */
-export const SessionResponse = z.object({ user: PublicUser.nullable(), csrfToken: z.string() });
+export const SessionResponse = z.object({
+  user: PublicUser.nullable(),
+  csrfToken: z.string(),
+  /** This person wears the red mug now: a volunteer whose training and confidentiality undertaking are current. */
+  redMug: z.boolean(),
+});
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 /** A role with its member kind: a member must have one, others must not. */

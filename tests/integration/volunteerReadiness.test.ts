@@ -318,3 +318,23 @@ describe('volunteer-only circles', () => {
     expect(await command(socket, 'circle:join', { sessionId, displayName: 'Lee' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });
+
+describe("the person's own red mug", () => {
+  it('the session says a volunteer wears it only once both are on record and current; a member never', async () => {
+    const wren = (await app.services.auth.createUser({ email: 'wren@example.ca', firstName: 'Wren', role: 'volunteer', memberKind: null, password: PASSWORD }))!;
+    const asWren = await signedInAs(app.url, 'wren@example.ca');
+    const redMug = async (http: ApiClient) => ((await http.get('/api/auth/session')).body as { redMug: boolean }).redMug;
+    expect(await redMug(asWren)).toBe(false);
+    expect((await setReadiness(wren.id, { trainingCompletedOn: daysAgo(10) })).status).toBe(200);
+    expect(await redMug(asWren)).toBe(false);
+    expect((await setReadiness(wren.id, { undertakingSignedOn: daysAgo(400) })).status).toBe(200);
+    expect(await redMug(asWren)).toBe(false);
+    expect((await setReadiness(wren.id, { undertakingSignedOn: daysAgo(3) })).status).toBe(200);
+    expect(await redMug(asWren)).toBe(true);
+    // Signing in says the same at once.
+    const again = new ApiClient(app.url);
+    expect(((await again.signIn('wren@example.ca', PASSWORD)).body as { redMug: boolean }).redMug).toBe(true);
+    expect(await redMug(await signedInAs(app.url, 'lawyer@example.ca'))).toBe(false);
+    expect(await redMug(new ApiClient(app.url))).toBe(false);
+  });
+});

@@ -14,6 +14,7 @@ import { useAction } from './useAction';
 /** Who is signed in, in what role, and the way out. An auditor sees only the audit log: no circles, no schedule. */
 export function AppHeader() {
   const user = useStore((s) => s.user);
+  const redMug = useStore((s) => s.redMug);
   // Signed out, the store's user becomes null and RequireAuth sends the page to /signin: nothing to undo here.
   const { busy, error, run } = useAction({ staysBusy: true });
   const signOut = () => void run(async () => {
@@ -31,7 +32,8 @@ export function AppHeader() {
         <div className="who">
           <span className="who-name">{user.firstName}</span>
           <span className="who-role">{roleLabel(user)}</span>
-          {user.role === 'volunteer' && <RedMugBadge />}
+          {/* Only while their training and undertaking are current (the server's one rule). */}
+          {redMug && <RedMugBadge />}
         </div>
       )}
       {user ? (

@@ -15,6 +15,7 @@ import {
   type PasswordResetStatus,
   type PendingInvitesResponse,
   type PendingPasswordResets,
+  type PublicUser,
   type SessionResponse,
 } from '../../../shared/schemas/auth';
 import { parse } from '../http/validate';
@@ -31,8 +32,15 @@ export function authRoutes(deps: {
   publicOrigin: (req: import('express').Request) => string;
   /** Called after a sign-out (or a password reset ended every session), so the person's open sockets close at once. */
   onSignedOut?: (userId: string) => void;
+  /** Whether this person wears the red mug now (the one readiness rule). */
+  redMug: (user: PublicUser) => Promise<boolean>;
 }): Router {
   const { auth, csrf, names } = deps;
+  const sessionBody = async (user: PublicUser | null, csrfToken: string): Promise<SessionResponse> => ({
+    user,
+    csrfToken,
+    redMug: user ? await deps.redMug(user) : false,
+  });
   const router = Router();
   const cookie = (maxAgeMs?: number): CookieOptions => ({
     httpOnly: true,
@@ -44,8 +52,8 @@ export function authRoutes(deps: {
   // Max-Age, not an Expires date from our clock: the browser counts the lifetime on its own clock (RFC 6265 §5.3).
   const setSession = (res: Response, s: SignedIn) => res.cookie(names.session, s.sessionToken, cookie(s.lifetimeMs));
 
-  router.get('/session', (req, res) => {
-    const body: SessionResponse = { user: req.user ?? null, csrfToken: csrf.tokenFor(req, res) };
+  router.get('/session', async (req, res) => {
+    const body = await sessionBody(req.user ?? null, csrf.tokenFor(req, res));
     res.json(body);
   });
 
@@ -53,7 +61,7 @@ export function authRoutes(deps: {
     const { email, password } = parse(LoginBody, req.body);
     const signedIn = await auth.login(email, password, req.ip ?? 'unknown');
     setSession(res, signedIn);
-    const body: SessionResponse = { user: signedIn.user, csrfToken: csrf.tokenFor(req, res, signedIn.sessionToken) };
+    const body = await sessionBody(signedIn.user, csrf.tokenFor(req, res, signedIn.sessionToken));
     res.json(body);
   });
 
@@ -61,7 +69,7 @@ export function authRoutes(deps: {
     await auth.logout(req.cookies?.[names.session]);
     if (req.user) deps.onSignedOut?.(req.user.id);
     res.clearCookie(names.session, cookie());
-    const body: SessionResponse = { user: null, csrfToken: csrf.tokenFor(req, res, null) };
+    const body = await sessionBody(null, csrf.tokenFor(req, res, null));
     res.json(body);
   });
 
@@ -99,7 +107,7 @@ export function authRoutes(deps: {
     const input = parse(AcceptInviteBody, req.body);
     const signedIn = await auth.acceptInvite(input);
     setSession(res, signedIn);
-    const body: SessionResponse = { user: signedIn.user, csrfToken: csrf.tokenFor(req, res, signedIn.sessionToken) };
+    const body = await sessionBody(signedIn.user, csrf.tokenFor(req, res, signedIn.sessionToken));
     res.status(201).json(body);
   });
 
@@ -126,11 +134,11 @@ export function authRoutes(deps: {
     deps.onSignedOut?.(userId);
     if (req.user && req.user.id !== userId) {
       // Someone else is signed in here (staff trying a link they made): their session is not the one that ended.
-      const body: SessionResponse = { user: req.user, csrfToken: csrf.tokenFor(req, res) };
+      const body = await sessionBody(req.user, csrf.tokenFor(req, res));
       return void res.json(body);
     }
     res.clearCookie(names.session, cookie());
-    const body: SessionResponse = { user: null, csrfToken: csrf.tokenFor(req, res, null) };
+    const body = await sessionBody(null, csrf.tokenFor(req, res, null));
     res.json(body);
   });
 
