@@ -283,6 +283,32 @@ describe('notices for hosts and backups', () => {
     await app.services.reminders.runOnce();
     expect(mails().length).toBe(count);
   });
+
+  it('a series paused takes its coming circles away: each rostered one is told once; resumed, they are back on', async () => {
+    await at('2026-12-14T16:00:00Z');
+    const made = await staff.post('/api/scheduling/series', { title: 'Calgary lunch circle', weekday: 3, startsOn: '2026-12-16', skipHolidays: false });
+    expect(made.status).toBe(201);
+    const seriesId = (made.body as { id: string }).id;
+    const before = mails().length;
+    for (const date of ['2026-12-16', '2026-12-23']) {
+      expect((await staff.post(`/api/scheduling/sessions/${seriesId}_${date}/hosts`, { hostId: people.volunteer.id, backupId: null })).status).toBe(200);
+    }
+    await expect.poll(() => mails().length).toBe(before + 2);
+    const count = mails().length;
+    expect((await staff.post(`/api/scheduling/series/${seriesId}`, { status: 'paused' })).status).toBe(200);
+    await expect.poll(() => mails().length).toBe(count + 2);
+    expect(subjects().slice(count)).toEqual(['A Red Mug circle you are rostered on is cancelled', 'A Red Mug circle you are rostered on is cancelled']);
+    const bodies = mails().slice(count).map(mailBody).join('\n');
+    expect(bodies).toContain('Wednesday 16 December, 12:00 (Alberta time)');
+    expect(bodies).toContain('Wednesday 23 December, 12:00 (Alberta time)');
+    expect((await staff.post(`/api/scheduling/series/${seriesId}`, { status: 'active' })).status).toBe(200);
+    await expect.poll(() => mails().length).toBe(count + 4);
+    expect(subjects().slice(count + 2)).toEqual(['A Red Mug circle you are rostered on is back on', 'A Red Mug circle you are rostered on is back on']);
+    for (const m of mails().slice(count)) expectDiscreet(m);
+    // Each change told once: the job finds nothing left.
+    await app.services.reminders.runOnce();
+    expect(mails().length).toBe(count + 4);
+  });
 });
 
 describe('what staff see', () => {

@@ -173,7 +173,8 @@ export function createRemindersService(deps: {
       return;
     }
     const sessionId = ref.slice(0, ref.lastIndexOf('@'));
-    const s = await loadSession(deps.db, sessionId, deps.window);
+    // A circle a paused or ended series took away is past the series' end now: it is still the one to tell about.
+    const s = await loadSession(deps.db, sessionId, deps.window, { pastSeriesEnd: notice === 'cancelled' });
     if (!s) {
       await repo.drop(kind, ref, userId);
       return;
@@ -182,24 +183,30 @@ export function createRemindersService(deps: {
   }
 
   async function queueNotices(e: ScheduleEvent): Promise<Array<[string, string, string]>> {
-    const ref = `${e.sessionId}@${e.sequence}`;
-    const wanted: Array<[string, string]> = []; // [kind, userId]
+    const wanted: Array<[string, string, string]> = []; // [kind, ref, userId]
+    const rostered = (notice: NoticeKind, ref: string, s: { hostId: string | null; backupId: string | null }) => {
+      if (s.hostId) wanted.push([`${notice}:host`, ref, s.hostId]);
+      if (s.backupId) wanted.push([`${notice}:backup`, ref, s.backupId]);
+    };
     if (e.type === 'roster') {
+      const ref = `${e.sessionId}@${e.sequence}`;
       for (const role of ['host', 'backup'] as const) {
         const before = role === 'host' ? e.before.hostId : e.before.backupId;
         const after = role === 'host' ? e.after.hostId : e.after.backupId;
         if (before === after) continue;
-        if (after) wanted.push([`assigned:${role}`, after]);
-        if (before) wanted.push([`unassigned:${role}`, before]);
+        if (after) wanted.push([`assigned:${role}`, ref, after]);
+        if (before) wanted.push([`unassigned:${role}`, ref, before]);
       }
+    } else if (e.type === 'change') {
+      rostered(e.action === 'move' ? 'moved' : e.action === 'restore' ? 'restored' : 'cancelled', `${e.sessionId}@${e.sequence}`, e);
     } else {
-      const notice: NoticeKind = e.action === 'move' ? 'moved' : e.action === 'restore' ? 'restored' : 'cancelled';
-      if (e.hostId) wanted.push([`${notice}:host`, e.hostId]);
-      if (e.backupId) wanted.push([`${notice}:backup`, e.backupId]);
+      // A series paused, ended or resumed: one notice per session, by the series' revision (a pause, a resume and a
+      // pause again are three changes, each told once).
+      for (const s of e.sessions) rostered(e.action === 'restore' ? 'restored' : 'cancelled', `${s.sessionId}@series-${e.revision}`, s);
     }
     // Not for what someone did themselves (a volunteer declining), and only for people on that list.
     const out: Array<[string, string, string]> = [];
-    for (const [kind, userId] of wanted) {
+    for (const [kind, ref, userId] of wanted) {
       if (userId === e.by) continue;
       const list = listOfNotice(kind.split(':')[0] as NoticeKind);
       if ((await repo.subscribers(list, [userId])).length === 0) continue;

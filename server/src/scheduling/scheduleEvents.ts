@@ -23,6 +23,18 @@ export type ScheduleEvent =
       /** Who is rostered on the session after the change. */
       hostId: string | null;
       backupId: string | null;
+    }
+  | {
+      /**
+       * A whole series paused or ended (its coming sessions will not meet: 'cancel') or resumed ('restore'). The
+       * coming sessions it touches, with who is rostered on each; `revision` is the series' own after the change.
+       */
+      type: 'series';
+      seriesId: string;
+      revision: number;
+      by: string;
+      action: 'cancel' | 'restore';
+      sessions: Array<{ sessionId: string; hostId: string | null; backupId: string | null }>;
     };
 
 export type OnScheduleEvent = (event: ScheduleEvent) => void;

@@ -92,6 +92,15 @@ export function createSchedulingService(deps: {
   const today = (zone = 'America/Edmonton') => DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate()!;
   const plusDays = (d: string, n: number) => DateTime.fromISO(d).plus({ days: n }).toISODate()!;
 
+  /** A series' sessions in the coming twelve weeks that meet and have someone rostered, with who. */
+  async function rosteredAhead(series: SeriesRow): Promise<Array<{ sessionId: string; hostId: string | null; backupId: string | null }>> {
+    const from = today(series.timezone);
+    const now = deps.clock.now().getTime();
+    return (await loadSessions(deps.db, [series], from, plusDays(from, 84), deps.window))
+      .filter((s) => meets(s.planned) && s.planned.occurrence.startsAt.getTime() > now && (s.planned.hostId || s.planned.backupId))
+      .map((s) => ({ sessionId: s.planned.id, hostId: s.planned.hostId, backupId: s.planned.backupId }));
+  }
+
   async function names(sessions: LoadedSession[]): Promise<Map<string, string>> {
     const ids = [...new Set(sessions.flatMap((s) => [s.planned.hostId, s.planned.backupId]).filter((x): x is string => !!x))];
     return new Map((await repo.usersByIds(ids)).map((u) => [u.id, u.firstName]));
@@ -278,6 +287,9 @@ export function createSchedulingService(deps: {
         ['anyVolunteerMayHost', 'any_volunteer_may_host'],
       ];
       for (const [k, col] of map) if (u[k] !== undefined) fields[col] = u[k];
+      // The coming rostered sessions a pause or an end takes away (read before it, while they still meet).
+      const stops = u.status && u.status !== current.status && current.status === 'active';
+      const stopped = stops ? await rosteredAhead(current) : [];
       if (u.status && u.status !== current.status) {
         fields.status = u.status;
         fields.active = u.status === 'active';
@@ -286,7 +298,14 @@ export function createSchedulingService(deps: {
       }
       await repo.updateSeries(id, fields, by.id);
       await record(deps.db, { actorId: by.id, action: u.status && u.status !== current.status ? `series.${u.status}` : 'series.update', targetType: 'series', targetId: id, at: deps.clock.now() });
-      return seriesView((await repo.allSeries()).find((x) => x.id === id)!);
+      const updated = (await repo.allSeries()).find((x) => x.id === id)!;
+      // Rostered volunteers hear that their circles will not meet, or (resumed) will meet after all.
+      const resumed = u.status === 'active' && current.status !== 'active';
+      const touched = stops ? stopped : resumed ? await rosteredAhead(updated) : [];
+      if (touched.length > 0) {
+        deps.onEvent?.({ type: 'series', seriesId: id, revision: updated.sequence, by: by.id, action: stops ? 'cancel' : 'restore', sessions: touched });
+      }
+      return seriesView(updated);
     },
 
     async createPopup(by: PublicUser, input: PopupInput): Promise<ScheduledSession> {

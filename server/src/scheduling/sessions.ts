@@ -100,14 +100,22 @@ export async function loadSessions(
 }
 
 /** One session by id, whatever its series' status; null when no such occurrence exists. */
-export async function loadSession(db: Queryable, sessionId: string, window: DropInWindow): Promise<LoadedSession | null> {
+export async function loadSession(
+  db: Queryable,
+  sessionId: string,
+  window: DropInWindow,
+  /** Also a weekly session after its series was paused or ended (to tell its host it will not meet). */
+  opts: { pastSeriesEnd?: boolean } = {},
+): Promise<LoadedSession | null> {
   const parsed = parseSessionId(sessionId);
   if (!parsed || !LocalDate.safeParse(parsed.localDate).success) return null;
   const repo = schedulingRepository(db);
   const series = await repo.seriesById(parsed.seriesId);
   if (!series) return null;
   const o = await repo.override(series.id, parsed.localDate);
-  const planned = planSession(planOf(series), parsed.localDate, o ?? undefined, albertaHolidayOn, windowOf(series, window));
+  const plan = planOf(series);
+  if (opts.pastSeriesEnd && series.kind === 'weekly') plan.endsOn = null;
+  const planned = planSession(plan, parsed.localDate, o ?? undefined, albertaHolidayOn, windowOf(series, window));
   if (!planned) return null;
   const topic = await repo.topicOn(series.id, parsed.localDate);
   return loaded(series, planned, topic ?? undefined, o ?? undefined);
