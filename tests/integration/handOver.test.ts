@@ -85,6 +85,26 @@ describe('the host is absent past the grace', () => {
   });
 });
 
+describe('only a current volunteer takes over', () => {
+  it('a backup whose undertaking lapsed is passed over for a current red-mug volunteer present', async () => {
+    const host = await t.person('a', 'volunteer', 'Hugh');
+    const lapsed = await t.person('b', 'volunteer', 'Lars');
+    const { sessionId } = await popupStartedAgo(t.db, `lapsed-${uid()}`, 6, { hostId: host.user.id, backupId: lapsed.user.id });
+    await t.db.query('UPDATE circle_series SET any_volunteer_may_host = true WHERE id = $1', [sessionId.slice(0, sessionId.lastIndexOf('_'))]);
+    await t.db.query('UPDATE volunteer_readiness SET undertaking_signed_on = NULL WHERE user_id = $1', [lapsed.user.id]);
+    const member = await t.person('a', 'member', 'Meg');
+    expectOk(await command(member.socket, 'circle:join', { sessionId, displayName: 'Meg' }));
+    const told = next(member.socket, 'host:changed');
+    const lapsedIn = expectOk(await command(lapsed.socket, 'circle:join', { sessionId, displayName: 'Lars' }));
+    expect(lapsedIn.you.isHost).toBe(false);
+    const current = await t.person('b', 'volunteer', 'Cora');
+    const coraIn = expectOk(await command(current.socket, 'circle:join', { sessionId, displayName: 'Cora' }));
+    // The first (and only) hand-over names Cora, not the rostered backup who is not current.
+    expect(await told).toMatchObject({ identity: coraIn.you.identity, displayName: 'Cora', message: 'Cora is now hosting.' });
+    expect(await command(lapsed.socket, 'circle:lock', { locked: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
 describe('the series setting: any current red-mug volunteer present may take over', () => {
   it('off: a volunteer present gets nothing; on: the next arrival hands hosting to them, and only to a volunteer', async () => {
     const staff = await t.person('a', 'staff', 'Sasha');

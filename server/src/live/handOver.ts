@@ -69,7 +69,8 @@ export function createHandOver(x: LiveContext) {
     const people = (await x.participants(sessionId)).filter((p) => !p.notInChat);
     // Staff may host any circle: while one is in it, it has a host, and nobody takes over (asked again later).
     if (people.some((p) => p.role === 'staff')) return;
-    const backup = facts.backupId === null ? undefined : people.find((p) => p.identity === identityOf(facts.backupId!, sessionId));
+    // The backup too only while current (wearing the red mug): hosting needs it.
+    const backup = facts.backupId === null ? undefined : people.find((p) => p.identity === identityOf(facts.backupId!, sessionId) && p.badge === 'red-mug');
     const volunteer = facts.anyVolunteer ? people.find((p) => p.role === 'volunteer' && p.badge === 'red-mug') : undefined;
     const next = backup ?? volunteer;
     // Nobody to take over yet: the next arrival asks again.
