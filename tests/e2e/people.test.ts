@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from '../support/axe';
+import { recordReadiness } from '../support/readiness';
 import { e2eSetup } from '../support/e2e';
 import { PASSWORD } from '../support/users';
 
@@ -127,13 +128,18 @@ describe('staff manage people in the browser', () => {
     expect(await staff.getByTestId(/^person-/).getByRole('cell', { name: 'Peer-support volunteer (red mug)', exact: true }).count()).toBe(1);
     await e2e.screenshot(staff, 'people-staff.png', { fullPage: true });
 
-    // Noor signs out and in again: now she wears the red mug.
+    // Noor signs out and in again: now she is a volunteer, with no red mug until her training and confidentiality
+    // undertaking are on record; once staff record both, her next page shows it.
     await noor.getByRole('button', { name: 'Sign out' }).click();
     await noor.waitForURL(/\/signin/);
     await signInWithKeyboard(noor, 'noor@example.ca');
     await noorHeader.getByText('Peer-support volunteer', { exact: true }).waitFor();
-    await noorHeader.getByTestId('red-mug-badge').waitFor();
+    expect(await noorHeader.getByTestId('red-mug-badge').count()).toBe(0);
     expect(await noor.getByRole('link', { name: 'My assignments' }).count()).toBe(1);
+    const noorId = (await e2e.app.db.query<{ id: string }>("SELECT id FROM users WHERE email = 'noor@example.ca'"))[0]!.id;
+    await recordReadiness(e2e.app, noorId);
+    await noor.reload();
+    await noorHeader.getByTestId('red-mug-badge').waitFor();
 
     // Staff lift a sign-in lock from the same page (locked or not, the answer is the same: Noor can sign in).
     await staff.goto(`${e2e.app.url}/staff/people`);
