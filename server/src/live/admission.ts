@@ -201,9 +201,13 @@ export function createAdmission(deps: {
 
     /**
      * One look at the rights of many people in a circle (a participant list): the roster, the acting host and the
-     * readiness of the volunteers among `people` read once. `current` holds those whose readiness is current.
+     * readiness of the volunteers among `people` read once. `current` holds those whose readiness is current,
+     * `acting` the acting host's identity (null when none), as the check read it.
      */
-    async hostCheck(sessionId: string, people: readonly HostCandidate[]): Promise<((user: HostCandidate) => boolean) & { current: ReadonlySet<string> }> {
+    async hostCheck(
+      sessionId: string,
+      people: readonly HostCandidate[],
+    ): Promise<((user: HostCandidate) => boolean) & { current: ReadonlySet<string>; acting: string | null }> {
       const volunteerIds = [...new Set(people.filter((p) => p.role === 'volunteer').map((p) => p.id))];
       const [roster, acting, current] = await Promise.all([
         rosterOf(sessionId),
@@ -211,7 +215,7 @@ export function createAdmission(deps: {
         volunteerIds.length > 0 ? currentVolunteers(deps.db, volunteerIds, deps.clock.now()) : Promise.resolve(new Set<string>()),
       ]);
       const check = (user: HostCandidate) => hostRule(user, roster, acting !== null && acting === identityIn(user.id, sessionId), current.has(user.id));
-      return Object.assign(check, { current });
+      return Object.assign(check, { current, acting });
     },
     /**
      * What the automatic hand-over needs to know of a session: when it starts, who is rostered (their opaque

@@ -129,11 +129,10 @@ export function createLiveContext(d: LiveDeps) {
    * live state. The list names people, so it is only ever relayed, never broadcast through the adapter.
    */
   async function participants(sessionId: string): Promise<LiveParticipant[]> {
-    const [sockets, blocked, names, acting] = await Promise.all([
+    const [sockets, blocked, names] = await Promise.all([
       d.io.in(circleRoom(sessionId)).fetchSockets(),
       d.live.micBlocked(sessionId),
       d.live.names(sessionId),
-      d.live.actingHost(sessionId),
     ]);
     // The red mug and a volunteer's host rights follow their readiness now (people/readiness.ts), so a lapse shows
     // at the next list without anyone reconnecting.
@@ -151,7 +150,7 @@ export function createLiveContext(d: LiveDeps) {
         // Rights as they stand now (roster, staff, acting host, readiness), whichever instance the socket is on.
         isHost: hostNow(s.data.user),
         micBlocked: blocked.has(c.identity),
-        ...(acting === c.identity ? { hosting: true as const } : {}),
+        ...(hostNow.acting === c.identity ? { hosting: true as const } : {}),
       });
     }
     // Whoever LiveKit has in the room without being in the live circle: listed for hosts to see and moderate.
