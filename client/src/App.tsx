@@ -16,6 +16,7 @@ import { SchedulePage } from './scheduling/SchedulePage';
 import { StaffSchedulePage } from './scheduling/StaffSchedulePage';
 import { useStore } from './store';
 import { ErrorLine } from './ui/ErrorLine';
+import { useT } from './i18n/useT';
 
 // livekit-client stays out of the first load: only the pre-join and circle chunks pull it in.
 const PreJoinPage = lazy(() => import('./circles/prejoin/PreJoinPage').then((m) => ({ default: m.PreJoinPage })));
@@ -87,11 +88,12 @@ export function App() {
 }
 
 function Lazy({ children }: { children: ReactNode }) {
+  const t = useT();
   return (
     <Suspense
       fallback={
         <main className="page">
-          <p role="status">Loading…</p>
+          <p role="status">{t('common.loading')}</p>
         </main>
       }
     >
@@ -102,6 +104,7 @@ function Lazy({ children }: { children: ReactNode }) {
 
 /** Nothing routes until we know who is signed in (and hold a CSRF token for the first POST). */
 function SessionGate({ children }: { children: ReactNode }) {
+  const t = useT();
   const checked = useStore((s) => s.checked);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -116,28 +119,29 @@ function SessionGate({ children }: { children: ReactNode }) {
   if (checked) return children;
   return (
     <main className="page narrow">
-      <h1>Red Mug Coffee Circle</h1>
+      <h1>{t('common.programName')}</h1>
       {error ? (
         <>
           <ErrorLine message={error} />
           <button type="button" className="button secondary" onClick={retry}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         </>
       ) : (
-        <p role="status">Loading…</p>
+        <p role="status">{t('common.loading')}</p>
       )}
     </main>
   );
 }
 
 function NotFoundPage() {
+  const t = useT();
   return (
     <main className="page narrow">
-      <h1>Page not found</h1>
-      <p>There is nothing at this address.</p>
+      <h1>{t('common.notFound.title')}</h1>
+      <p>{t('common.notFound.body')}</p>
       <p>
-        <Link to="/">Go to the home page</Link>
+        <Link to="/">{t('common.notFound.home')}</Link>
       </p>
     </main>
   );

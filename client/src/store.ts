@@ -1,5 +1,8 @@
 import { create, type StateCreator } from 'zustand';
 import type { PublicUser, SessionResponse } from '../../shared/schemas/auth';
+import type { PublicProgram } from '../../shared/schemas/program';
+import type { Locale } from '../../shared/i18n/locales';
+import { browserLocale } from './i18n/browserLocale';
 import type { JoinResponse } from '../../shared/schemas/circles';
 import { DEFAULT_WEIGHTS, type Weights } from '../../shared/schemas/matching';
 import { createLiveSlice, type LiveSlice } from './circles/live/liveSlice';
@@ -11,6 +14,10 @@ export interface SessionSlice {
   csrfToken: string | null;
   /** The signed-in person wears the red mug now (a volunteer whose training and undertaking are current). */
   redMug: boolean;
+  /** The language every page is in (the server's answer: the person's choice, their browser's, the program's). */
+  locale: Locale;
+  /** The program, in that language; null until the first session answer. */
+  program: PublicProgram | null;
   checked: boolean;
   /** Every SessionResponse (session, login, logout, accept-invite) carries a new token: always replace it. */
   setSession: (res: SessionResponse) => void;
@@ -58,12 +65,16 @@ const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> = (set)
   user: null,
   csrfToken: null,
   redMug: false,
+  locale: browserLocale(),
+  program: null,
   checked: false,
   setSession: (res) =>
     set((s) => ({
       user: res.user,
       csrfToken: res.csrfToken,
       redMug: res.redMug,
+      locale: res.locale,
+      program: res.program,
       checked: true,
       // An admission belongs to the person who was admitted.
       ...(res.user?.id === s.user?.id ? {} : { admission: null }),

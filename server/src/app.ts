@@ -30,6 +30,8 @@ import { helpRoutes } from './help/help.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { createInboxService } from './inbox/inbox.service';
 import { errorHandler, notFound } from './http/errors';
+import { createI18n, localeMiddleware } from './i18n/i18n';
+import { usersRepository } from './auth/users.repository';
 import { rateLimit, type MakeLimiter } from './http/rateLimit';
 import { httpUrlOf, type Media } from './livekit/media';
 import { webhookRoutes } from './livekit/webhook.routes';
@@ -104,6 +106,7 @@ export function createApp(c: Components) {
         ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` })
         : undefined,
     });
+  const i18n = createI18n(config.program);
   const mailer = c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null;
   const auth = createAuthService({
     db: c.db,
@@ -284,6 +287,7 @@ export function createApp(c: Components) {
   api.use(express.json({ limit: '16kb' }));
   api.use(cookieParser());
   api.use(loadUser(auth, names));
+  api.use(localeMiddleware(i18n));
   api.use(csrf.protect);
   // Rate limits beyond sign-in, per account (or address) under keyed hashes, shared through Redis when there is one
   // (limiterIn, above).
@@ -302,6 +306,9 @@ export function createApp(c: Components) {
       publicOrigin,
       onSignedOut: (id) => realtime?.disconnectUser(id),
       redMug: async (u) => u.role === 'volunteer' && (await admission.isCurrentVolunteer(u.id)),
+      i18n,
+      setAccountLocale: (id, locale) => usersRepository(c.db).setLocale(id, locale),
+      onLocaleChanged: (id, locale) => realtime?.setLocale(id, locale),
     }),
   );
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
@@ -352,7 +359,7 @@ export function createApp(c: Components) {
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
   }
   app.use(notFound);
-  app.use(errorHandler(c.log));
+  app.use(errorHandler(c.log, i18n));
 
   let realtime: Realtime | undefined;
   const attach = async (httpServer: HttpServer): Promise<Realtime> =>
@@ -375,6 +382,7 @@ export function createApp(c: Components) {
         secret: c.secret,
         circleKeys,
         crisisText: config.crisisText,
+        i18n,
         hostGraceMinutes: config.hostGraceMinutes,
       },
     }));

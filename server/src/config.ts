@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ProgramConfig } from '../../shared/schemas/program';
+import { loadProgram } from './program/program';
 import { MAKE_ONE, urlPassword, weakSecretReason } from './weakSecrets';
 
 /**
@@ -67,6 +69,8 @@ const Env = z
       .optional(),
     /** When the intake line answers, in words, e.g. "Weekdays 8:30 a.m. to 4:30 p.m., Alberta time". */
     COUNSELLING_HOURS: z.string().trim().min(3).max(200).optional(),
+    /** The program's configuration file (name, zone, holidays, lines, languages); the built-in Alberta one without it. */
+    PROGRAM_FILE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -163,6 +167,8 @@ export interface Config {
   crisisText: string;
   /** The society's counselling intake line; null when the operator has not set COUNSELLING_PHONE. */
   counselling: Counselling | null;
+  /** Which program this is: its names, circle zone and default, holidays, lines and languages. */
+  program: ProgramConfig;
 }
 
 export interface Counselling {
@@ -196,6 +202,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee server/src/.env.example.`);
   }
   const e = parsed.data;
+  let program: ProgramConfig;
+  try {
+    program = loadProgram(e.PROGRAM_FILE);
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err), { cause: err });
+  }
   const counselling = e.COUNSELLING_PHONE ? { phone: e.COUNSELLING_PHONE, hours: e.COUNSELLING_HOURS ?? null } : null;
   return {
     env: e.NODE_ENV,
@@ -239,5 +251,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     crisisText: e.CRISIS_TEXT ?? defaultCrisisText(counselling),
     counselling,
+    program,
   };
 }

@@ -91,7 +91,7 @@ export async function seedDemoReadiness(readiness: ReadinessService, demo: DemoA
   const staff = demo.find((a) => a.role === 'staff');
   const volunteer = demo.find((a) => a.role === 'volunteer');
   if (!staff || !volunteer) return;
-  const by = { id: staff.id, email: staff.email, firstName: staff.firstName, role: staff.role, memberKind: null, yearOfCall: null };
+  const by = { id: staff.id, email: staff.email, firstName: staff.firstName, role: staff.role, memberKind: null, yearOfCall: null, locale: null };
   const today = readinessToday(clock.now());
   await readiness.record(by, volunteer.id, { trainingCompletedOn: today, undertakingSignedOn: today });
 }
@@ -104,7 +104,7 @@ export async function seedDemoHosts(scheduling: SchedulingService, demo: DemoAcc
   const staff = demo.find((a) => a.role === 'staff');
   const volunteer = demo.find((a) => a.role === 'volunteer');
   if (!staff || !volunteer) return;
-  const by = { id: staff.id, email: staff.email, firstName: staff.firstName, role: staff.role, memberKind: null, yearOfCall: null };
+  const by = { id: staff.id, email: staff.email, firstName: staff.firstName, role: staff.role, memberKind: null, yearOfCall: null, locale: null };
   let monday = DateTime.fromJSDate(clock.now(), { zone: MONDAY_CIRCLE.timezone }).startOf('week');
   for (let i = 0; i < 6; i++, monday = monday.plus({ weeks: 1 })) {
     // A holiday-skipped Monday has nothing to host; the rest get the demo volunteer.

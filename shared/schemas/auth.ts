@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Locale } from '../i18n/locales';
+import { PublicProgram } from './program';
 
 /** The roles that take part in the program: members attend, a volunteer can host, staff can do everything. */
 export const PARTICIPANT_ROLES = ['member', 'volunteer', 'staff'] as const;
@@ -39,6 +41,8 @@ export const PublicUser = z.object({
   memberKind: MemberKind.nullable(),
   /** A lawyer's year of call, when known (early-career circles use it). */
   yearOfCall: z.number().int().nullable(),
+  /** The language this person chose; null until they choose (their browser's and the program's default decide). */
+  locale: Locale.nullable(),
 });
 export type PublicUser = z.infer<typeof PublicUser>;
 
@@ -48,6 +52,10 @@ export const SessionResponse = z.object({
   csrfToken: z.string(),
   /** This person wears the red mug now: a volunteer whose training and confidentiality undertaking are current. */
   redMug: z.boolean(),
+  /** The language this page is in: the person's choice, else the browser's (Accept-Language), else the program's. */
+  locale: Locale,
+  /** The program, in that language. */
+  program: PublicProgram,
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
@@ -177,3 +185,7 @@ export function roleLabelOf(user: { role: Role; memberKind: MemberKind | null })
       return MEMBER_KIND_LABELS[user.memberKind ?? 'lawyer'];
   }
 }
+
+/** PUT /api/auth/locale — the language to read Red Mug in: stored on the account, or in a cookie when signed out. */
+export const SetLocaleBody = z.object({ locale: Locale }).strict();
+export type SetLocaleBody = z.infer<typeof SetLocaleBody>;

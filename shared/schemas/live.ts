@@ -132,6 +132,8 @@ const CommandMeta = z.object({ commandId: CommandId.optional() });
 export function parseCommand<S extends z.ZodType>(
   schema: S,
   raw: unknown,
+  /** zod's own messages in the person's locale (our schemas' messages are ids, rendered with the ack). */
+  params?: { error?: z.core.$ZodErrorMap },
 ): { success: true; commandId: CommandId | undefined; payload: z.infer<S> } | { success: false; error: z.ZodError } {
   let payload = raw;
   let meta: unknown = {};
@@ -141,9 +143,9 @@ export function parseCommand<S extends z.ZodType>(
     meta = { commandId };
     payload = rest;
   }
-  const m = CommandMeta.safeParse(meta);
+  const m = CommandMeta.safeParse(meta, params);
   if (!m.success) return { success: false, error: m.error };
-  const p = schema.safeParse(payload);
+  const p = schema.safeParse(payload, params);
   if (!p.success) return { success: false, error: p.error };
   return { success: true, commandId: m.data.commandId, payload: p.data };
 }

@@ -3,7 +3,7 @@ import { SessionResponse } from '../../../shared/schemas/auth';
 import { useStore } from '../store';
 import { ApiError, ApiErrorBodySchema, UNEXPECTED_MESSAGE, UNREACHABLE_MESSAGE } from './ApiError';
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 async function send(method: Method, path: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -81,3 +81,5 @@ export const apiPost = <S extends z.ZodType>(path: string, body: unknown, schema
   apiRequest('POST', path, schema, body);
 export const apiPatch = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
   apiRequest('PATCH', path, schema, body);
+export const apiPut = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+  apiRequest('PUT', path, schema, body);

@@ -10,6 +10,7 @@ import { MugIcon } from './MugIcon';
 import { RedMugBadge } from './RedMugBadge';
 import { roleLabel } from './roleLabel';
 import { useAction } from './useAction';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 
 /** Who is signed in, in what role, and the way out. An auditor sees only the audit log: no circles, no schedule. */
 export function AppHeader() {
@@ -36,6 +37,7 @@ export function AppHeader() {
           {redMug && <RedMugBadge />}
         </div>
       )}
+      <LanguageSwitcher />
       {user ? (
         <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
           Sign out

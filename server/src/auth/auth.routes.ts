@@ -1,4 +1,4 @@
-import { Router, type CookieOptions, type Response } from 'express';
+import { Router, type CookieOptions, type Request, type Response } from 'express';
 import {
   AcceptInviteBody,
   CompletePasswordResetBody,
@@ -9,6 +9,7 @@ import {
   LoginBody,
   PasswordResetRequestBody,
   ResetToken,
+  SetLocaleBody,
   type InviteResponse,
   type PasswordResetLink,
   type PasswordResetRequested,
@@ -19,8 +20,11 @@ import {
   type SessionResponse,
 } from '../../../shared/schemas/auth';
 import { parse } from '../http/validate';
+import { LOCALE_COOKIE, type I18n } from '../i18n/i18n';
+import type { Locale } from '../../../shared/i18n/locales';
 import type { CookieNames } from './auth.middleware';
 import { requireUser, signedInUser } from './auth.middleware';
+import { AppError } from '../http/errors';
 import { RESET_REQUESTED_MESSAGE, type AuthService, type SignedIn } from './auth.service';
 import type { createCsrf } from './csrf';
 
@@ -34,13 +38,20 @@ export function authRoutes(deps: {
   onSignedOut?: (userId: string) => void;
   /** Whether this person wears the red mug now (the one readiness rule). */
   redMug: (user: PublicUser) => Promise<boolean>;
+  i18n: I18n;
+  /** Keeps a signed-in person's choice of language on their account. */
+  setAccountLocale: (userId: string, locale: Locale) => Promise<void>;
+  /** After a choice of language: the person's open sockets speak it from now on. */
+  onLocaleChanged?: (userId: string, locale: Locale) => void;
 }): Router {
-  const { auth, csrf, names } = deps;
-  const sessionBody = async (user: PublicUser | null, csrfToken: string): Promise<SessionResponse> => ({
-    user,
-    csrfToken,
-    redMug: user ? await deps.redMug(user) : false,
-  });
+  const { auth, csrf, names, i18n } = deps;
+  /** The session answer, in the language of the person it names (a sign-in may change it from the request's). */
+  const sessionBody = async (req: Request, user: PublicUser | null, csrfToken: string): Promise<SessionResponse> => {
+    const locale = user
+      ? i18n.resolve({ account: user.locale, cookie: req.cookies?.[LOCALE_COOKIE], acceptLanguage: req.headers['accept-language'] })
+      : req.locale;
+    return { user, csrfToken, redMug: user ? await deps.redMug(user) : false, locale, program: i18n.publicProgram(locale) };
+  };
   const router = Router();
   const cookie = (maxAgeMs?: number): CookieOptions => ({
     httpOnly: true,
@@ -53,7 +64,7 @@ export function authRoutes(deps: {
   const setSession = (res: Response, s: SignedIn) => res.cookie(names.session, s.sessionToken, cookie(s.lifetimeMs));
 
   router.get('/session', async (req, res) => {
-    const body = await sessionBody(req.user ?? null, csrf.tokenFor(req, res));
+    const body = await sessionBody(req, req.user ?? null, csrf.tokenFor(req, res));
     res.json(body);
   });
 
@@ -61,15 +72,34 @@ export function authRoutes(deps: {
     const { email, password } = parse(LoginBody, req.body);
     const signedIn = await auth.login(email, password, req.ip ?? 'unknown');
     setSession(res, signedIn);
-    const body = await sessionBody(signedIn.user, csrf.tokenFor(req, res, signedIn.sessionToken));
+    const body = await sessionBody(req, signedIn.user, csrf.tokenFor(req, res, signedIn.sessionToken));
     res.json(body);
+  });
+
+  // The language to read Red Mug in, from any page: on the account when signed in, and in a year-long cookie either
+  // way (the sign-in page and the next visit signed out speak it too). Needs the CSRF token like every change.
+  router.put('/locale', async (req, res) => {
+    const { locale } = parse(SetLocaleBody, req.body);
+    if (!i18n.offered.includes(locale)) {
+      throw new AppError(400, 'VALIDATION_FAILED', { id: 'auth.locale.notOffered', values: { locale } });
+    }
+    res.cookie(LOCALE_COOKIE, locale, cookie(365 * 24 * 3600 * 1000));
+    req.cookies = { ...req.cookies, [LOCALE_COOKIE]: locale };
+    let user = req.user ?? null;
+    if (user) {
+      await deps.setAccountLocale(user.id, locale);
+      user = { ...user, locale };
+      deps.onLocaleChanged?.(user.id, locale);
+    }
+    req.locale = locale;
+    res.json(await sessionBody(req, user, csrf.tokenFor(req, res)));
   });
 
   router.post('/logout', async (req, res) => {
     await auth.logout(req.cookies?.[names.session]);
     if (req.user) deps.onSignedOut?.(req.user.id);
     res.clearCookie(names.session, cookie());
-    const body = await sessionBody(null, csrf.tokenFor(req, res, null));
+    const body = await sessionBody(req, null, csrf.tokenFor(req, res, null));
     res.json(body);
   });
 
@@ -107,7 +137,7 @@ export function authRoutes(deps: {
     const input = parse(AcceptInviteBody, req.body);
     const signedIn = await auth.acceptInvite(input);
     setSession(res, signedIn);
-    const body = await sessionBody(signedIn.user, csrf.tokenFor(req, res, signedIn.sessionToken));
+    const body = await sessionBody(req, signedIn.user, csrf.tokenFor(req, res, signedIn.sessionToken));
     res.status(201).json(body);
   });
 
@@ -134,11 +164,11 @@ export function authRoutes(deps: {
     deps.onSignedOut?.(userId);
     if (req.user && req.user.id !== userId) {
       // Someone else is signed in here (staff trying a link they made): their session is not the one that ended.
-      const body = await sessionBody(req.user, csrf.tokenFor(req, res));
+      const body = await sessionBody(req, req.user ?? null, csrf.tokenFor(req, res));
       return void res.json(body);
     }
     res.clearCookie(names.session, cookie());
-    const body = await sessionBody(null, csrf.tokenFor(req, res, null));
+    const body = await sessionBody(req, null, csrf.tokenFor(req, res, null));
     res.json(body);
   });
 

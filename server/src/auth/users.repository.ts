@@ -1,4 +1,5 @@
 import type { MemberKind, PublicUser, Role } from '../../../shared/schemas/auth';
+import { Locale } from '../../../shared/i18n/locales';
 import type { Queryable } from '../store/db';
 
 export interface UserRow {
@@ -10,6 +11,7 @@ export interface UserRow {
   year_of_call: number | null;
   password_hash: string;
   disabled_at?: Date | null;
+  locale?: string | null;
 }
 
 export function toPublicUser(row: UserRow): PublicUser {
@@ -20,6 +22,8 @@ export function toPublicUser(row: UserRow): PublicUser {
     role: row.role,
     memberKind: row.member_kind,
     yearOfCall: row.year_of_call ?? null,
+    // A language since withdrawn from the catalogs reads as no choice.
+    locale: Locale.safeParse(row.locale).data ?? null,
   };
 }
 
@@ -45,6 +49,9 @@ export function usersRepository(db: Queryable) {
         [user.id, user.email, user.first_name, user.role, user.member_kind, user.year_of_call, user.password_hash],
       );
       return rows[0] ?? null;
+    },
+    async setLocale(id: string, locale: Locale | null): Promise<void> {
+      await db.query('UPDATE users SET locale = $2 WHERE id = $1', [id, locale]);
     },
     async setPassword(id: string, passwordHash: string): Promise<void> {
       await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);

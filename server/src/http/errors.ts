@@ -1,38 +1,69 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody, ErrorCode } from '../../../shared/errors';
+import { isMessageId } from '../../../shared/i18n/catalog';
+import type { Text, Translate } from '../../../shared/i18n/translate';
+import type { I18n } from '../i18n/i18n';
 import { redactPath, redactText, type Logger } from '../log';
 
-/** An error meant for the client: its code, status and message travel as they are. */
+/**
+ * A refusal a person is shown: its status, its code (clients switch on it) and its words, as a message id with
+ * arguments (`text`), rendered in the person's locale where it leaves the server (here for HTTP, the command
+ * pipeline for acks). `details` messages are ids too, or zod's own words already in the request's locale.
+ */
 export class AppError extends Error {
+  readonly text: Text | string;
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
-    message: string,
+    text: Text | string,
     readonly extra: Pick<ApiErrorBody, 'details' | 'data'> = {},
   ) {
-    super(message);
+    super(typeof text === 'string' ? text : text.id);
+    this.text = text;
     this.name = 'AppError';
   }
 }
 
+/**
+ * A refusal's words in one locale. CAUTION (transition): a plain string that is not a message id is shown as
+ * written, in English; `AppError` takes only ids once every domain has its catalog.
+ */
+export function renderText(t: Translate, text: Text | string): string {
+  if (typeof text !== 'string') return t(text);
+  return isMessageId(text) ? t(text) : text;
+}
+
+/** The error body in one locale: its message and each detail's. */
+export function errorBody(t: Translate, err: AppError): ApiErrorBody {
+  const { details, data } = err.extra;
+  return {
+    code: err.code,
+    message: renderText(t, err.text),
+    ...(details ? { details: details.map((d) => ({ path: d.path, message: renderText(t, d.message) })) } : {}),
+    ...(data ? { data } : {}),
+  };
+}
+
 export const notFound: RequestHandler = (_req, _res, next) =>
-  next(new AppError(404, 'NOT_FOUND', 'There is nothing at this address. Check the link or go back to the home page.'));
+  next(new AppError(404, 'NOT_FOUND', 'errors.notFound'));
 
 /** Last in the chain: known errors become their typed body; anything else a generic 500, logged once. */
-export function errorHandler(log: Logger): ErrorRequestHandler {
+export function errorHandler(log: Logger, i18n: I18n): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    // Outside /api (and before its middleware) no locale was chosen yet: the browser's, else the program's.
+    const t = i18n.t(req.locale ?? i18n.resolve({ acceptLanguage: req.headers['accept-language'] }));
     let status = 500;
-    let body: ApiErrorBody = { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' };
+    let body: ApiErrorBody = { code: 'INTERNAL', message: t('errors.internal') };
     if (err instanceof AppError) {
       status = err.status;
-      body = { code: err.code, message: err.message, ...err.extra };
+      body = errorBody(t, err);
     } else if (isBodyParserError(err)) {
       if (err.type === 'entity.too.large') {
         status = 413;
-        body = { code: 'PAYLOAD_TOO_LARGE', message: 'The request is too large.' };
+        body = { code: 'PAYLOAD_TOO_LARGE', message: t('errors.payloadTooLarge') };
       } else {
         status = 400;
-        body = { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' };
+        body = { code: 'VALIDATION_FAILED', message: t('errors.invalidJson') };
       }
     } else {
       // Only the route and the error's class and message: request bodies may hold personal text. The path goes

@@ -3,7 +3,9 @@ import type { Ack, ErrorCode } from '../../../shared/errors';
 import { isParticipantRole } from '../../../shared/schemas/auth';
 import { COMMAND_PAYLOADS, COMMANDS, parseCommand, type LiveCommand } from '../../../shared/schemas/live';
 import { AUDITOR_REFUSAL } from '../auth/roles';
-import { AppError } from '../http/errors';
+import { AppError, renderText } from '../http/errors';
+import type { Text } from '../../../shared/i18n/translate';
+import { withLocale, zodErrorsIn } from '../i18n/i18n';
 import { chatHandlers } from './chat.handlers';
 import { circleHandlers } from './circle.handlers';
 import { commandOwner } from './commandDedupe';
@@ -16,7 +18,9 @@ import { knockHandlers, endKnockOf } from './knock.handlers';
 import { createHandOver } from './handOver';
 import { overBudgetMessage } from './rateLimits';
 
-type Ackfn = (a: Ack<unknown>) => void;
+/** An answer before it is put into the person's words: a refusal carries a message id (or, for now, English). */
+type Answer = { ok: true; data: unknown } | { ok: false; code: ErrorCode; message: Text | string };
+type Ackfn = (a: Answer) => void;
 
 /** A spec seen from the pipeline, which runs every command alike: its payload is whatever the schema let through. */
 interface AnySpec {
@@ -66,7 +70,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   function pipeline(event: LiveCommand, { budget, repeat, run }: AnySpec) {
     const schema = COMMAND_PAYLOADS[event];
     /** The answer to a repeat: the first run's (or one rebuilt from now), never a second application. */
-    const answerRepeat = async (socket: LiveSocket, payload: unknown, outcome: string | null): Promise<Ack<unknown>> => {
+    const answerRepeat = async (socket: LiveSocket, payload: unknown, outcome: string | null): Promise<Answer> => {
       // Running elsewhere (or here) right now: it applies once, and its broadcast will show the effect.
       if (outcome === null) return fail('IN_PROGRESS', 'That is still going through. It will show here in a moment.');
       const first = Applied.parse(JSON.parse(outcome));
@@ -87,11 +91,14 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
         if (!allowed) {
           return ack(fail('TOO_MANY_REQUESTS', overBudgetMessage(budget)));
         }
-        const parsed = parseCommand(schema, raw);
+        const locale = d.localeOf(socket);
+        const parsed = parseCommand(schema, raw, { error: zodErrorsIn(locale) });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-          return ack(fail('VALIDATION_FAILED', `${where}${issue?.message ?? 'The request is not valid.'}`));
+          if (!issue) return ack(fail('VALIDATION_FAILED', 'errors.invalidRequest'));
+          const detail = renderText(d.i18n.t(locale), issue.message);
+          if (!issue.path.length) return ack(fail('VALIDATION_FAILED', detail));
+          return ack(fail('VALIDATION_FAILED', { id: 'errors.checkFieldSocket', values: { path: issue.path.join('.'), detail } }));
         }
         const { commandId, payload } = parsed;
         // Claimed before it runs, so a repeat arriving meanwhile (on any instance) cannot apply it a second time.
@@ -116,9 +123,9 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
         // Refused or failed: nothing was applied (or, for an unknown error, perhaps part of it), so a retry with
         // the same id is judged afresh rather than answered with this refusal.
         if (claimed) void d.dedupe.release(claimed.person, claimed.commandId).catch(() => undefined);
-        if (err instanceof AppError) return ack(fail(err.code, err.message));
+        if (err instanceof AppError) return ack(fail(err.code, err.text));
         d.log.error('socket.unhandled', { event, error: err instanceof Error ? err.name : 'unknown' });
-        ack(fail('INTERNAL', 'Something went wrong on our side. Please try again.'));
+        ack(fail('INTERNAL', 'errors.internal'));
       }
     };
   }
@@ -126,7 +133,14 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   /** The one listener every socket shares (`this` is the socket): unknown events get an UNKNOWN_EVENT ack. */
   async function onAny(this: LiveSocket, event: string, ...args: unknown[]) {
     const last = args[args.length - 1];
-    const ack = (typeof last === 'function' ? last : () => undefined) as Ackfn;
+    const send = (typeof last === 'function' ? last : () => undefined) as (a: Ack<unknown>) => void;
+    // Every answer leaves in this person's words; the command runs in their locale (for parse() and AppErrors).
+    const locale = d.localeOf(this);
+    const t = d.i18n.t(locale);
+    const ack: Ackfn = (a) => send(a.ok ? a : { ok: false, code: a.code, message: renderText(t, a.message) });
+    await withLocale(locale, () => dispatch.call(this, event, args, ack));
+  }
+  async function dispatch(this: LiveSocket, event: string, args: unknown[], ack: Ackfn) {
     const handler = handlers.get(event);
     if (!handler) return ack(fail('UNKNOWN_EVENT', `There is no command called "${String(event).slice(0, 40)}".`));
     if (d.sessionCheck) {
@@ -186,6 +200,6 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   };
 }
 
-function fail(code: ErrorCode, message: string): { ok: false; code: ErrorCode; message: string } {
+function fail(code: ErrorCode, message: Text | string): { ok: false; code: ErrorCode; message: Text | string } {
   return { ok: false, code, message };
 }

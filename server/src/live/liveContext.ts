@@ -8,6 +8,8 @@ import type { COMMAND_PAYLOADS, CircleSnapshot, HandEntry, LiveCommand, LivePart
 import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
+import type { I18n } from '../i18n/i18n';
+import type { Locale } from '../../../shared/i18n/locales';
 import { attributesFor } from '../livekit/circleToken';
 import type { CircleKeys } from '../livekit/circleKeys';
 import type { Logger } from '../log';
@@ -44,6 +46,9 @@ export interface LiveDeps {
   /** Derives circle media keys; only `e2ee:key` hands one out. */
   circleKeys: CircleKeys;
   crisisText: string;
+  i18n: I18n;
+  /** The locale this socket's person reads (their account's, their browser's, or the program's). */
+  localeOf: (socket: LiveSocket) => Locale;
   /** Minutes after the start by which the host must have arrived before someone else takes over (default 5). */
   hostGraceMinutes?: number;
   /** False while shared live state (Redis) is unavailable: commands are then refused at once with a typed code. */

@@ -10,6 +10,9 @@ import { createLocalRelay, createRedisRelay, RelayForgettingAdapter, type Relay,
 import { STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './liveContext';
 import { createLiveCommands } from './liveCommands';
 import { currentVolunteers } from '../people/readiness';
+import type { Locale } from '../../../shared/i18n/locales';
+import { LOCALE_COOKIE } from '../i18n/i18n';
+import { joinLocale, localeOfSocket, localeRoom } from './localeRooms';
 
 /** How often each instance checks whether a volunteer in a circle has lapsed by the calendar (dates lapse at midnight). */
 export const READINESS_CHECK_MS = 60_000;
@@ -27,7 +30,7 @@ export interface RealtimeOptions {
   bus?: RedisClient;
   /** How often an open socket's session is checked again, on its next command and by a background sweep. */
   recheckMs?: number;
-  deps: Omit<LiveDeps, 'io' | 'relay' | 'accountOf' | 'liveAvailable' | 'sessionCheck'>;
+  deps: Omit<LiveDeps, 'io' | 'relay' | 'accountOf' | 'liveAvailable' | 'sessionCheck' | 'localeOf'>;
 }
 
 export interface Realtime {
@@ -48,6 +51,8 @@ export interface Realtime {
    * no longer matches their readiness are updated as `readinessChanged` does.
    */
   readinessJob(): Job;
+  /** A person chose another language: their sockets on every instance hear acks and notices in it from now on. */
+  setLocale(userId: string, locale: Locale): void;
   close(): Promise<void>;
 }
 
@@ -131,17 +136,26 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     return (await stillSignedIn([socket])).has(socket);
   };
 
+  // The language each socket speaks until it joins its locale room on connection (a refusal here is in it too).
+  const handshakeLocale = new WeakMap<LiveSocket, Locale>();
+  const i18n = o.deps.i18n;
   io.use(async (socket, next) => {
+    const cookies = parseCookie(socket.handshake.headers.cookie ?? '');
+    const acceptLanguage = socket.handshake.headers['accept-language'];
+    let t = i18n.t(i18n.resolve({ cookie: cookies[LOCALE_COOKIE], acceptLanguage }));
     try {
       const origin = socket.handshake.headers.origin;
       if (origin !== undefined && origin !== o.allowedOrigin(socket.handshake.headers.host, socket.handshake.secure)) {
-        return next(Object.assign(new Error('FORBIDDEN'), { data: { code: 'FORBIDDEN', message: 'Connections from other sites are refused.' } }));
+        return next(Object.assign(new Error('FORBIDDEN'), { data: { code: 'FORBIDDEN', message: t('live.socket.otherSite') } }));
       }
-      const token = parseCookie(socket.handshake.headers.cookie ?? '')[o.sessionCookie];
+      const token = cookies[o.sessionCookie];
       const user = await o.auth.userForSession(token);
       if (!user) {
-        return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: 'Please sign in to continue.' } }));
+        return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED', message: t('live.socket.signIn') } }));
       }
+      const locale = i18n.resolve({ account: user.locale, cookie: cookies[LOCALE_COOKIE], acceptLanguage });
+      handshakeLocale.set(socket, locale);
+      t = i18n.t(locale);
       socket.data.user = { id: user.id, role: user.role };
       accounts.set(socket, user);
       sessionTokens.set(socket, { token, checkedAt: Date.now() });
@@ -151,7 +165,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
       if (socket.recovered) await commands.readmit(socket).catch(() => undefined);
       next();
     } catch {
-      next(Object.assign(new Error('INTERNAL'), { data: { code: 'INTERNAL', message: 'Please try again.' } }));
+      next(Object.assign(new Error('INTERNAL'), { data: { code: 'INTERNAL', message: t('live.socket.tryAgain') } }));
     }
   });
 
@@ -194,8 +208,11 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   for (const event of REDIS_STATE_EVENTS) o.redis?.on(event, onRedisState);
 
   // A session that was signed out or expired elsewhere gets a typed UNAUTHENTICATED ack and the socket is closed.
-  const commands = createLiveCommands({ ...o.deps, io, relay, accountOf, liveAvailable: () => liveAvailable, sessionCheck });
+  const localeOf = (socket: LiveSocket) => localeOfSocket(socket, handshakeLocale.get(socket) ?? i18n.defaultLocale);
+  const commands = createLiveCommands({ ...o.deps, io, relay, accountOf, liveAvailable: () => liveAvailable, sessionCheck, localeOf });
   io.on('connection', (socket) => {
+    // The handshake's answer wins over a recovered room: the account is read afresh at every (re)connection.
+    joinLocale(socket, handshakeLocale.get(socket) ?? i18n.defaultLocale);
     if (!liveAvailable) socket.emit('live:degraded', { message: DEGRADED });
     void socket.join(userRoom(socket.data.user.id));
     if (socket.data.user.role === 'staff') void socket.join(STAFF_ROOM);
@@ -238,6 +255,11 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
 
   return {
     io,
+    setLocale(userId, locale) {
+      const others = i18n.offered.filter((l) => l !== locale).map(localeRoom);
+      io.in(userRoom(userId)).socketsLeave(others);
+      io.in(userRoom(userId)).socketsJoin(localeRoom(locale));
+    },
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);
     },

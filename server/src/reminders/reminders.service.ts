@@ -134,7 +134,7 @@ export function createRemindersService(deps: {
       const sessions = unsorted.sort((a, b) => a.planned.occurrence.startsAt.getTime() - b.planned.occurrence.startsAt.getTime());
       if (sessions.length === 0) continue;
       for (const p of people) {
-        const user: PublicUser = { id: p.id, email: p.email, firstName: '', role: p.role, memberKind: p.memberKind, yearOfCall: p.yearOfCall };
+        const user: PublicUser = { id: p.id, email: p.email, firstName: '', role: p.role, memberKind: p.memberKind, yearOfCall: p.yearOfCall, locale: null };
         if (listsFor(user).length === 0) continue;
         const theirs = sessions.filter((s) => mayAttend(user, s.series, now));
         if (theirs.length === 0) continue;

@@ -9,6 +9,7 @@ const person = (role: PublicUser['role'], memberKind: PublicUser['memberKind'], 
   role,
   memberKind,
   yearOfCall,
+  locale: null,
 });
 const now = new Date('2026-11-30T19:00:00Z');
 const everyone = { audience: 'everyone', audience_max_years: null } as const;

@@ -4,7 +4,8 @@ import type { Db } from './db';
 export interface Migration {
   /** Never reused; ranges by domain: 1–9 accounts and schedule, 10 matching, 20 contact requests, 30 attendance, 40 roles,
    *  50–59 retention and the confidentiality pledge (issue #15); issue #18: 60–64 in-person circles, 65–69 volunteer
-   *  readiness, 70–74 reminders by e-mail, 75–79 knocks and the acting host, 85–89 the outcomes report's match history. */
+   *  readiness, 70–74 reminders by e-mail, 75–79 knocks and the acting host, 85–89 the outcomes report's match history;
+   *  issue #19: 90–94 languages and programs. */
   id: number;
   name: string;
   sql: string;
@@ -536,6 +537,13 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
         updated_at timestamptz NOT NULL
       );
     `,
+  },
+  {
+    id: 90,
+    name: 'the language each person reads Red Mug in',
+    // Issue #19. A BCP 47 tag the program offers (checked in code, so a new language needs no migration); null until
+    // the person chooses, when their browser's Accept-Language and the program's default decide.
+    sql: `ALTER TABLE users ADD COLUMN locale text CHECK (locale IS NULL OR length(locale) BETWEEN 2 AND 35);`,
   },
 ];
 

@@ -1,0 +1,53 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { MESSAGES, type MessageId } from './catalog';
+import type { Locale } from './locales';
+
+/** A value an ICU argument takes. */
+export type MsgValue = string | number | Date | boolean | null | undefined;
+export type MsgValues = Record<string, MsgValue>;
+
+/** A message not yet rendered: its id and arguments. The server throws and acks these; each is shown in the person's locale. */
+export interface Msg {
+  id: MessageId;
+  values?: MsgValues;
+}
+
+/** A message to show: an id alone, or an id with arguments. */
+export type Text = MessageId | Msg;
+
+export const msg = (id: MessageId, values?: MsgValues): Msg => (values ? { id, values } : { id });
+
+/**
+ * Arguments every message may use without its caller passing them: the program's name, short name and what its
+ * circle's zone is called ("Alberta time"). Set once from the program config on each side.
+ */
+export type ProgramValues = Record<'program' | 'programShort' | 'zone', string>;
+
+export type Translate = (text: Text, values?: MsgValues) => string;
+
+const cache = createIntlCache();
+
+/** The ICU formatter for one locale (messages, plurals, dates and numbers through Intl). */
+export function createIntlFor(locale: Locale): IntlShape<string> {
+  return createIntl<string>(
+    {
+      locale,
+      defaultLocale: 'en-CA',
+      messages: MESSAGES[locale],
+      // A missing id is a programming error the catalog test and the type checker catch; say so loudly in logs.
+      onError: (err) => {
+        if (err.code !== 'MISSING_TRANSLATION') throw err;
+      },
+    },
+    cache,
+  );
+}
+
+/** A plain-text translator for one locale: `t('circles.ended')`, `t(msg('x', { count: 3 }))`. */
+export function translator(locale: Locale, defaults: Partial<ProgramValues> = {}): Translate {
+  const intl = createIntlFor(locale);
+  return (text, values) => {
+    const m = typeof text === 'string' ? { id: text } : text;
+    return intl.formatMessage({ id: m.id }, { ...defaults, ...m.values, ...values } as Record<string, string | number | Date | boolean | null | undefined>);
+  };
+}
