@@ -381,7 +381,7 @@ export function createApp(c: Components) {
         limiter: c.commandLimiter ?? createCommandLimiter(c.secret, c.redis),
         secret: c.secret,
         circleKeys,
-        crisisText: config.crisisText,
+        crisisText: () => config.crisisText,
         i18n,
         hostGraceMinutes: config.hostGraceMinutes,
       },

@@ -45,7 +45,8 @@ export interface LiveDeps {
   secret: string;
   /** Derives circle media keys; only `e2ee:key` hands one out. */
   circleKeys: CircleKeys;
-  crisisText: string;
+  /** The "not a crisis service" panel, in a locale (the program's lines, or its own text). */
+  crisisText: (locale: Locale) => string;
   i18n: I18n;
   /** The locale this socket's person reads (their account's, their browser's, or the program's). */
   localeOf: (socket: LiveSocket) => Locale;
@@ -301,7 +302,7 @@ export function createLiveContext(d: LiveDeps) {
         hands: await d.live.hands(c.sessionId),
         locked: await d.live.isLocked(c.sessionId),
         ended: await d.live.isEnded(c.sessionId),
-        crisisText: d.crisisText,
+        crisisText: d.crisisText(d.i18n.defaultLocale),
       };
     },
 
