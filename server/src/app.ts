@@ -31,6 +31,8 @@ import { inboxRoutes } from './inbox/inbox.routes';
 import { createInboxService } from './inbox/inbox.service';
 import { errorHandler, notFound } from './http/errors';
 import { createI18n, localeMiddleware } from './i18n/i18n';
+import { crisisPanel } from './program/crisisText';
+import { runProgram } from './program/program';
 import { usersRepository } from './auth/users.repository';
 import { rateLimit, type MakeLimiter } from './http/rateLimit';
 import { httpUrlOf, type Media } from './livekit/media';
@@ -106,6 +108,8 @@ export function createApp(c: Components) {
         ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` })
         : undefined,
     });
+  // One program per process: its holidays under every planned session, its words in every message.
+  runProgram(config.program);
   const i18n = createI18n(config.program);
   const mailer = c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null;
   const auth = createAuthService({
@@ -312,7 +316,7 @@ export function createApp(c: Components) {
     }),
   );
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
-  api.use('/help', helpRoutes({ counselling: config.counselling }));
+  api.use('/help', helpRoutes({ i18n }));
   api.use(
     '/inbox',
     inboxRoutes({
@@ -381,7 +385,7 @@ export function createApp(c: Components) {
         limiter: c.commandLimiter ?? createCommandLimiter(c.secret, c.redis),
         secret: c.secret,
         circleKeys,
-        crisisText: () => config.crisisText,
+        crisisText: crisisPanel(i18n),
         i18n,
         hostGraceMinutes: config.hostGraceMinutes,
       },
