@@ -27,6 +27,8 @@ export interface BrowserOptions {
   timezoneId?: string;
   /** A phone instead of a desktop window. */
   phone?: boolean;
+  /** The browser's language (navigator.language and Accept-Language), e.g. 'fr-CA'; Chromium's own without it. */
+  locale?: string;
   /** The fake camera plays this .y4m file instead of Chromium's own test pattern. */
   fakeVideo?: string;
 }
@@ -51,6 +53,7 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<TestBrow
     // A phone: 390×844 CSS px, touch, a mobile viewport (as an iPhone 12–15 is); a 1280×800 desktop otherwise.
     ...(opts.phone ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 800 } }),
     ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
+    ...(opts.locale ? { locale: opts.locale } : {}),
   });
   await context.addInitScript(() => {
     const Native = window.RTCPeerConnection;
