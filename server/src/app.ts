@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { Router, type Request } from 'express';
@@ -31,6 +31,9 @@ import { inboxRoutes } from './inbox/inbox.routes';
 import { createInboxService } from './inbox/inbox.service';
 import { errorHandler, notFound } from './http/errors';
 import { createI18n, localeMiddleware } from './i18n/i18n';
+import { crisisPanel } from './program/crisisText';
+import { runProgram } from './program/program';
+import { appShell } from './program/appShell';
 import { usersRepository } from './auth/users.repository';
 import { rateLimit, type MakeLimiter } from './http/rateLimit';
 import { httpUrlOf, type Media } from './livekit/media';
@@ -106,6 +109,8 @@ export function createApp(c: Components) {
         ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` })
         : undefined,
     });
+  // One program per process: its holidays under every planned session, its words in every message.
+  runProgram(config.program);
   const i18n = createI18n(config.program);
   const mailer = c.mailer !== undefined ? c.mailer : config.mail ? smtpMailer(config.mail) : null;
   const auth = createAuthService({
@@ -312,7 +317,7 @@ export function createApp(c: Components) {
     }),
   );
   api.use('/circles', circlesRoutes({ circles, clock: c.clock }));
-  api.use('/help', helpRoutes({ counselling: config.counselling }));
+  api.use('/help', helpRoutes({ i18n }));
   api.use(
     '/inbox',
     inboxRoutes({
@@ -355,8 +360,12 @@ export function createApp(c: Components) {
   if (c.clientDir && existsSync(path.join(c.clientDir, 'index.html'))) {
     const dir = c.clientDir;
     app.use(express.static(dir, { index: false, maxAge: '1h' }));
-    // Client-side routes: every other GET gets the app shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+    // Client-side routes: every other GET gets the app shell, in the reader's language and the program's name.
+    const shell = appShell(readFileSync(path.join(dir, 'index.html'), 'utf8'), i18n);
+    app.get(/^\/(?!api\/).*/, (req, res) => {
+      res.set({ 'Cache-Control': 'no-cache', Vary: 'Accept-Language, Cookie', 'Content-Language': shell.localeOf(req) });
+      res.type('html').send(shell.html(shell.localeOf(req)));
+    });
   }
   app.use(notFound);
   app.use(errorHandler(c.log, i18n));
@@ -381,7 +390,7 @@ export function createApp(c: Components) {
         limiter: c.commandLimiter ?? createCommandLimiter(c.secret, c.redis),
         secret: c.secret,
         circleKeys,
-        crisisText: () => config.crisisText,
+        crisisText: crisisPanel(i18n),
         i18n,
         hostGraceMinutes: config.hostGraceMinutes,
       },

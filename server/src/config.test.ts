@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
@@ -101,25 +102,44 @@ describe('production secrets', () => {
   });
 });
 
-describe('the counselling intake line', () => {
-  it('is named in the circle panel with its hours, and given to the help page', () => {
-    const config = loadConfig({ COUNSELLING_PHONE: '1-877-555-0100', COUNSELLING_HOURS: 'Weekdays 8:30 a.m. to 4:30 p.m.' });
-    expect(config.counselling).toEqual({ phone: '1-877-555-0100', hours: 'Weekdays 8:30 a.m. to 4:30 p.m.' });
-    expect(config.crisisText).toContain("counselling intake line at 1-877-555-0100 (Weekdays 8:30 a.m. to 4:30 p.m.)");
-    expect(config.crisisText).toContain('9-8-8');
+describe('the program file', () => {
+  const novaScotia = path.join(root, 'tests/fixtures/nova-scotia.json');
+
+  it('is read from PROGRAM_FILE; without one the built-in program runs', () => {
+    const ns = loadConfig({ PROGRAM_FILE: novaScotia });
+    expect(ns.program.weeklyCircle.zone).toBe('America/Halifax');
+    expect(ns.program.defaultLocale).toBe('fr-CA');
+    expect(loadConfig({}).program.weeklyCircle.zone).toBe('America/Edmonton');
   });
 
-  it('is left out, not invented, when unset; CRISIS_TEXT still wins when set', () => {
-    expect(loadConfig({}).counselling).toBeNull();
-    expect(loadConfig({}).crisisText).toContain("call the society's counselling line");
-    expect(loadConfig({ COUNSELLING_PHONE: '403 555 0100', CRISIS_TEXT: 'Call or text 9-8-8.' }).crisisText).toBe('Call or text 9-8-8.');
+  it("sends mail as the program's short name unless MAIL_FROM says otherwise", () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }).mail?.from).toBe('Red Mug <no-reply@localhost>');
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', PROGRAM_FILE: novaScotia }).mail?.from).toBe('Tasse bleue <no-reply@localhost>');
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'X <x@example.org>' }).mail?.from).toBe('X <x@example.org>');
   });
 
-  it.each(['call us', '12', '555-0100; DROP', '<a href=x>'])('refuses %s as a phone number', (phone) => {
-    expect(refusal({ COUNSELLING_PHONE: phone })).toMatch(/^ {2}COUNSELLING_PHONE: /m);
+  it('refuses a file that is missing or not valid, naming the field', () => {
+    expect(refusal({ PROGRAM_FILE: path.join(root, 'tests/fixtures/no-such-program.json') })).toMatch(/could not be read/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'redmug-program-'));
+    try {
+      const file = path.join(dir, 'program.json');
+      const ns = JSON.parse(readFileSync(novaScotia, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify({ ...ns, accentColour: 'blue', holidays: { country: 'CA', region: 'XX' } }));
+      expect(refusal({ PROGRAM_FILE: file })).toMatch(/^ {2}accentColour: /m);
+      writeFileSync(file, JSON.stringify({ ...ns, holidays: { country: 'CA', region: 'XX' } }));
+      expect(refusal({ PROGRAM_FILE: file })).toMatch(/^ {2}holidays\.region: date-holidays knows no region XX in CA/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
+});
 
-  it('refuses hours without a number', () => {
-    expect(refusal({ COUNSELLING_HOURS: 'Weekdays' })).toMatch(/^ {2}COUNSELLING_PHONE: .*needs/m);
+describe('the crisis and counselling lines', () => {
+  it.each([
+    ['CRISIS_TEXT', 'Call or text 9-8-8.', 'crisis.text'],
+    ['COUNSELLING_PHONE', '1-877-555-0100', 'counselling.phone'],
+    ['COUNSELLING_HOURS', 'Weekdays 8:30 a.m. to 4:30 p.m.', 'counselling.hours'],
+  ])('come from the program file: a start with %s set is refused, naming the field to use instead', (name, value, field) => {
+    expect(refusal({ [name]: value })).toMatch(new RegExp(`^ {2}${name}: ${name} is no longer read: give it as "${field.replace('.', '\\.')}" in the program file \\(PROGRAM_FILE`, 'm'));
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProgramConfig } from '../../shared/schemas/program';
+import { localized, type ProgramConfig } from '../../shared/schemas/program';
 import { loadProgram } from './program/program';
 import { MAKE_ONE, urlPassword, weakSecretReason } from './weakSecrets';
 
@@ -10,6 +10,13 @@ import { MAKE_ONE, urlPassword, weakSecretReason } from './weakSecrets';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Variables whose values moved into the program file, and the field that holds each now. */
+const MOVED_TO_PROGRAM = [
+  ['CRISIS_TEXT', 'crisis.text'],
+  ['COUNSELLING_PHONE', 'counselling.phone'],
+  ['COUNSELLING_HOURS', 'counselling.hours'],
+] as const;
 
 const Env = z
   .object({
@@ -57,18 +64,14 @@ const Env = z
     ATTENDANCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     MATCHES_BEFORE_PLATFORM: z.coerce.number().int().min(0).max(100_000).default(0),
     SMTP_URL: z.string().url().optional(),
-    MAIL_FROM: z.string().min(3).default('Red Mug <no-reply@localhost>'),
+    // Default: the program's short name <no-reply@localhost>.
+    MAIL_FROM: z.string().min(3).optional(),
     REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(8),
     SEED_DEMO: bool.optional(),
-    CRISIS_TEXT: z.string().max(1000).optional(),
-    /** The society's professional counselling intake line, shown on the "Which kind of help fits?" page and in circles. */
-    COUNSELLING_PHONE: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 ().-]{5,24}[0-9]$/, 'COUNSELLING_PHONE must be a phone number, like 1-877-555-0100')
-      .optional(),
-    /** When the intake line answers, in words, e.g. "Weekdays 8:30 a.m. to 4:30 p.m., Alberta time". */
-    COUNSELLING_HOURS: z.string().trim().min(3).max(200).optional(),
+    // Read no more: the crisis and counselling lines are in the program file now (a start with one set is refused).
+    CRISIS_TEXT: z.string().optional(),
+    COUNSELLING_PHONE: z.string().optional(),
+    COUNSELLING_HOURS: z.string().optional(),
     /** The program's configuration file (name, zone, holidays, lines, languages); the built-in Alberta one without it. */
     PROGRAM_FILE: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -82,8 +85,14 @@ const Env = z
         message: 'Set LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together, or none of them',
       });
     }
-    if (env.COUNSELLING_HOURS && !env.COUNSELLING_PHONE) {
-      ctx.addIssue({ code: 'custom', path: ['COUNSELLING_PHONE'], message: 'COUNSELLING_HOURS needs COUNSELLING_PHONE' });
+    for (const [name, field] of MOVED_TO_PROGRAM) {
+      if (env[name] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `${name} is no longer read: give it as "${field}" in the program file (PROGRAM_FILE, see docs/program.md) and unset ${name}`,
+        });
+      }
     }
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET is required in production' });
@@ -163,30 +172,14 @@ export interface Config {
   reminderHour: number;
   seedDemo: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  /** The "not a crisis service" panel in every circle. */
-  crisisText: string;
-  /** The society's counselling intake line; null when the operator has not set COUNSELLING_PHONE. */
-  counselling: Counselling | null;
   /** Which program this is: its names, circle zone and default, holidays, lines and languages. */
   program: ProgramConfig;
 }
 
-export interface Counselling {
-  /** As people read it, e.g. "1-877-555-0100". */
-  phone: string;
-  hours: string | null;
-}
-
-/** The default panel text, naming the counselling line when it is configured. */
-export function defaultCrisisText(counselling: Counselling | null): string {
-  const line = counselling
-    ? `call the society's counselling intake line at ${counselling.phone}${counselling.hours ? ` (${counselling.hours})` : ''}`
-    : "call the society's counselling line";
-  return (
-    'A Red Mug circle is peer support, not a crisis service. If you are in crisis or thinking about suicide, call or ' +
-    `text 9-8-8 (Suicide Crisis Helpline), any time. For confidential professional counselling, ${line}; staff can ` +
-    'also connect you with one-to-one peer support.'
-  );
+/** "Red Mug <no-reply@localhost>": the program's short name in its default language (quoted when it needs to be). */
+export function defaultSender(program: ProgramConfig): string {
+  const name = localized(program.shortName, program.defaultLocale, program.defaultLocale);
+  return `${/^[\p{L}\p{N} .-]+$/u.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`} <no-reply@localhost>`;
 }
 
 export class ConfigError extends Error {
@@ -208,7 +201,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   } catch (err) {
     throw new ConfigError(err instanceof Error ? err.message : String(err), { cause: err });
   }
-  const counselling = e.COUNSELLING_PHONE ? { phone: e.COUNSELLING_PHONE, hours: e.COUNSELLING_HOURS ?? null } : null;
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -245,12 +237,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       matchesBeforePlatform: e.MATCHES_BEFORE_PLATFORM,
     },
     attendance: { retentionDays: e.ATTENDANCE_RETENTION_DAYS, smallCellThreshold: e.REPORT_SMALL_CELL_THRESHOLD },
-    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? defaultSender(program) } : null,
     reminderHour: e.REMINDER_HOUR,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV === 'development',
     logLevel: e.LOG_LEVEL,
-    crisisText: e.CRISIS_TEXT ?? defaultCrisisText(counselling),
-    counselling,
     program,
   };
 }

@@ -11,8 +11,9 @@ import { createMedia } from './livekit/media';
 import { createLogger } from './log';
 import { closeRedis, connectRedis } from './redis';
 import { startJobs } from './jobs';
+import { zonesWithFacts } from './scheduling/zoneData';
 import { resolveAppSecret, resolveE2eeSecret } from './secrets';
-import { ensureMondayCircle, seedDemoAccounts, seedDemoHosts, seedDemoMatchHistory, seedDemoReadiness, seedDemoTopics } from './seed';
+import { ensureWeeklyCircle, seedDemoAccounts, seedDemoHosts, seedDemoMatchHistory, seedDemoReadiness, seedDemoTopics } from './seed';
 import { configuredStore, openDb, type Db } from './store/db';
 import { describeHolder, StoreLockedError } from './store/storeLock';
 
@@ -29,6 +30,10 @@ export async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  if (!zonesWithFacts().has(config.program.weeklyCircle.zone)) {
+    // Only zones with facts written out (scheduling/zoneData.ts) are checked against the runtime's zone data.
+    log.info('zone_data.unchecked', { zone: config.program.weeklyCircle.zone });
+  }
   const secret = resolveAppSecret(config);
   let db: Db;
   try {
@@ -39,7 +44,7 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
   log.info('store.ready', { engine: db.engine });
-  await ensureMondayCircle(db);
+  await ensureWeeklyCircle(db, config.program);
 
   const media = createMedia(config.livekit.mode === 'external' ? config.livekit : null);
   // Several instances share live state and broadcasts through Redis; without it, one instance keeps them in memory.
@@ -63,10 +68,10 @@ export async function main(): Promise<void> {
   });
 
   if (config.seedDemo) {
-    await seedDemoTopics(db, systemClock);
+    await seedDemoTopics(db, systemClock, config.program);
     const demo = await seedDemoAccounts(services.auth);
     await seedDemoReadiness(services.readiness, demo, systemClock);
-    await seedDemoHosts(services.scheduling, demo, systemClock);
+    await seedDemoHosts(services.scheduling, demo, systemClock, config.program);
     await seedDemoMatchHistory(db, systemClock);
     if (demo.length > 0) {
       process.stdout.write('\nDEMO ACCOUNTS (development only; shown once):\n');

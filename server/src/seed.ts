@@ -10,22 +10,37 @@ import type { Db } from './store/db';
 import { schedulingRepository, WEEKLY_DEFAULTS, type NewSeries } from './scheduling/scheduling.repository';
 import type { SchedulingService } from './scheduling/scheduling.service';
 import { sessionIdOf } from './scheduling/sessionId';
+import { DEFAULT_PROGRAM } from './program/program';
+import { localized, type LocalizedText, type ProgramConfig } from '../../shared/schemas/program';
 
-export const MONDAY_CIRCLE: NewSeries = {
-  ...WEEKLY_DEFAULTS,
-  id: 'rmcc',
-  title: 'Red Mug Coffee Circle',
-  description:
-    'Drop in, no RSVP. A volunteer host keeps the conversation gentle; trained peer supporters wear a red mug. ' +
-    'Nothing is recorded, and what is shared stays in the circle.',
-  weekday: 1,
-  startLocal: '12:00',
-  durationMinutes: 60,
-  timezone: 'America/Edmonton',
-  defaultTopic: 'Open conversation: what is on your mind this week?',
-  /** The first Monday of the series as the platform runs it (its calendar feed's first event). */
-  startsOn: '2026-01-05',
-};
+/** The weekly circle's internal id (its session ids and feed UIDs carry it; nobody reads it). */
+export const WEEKLY_CIRCLE_ID = 'rmcc';
+
+/** The day from which the built-in weekly circle's first date is counted (its calendar feed's first event on or after it). */
+const SERIES_EPOCH = '2026-01-05';
+
+/**
+ * The weekly drop-in circle every store starts with, from the program file (`weeklyCircle`): named after the
+ * program, in the program's default language (staff can change any of it afterwards).
+ */
+export function weeklyCircleOf(program: ProgramConfig): NewSeries {
+  const w = program.weeklyCircle;
+  const l = (text: LocalizedText) => localized(text, program.defaultLocale, program.defaultLocale);
+  const epoch = DateTime.fromISO(SERIES_EPOCH);
+  return {
+    ...WEEKLY_DEFAULTS,
+    id: WEEKLY_CIRCLE_ID,
+    title: l(program.name),
+    description: l(w.description),
+    weekday: w.weekday,
+    startLocal: w.start,
+    durationMinutes: w.durationMinutes,
+    timezone: w.zone,
+    defaultTopic: l(w.topic),
+    /** The first meeting as the platform runs it: the program's weekday on or after the epoch. */
+    startsOn: epoch.plus({ days: (w.weekday - epoch.weekday + 7) % 7 }).toISODate()!,
+  };
+}
 
 const DEMO_TOPICS = [
   'Setting boundaries with clients and colleagues',
@@ -36,19 +51,28 @@ const DEMO_TOPICS = [
   'Loneliness in sole practice',
 ];
 
-/** The weekly Monday circle exists in every store. Idempotent. */
-export async function ensureMondayCircle(db: Db): Promise<void> {
-  await schedulingRepository(db).insertSeries(MONDAY_CIRCLE, null, { ifAbsent: true });
+/** The program's weekly circle exists in every store (the built-in program's without one). Idempotent. */
+export async function ensureWeeklyCircle(db: Db, program: ProgramConfig = DEFAULT_PROGRAM): Promise<void> {
+  await schedulingRepository(db).insertSeries(weeklyCircleOf(program), null, { ifAbsent: true });
 }
 
-/** Demo topics for the coming Mondays, only where none is set. */
-export async function seedDemoTopics(db: Db, clock: Clock): Promise<void> {
+/** The former name, for callers that predate programs. */
+export const ensureMondayCircle = ensureWeeklyCircle;
+
+/** The weekly circle's local dates from this week on, `count` of them. */
+function comingDates(program: ProgramConfig, clock: Clock, count: number): string[] {
+  const w = program.weeklyCircle;
+  const first = DateTime.fromJSDate(clock.now(), { zone: w.zone }).startOf('week').plus({ days: w.weekday - 1 });
+  return Array.from({ length: count }, (_, i) => first.plus({ weeks: i }).toISODate()!);
+}
+
+/** Demo topics for the coming weekly circles, only where none is set. */
+export async function seedDemoTopics(db: Db, clock: Clock, program: ProgramConfig = DEFAULT_PROGRAM): Promise<void> {
   const repo = schedulingRepository(db);
-  let monday = DateTime.fromJSDate(clock.now(), { zone: MONDAY_CIRCLE.timezone }).startOf('week');
-  for (const topic of DEMO_TOPICS) {
-    const date = monday.toISODate()!;
-    if (!(await repo.topicOn(MONDAY_CIRCLE.id, date))) await repo.setTopic(MONDAY_CIRCLE.id, date, topic, null);
-    monday = monday.plus({ weeks: 1 });
+  const dates = comingDates(program, clock, DEMO_TOPICS.length);
+  for (const [i, topic] of DEMO_TOPICS.entries()) {
+    const date = dates[i]!;
+    if (!(await repo.topicOn(WEEKLY_CIRCLE_ID, date))) await repo.setTopic(WEEKLY_CIRCLE_ID, date, topic, null);
   }
 }
 
@@ -97,18 +121,17 @@ export async function seedDemoReadiness(readiness: ReadinessService, demo: DemoA
 }
 
 /**
- * CAUTION: development only. The demo volunteer hosts the coming Monday circles, so a fresh install shows a
+ * CAUTION: development only. The demo volunteer hosts the coming weekly circles, so a fresh install shows a
  * red-mug host and host controls without any setup.
  */
-export async function seedDemoHosts(scheduling: SchedulingService, demo: DemoAccount[], clock: Clock): Promise<void> {
+export async function seedDemoHosts(scheduling: SchedulingService, demo: DemoAccount[], clock: Clock, program: ProgramConfig = DEFAULT_PROGRAM): Promise<void> {
   const staff = demo.find((a) => a.role === 'staff');
   const volunteer = demo.find((a) => a.role === 'volunteer');
   if (!staff || !volunteer) return;
   const by = { id: staff.id, email: staff.email, firstName: staff.firstName, role: staff.role, memberKind: null, yearOfCall: null, locale: null };
-  let monday = DateTime.fromJSDate(clock.now(), { zone: MONDAY_CIRCLE.timezone }).startOf('week');
-  for (let i = 0; i < 6; i++, monday = monday.plus({ weeks: 1 })) {
-    // A holiday-skipped Monday has nothing to host; the rest get the demo volunteer.
-    await scheduling.setHosts(by, sessionIdOf(MONDAY_CIRCLE.id, monday.toISODate()!), volunteer.id, null).catch(() => undefined);
+  for (const date of comingDates(program, clock, 6)) {
+    // A holiday-skipped day has nothing to host; the rest get the demo volunteer.
+    await scheduling.setHosts(by, sessionIdOf(WEEKLY_CIRCLE_ID, date), volunteer.id, null).catch(() => undefined);
   }
 }
 

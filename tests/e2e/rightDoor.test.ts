@@ -4,6 +4,7 @@ import { expectAccessible } from '../support/axe';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { e2eSetup } from '../support/e2e';
 import { openCircleNow } from '../support/openCircles';
+import { programEnv } from '../support/program';
 
 /**
  * "Which kind of help fits?" (issue #18, item 6): one page naming the four doors — the circle for career and
@@ -13,7 +14,7 @@ import { openCircleNow } from '../support/openCircles';
  */
 const e2e = e2eSetup({
   livekit: 'media',
-  env: { COUNSELLING_PHONE: '1-877-555-0100', COUNSELLING_HOURS: 'weekdays 8:30 a.m. to 4:30 p.m., Alberta time' },
+  env: programEnv({ counselling: { phone: '1-877-555-0100', hours: { 'en-CA': 'weekdays 8:30 a.m. to 4:30 p.m., Alberta time' } } }),
 });
 let sessionId: string;
 beforeAll(async () => {

@@ -2,10 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HelpInfo } from '../../shared/schemas/help';
 import { newLiveParticipant } from '../support/liveClient';
 import { openCircleNow } from '../support/openCircles';
+import { NOVA_SCOTIA_FILE, programEnv } from '../support/program';
 import { startTestApp, type TestApp } from '../support/testApp';
 
-/** "Which kind of help fits?": the society's counselling line comes from configuration, for anyone who asks. */
-const COUNSELLING = { COUNSELLING_PHONE: '1-877-555-0100', COUNSELLING_HOURS: 'Weekdays 8:30 a.m. to 4:30 p.m., Alberta time' };
+/** "Which kind of help fits?": the society's counselling line comes from the program file, for anyone who asks. */
+const COUNSELLING = programEnv({
+  counselling: {
+    phone: '1-877-555-0100',
+    hours: { 'en-CA': 'Weekdays 8:30 a.m. to 4:30 p.m., Alberta time', 'fr-CA': 'En semaine, de 8 h 30 à 16 h 30, heure de l’Alberta' },
+  },
+});
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -27,9 +33,26 @@ describe('GET /api/help', () => {
   });
 
   it('keeps a leading + in the dialled number', async () => {
-    app = await startTestApp({ env: { COUNSELLING_PHONE: '+1 (403) 555-0199' } });
+    app = await startTestApp({ env: programEnv({ counselling: { phone: '+1 (403) 555-0199' } }) });
     const body = HelpInfo.parse(await (await fetch(`${app.url}/api/help`)).json());
     expect(body.counselling).toEqual({ phone: '+1 (403) 555-0199', tel: '+14035550199', hours: null });
+  });
+
+  it("gives the hours in the asker's language", async () => {
+    app = await startTestApp({ env: COUNSELLING });
+    const res = await fetch(`${app.url}/api/help`, { headers: { 'accept-language': 'fr-CA,fr;q=0.9' } });
+    expect(HelpInfo.parse(await res.json()).counselling?.hours).toBe('En semaine, de 8 h 30 à 16 h 30, heure de l’Alberta');
+  });
+
+  it("answers in a French-first program's language by default", async () => {
+    app = await startTestApp({ env: { PROGRAM_FILE: NOVA_SCOTIA_FILE } });
+    expect(HelpInfo.parse(await (await fetch(`${app.url}/api/help`)).json()).counselling).toEqual({
+      phone: '1-902-555-0142',
+      tel: '19025550142',
+      hours: 'en semaine, de 9 h à 17 h, heure de l’Atlantique',
+    });
+    const en = await fetch(`${app.url}/api/help`, { headers: { 'accept-language': 'en' } });
+    expect(HelpInfo.parse(await en.json()).counselling?.hours).toBe('weekdays 9 a.m. to 5 p.m., Atlantic time');
   });
 
   it('says there is no configured line rather than invent one', async () => {

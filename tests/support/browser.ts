@@ -27,6 +27,8 @@ export interface BrowserOptions {
   timezoneId?: string;
   /** A phone instead of a desktop window. */
   phone?: boolean;
+  /** The browser's language (navigator.language and Accept-Language), e.g. 'fr-CA'; Chromium's own without it. */
+  locale?: string;
   /** The fake camera plays this .y4m file instead of Chromium's own test pattern. */
   fakeVideo?: string;
   /** The browser's language (navigator.languages and Accept-Language), e.g. fr-CA. */

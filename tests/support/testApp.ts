@@ -8,7 +8,7 @@ import { fixedClock, systemClock, type Clock } from '../../server/src/clock';
 import { loadConfig, type Config } from '../../server/src/config';
 import { createMedia, type Media } from '../../server/src/livekit/media';
 import { createLogger } from '../../server/src/log';
-import { ensureMondayCircle } from '../../server/src/seed';
+import { ensureWeeklyCircle } from '../../server/src/seed';
 import { openDb, type Db } from '../../server/src/store/db';
 
 export const TEST_SECRET = 'integration-test-secret-0123456789abcdef';
@@ -81,7 +81,7 @@ export async function startTestApp(opts: {
   const self = opts.publicUrlIsSelf ? { PUBLIC_URL: `http://127.0.0.1:${await listen()}` } : {};
   const config: Config = loadConfig({ NODE_ENV: 'test', LIVEKIT_LOCAL: 'off', ...opts.env, ...self });
   const db = opts.db ?? (await openDb({ memory: true }));
-  await ensureMondayCircle(db);
+  await ensureWeeklyCircle(db, config.program);
   const clock = testClock(opts.now ?? IN_WINDOW);
   const logLines: string[] = [];
   const media = opts.media ?? createMedia(null);

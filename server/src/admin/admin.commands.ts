@@ -9,7 +9,7 @@ import { hashPassword } from '../auth/passwords';
 import { sessionsRepository, usersRepository } from '../auth/users.repository';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
-import { ensureMondayCircle } from '../seed';
+import { ensureWeeklyCircle } from '../seed';
 import type { Db } from '../store/db';
 
 /**
@@ -87,7 +87,7 @@ async function run(argv: string[], { db, config, clock, origin }: AdminDeps, out
     },
     strict: true,
   });
-  await ensureMondayCircle(db);
+  await ensureWeeklyCircle(db, config.program);
   const auth = createAuthService({
     db,
     clock,

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { albertaHolidayOn } from './holidays';
+import { holidaysOf } from './holidays';
 import { meets, planSession, planSessions, type SeriesPlan, type SessionOverride } from './plan';
+
+const albertaHolidayOn = holidaysOf({ country: 'CA', region: 'AB' });
 
 const window = { opensMinutesBefore: 10, closesMinutesAfterEnd: 0 };
 const monday: SeriesPlan = {

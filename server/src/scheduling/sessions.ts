@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { PublicUser } from '../../../shared/schemas/auth';
 import { LocalDate } from '../../../shared/schemas/scheduling';
 import type { Queryable } from '../store/db';
-import { albertaHolidayOn } from './holidays';
+import { programHolidayOn } from './holidays';
 import { meets, planSession, planSessions, type PlannedSession, type SeriesPlan } from './plan';
 import { wallClock, type DropInWindow, type WeeklyRule } from './schedule';
 import { schedulingRepository, venueOf, type OverrideRow, type SeriesRow } from './scheduling.repository';
@@ -92,7 +92,7 @@ export async function loadSessions(
   const out: LoadedSession[] = [];
   for (const s of series) {
     const own = new Map(overrides.filter((o) => o.seriesId === s.id).map((o) => [o.localDate, o]));
-    for (const p of planSessions(planOf(s), from, to, own, albertaHolidayOn, windowOf(s, window))) {
+    for (const p of planSessions(planOf(s), from, to, own, programHolidayOn, windowOf(s, window))) {
       out.push(loaded(s, p, topicOf.get(key(s.id, p.localDate)), byKey.get(key(s.id, p.localDate))));
     }
   }
@@ -115,7 +115,7 @@ export async function loadSession(
   const o = await repo.override(series.id, parsed.localDate);
   const plan = planOf(series);
   if (opts.pastSeriesEnd && series.kind === 'weekly') plan.endsOn = null;
-  const planned = planSession(plan, parsed.localDate, o ?? undefined, albertaHolidayOn, windowOf(series, window));
+  const planned = planSession(plan, parsed.localDate, o ?? undefined, programHolidayOn, windowOf(series, window));
   if (!planned) return null;
   const topic = await repo.topicOn(series.id, parsed.localDate);
   return loaded(series, planned, topic ?? undefined, o ?? undefined);
