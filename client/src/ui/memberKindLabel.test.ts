@@ -45,7 +45,7 @@ describe('readiness words', () => {
     expect(itemWords({ ...current, state: 'lapsed' }, 'signed', en)).toBe('Lapsed (signed 2026-10-01, valid until 2027-09-30)');
     expect(itemWords({ ...current, state: 'due' }, 'completed', fr)).toBe('À renouveler : suivie le 2026-10-01, valide jusqu’au 2027-09-30');
     expect(itemWords({ on: null, validUntil: null, state: 'missing' }, 'completed', fr)).toBe('Rien au dossier');
-    const r = { current: true, training: current, undertaking: current, validUntil: '2027-09-30' };
+    const r = { current: true, training: current, undertaking: current, missing: [], validUntil: '2027-09-30' };
     expect(readinessSummary(r, en)).toBe('Current until 2027-09-30');
     expect(readinessSummary(r, fr)).toBe('À jour jusqu’au 2027-09-30');
   });
