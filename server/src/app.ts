@@ -145,7 +145,7 @@ export function createApp(c: Components) {
     smallCellThreshold: config.attendance.smallCellThreshold,
   });
   const headcounts = createHeadcountService({ db: c.db, clock: c.clock, window: config.dropIn, hostIds });
-  const reports = createReportsService({ db: c.db, attendance, headcounts, threshold: config.attendance.smallCellThreshold, window: config.dropIn });
+  const reports = createReportsService({ db: c.db, attendance, headcounts, threshold: config.attendance.smallCellThreshold, window: config.dropIn, i18n });
   const outcomes = createOutcomesService({
     db: c.db,
     clock: c.clock,
@@ -153,6 +153,7 @@ export function createApp(c: Components) {
     threshold: config.matching.smallCellThreshold,
     circleThreshold: config.attendance.smallCellThreshold,
     matchesBeforePlatform: config.matching.matchesBeforePlatform,
+    zone: config.program.weeklyCircle.zone,
   });
   const pledges = createPledgeService({ db: c.db, clock: c.clock });
   const circleKeys = createCircleKeys(c.e2eeSecret);

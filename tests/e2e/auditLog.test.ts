@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_COLUMNS } from '../../shared/auditCsv';
+import { auditColumns } from '../../shared/auditCsv';
+import { translator } from '../../shared/i18n/translate';
 import { AUDIT_PAGE_DEFAULT } from '../../shared/schemas/reports';
 import { expectAccessible } from '../support/axe';
 import { signInThroughUi } from '../support/circlePages';
@@ -57,7 +58,7 @@ describe('the audit log in the browser', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^red-mug-audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
-    expect(csv[0]).toBe(AUDIT_COLUMNS.map((c) => `"${c}"`).join(','));
+    expect(csv[0]).toBe(auditColumns(translator('en-CA', { program: 'Red Mug Coffee Circle', programShort: 'Red Mug', zone: 'Alberta time' })).map((c) => `"${c}"`).join(','));
     expect(csv).toHaveLength(INVITES + 2);
     // The same words as the page's first row.
     const firstRow = table(page).getByRole('row').nth(1);

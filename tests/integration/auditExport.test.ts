@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_COLUMNS } from '../../shared/auditCsv';
+import { auditColumns } from '../../shared/auditCsv';
+import { translator } from '../../shared/i18n/translate';
 import { AuditLogResponse, type AuditLogEntry } from '../../shared/schemas/reports';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';
@@ -120,7 +121,7 @@ describe('CSV export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?red-mug-audit-log-\d{4}-\d{2}-\d{2}\.csv"?$/);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const lines = (res.body as string).trimEnd().split('\r\n');
-    expect(lines[0]).toBe(AUDIT_COLUMNS.map((c) => `"${c}"`).join(','));
+    expect(lines[0]).toBe(auditColumns(translator('en-CA', { program: 'Red Mug Coffee Circle', programShort: 'Red Mug', zone: 'Alberta time' })).map((c) => `"${c}"`).join(','));
     const all = (await page(staff, '?limit=500')).entries;
     expect(lines).toHaveLength(all.length + 1);
     expect(lines).toContain(

@@ -116,3 +116,18 @@ describe('malformed input gets a clear 4xx with a code, never a 500', () => {
     expect(app.logLines.filter((l) => l.includes('http.unhandled'))).toEqual([]);
   });
 });
+
+describe('refusals in the person’s language', () => {
+  it('a French browser gets NOT_FOUND and a bad JSON body in French', async () => {
+    const missing = await fetch(`${app.url}/api/no-such-thing`, { headers: { 'Accept-Language': 'fr-CA' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ code: 'NOT_FOUND', message: 'Il n’y a rien à cette adresse. Vérifiez le lien ou retournez à la page d’accueil.' });
+    const bad = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Accept-Language': 'fr-CA,fr;q=0.9', 'Content-Type': 'application/json', Origin: app.url },
+      body: '{"email": ',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: 'Le corps de la requête n’est pas du JSON valide.' });
+  });
+});

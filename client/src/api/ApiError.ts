@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../../../shared/errors';
+import { tNow } from '../i18n/useT';
 
 /** The shape of every non-2xx body; an unknown code (a newer server) degrades to INTERNAL, keeping its message. */
 export const ApiErrorBodySchema = z.object({
@@ -9,7 +10,10 @@ export const ApiErrorBodySchema = z.object({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** status 0 means the server could not be reached at all. */
+/**
+ * status 0 means the server could not be reached at all. The message is the server's, already in the person's
+ * language (the server renders every message it sends in the request's locale); callers switch on `code` only.
+ */
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly code: ErrorCode;
@@ -26,10 +30,12 @@ export class ApiError extends Error {
   }
 }
 
-export const UNREACHABLE_MESSAGE = 'We could not reach Red Mug. Check your connection and try again.';
-export const UNEXPECTED_MESSAGE = 'Something went wrong on our side. Reload the page and try again.';
+/** The server could not be reached (no answer at all): in the page's current language. */
+export const unreachableMessage = (): string => tNow('errors.unreachable');
+/** An answer the client cannot read, or a throw that is not an ApiError: in the page's current language. */
+export const unexpectedMessage = (): string => tNow('errors.unexpected');
 
 /** A message fit to show a person, whatever was thrown. */
 export function messageOf(err: unknown): string {
-  return err instanceof ApiError ? err.message : UNEXPECTED_MESSAGE;
+  return err instanceof ApiError ? err.message : unexpectedMessage();
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { SessionResponse } from '../../../shared/schemas/auth';
 import { useStore } from '../store';
-import { ApiError, ApiErrorBodySchema, UNEXPECTED_MESSAGE, UNREACHABLE_MESSAGE } from './ApiError';
+import { ApiError, ApiErrorBodySchema, unexpectedMessage, unreachableMessage } from './ApiError';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
@@ -19,7 +19,7 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
       ...(method !== 'GET' ? { body: JSON.stringify(body ?? {}) } : {}),
     });
   } catch {
-    throw new ApiError(0, { code: 'INTERNAL', message: UNREACHABLE_MESSAGE });
+    throw new ApiError(0, { code: 'INTERNAL', message: unreachableMessage() });
   }
 }
 
@@ -34,7 +34,7 @@ async function jsonOf(res: Response): Promise<unknown> {
 async function errorOf(res: Response): Promise<ApiError> {
   const parsed = ApiErrorBodySchema.safeParse(await jsonOf(res));
   if (parsed.success) return new ApiError(res.status, parsed.data);
-  return new ApiError(res.status, { code: 'INTERNAL', message: UNEXPECTED_MESSAGE });
+  return new ApiError(res.status, { code: 'INTERNAL', message: unexpectedMessage() });
 }
 
 /** A fresh CSRF token when the old one was refused (it expires with the token cookie). */
@@ -42,7 +42,7 @@ async function refreshCsrf(): Promise<void> {
   const res = await send('GET', '/api/auth/session', undefined);
   if (!res.ok) throw await errorOf(res);
   const parsed = SessionResponse.safeParse(await jsonOf(res));
-  if (!parsed.success) throw new ApiError(res.status, { code: 'INTERNAL', message: UNEXPECTED_MESSAGE });
+  if (!parsed.success) throw new ApiError(res.status, { code: 'INTERNAL', message: unexpectedMessage() });
   useStore.getState().setSession(parsed.data);
 }
 
@@ -72,7 +72,7 @@ export async function apiRequest<S extends z.ZodType>(
     }
   }
   const parsed = schema.safeParse(await jsonOf(res));
-  if (!parsed.success) throw new ApiError(res.status, { code: 'INTERNAL', message: UNEXPECTED_MESSAGE });
+  if (!parsed.success) throw new ApiError(res.status, { code: 'INTERNAL', message: unexpectedMessage() });
   return parsed.data;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommandId } from '../../../shared/schemas/live';
-import { emitCommand, newCommandId, NO_ANSWER_MESSAGE } from './emitCommand';
+import { emitCommand, newCommandId, noAnswerMessage } from './emitCommand';
 
 type Answer = { err: Error | null; ack?: unknown };
 const TIMED_OUT: Answer = { err: new Error('operation has timed out') };
@@ -51,7 +51,7 @@ describe('emitCommand', () => {
 
   it('resolves as INTERNAL with a message for people when the retry gets no answer either', async () => {
     const { socket, sent } = fakeSocket(DROPPED, TIMED_OUT);
-    expect(await emitCommand(socket, 'hand:raise', {})).toEqual({ ok: false, code: 'INTERNAL', message: NO_ANSWER_MESSAGE });
+    expect(await emitCommand(socket, 'hand:raise', {})).toEqual({ ok: false, code: 'INTERNAL', message: noAnswerMessage() });
     expect(sent).toHaveLength(2);
   });
 

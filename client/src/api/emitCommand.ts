@@ -1,5 +1,6 @@
 import type { Ack } from '../../../shared/errors';
 import type { ClientToServerEvents } from '../../../shared/events';
+import { tNow } from '../i18n/useT';
 import type { CircleSocket } from './createCircleSocket';
 
 export type CommandName = keyof ClientToServerEvents;
@@ -7,7 +8,8 @@ export type PayloadOf<E extends CommandName> = Parameters<ClientToServerEvents[E
 export type DataOf<E extends CommandName> =
   Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] extends Ack<infer T> ? T : never;
 
-export const NO_ANSWER_MESSAGE = 'No answer from the server. Check your connection and try again.';
+/** What a command that got no answer, even once more, resolves with: in the page's current language. */
+export const noAnswerMessage = (): string => tNow('errors.noAnswer');
 export const COMMAND_TIMEOUT_MS = 8_000;
 
 /**
@@ -44,5 +46,5 @@ export async function emitCommand<E extends CommandName>(
       };
       timed.emit(event, sent, (err, ack) => resolve(err || !ack || typeof ack !== 'object' ? null : ack));
     });
-  return (await attempt()) ?? (await attempt()) ?? { ok: false, code: 'INTERNAL', message: NO_ANSWER_MESSAGE };
+  return (await attempt()) ?? (await attempt()) ?? { ok: false, code: 'INTERNAL', message: noAnswerMessage() };
 }

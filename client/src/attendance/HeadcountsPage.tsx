@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { Headcount, HeadcountSession } from '../../../shared/schemas/headcount';
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
-import { albertaTime, wallDate } from '../ui/formatCircleTime';
+import { useStore } from '../store';
+import { circleTime, wallDate } from '../ui/formatCircleTime';
 import { Loaded } from '../ui/Loaded';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
@@ -52,6 +53,7 @@ const blank = (n: number | null | undefined) => (n === null || n === undefined ?
 const part = (v: string) => (v.trim() === '' ? null : Number(v));
 
 function HeadcountForm({ session: s }: { session: HeadcountSession }) {
+  const locale = useStore((st) => st.locale);
   const [saved, setSaved] = useState<Headcount | null>(s.headcount);
   const [v, setV] = useState({
     total: blank(s.headcount?.total),
@@ -84,7 +86,7 @@ function HeadcountForm({ session: s }: { session: HeadcountSession }) {
         {s.title}
       </h2>
       <p>
-        {wallDate(s.wallClockStartsAt)}, {albertaTime(s.wallClockStartsAt)}
+        {wallDate(locale, s.wallClockStartsAt)}, {circleTime(locale, s.wallClockStartsAt)}
         {s.location ? ` · ${s.location}` : ''}
         {s.venue?.room ? ` · ${s.venue.room}` : ''}
       </p>

@@ -4,6 +4,7 @@ import { AppHeader } from '../ui/AppHeader';
 import { HelpLink } from '../help/HelpLink';
 import { CrisisLine } from '../ui/CrisisLine';
 import { ErrorLine } from '../ui/ErrorLine';
+import { useStore } from '../store';
 import { doorsOpen } from '../ui/formatCircleTime';
 import { formatLabel } from '../ui/formatLabel';
 import { HostBadge } from '../ui/HostBadge';
@@ -77,6 +78,7 @@ export function HomePage() {
 function NextCircle({ session, onEnded, heading = 'h1' }: { session: CircleSession; onEnded: () => void; heading?: 'h1' | 'h3' }) {
   const navigate = useNavigate();
   const open = useDropInOpen(session, onEnded);
+  const locale = useStore((s) => s.locale);
   const inPerson = session.format === 'in_person';
   const closed = closedDoorsMessage(session.doors);
   const Heading = heading;
@@ -111,7 +113,7 @@ function NextCircle({ session, onEnded, heading = 'h1' }: { session: CircleSessi
             Join the circle
           </button>
           <p id={statusId} className="join-status" role="status">
-            {open ? 'The doors are open. Come in whenever you like.' : (closed ?? `${doorsOpen(session.wallClock.opensAt)}.`)}
+            {open ? 'The doors are open. Come in whenever you like.' : (closed ?? `${doorsOpen(locale, session.wallClock.opensAt)}.`)}
           </p>
         </div>
       )}

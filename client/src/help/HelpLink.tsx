@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
+import { useT } from '../i18n/useT';
 
 /** The way to "Which kind of help fits?", from home, sign-in, the pre-join page, the circle and the request form. */
-export function HelpLink({ children = 'Which kind of help fits?' }: { children?: string }) {
+export function HelpLink({ children }: { children?: string }) {
+  const t = useT();
   return (
     <Link to="/help" className="help-link">
-      {children}
+      {children ?? t('help.link')}
     </Link>
   );
 }

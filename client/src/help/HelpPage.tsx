@@ -1,9 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { MessageId } from '../../../shared/i18n/catalog';
 import type { HelpInfo } from '../../../shared/schemas/help';
+import { useT } from '../i18n/useT';
+import { useStore } from '../store';
 import { AppHeader } from '../ui/AppHeader';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { Loaded } from '../ui/Loaded';
+import { telOf } from '../ui/telOf';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { fetchHelpInfo } from './helpApi';
@@ -12,94 +16,100 @@ import './help.css';
 type Door = 'crisis' | 'circle' | 'peer' | 'counselling';
 type Need = 'crisis' | 'career' | 'personal' | 'health' | 'unsure';
 
-const NEEDS: Record<Need, string> = {
-  crisis: 'I am in crisis, or thinking about suicide',
-  career: 'Talking about work, career, school or finding a job, or meeting colleagues',
-  personal: 'Talking one-to-one about something personal with a lawyer who has been through it',
-  health: 'Professional help with my mental health, stress, or a family or health matter',
-  unsure: 'I am not sure',
+const NEED_IDS: Record<Need, MessageId> = {
+  crisis: 'help.need.crisis',
+  career: 'help.need.career',
+  personal: 'help.need.personal',
+  health: 'help.need.health',
+  unsure: 'help.need.unsure',
 };
 
 /** The door each answer points to; "not sure" goes to counselling intake, whose staff help find the right one. */
 const DOOR_OF: Record<Need, Door> = { crisis: 'crisis', career: 'circle', personal: 'peer', health: 'counselling', unsure: 'counselling' };
 
-const DOOR_NAMES: Record<Door, string> = {
-  crisis: 'call or text 9-8-8',
-  circle: 'the Red Mug Coffee Circle',
-  peer: 'matched peer support',
-  counselling: 'professional counselling',
+const DOOR_IDS: Record<Door, MessageId> = {
+  crisis: 'help.door.crisis',
+  circle: 'help.door.circle',
+  peer: 'help.door.peer',
+  counselling: 'help.door.counselling',
 };
 
-/** /help — "Which kind of help fits?": the circle, matched peer support, counselling, and 9-8-8. Open to anyone. */
+/**
+ * /help — "Which kind of help fits?": the circle, matched peer support, counselling, and the crisis line. Open to
+ * anyone. The crisis line comes from the program (the session answer every page has); the counselling intake line
+ * from /api/help, else the program's.
+ */
 export function HelpPage() {
-  useDocumentTitle('Which kind of help fits?');
+  const t = useT();
+  useDocumentTitle(t('help.title'));
+  const crisis = useStore((s) => s.program?.crisis ?? { number: '9-8-8', name: '', text: null });
+  const programCounselling = useStore((s) => s.program?.counselling ?? null);
   const [need, setNeed] = useState<Need[]>([]);
   const { state } = useLoad(fetchHelpInfo);
   const suggested = need[0] ? DOOR_OF[need[0]] : null;
   const mark = (door: Door) => (door === suggested ? 'card door suggested' : 'card door');
+  const needs = Object.fromEntries(Object.entries(NEED_IDS).map(([k, id]) => [k, t(id)])) as Record<Need, string>;
+  const crisisTel = (chunks: React.ReactNode[]) => <a href={`tel:${telOf(crisis.number)}`}>{chunks}</a>;
   return (
     <>
       <AppHeader />
       <main className="page help-page">
-        <h1>Which kind of help fits?</h1>
-        <p className="lede">
-          The society has several doors, each confidential and independent of the Law Society. Pick what sounds closest
-          to what you need; you can always try another.
-        </p>
+        <h1>{t('help.title')}</h1>
+        <p className="lede">{t('help.lede')}</p>
         <form className="card form" onSubmit={(e) => e.preventDefault()}>
-          <ChoiceGroup id="help-need" label="What would help most right now?" options={NEEDS} chosen={need} onChange={setNeed} single />
+          <ChoiceGroup id="help-need" label={t('help.question')} options={needs} chosen={need} onChange={setNeed} single />
         </form>
         <p role="status" className="door-suggestion">
-          {suggested && (
-            <>
-              Suggested for you: <a href={`#door-${suggested}`}>{DOOR_NAMES[suggested]}</a>.
-            </>
-          )}
+          {suggested &&
+            t.rich('help.suggested', {
+              door: t(DOOR_IDS[suggested], { number: crisis.number }),
+              link: (chunks) => <a href={`#door-${suggested}`}>{chunks}</a>,
+            })}
         </p>
 
         <section id="door-crisis" className={`${mark('crisis')} door-crisis`} aria-labelledby="door-crisis-heading">
-          <h2 id="door-crisis-heading">In crisis: call or text 9-8-8</h2>
-          <p>
-            If you are in crisis or thinking about suicide, call or text <a href="tel:988">9-8-8</a> (Suicide Crisis
-            Helpline), any time, day or night. If you or someone else is in danger now, call <a href="tel:911">9-1-1</a>.
-          </p>
-          <p>The circles and peer support are not crisis services.</p>
+          <h2 id="door-crisis-heading">{t('help.crisis.heading', { number: crisis.number })}</h2>
+          {crisis.text ? (
+            <p>{crisis.text}</p>
+          ) : (
+            <p>
+              {t.rich('help.crisis.body', {
+                number: crisis.number,
+                name: crisis.name,
+                tel: crisisTel,
+                emergency: (chunks) => <a href="tel:911">{chunks}</a>,
+              })}
+            </p>
+          )}
+          <p>{t('help.crisis.notCrisis')}</p>
         </section>
 
         <section id="door-circle" className={mark('circle')} aria-labelledby="door-circle-heading">
-          <h2 id="door-circle-heading">The Red Mug Coffee Circle: career and community</h2>
+          <h2 id="door-circle-heading">{t('help.circle.heading')}</h2>
+          <p>{t('help.circle.body')}</p>
           <p>
-            Suited to career, work, school and job-finding questions, and to feeling less alone in the profession. Drop
-            in every Monday at noon, Alberta time; no RSVP. Each circle has a topic, and the conversation can turn to
-            whatever the people there need. Trained volunteers wear a red mug.
-          </p>
-          <p>
-            <Link to="/">See the next circle</Link> · <Link to="/schedule">The schedule</Link>
+            {t.rich('help.circle.links', {
+              next: (chunks) => <Link to="/">{chunks}</Link>,
+              schedule: (chunks) => <Link to="/schedule">{chunks}</Link>,
+            })}
           </p>
         </section>
 
         <section id="door-peer" className={mark('peer')} aria-labelledby="door-peer-heading">
-          <h2 id="door-peer-heading">Matched peer support: something personal, one-to-one</h2>
+          <h2 id="door-peer-heading">{t('help.peer.heading')}</h2>
+          <p>{t('help.peer.body')}</p>
+          <p className="never-advice">{t.rich('help.peer.neverAdvice', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <p>
-            For highly personal matters, staff match you privately with one of about 130 trained volunteer lawyers who
-            has faced something similar: by practice area, where you live and work, seniority and lived experience.
-          </p>
-          <p className="never-advice">
-            <strong>Peer support is never advice.</strong> A peer shares their own story and what helped them; they
-            never give legal, financial or other advice, and never solve the problem for you.
-          </p>
-          <p>
-            <Link to="/support/request">Ask for a matched peer</Link>
+            <Link to="/support/request">{t('help.peer.ask')}</Link>
           </p>
         </section>
 
         <section id="door-counselling" className={mark('counselling')} aria-labelledby="door-counselling-heading">
-          <h2 id="door-counselling-heading">Professional counselling</h2>
-          <p>
-            Confidential counselling with registered psychologists, for mental health, stress, family, health or
-            substance use. It is often the best first door, and it can go alongside peer support.
-          </p>
-          <Loaded state={state}>{(info) => <CounsellingLine counselling={info.counselling} />}</Loaded>
+          <h2 id="door-counselling-heading">{t('help.counselling.heading')}</h2>
+          <p>{t('help.counselling.body')}</p>
+          <Loaded state={state}>
+            {(info) => <CounsellingLine counselling={info.counselling ?? (programCounselling && { ...programCounselling, tel: telOf(programCounselling.phone) })} />}
+          </Loaded>
         </section>
       </main>
     </>
@@ -107,11 +117,14 @@ export function HelpPage() {
 }
 
 function CounsellingLine({ counselling }: { counselling: HelpInfo['counselling'] }) {
-  if (!counselling) return <p>Ask the society&apos;s staff for the counselling intake line.</p>;
+  const t = useT();
+  if (!counselling) return <p>{t('help.counselling.askStaff')}</p>;
+  const tel = (chunks: React.ReactNode[]) => <a href={`tel:${counselling.tel}`}>{chunks}</a>;
   return (
     <p className="counselling-line">
-      Call the counselling intake line at <a href={`tel:${counselling.tel}`}>{counselling.phone}</a>
-      {counselling.hours ? `, ${counselling.hours}` : ''}.
+      {counselling.hours
+        ? t.rich('help.counselling.lineWithHours', { phone: counselling.phone, hours: counselling.hours, tel })
+        : t.rich('help.counselling.line', { phone: counselling.phone, tel })}
     </p>
   );
 }

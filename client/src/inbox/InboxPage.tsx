@@ -4,7 +4,7 @@ import { INBOX_KIND_LABELS, type InboxItem } from '../../../shared/schemas/inbox
 import { CATEGORY_LABELS } from '../../../shared/schemas/matching';
 import { useStore } from '../store';
 import { AppHeader } from '../ui/AppHeader';
-import { ALBERTA_TIME, ALBERTA_ZONE, dateIn, timeIn } from '../ui/formatCircleTime';
+import { programDateTime } from '../ui/formatCircleTime';
 import { Loaded } from '../ui/Loaded';
 import { memberKindLabel } from '../ui/memberKindLabel';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -76,7 +76,7 @@ function Inbox() {
 
 /** "Monday, November 30, 12:05 p.m. Alberta time" */
 function asked(iso: string): string {
-  return `${dateIn(iso, ALBERTA_ZONE)}, ${timeIn(iso, ALBERTA_ZONE)} ${ALBERTA_TIME}`;
+  return programDateTime(useStore.getState().locale, iso);
 }
 
 function InboxEntry({ item }: { item: InboxItem }) {

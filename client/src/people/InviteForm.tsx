@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { type InviteResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
 import { CopyLink } from '../ui/CopyLink';
 import { ErrorLine } from '../ui/ErrorLine';
-import { MEMBER_KIND_LABELS } from '../ui/memberKindLabel';
+import { memberKindLabels } from '../ui/memberKindLabel';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
@@ -69,7 +69,7 @@ export function InviteForm({ onMade }: { onMade?: () => void } = {}) {
             id="invite-kind"
             label="Member kind"
             ref={kindSelect}
-            options={MEMBER_KIND_LABELS}
+            options={memberKindLabels()}
             emptyLabel="Choose…"
             value={kind}
             required

@@ -1,5 +1,5 @@
 import { ReminderCounts, ReminderSettings, UnsubscribeResult, type ReminderList } from '../../../shared/schemas/reminders';
-import { ApiError, ApiErrorBodySchema, UNEXPECTED_MESSAGE, UNREACHABLE_MESSAGE } from '../api/ApiError';
+import { ApiError, ApiErrorBodySchema, unexpectedMessage, unreachableMessage } from '../api/ApiError';
 import { apiGet, apiPost } from '../api/apiRequest';
 
 export const fetchReminderSettings = () => apiGet('/api/reminders', ReminderSettings);
@@ -21,14 +21,14 @@ export async function oneClickUnsubscribe(token: string): Promise<UnsubscribeRes
       credentials: 'omit',
     });
   } catch {
-    throw new ApiError(0, { code: 'INTERNAL', message: UNREACHABLE_MESSAGE });
+    throw new ApiError(0, { code: 'INTERNAL', message: unreachableMessage() });
   }
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const err = ApiErrorBodySchema.safeParse(body);
-    throw new ApiError(res.status, err.success ? err.data : { code: 'INTERNAL', message: UNEXPECTED_MESSAGE });
+    throw new ApiError(res.status, err.success ? err.data : { code: 'INTERNAL', message: unexpectedMessage() });
   }
   const parsed = UnsubscribeResult.safeParse(body);
-  if (!parsed.success) throw new ApiError(res.status, { code: 'INTERNAL', message: UNEXPECTED_MESSAGE });
+  if (!parsed.success) throw new ApiError(res.status, { code: 'INTERNAL', message: unexpectedMessage() });
   return parsed.data;
 }

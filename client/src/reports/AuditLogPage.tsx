@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { AUDIT_COLUMNS, auditActor } from '../../../shared/auditCsv';
-import { auditActionLabel } from '../../../shared/schemas/audit';
+import { auditActionText, auditActor, auditColumns } from '../../../shared/auditCsv';
+import { useT } from '../i18n/useT';
 import type { AuditLogEntry, AuditLogResponse } from '../../../shared/schemas/reports';
 import { withQuery } from '../api/apiPath';
 import { DataTable } from '../ui/DataTable';
@@ -26,6 +26,7 @@ export function AuditLogPage() {
 }
 
 function AuditLog({ page, query, onQuery }: { page: AuditLogResponse; query: AuditPageQuery; onQuery: (q: AuditPageQuery) => void }) {
+  const t = useT();
   const { entries } = page;
   const action = query.action ?? '';
   // The filter offers every action in the log, and the one chosen even if its entries have gone.
@@ -40,7 +41,7 @@ function AuditLog({ page, query, onQuery }: { page: AuditLogResponse; query: Aud
           <option value="">All actions</option>
           {actions.map((a) => (
             <option key={a} value={a}>
-              {auditActionLabel(a)}
+              {auditActionText(t, a)}
             </option>
           ))}
         </select>
@@ -56,14 +57,14 @@ function AuditLog({ page, query, onQuery }: { page: AuditLogResponse; query: Aud
         <DataTable
           id="audit-table"
           caption="The latest staff and host actions"
-          headers={[...AUDIT_COLUMNS]}
+          headers={auditColumns(t)}
           rows={entries}
           rowKey={(e, i) => `${e.at}-${i}`}
           cells={(e: AuditLogEntry) => [
             <time dateTime={e.at}>{e.when}</time>,
-            auditActor(e),
+            auditActor(e, t),
             <>
-              {auditActionLabel(e.action)} <code className="audit-code">{e.action}</code>
+              {auditActionText(t, e.action)} <code className="audit-code">{e.action}</code>
             </>,
             e.targetLabel,
           ]}

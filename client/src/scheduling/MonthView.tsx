@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
+import { useStore } from '../store';
 import { wallTime } from '../ui/formatCircleTime';
 import { HostBadge } from '../ui/HostBadge';
 import { meets, sessionState } from './sessionState';
@@ -26,6 +27,7 @@ function weeksOf(cells: Array<string | null>): Array<Array<string | null>> {
 
 /** A month calendar of sessions, placed by their Alberta date (from the server's wall clock). */
 export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
+  const locale = useStore((s) => s.locale);
   const firstDate = sessions[0]?.wallClock.startsAt.slice(0, 7) ?? new Date().toISOString().slice(0, 7);
   const [ym, setYm] = useState(firstDate);
   const [year, month] = ym.split('-').map(Number) as [number, number];
@@ -73,7 +75,7 @@ export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
                       <p key={s.id} className={`month-session status-${s.status}`}>
                         {meets(s) ? (
                           <>
-                            {wallTime(s.wallClock.startsAt)} {s.title}
+                            {wallTime(locale, s.wallClock.startsAt)} {s.title}
                             {s.topic && <span className="month-topic">{s.topic}</span>}
                             {s.doors !== 'upcoming' && <span className="month-topic">{sessionState(s).label}</span>}
                             {s.hosted && <HostBadge />}

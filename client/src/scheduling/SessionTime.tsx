@@ -1,15 +1,17 @@
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
-import { ALBERTA_TIME, ALBERTA_ZONE, viewerTime, viewerZone, wallDate, wallTime } from '../ui/formatCircleTime';
+import { useStore } from '../store';
+import { viewerTime, viewerZone, wallDate, wallTime, zoneLabelOf } from '../ui/formatCircleTime';
 
 /** A session's date and time in Alberta time (from the server's wall clock), plus the viewer's own when it differs. */
 export function SessionTime({ session }: { session: ScheduledSession }) {
-  const yours = viewerTime(session.startsAt, session.wallClock.startsAt, viewerZone(), session.timezone);
+  const locale = useStore((s) => s.locale);
+  const yours = viewerTime(locale, session.startsAt, session.wallClock.startsAt, viewerZone(), session.timezone);
   return (
     <span className="session-time">
-      <span>{wallDate(session.wallClock.startsAt)}</span>{' '}
+      <span>{wallDate(locale, session.wallClock.startsAt)}</span>{' '}
       <time dateTime={session.startsAt}>
-        {wallTime(session.wallClock.startsAt)}–{wallTime(session.wallClock.endsAt)}{' '}
-        {session.timezone === ALBERTA_ZONE ? ALBERTA_TIME : session.timezone}
+        {wallTime(locale, session.wallClock.startsAt)}–{wallTime(locale, session.wallClock.endsAt)}{' '}
+        {zoneLabelOf(session.timezone)}
       </time>
       {yours && <span className="session-time-yours"> · {yours}</span>}
     </span>

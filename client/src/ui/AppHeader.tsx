@@ -11,10 +11,13 @@ import { RedMugBadge } from './RedMugBadge';
 import { roleLabel } from './roleLabel';
 import { useAction } from './useAction';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { useT } from '../i18n/useT';
 
 /** Who is signed in, in what role, and the way out. An auditor sees only the audit log: no circles, no schedule. */
 export function AppHeader() {
+  const t = useT();
   const user = useStore((s) => s.user);
+  const logo = useStore((s) => s.program?.logoUrl ?? null);
   const redMug = useStore((s) => s.redMug);
   // Signed out, the store's user becomes null and RequireAuth sends the page to /signin: nothing to undo here.
   const { busy, error, run } = useAction({ staysBusy: true });
@@ -26,13 +29,13 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <Link to="/" className="brand">
-        <MugIcon size={26} />
-        <span>Red Mug</span>
+        {logo ? <img src={logo} alt="" className="brand-logo" /> : <MugIcon size={26} />}
+        <span>{t('common.programShort')}</span>
       </Link>
       {user && (
         <div className="who">
           <span className="who-name">{user.firstName}</span>
-          <span className="who-role">{roleLabel(user)}</span>
+          <span className="who-role">{roleLabel(user, t)}</span>
           {/* Only while their training and undertaking are current (the server's one rule). */}
           {redMug && <RedMugBadge />}
         </div>
@@ -40,33 +43,33 @@ export function AppHeader() {
       <LanguageSwitcher />
       {user ? (
         <button type="button" className="button secondary" onClick={signOut} disabled={busy}>
-          Sign out
+          {t('common.header.signOut')}
         </button>
       ) : (
         <Link to="/signin" className="button secondary">
-          Sign in
+          {t('common.header.signIn')}
         </Link>
       )}
       {user && (
         <div className="header-nav">
           {isParticipantRole(user.role) && <ScheduleNav role={user.role} />}
-          {isParticipantRole(user.role) && <Link to="/support">Peer support</Link>}
-          {isParticipantRole(user.role) && <Link to="/help">Find help</Link>}
-          {isParticipantRole(user.role) && <Link to="/reminders">Reminders</Link>}
+          {isParticipantRole(user.role) && <Link to="/support">{t('common.header.peerSupport')}</Link>}
+          {isParticipantRole(user.role) && <Link to="/help">{t('common.header.findHelp')}</Link>}
+          {isParticipantRole(user.role) && <Link to="/reminders">{t('common.header.reminders')}</Link>}
           {user.role === 'staff' && (
-            <nav className="staff-nav" aria-label="Staff">
+            <nav className="staff-nav" aria-label={t('common.header.staffNav')}>
               <RequestsLink />
               <Link to="/staff/reports" className="header-link">
-                Reports
+                {t('common.header.reports')}
               </Link>
               <Link to="/staff/people" className="header-link">
-                People
+                {t('common.header.people')}
               </Link>
             </nav>
           )}
           {user.role === 'auditor' && (
             <Link to={AUDITOR_HOME} className="header-link">
-              Audit log
+              {t('common.header.auditLog')}
             </Link>
           )}
         </div>
@@ -78,12 +81,13 @@ export function AppHeader() {
 
 /** Links to the schedule pages each role uses; the server authorizes every action regardless. */
 function ScheduleNav({ role }: { role: ParticipantRole }) {
+  const t = useT();
   return (
-    <nav className="schedule-nav" aria-label="Schedule">
-      <NavLink to="/schedule">Schedule</NavLink>
-      {role !== 'member' && <NavLink to="/assignments">My assignments</NavLink>}
-      {role !== 'member' && <NavLink to="/headcounts">Headcounts</NavLink>}
-      {role === 'staff' && <NavLink to="/staff/schedule">Run the schedule</NavLink>}
+    <nav className="schedule-nav" aria-label={t('common.header.scheduleNav')}>
+      <NavLink to="/schedule">{t('common.header.schedule')}</NavLink>
+      {role !== 'member' && <NavLink to="/assignments">{t('common.header.assignments')}</NavLink>}
+      {role !== 'member' && <NavLink to="/headcounts">{t('common.header.headcounts')}</NavLink>}
+      {role === 'staff' && <NavLink to="/staff/schedule">{t('common.header.runSchedule')}</NavLink>}
     </nav>
   );
 }

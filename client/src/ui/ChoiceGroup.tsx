@@ -17,8 +17,8 @@ export function ChoiceGroup<K extends string>(
             value={k}
             checked={chosen.includes(k)}
             onChange={(e) => toggle(k, e.target.checked)}
-          />{' '}
-          {text}
+          />
+          <span className="choice-text">{text}</span>
         </label>
       ))}
       <FieldNotes {...field} />

@@ -1,10 +1,12 @@
 import { useRef, useState } from 'react';
+import { useT } from '../i18n/useT';
 
 /**
  * A link to pass on by hand (an invite, a password reset): shown read-only, selected on focus, with a Copy
  * button that says what happened — and, where the browser will not copy, selects it for Ctrl+C instead.
  */
 export function CopyLink({ id, label, url, copiedText }: { id: string; label: string; url: string; copiedText: string }) {
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [said, setSaid] = useState('');
   async function copy() {
@@ -13,7 +15,7 @@ export function CopyLink({ id, label, url, copiedText }: { id: string; label: st
       setSaid(copiedText);
     } catch {
       input.current?.select();
-      setSaid('Your browser did not let Red Mug copy the link. It is selected: press Ctrl+C (⌘C on a Mac) to copy it.');
+      setSaid(t('common.copyLink.failed'));
     }
   }
   return (
@@ -23,7 +25,7 @@ export function CopyLink({ id, label, url, copiedText }: { id: string; label: st
         <div className="invite-copy">
           <input id={id} className="invite-link" type="text" readOnly value={url} ref={input} onFocus={(e) => e.target.select()} />
           <button type="button" className="button secondary" onClick={() => void copy()}>
-            Copy link
+            {t('common.copyLink.copy')}
           </button>
         </div>
       </div>

@@ -1,12 +1,13 @@
+import { useT } from '../i18n/useT';
 import { DataTable } from './DataTable';
 
 /** A captioned two-column table of counts, already formatted (withheld counts say so in words). */
 export function CountTable({
   caption,
-  groupHeader = 'Group',
-  countHeader = 'Count',
+  groupHeader,
+  countHeader,
   rows,
-  empty = 'Nothing in this period.',
+  empty,
 }: {
   caption: string;
   groupHeader?: string;
@@ -14,7 +15,15 @@ export function CountTable({
   rows: ReadonlyArray<{ key: string; label: string; value: string }>;
   empty?: string;
 }) {
+  const t = useT();
   return (
-    <DataTable caption={caption} headers={[groupHeader, countHeader]} rows={rows} rowKey={(r) => r.key} cells={(r) => [r.label, r.value]} empty={empty} />
+    <DataTable
+      caption={caption}
+      headers={[groupHeader ?? t('common.table.group'), countHeader ?? t('common.table.count')]}
+      rows={rows}
+      rowKey={(r) => r.key}
+      cells={(r) => [r.label, r.value]}
+      empty={empty ?? t('common.table.emptyPeriod')}
+    />
   );
 }

@@ -1,3 +1,5 @@
+import { useT } from '../i18n/useT';
+
 /**
  * An on/off button: its accessible name stays the label ("Camera") and aria-pressed carries the state; the
  * visible On/Off word is hidden from assistive technology so the name does not change under people.
@@ -12,6 +14,7 @@ export function ToggleButton(props: {
   /** A keyboard shortcut that does the same, as aria-keyshortcuts spells it. */
   keyShortcuts?: string;
 }) {
+  const t = useT();
   const { label, pressed, onToggle, busy = false, disabled = false, describedBy, keyShortcuts } = props;
   return (
     <button
@@ -29,7 +32,7 @@ export function ToggleButton(props: {
       <span className="toggle-dot" aria-hidden="true" />
       {label}
       <span className="toggle-state" aria-hidden="true">
-        {pressed ? 'On' : 'Off'}
+        {pressed ? t('common.toggle.on') : t('common.toggle.off')}
       </span>
     </button>
   );

@@ -1,4 +1,5 @@
 import type { VenueView } from '../../../shared/schemas/venue';
+import { useT } from '../i18n/useT';
 
 /**
  * Where an in-person circle meets, for the people going: the room and the address, a directions link (https, checked
@@ -17,11 +18,12 @@ export function VenueDetails({
   /** Unique on the page: several circles may show their venues at once. */
   idPrefix: string;
 }) {
+  const t = useT();
   const Heading = headingLevel;
   const headingId = `${idPrefix}-venue`;
   return (
     <section className="venue" aria-labelledby={headingId} data-testid="venue">
-      <Heading id={headingId}>Where it meets</Heading>
+      <Heading id={headingId}>{t('common.venue.heading')}</Heading>
       <address>
         {venue.room && <span className="venue-room">{venue.room}</span>}
         {location && <span className="venue-place">{location}</span>}
@@ -30,19 +32,20 @@ export function VenueDetails({
       {venue.directionsUrl && (
         <p>
           <a href={venue.directionsUrl} target="_blank" rel="noopener noreferrer">
-            Directions<span className="visually-hidden"> to {venue.address} (opens in a new tab)</span>
+            {t('common.venue.directions')}
+            <span className="visually-hidden">{t('common.venue.directionsTo', { address: venue.address })}</span>
           </a>
         </p>
       )}
       {venue.accessibility && (
         <>
-          <p className="venue-label">Accessibility</p>
+          <p className="venue-label">{t('common.venue.accessibility')}</p>
           <p className="venue-text">{venue.accessibility}</p>
         </>
       )}
       {venue.whatToExpect && (
         <>
-          <p className="venue-label">What to expect</p>
+          <p className="venue-label">{t('common.venue.whatToExpect')}</p>
           <p className="venue-text">{venue.whatToExpect}</p>
         </>
       )}

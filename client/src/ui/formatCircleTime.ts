@@ -1,53 +1,41 @@
-/**
- * How circle times read on screen. Alberta time is the circle's own clock and comes from the server as wall-clock
- * strings ("2026-11-30T12:00"), so it reads right even where a browser's own zone data disagree with the server's.
- * The viewer's zone is added only when it reads differently. en-CA gives "12:00 p.m.", the form Albertans expect.
- */
-export const ALBERTA_ZONE = 'America/Edmonton';
-const LOCALE = 'en-CA';
-
-// ICU puts narrow or non-breaking spaces before "a.m."; plain spaces read and match the same everywhere.
-const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
-
-function fmt(iso: string, timeZone: string, opts: Intl.DateTimeFormatOptions): string {
-  return plain(new Intl.DateTimeFormat(LOCALE, { ...opts, timeZone }).format(new Date(iso)));
-}
-
-/** A wall-clock string read as if it were UTC, so formatting it in UTC gives back the same wall time. */
-const asUtc = (wall: string) => `${wall}:00Z`;
-
-const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-const DATE: Intl.DateTimeFormatOptions = { weekday: 'long', month: 'long', day: 'numeric' };
-
-/** "12:00 p.m." for an instant in a zone. */
-export function timeIn(iso: string, timeZone: string): string {
-  return fmt(iso, timeZone, TIME);
-}
-
-/** "Monday, November 30" for an instant in a zone. */
-export function dateIn(iso: string, timeZone: string): string {
-  return fmt(iso, timeZone, DATE);
-}
-
-/** "12:00 p.m." for a wall-clock string. */
-export function wallTime(wall: string): string {
-  return fmt(asUtc(wall), 'UTC', TIME);
-}
-
-/** "Monday, November 30" for a wall-clock string. */
-export function wallDate(wall: string): string {
-  return fmt(asUtc(wall), 'UTC', DATE);
-}
+import type { Locale } from '../../../shared/i18n/locales';
+import { dateIn, timeIn, wallDate, wallTime } from '../../../shared/i18n/formatTime';
+import { translator } from '../../../shared/i18n/translate';
+import { programValues } from '../i18n/useT';
+import { useStore } from '../store';
 
 /**
- * What the circle's own zone is called on screen. Alberta has kept UTC−6 all year since 1 November 2026, so it no
- * longer shares "Mountain Time" (or "MST") with its neighbours: the society says "Alberta time".
+ * How circle times read on screen, in the person's locale. The circle's own clock (the program's zone, called by
+ * the program's zone label: "Alberta time", "heure de l’Alberta") comes from the server as wall-clock strings
+ * ("2026-11-30T12:00"), so it reads right even where a browser's own zone data disagree with the server's. The
+ * viewer's zone is added only when it reads differently. English (Canada) gives "12:00 p.m."; French "12 h".
  */
-export const ALBERTA_TIME = 'Alberta time';
+export { dateIn, timeIn, wallDate, wallTime };
 
-/** "12:00 p.m. Alberta time" */
-export function albertaTime(wall: string): string {
-  return `${wallTime(wall)} ${ALBERTA_TIME}`;
+/** The program's circle zone and what it is called, from the session answer (every page has it). */
+export function programZone(): { zone: string; zoneLabel: string } {
+  const p = useStore.getState().program;
+  return { zone: p?.zone ?? 'UTC', zoneLabel: p?.zoneLabel ?? '' };
+}
+
+// The words around times, with the program's name and zone label filled in (as `useT` does).
+const words = (locale: Locale) => translator(locale, programValues(useStore.getState().program));
+
+/** What a circle's zone is called on screen: the program's label for its own zone, else the IANA name. */
+export function zoneLabelOf(timeZone: string): string {
+  const { zone, zoneLabel } = programZone();
+  return timeZone === zone && zoneLabel ? zoneLabel : timeZone;
+}
+
+/** "12:00 p.m. Alberta time" / "12 h, heure de l’Alberta" */
+export function circleTime(locale: Locale, wall: string): string {
+  return words(locale)('common.time.inZone', { time: wallTime(locale, wall) });
+}
+
+/** "Monday, November 30, 12:00 p.m. Alberta time" for an instant, read in the program's zone. */
+export function programDateTime(locale: Locale, iso: string): string {
+  const { zone } = programZone();
+  return words(locale)('common.time.dateTimeInZone', { date: dateIn(locale, iso, zone), time: timeIn(locale, iso, zone) });
 }
 
 /** The zone the browser runs in (Intl's default). */
@@ -56,22 +44,24 @@ export function viewerZone(): string {
 }
 
 /**
- * "2:00 p.m. Eastern Standard Time (your time)", with the date when it differs from the circle's date; null
- * when the viewer is in the circle's zone or their clock reads the same date and time.
+ * "2:00 p.m. Eastern Standard Time (your time)" / "14 h, heure normale de l’Est (votre heure)", with the date when
+ * it differs from the circle's date; null when the viewer is in the circle's zone or their clock reads the same
+ * date and time.
  */
-export function viewerTime(iso: string, wall: string, zone: string, circleZone = ALBERTA_ZONE): string | null {
+export function viewerTime(locale: Locale, iso: string, wall: string, zone: string, circleZone = programZone().zone): string | null {
   if (zone === circleZone) return null;
-  const sameTime = timeIn(iso, zone) === wallTime(wall);
-  const sameDate = dateIn(iso, zone) === wallDate(wall);
-  if (sameTime && sameDate) return null;
-  const parts = new Intl.DateTimeFormat(LOCALE, { ...TIME, timeZoneName: 'long', timeZone: zone }).formatToParts(new Date(iso));
+  const time = timeIn(locale, iso, zone);
+  const date = dateIn(locale, iso, zone);
+  const sameDate = date === wallDate(locale, wall);
+  if (time === wallTime(locale, wall) && sameDate) return null;
+  const parts = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZoneName: 'long', timeZone: zone }).formatToParts(new Date(iso));
   const zoneName = parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
-  const time = `${timeIn(iso, zone)} ${zoneName} (your time)`;
-  return sameDate ? time : `${dateIn(iso, zone)}, ${time}`;
+  const t = words(locale);
+  return sameDate ? t('common.time.yours', { time, zoneName }) : t('common.time.yoursWithDate', { date, time, zoneName });
 }
 
-/** "Doors open Monday 11:50 a.m. Alberta time" */
-export function doorsOpen(openWall: string): string {
-  const weekday = fmt(asUtc(openWall), 'UTC', { weekday: 'long' });
-  return `Doors open ${weekday} ${wallTime(openWall)} ${ALBERTA_TIME}`;
+/** "Doors open Monday 11:50 a.m. Alberta time" / "Ouverture des portes lundi à 11 h 50, heure de l’Alberta" */
+export function doorsOpen(locale: Locale, openWall: string): string {
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${openWall.slice(0, 16)}:00Z`));
+  return words(locale)('common.time.doorsOpen', { weekday, time: wallTime(locale, openWall) });
 }

@@ -1,18 +1,26 @@
+import type { MessageId } from '../../../shared/i18n/catalog';
+import type { MsgValues } from '../../../shared/i18n/translate';
+import { tNow } from '../i18n/useT';
+
 /** What to tell someone whose camera or microphone would not start, and what they can do about it. */
-export function mediaErrorMessage(device: 'camera' | 'microphone', err: unknown): string {
+export function mediaErrorMessage(
+  device: 'camera' | 'microphone',
+  err: unknown,
+  t: (id: MessageId, values?: MsgValues) => string = tNow,
+): string {
   const name = err instanceof Error || err instanceof DOMException ? err.name : '';
   switch (name) {
     case 'NotAllowedError':
     case 'PermissionDeniedError':
-      return `Your browser is blocking the ${device}. Allow it in the address bar's site settings, then turn it on again.`;
+      return t('common.media.blocked', { device });
     case 'NotFoundError':
     case 'DevicesNotFoundError':
     case 'OverconstrainedError':
-      return `No ${device} was found. Check that it is plugged in, or pick another one.`;
+      return t('common.media.notFound', { device });
     case 'NotReadableError':
     case 'TrackStartError':
-      return `Your ${device} is busy in another app or tab. Close it there, then try again.`;
+      return t('common.media.busy', { device });
     default:
-      return `Your ${device} could not start. You can still join and listen; try again in a moment.`;
+      return t('common.media.failed', { device });
   }
 }

@@ -1,16 +1,25 @@
 import type { ItemStatus, Readiness } from '../../../shared/schemas/readiness';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import type { MsgValues } from '../../../shared/i18n/translate';
+import { tNow } from '../i18n/useT';
 
-/** How one item's state reads: "Signed 2026-10-01, valid until 2027-09-30", "Lapsed on …", "Not on record". */
-export function itemWords(s: ItemStatus, done: string): string {
-  if (s.state === 'missing' || !s.on) return 'Not on record';
-  if (s.state === 'lapsed') return `Lapsed (${done} ${s.on}, valid until ${s.validUntil})`;
-  if (s.state === 'due') return `Due for renewal: ${done} ${s.on}, valid until ${s.validUntil}`;
-  return `${done} ${s.on}, valid until ${s.validUntil}`;
+type Words = (id: MessageId, values?: MsgValues) => string;
+
+/**
+ * How one item's state reads: "completed 2026-10-01, valid until 2027-09-30", "Lapsed (signed …)", "Not on record".
+ * `done` says which item it is (training is completed, the undertaking signed); `t` is the page's translator.
+ */
+export function itemWords(s: ItemStatus, done: 'completed' | 'signed', t: Words = tNow): string {
+  if (s.state === 'missing' || !s.on) return t('common.readiness.missing');
+  const values = { done, on: s.on, until: s.validUntil ?? '' };
+  if (s.state === 'lapsed') return t('common.readiness.lapsed', values);
+  if (s.state === 'due') return t('common.readiness.due', values);
+  return t('common.readiness.current', values);
 }
 
 /** A one-line summary: current, due by a date, or what is missing. */
-export function readinessSummary(r: Readiness): string {
-  if (!r.current) return 'Not current: no red mug, hosting or matching until both are on record';
-  if (r.training.state === 'due' || r.undertaking.state === 'due') return `Current, renew by ${r.validUntil}`;
-  return `Current until ${r.validUntil}`;
+export function readinessSummary(r: Readiness, t: Words = tNow): string {
+  if (!r.current) return t('common.readiness.notCurrent');
+  if (r.training.state === 'due' || r.undertaking.state === 'due') return t('common.readiness.renewBy', { date: r.validUntil ?? '' });
+  return t('common.readiness.currentUntil', { date: r.validUntil ?? '' });
 }

@@ -3,12 +3,21 @@ import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rat
 import { keyedHash } from '../live/sealed';
 import { AppError } from './errors';
 
+/** What a limit counts, as the callers name it; each reads in every language (`errors.tooMany`). */
+const LIMITED = {
+  'unsubscribe requests': 'unsubscribe',
+  'calendar requests': 'calendar',
+  'requests for a peer': 'peer',
+  invites: 'invites',
+} as const;
+export type Limited = keyof typeof LIMITED;
+
 export type MakeLimiter = (o: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
 
 /**
  * A route's rate limit: `points` requests per `duration` seconds for each caller (the signed-in account where
  * there is one, else the address), counted under a keyed hash so a shared store (Redis) names nobody. Past it,
- * a 429 with Retry-After and words that say when to try again.
+ * a 429 with Retry-After and words that say when to try again, in the request's language.
  */
 export function rateLimit(o: {
   name: string;
@@ -16,8 +25,8 @@ export function rateLimit(o: {
   duration: number;
   secret: string;
   make?: MakeLimiter;
-  /** What is being limited, as people would say it ("requests for a peer"). */
-  what: string;
+  /** What is being limited, as people would say it ("requests for a peer"); the message names it in the person's language. */
+  what: Limited;
   /**
    * 'done' counts only what succeeded (a form sent back for a typo costs nothing; checked before, counted after);
    * 'all' counts every request, atomically, before it runs.
@@ -30,7 +39,7 @@ export function rateLimit(o: {
     const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
     const minutes = Math.ceil(seconds / 60);
     res.set('Retry-After', String(seconds));
-    return new AppError(429, 'TOO_MANY_REQUESTS', `Too many ${o.what} in a short time. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+    return new AppError(429, 'TOO_MANY_REQUESTS', { id: 'errors.tooMany', values: { what: LIMITED[o.what], minutes } }, {
       data: { retryAfterSeconds: seconds },
     });
   };

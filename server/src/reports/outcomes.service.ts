@@ -10,9 +10,6 @@ import { matchingRepository } from '../matching/matching.repository';
 import type { Db } from '../store/db';
 import { buildOutcomes, type RawOutcomes } from './outcomes';
 
-/** The society's year: matches and requests fall in the year (and month) they happened in Alberta. */
-const ZONE = 'America/Edmonton';
-
 /** Kinds of attendee the circles support; volunteers host and support, staff are never counted. */
 const SUPPORTED_KINDS = new Set(['lawyer', 'articling_student']);
 
@@ -33,11 +30,13 @@ export function createOutcomesService(deps: {
   circleThreshold: number;
   /** MATCHES_BEFORE_PLATFORM: used while staff have entered no yearly history. */
   matchesBeforePlatform: number;
+  /** The program's own zone: matches and requests fall in the year (and month) they happened there. */
+  zone: string;
 }) {
   const matching = matchingRepository(deps.db);
   const history = matchHistoryRepository(deps.db);
   const attendance = attendanceRepository(deps.db);
-  const local = (at: Date) => DateTime.fromJSDate(new Date(at), { zone: ZONE });
+  const local = (at: Date) => DateTime.fromJSDate(new Date(at), { zone: deps.zone });
 
   return {
     async report(q: OutcomesQuery): Promise<OutcomesReport> {

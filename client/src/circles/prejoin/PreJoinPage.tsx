@@ -31,6 +31,7 @@ export function PreJoinPage() {
   const { sessionId = '' } = useParams();
   const navigate = useNavigate();
   const firstName = useStore((s) => s.user?.firstName ?? '');
+  const locale = useStore((s) => s.locale);
   const userId = useStore((s) => s.user?.id ?? '');
   const [remembered] = useState(() => recallChoices(userId));
   const setAdmission = useStore((s) => s.setAdmission);
@@ -137,7 +138,7 @@ export function PreJoinPage() {
                   // One alert for the refusal and, outside the drop-in window, when the doors open.
                   <div role="alert" className="error">
                     <p>{join.error}</p>
-                    {opensAt && <p>{doorsOpen(opensAt)}.</p>}
+                    {opensAt && <p>{doorsOpen(locale, opensAt)}.</p>}
                   </div>
                 )}
                 {closed && (
@@ -170,12 +171,13 @@ function opensAtOf(err: unknown): string | null {
 
 /** Which circle this is and when it meets; until the doors open, when they will. */
 function CircleSummary({ session }: { session: CircleSession }) {
+  const locale = useStore((s) => s.locale);
   return (
     <div className="prejoin-circle">
       <p className="prejoin-title">{session.title}</p>
       <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
       <CircleTimes session={session} />
-      {session.doors === 'upcoming' && <p className="join-status">{doorsOpen(session.wallClock.opensAt)}.</p>}
+      {session.doors === 'upcoming' && <p className="join-status">{doorsOpen(locale, session.wallClock.opensAt)}.</p>}
     </div>
   );
 }
