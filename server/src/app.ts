@@ -201,6 +201,7 @@ export function createApp(c: Components) {
     db: c.db,
     clock: c.clock,
     window: config.dropIn,
+    i18n,
     doors: admission.doors,
     onEvent: (e) => reminders.onScheduleEvent(e),
   });
@@ -351,7 +352,7 @@ export function createApp(c: Components) {
   api.use('/headcounts', headcountRoutes({ headcounts }));
   api.use('/reports', reportsRoutes({ reports }));
   api.use('/reminders', remindersRoutes({ reminders }));
-  api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin }));
+  api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin, i18n }));
   api.get('/media/status', async (_req, res) => {
     res.json(await c.media.status());
   });

@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import type { MessageId } from '../i18n/catalog';
 import { VenueView } from './venue';
+
+const id = (m: MessageId): MessageId => m;
 
 /** Far more than any room holds: a typo of an extra digit is refused rather than reported. */
 const MAX_HEADCOUNT = 500;
+// Messages are ids (attendance.validation.*), rendered in the person's locale where shown; the catalog's
+// "Enter at most 500" says MAX_HEADCOUNT.
 const Count = z
-  .number({ error: 'Enter a whole number' })
-  .int('Enter a whole number')
-  .min(0, 'Enter 0 or more')
-  .max(MAX_HEADCOUNT, `Enter at most ${MAX_HEADCOUNT}`);
+  .number({ error: id('attendance.validation.wholeNumber') })
+  .int(id('attendance.validation.wholeNumber'))
+  .min(0, id('attendance.validation.min'))
+  .max(MAX_HEADCOUNT, id('attendance.validation.max'));
 const Part = Count.nullable().default(null);
 
 /**
@@ -20,7 +25,7 @@ export const HeadcountBody = z
   .strict()
   .refine((h) => (h.lawyers ?? 0) + (h.articlingStudents ?? 0) + (h.volunteers ?? 0) <= h.total, {
     path: ['total'],
-    message: 'The total must be at least the lawyers, articling students and volunteers added up',
+    message: id('attendance.validation.partsOverTotal'),
   });
 export type HeadcountBody = z.infer<typeof HeadcountBody>;
 

@@ -1,21 +1,28 @@
 import { z } from 'zod';
+import type { MessageId } from '../i18n/catalog';
 import { Doors } from './circles';
 import { Venue, VenueView } from './venue';
+
+/**
+ * Validation messages here are message ids (scheduling.validation.*), rendered in the person's locale where they
+ * are shown: the server's error body, or a form with `t()`. `id()` keeps each one checked against the catalog.
+ */
+const id = (m: MessageId): MessageId => m;
 
 /** A real calendar date, "YYYY-MM-DD" (no 30 February). */
 export const LocalDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-01-04')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, id('scheduling.validation.dateFormat'))
   .refine((d) => {
     const t = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-  }, 'That date does not exist');
+  }, id('scheduling.validation.dateExists'));
 
 /** A local wall time, "HH:mm" on a 24-hour clock. */
-export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 12:00 (24-hour clock)');
+export const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, id('scheduling.validation.timeFormat'));
 
 /** A session topic: one line, short enough for a calendar title. */
-export const Topic = z.string().trim().min(1, 'Enter a topic').max(120, 'Keep the topic under 120 characters');
+export const Topic = z.string().trim().min(1, id('scheduling.validation.topicRequired')).max(120, id('scheduling.validation.topicTooLong'));
 
 /**
  * Who may attend: everyone; articling students only; or articling students and lawyers up to N years of call.
@@ -31,13 +38,13 @@ export type Format = z.infer<typeof Format>;
 export const SeriesStatus = z.enum(['active', 'paused', 'ended']);
 export type SeriesStatus = z.infer<typeof SeriesStatus>;
 
-const Title = z.string().trim().min(1, 'Enter a title').max(80, 'Keep the title under 80 characters');
-const Description = z.string().trim().max(1000, 'Keep the description under 1000 characters');
-const Location = z.string().trim().min(1).max(80, 'Keep the location under 80 characters');
+const Title = z.string().trim().min(1, id('scheduling.validation.titleRequired')).max(80, id('scheduling.validation.titleTooLong'));
+const Description = z.string().trim().max(1000, id('scheduling.validation.descriptionTooLong'));
+const Location = z.string().trim().min(1).max(80, id('scheduling.validation.locationTooLong'));
 /** IANA zone name; the server checks it exists (400 UNKNOWN_TIMEZONE). */
 const Zone = z.string().min(1).max(64);
 
-const DropInMinutes = z.number().int().min(0, 'Use 0 to 120 minutes').max(120, 'Use 0 to 120 minutes');
+const DropInMinutes = z.number().int().min(0, id('scheduling.validation.dropInMinutes')).max(120, id('scheduling.validation.dropInMinutes'));
 
 /** Fields every circle (weekly or pop-up) has. */
 const CircleFields = z.object({
@@ -68,11 +75,11 @@ type CircleChecked = {
   audienceMaxYears: number | null;
 };
 function checkCircle<T extends CircleChecked>(v: T, ctx: z.RefinementCtx): void {
-  if (v.endLocal <= v.startLocal) ctx.addIssue({ code: 'custom', path: ['endLocal'], message: 'The end must be after the start' });
-  if (v.format === 'in_person' && !v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'An in-person circle needs a location' });
-  if (v.format === 'in_person' && !v.venue) ctx.addIssue({ code: 'custom', path: ['venue', 'address'], message: 'An in-person circle needs a street address' });
+  if (v.endLocal <= v.startLocal) ctx.addIssue({ code: 'custom', path: ['endLocal'], message: id('scheduling.validation.endAfterStart') });
+  if (v.format === 'in_person' && !v.location) ctx.addIssue({ code: 'custom', path: ['location'], message: id('scheduling.validation.locationRequired') });
+  if (v.format === 'in_person' && !v.venue) ctx.addIssue({ code: 'custom', path: ['venue', 'address'], message: id('scheduling.validation.addressRequired') });
   if (v.audience === 'early_career' && v.audienceMaxYears === null)
-    ctx.addIssue({ code: 'custom', path: ['audienceMaxYears'], message: 'Say up to how many years of call' });
+    ctx.addIssue({ code: 'custom', path: ['audienceMaxYears'], message: id('scheduling.validation.yearsRequired') });
 }
 
 /** POST /api/scheduling/series — a weekly circle series (default: Mondays 12:00–13:00 America/Edmonton). */
@@ -224,7 +231,7 @@ export const TopicBody = z.object({ topic: Topic.nullable() }).strict();
 export const TopicsBody = z.object({ topics: z.array(Topic).min(1).max(52), from: LocalDate.optional() }).strict();
 export const HostsBody = z.object({ hostId: z.string().uuid().nullable(), backupId: z.string().uuid().nullable() }).strict();
 
-const Note = z.string().trim().min(1, 'Say why, for members').max(200, 'Keep the note under 200 characters');
+const Note = z.string().trim().min(1, id('scheduling.validation.noteRequired')).max(200, id('scheduling.validation.noteTooLong'));
 /** Changes to one session; none touches another. */
 export const SessionChange = z.discriminatedUnion('action', [
   z.object({ action: z.literal('cancel'), note: Note }).strict(),
@@ -234,7 +241,7 @@ export const SessionChange = z.discriminatedUnion('action', [
   z
     .object({ action: z.literal('move'), date: LocalDate, startLocal: LocalTime, endLocal: LocalTime, note: Note.nullable().default(null) })
     .strict()
-    .refine((v) => v.endLocal > v.startLocal, { path: ['endLocal'], message: 'The end must be after the start' }),
+    .refine((v) => v.endLocal > v.startLocal, { path: ['endLocal'], message: id('scheduling.validation.endAfterStart') }),
 ]);
 export type SessionChange = z.infer<typeof SessionChange>;
 

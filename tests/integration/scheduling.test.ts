@@ -443,3 +443,54 @@ describe('calendar feeds', () => {
     expect((await fetch(`${app.url}/api/scheduling/feeds/${'x'.repeat(43)}.ics`)).status).toBe(404);
   });
 });
+
+describe('in French', () => {
+  const fr = { 'accept-language': 'fr-CA' };
+
+  it('a French account’s personal feed speaks French; staff-typed words stay as typed', async () => {
+    expect((await val.request('PUT', '/api/auth/locale', { json: { locale: 'fr-CA' } })).status).toBe(200);
+    try {
+      const url = (await val.post('/api/scheduling/feed/rotate')).body.url as string;
+      const text = await (await fetch(url)).text(); // the calendar app: no cookie, no Accept-Language
+      expect(text).toContain('X-WR-CALNAME:Cercles Red Mug');
+      expect(text).toContain('PRODID:-//Red Mug//Red Mug circles//FR');
+      const master = parseFeed(text).find((e) => e.uid === 'rmcc@redmug' && e.rrule)!;
+      const hosted = master.recurrences!['2026-11-30T18:00:00.000Z']!;
+      expect(String(hosted.summary)).toBe('Red Mug Coffee Circle : Returning from leave');
+      expect(String(hosted.description)).toContain('Thème : Returning from leave');
+      expect(String(hosted.description)).toContain('Vous êtes l’hôte.');
+      expect(text).not.toContain('You are the host.');
+      // ?lang= wins over the owner's language.
+      expect(await (await fetch(`${url}?lang=en-CA`)).text()).toContain('You are the host.');
+    } finally {
+      await val.request('PUT', '/api/auth/locale', { json: { locale: 'en-CA' } });
+    }
+  });
+
+  it('a series feed in the asker’s language or ?lang=, which must be offered', async () => {
+    const feed = (q = '', headers: Record<string, string> = {}) => fetch(`${app.url}/api/scheduling/series/rmcc/feed.ics${q}`, { headers });
+    const cancelledOf = (text: string) => String(parseFeed(text).find((e) => e.rrule)!.recurrences!['2027-01-18T18:00:00.000Z']!.summary);
+    expect(cancelledOf(await (await feed('', fr)).text())).toBe('Annulé : Red Mug Coffee Circle');
+    expect(cancelledOf(await (await feed('?lang=fr-CA')).text())).toBe('Annulé : Red Mug Coffee Circle');
+    expect(cancelledOf(await (await feed()).text())).toBe('Cancelled: Red Mug Coffee Circle');
+    const refused = await feed('?lang=de-DE');
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { code: string }).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('a French staff member’s refusals are in French: a schema’s message, a service’s, a holiday note', async () => {
+    const body = { title: 'X', startsOn: '2027-02-01', startLocal: '13:00', endLocal: '12:00' };
+    const invalid = await staff.request('POST', '/api/scheduling/series', { json: body, headers: fr });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.message).toBe('Veuillez vérifier endLocal : La fin doit être après le début');
+    expect(invalid.body.details).toContainEqual({ path: 'endLocal', message: 'La fin doit être après le début' });
+    // English stays English.
+    expect((await staff.post('/api/scheduling/series', body)).body.message).toBe('Please check endLocal: The end must be after the start');
+    const host = await staff.request('POST', '/api/scheduling/sessions/rmcc_2027-01-04/hosts', { json: { hostId: people.lawyer.id, backupId: null }, headers: fr });
+    expect(host.body).toMatchObject({ code: 'HOST_NOT_VOLUNTEER', message: 'Seuls les bénévoles à la tasse rouge peuvent animer un cercle. Choisissez un ou une bénévole.' });
+    const zone = await staff.request('POST', '/api/scheduling/series', { json: { title: 'X', startsOn: '2027-02-01', timezone: 'America/Atlantis' }, headers: fr });
+    expect(zone.body.message).toBe('Nous ne connaissons pas le fuseau horaire « America/Atlantis ». Utilisez un nom comme America/Edmonton.');
+    const list = (await lawyer.request('GET', '/api/scheduling/sessions?from=2027-05-20&to=2027-05-31', { headers: fr })).body.sessions as any[];
+    expect(byId(list, 'rmcc_2027-05-24')).toMatchObject({ status: 'skipped', note: 'Pas de cercle : Victoria Day' });
+  });
+});

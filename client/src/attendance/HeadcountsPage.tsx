@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { Headcount, HeadcountSession } from '../../../shared/schemas/headcount';
+import { wallDate, wallTime } from '../../../shared/i18n/formatTime';
+import { useT } from '../i18n/useT';
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
-import { useStore } from '../store';
-import { circleTime, wallDate } from '../ui/formatCircleTime';
 import { Loaded } from '../ui/Loaded';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
@@ -16,24 +16,21 @@ import { fetchHeadcountSessions, recordHeadcount } from './headcountsApi';
  * still open for a headcount: how many came, by kind if they wish. Never names.
  */
 export function HeadcountsPage() {
-  useDocumentTitle('Headcounts');
+  const t = useT();
+  useDocumentTitle(t('attendance.headcounts.documentTitle'));
   const { state } = useLoad(fetchHeadcountSessions, { keepOnError: true });
   return (
     <>
       <AppHeader />
       <main className="page headcounts-page">
-        <h1>In-person headcounts</h1>
-        <p>
-          After an in-person circle, count how many people came — not staff — and, if you like, how many were lawyers,
-          articling students and volunteers. Never write down names. You can correct a count for two weeks after the
-          circle; reports only ever show these numbers with small groups left out.
-        </p>
-        <Loaded state={state} loading="Loading your in-person circles…">
+        <h1>{t('attendance.headcounts.heading')}</h1>
+        <p>{t('attendance.headcounts.intro')}</p>
+        <Loaded state={state} loading={t('attendance.headcounts.loading')}>
           {({ sessions }) =>
             sessions.length === 0 ? (
-              <p>No in-person circle of yours needs a headcount right now.</p>
+              <p>{t('attendance.headcounts.none')}</p>
             ) : (
-              <ul className="session-list" aria-label="In-person circles to count">
+              <ul className="session-list" aria-label={t('attendance.headcounts.listLabel')}>
                 {sessions.map((s) => (
                   <li key={s.sessionId} className="session-item" data-testid="headcount-session">
                     <HeadcountForm session={s} />
@@ -53,7 +50,7 @@ const blank = (n: number | null | undefined) => (n === null || n === undefined ?
 const part = (v: string) => (v.trim() === '' ? null : Number(v));
 
 function HeadcountForm({ session: s }: { session: HeadcountSession }) {
-  const locale = useStore((st) => st.locale);
+  const t = useT();
   const [saved, setSaved] = useState<Headcount | null>(s.headcount);
   const [v, setV] = useState({
     total: blank(s.headcount?.total),
@@ -65,6 +62,9 @@ function HeadcountForm({ session: s }: { session: HeadcountSession }) {
   const { busy, error, fields, run } = useAction();
   const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
   const id = `hc-${s.sessionId}`;
+  const until = t('attendance.headcounts.until', {
+    date: new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(s.openUntil)),
+  });
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone('');
@@ -77,7 +77,7 @@ function HeadcountForm({ session: s }: { session: HeadcountSession }) {
         volunteers: part(v.volunteers),
       });
       setSaved(h);
-      setDone(`Saved: ${h.total} ${h.total === 1 ? 'person' : 'people'}.`);
+      setDone(t('attendance.headcounts.saved', { count: h.total }));
     });
   }
   return (
@@ -86,21 +86,21 @@ function HeadcountForm({ session: s }: { session: HeadcountSession }) {
         {s.title}
       </h2>
       <p>
-        {wallDate(locale, s.wallClockStartsAt)}, {circleTime(locale, s.wallClockStartsAt)}
-        {s.location ? ` · ${s.location}` : ''}
-        {s.venue?.room ? ` · ${s.venue.room}` : ''}
+        {/* The circle's zone is the program's: a headcount is for the program's own in-person circles. */}
+        {t('attendance.headcounts.when', { date: wallDate(t.locale, s.wallClockStartsAt), time: wallTime(t.locale, s.wallClockStartsAt) })}
+        {s.location ? t('attendance.headcounts.place', { place: s.location }) : ''}
+        {s.venue?.room ? t('attendance.headcounts.place', { place: s.venue.room }) : ''}
       </p>
-      {s.topic && <p className="topic">Topic: {s.topic}</p>}
+      {s.topic && <p className="topic">{t('attendance.headcounts.topic', { topic: s.topic })}</p>}
       <p className="hint" data-testid="headcount-state">
-        {saved ? `Recorded: ${saved.total} ${saved.total === 1 ? 'person' : 'people'}.` : 'No headcount recorded yet.'} You can change it until{' '}
-        {new Date(s.openUntil).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })}.
+        {saved ? t('attendance.headcounts.recorded', { count: saved.total }) : t('attendance.headcounts.notYet')} {until}
       </p>
       <div className="inline-form headcount-fields">
-        <TextField id={`${id}-total`} label="How many came" type="number" inputMode="numeric" min={0} value={v.total} onChange={set('total')} error={fields.total} />
-        <TextField id={`${id}-lawyers`} label="Lawyers (optional)" type="number" inputMode="numeric" min={0} value={v.lawyers} onChange={set('lawyers')} error={fields.lawyers} />
+        <TextField id={`${id}-total`} label={t('attendance.headcounts.total')} type="number" inputMode="numeric" min={0} value={v.total} onChange={set('total')} error={fields.total} />
+        <TextField id={`${id}-lawyers`} label={t('attendance.headcounts.lawyers')} type="number" inputMode="numeric" min={0} value={v.lawyers} onChange={set('lawyers')} error={fields.lawyers} />
         <TextField
           id={`${id}-students`}
-          label="Articling students (optional)"
+          label={t('attendance.headcounts.articlingStudents')}
           type="number"
           inputMode="numeric"
           min={0}
@@ -108,11 +108,11 @@ function HeadcountForm({ session: s }: { session: HeadcountSession }) {
           onChange={set('articlingStudents')}
           error={fields.articlingStudents}
         />
-        <TextField id={`${id}-volunteers`} label="Volunteers (optional)" type="number" inputMode="numeric" min={0} value={v.volunteers} onChange={set('volunteers')} error={fields.volunteers} />
+        <TextField id={`${id}-volunteers`} label={t('attendance.headcounts.volunteers')} type="number" inputMode="numeric" min={0} value={v.volunteers} onChange={set('volunteers')} error={fields.volunteers} />
       </div>
       <div className="submit-row">
         <button type="submit" className="button primary" disabled={busy}>
-          {saved ? 'Correct the headcount' : 'Save the headcount'}
+          {saved ? t('attendance.headcounts.correct') : t('attendance.headcounts.save')}
         </button>
         <p role="status" className="form-status">
           {done}

@@ -3,6 +3,7 @@ import { meets } from './sessionState';
 import { OnlyThose } from './OnlyThose';
 import { useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
+import { useT } from '../i18n/useT';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
@@ -15,21 +16,26 @@ type Volunteer = VolunteerChoice;
 
 /** Staff: the host and backup of each session that meets; the uncovered ones first to the eye. */
 export function HostsView({ series, volunteers }: { series: SeriesView; volunteers: Volunteer[] }) {
+  const t = useT();
   const { state, reload } = useSeriesSessions(series);
   const [onlyUncovered, setOnlyUncovered] = useState(false);
   return (
     <section className="staff-section" aria-labelledby="hosts-heading">
-      <h2 id="hosts-heading">Hosts and backups</h2>
-      <Loaded state={state} loading="Loading sessions…">
+      <h2 id="hosts-heading">{t('scheduling.hosts.heading')}</h2>
+      <Loaded state={state} loading={t('scheduling.sessions.loading')}>
         {({ sessions }) => {
           const meeting = sessions.filter(meets);
           const uncovered = meeting.filter((s) => !s.roster?.hostId);
           const shown = onlyUncovered ? uncovered : meeting;
           return (
             <>
-              <OnlyThose count={uncovered.length} lacking="without a host" checked={onlyUncovered} onChange={setOnlyUncovered} />
+              <OnlyThose
+                summary={t('scheduling.onlyThose.withoutHost', { count: uncovered.length })}
+                checked={onlyUncovered}
+                onChange={setOnlyUncovered}
+              />
               {meeting.length === 0 ? (
-                <p>No sessions meet in the coming weeks.</p>
+                <p>{t('scheduling.sessions.noneMeet')}</p>
               ) : (
                 <ul className="staff-list" aria-labelledby="hosts-heading">
                   {shown.map((s) => (
@@ -56,13 +62,14 @@ function HostsCard({ session: s, volunteers, onChanged }: { session: ScheduledSe
     setHostId(s.roster?.hostId ?? '');
     setBackupId(s.roster?.backupId ?? '');
   }
+  const t = useT();
   const { busy, error, run } = useAction();
   const label = s.localDate;
   return (
     <li className="staff-card" data-testid={`session-row-${s.id}`}>
       <div className="staff-card-when">
         <SessionTime session={s} />
-        {s.topic && <p className="topic">Topic: {s.topic}</p>}
+        {s.topic && <p className="topic">{t('scheduling.session.topic', { topic: s.topic })}</p>}
       </div>
       <div className="staff-card-body">
         <form
@@ -72,15 +79,27 @@ function HostsCard({ session: s, volunteers, onChanged }: { session: ScheduledSe
             if (await run(() => setHosts(s.id, hostId || null, backupId || null))) onChanged();
           }}
         >
-          <VolunteerSelect label={`Host for ${label}`} none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
-          <VolunteerSelect label={`Backup for ${label}`} none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
+          <VolunteerSelect
+            label={t('scheduling.hosts.hostFor', { date: label })}
+            none={t('scheduling.hosts.noHost')}
+            value={hostId}
+            volunteers={volunteers}
+            onChange={setHostId}
+          />
+          <VolunteerSelect
+            label={t('scheduling.hosts.backupFor', { date: label })}
+            none={t('scheduling.hosts.noBackup')}
+            value={backupId}
+            volunteers={volunteers}
+            onChange={setBackupId}
+          />
           <button type="submit" className="button secondary" disabled={busy}>
-            Save hosts
+            {t('scheduling.hosts.save')}
           </button>
         </form>
-        {s.roster?.hostDeclined && !s.roster.hostId && <p className="uncovered">Host declined: uncovered</p>}
-        {s.roster?.backupDeclined && !s.roster.backupId && <p className="uncovered">Backup declined: uncovered</p>}
-        {!s.roster?.hostId && !s.roster?.hostDeclined && <p className="uncovered">No host yet</p>}
+        {s.roster?.hostDeclined && !s.roster.hostId && <p className="uncovered">{t('scheduling.hosts.hostDeclined')}</p>}
+        {s.roster?.backupDeclined && !s.roster.backupId && <p className="uncovered">{t('scheduling.hosts.backupDeclined')}</p>}
+        {!s.roster?.hostId && !s.roster?.hostDeclined && <p className="uncovered">{t('scheduling.hosts.noHostYet')}</p>}
         <ErrorLine message={error} />
       </div>
     </li>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
+import { wallTime } from '../../../shared/i18n/formatTime';
+import { useT } from '../i18n/useT';
 import { useStore } from '../store';
-import { wallTime } from '../ui/formatCircleTime';
 import { HostBadge } from '../ui/HostBadge';
+import { weekdayName, zoneLabelOf } from './circleTime';
 import { meets, sessionState } from './sessionState';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 /** Days of a month grid (Monday first) as "YYYY-MM-DD", padded with nulls. */
 export function monthGrid(year: number, month: number): Array<string | null> {
@@ -25,9 +27,10 @@ function weeksOf(cells: Array<string | null>): Array<Array<string | null>> {
   return weeks;
 }
 
-/** A month calendar of sessions, placed by their Alberta date (from the server's wall clock). */
+/** A month calendar of sessions, placed by their date in the circle's zone (from the server's wall clock). */
 export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
-  const locale = useStore((s) => s.locale);
+  const t = useT();
+  const program = useStore((s) => s.program);
   const firstDate = sessions[0]?.wallClock.startsAt.slice(0, 7) ?? new Date().toISOString().slice(0, 7);
   const [ym, setYm] = useState(firstDate);
   const [year, month] = ym.split('-').map(Number) as [number, number];
@@ -40,26 +43,28 @@ export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
     const day = s.wallClock.startsAt.slice(0, 10);
     byDay.set(day, [...(byDay.get(day) ?? []), s]);
   }
-  const title = new Intl.DateTimeFormat('en-CA', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  const title = new Intl.DateTimeFormat(t.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
   return (
     <section className="month-view" aria-label={title}>
       <div className="month-nav">
-        <button type="button" className="button secondary" onClick={() => shift(-1)} aria-label="Previous month">
-          ‹
+        <button type="button" className="button secondary" onClick={() => shift(-1)} aria-label={t('scheduling.month.previous')}>
+          {t('scheduling.month.previousSymbol')}
         </button>
         <h2>{title}</h2>
-        <button type="button" className="button secondary" onClick={() => shift(1)} aria-label="Next month">
-          ›
+        <button type="button" className="button secondary" onClick={() => shift(1)} aria-label={t('scheduling.month.next')}>
+          {t('scheduling.month.nextSymbol')}
         </button>
       </div>
       {/* A static calendar: a table (weeks as rows, days as cells), read cell by cell like any table. */}
       <table className="month-grid">
-        <caption className="visually-hidden">Circles in {title}, by day (Alberta dates)</caption>
+        <caption className="visually-hidden">
+          {t('scheduling.month.caption', { month: title, zone: zoneLabelOf(program, sessions[0]?.timezone ?? program?.zone ?? '') })}
+        </caption>
         <thead>
           <tr>
             {WEEKDAYS.map((d) => (
               <th key={d} scope="col" className="month-head">
-                {d}
+                {weekdayName(t.locale, d, 'short')}
               </th>
             ))}
           </tr>
@@ -75,13 +80,13 @@ export function MonthView({ sessions }: { sessions: ScheduledSession[] }) {
                       <p key={s.id} className={`month-session status-${s.status}`}>
                         {meets(s) ? (
                           <>
-                            {wallTime(locale, s.wallClock.startsAt)} {s.title}
+                            {wallTime(t.locale, s.wallClock.startsAt)} {s.title}
                             {s.topic && <span className="month-topic">{s.topic}</span>}
-                            {s.doors !== 'upcoming' && <span className="month-topic">{sessionState(s).label}</span>}
+                            {s.doors !== 'upcoming' && <span className="month-topic">{t(sessionState(s).label)}</span>}
                             {s.hosted && <HostBadge />}
                           </>
                         ) : (
-                          <span>{s.note ?? 'No circle'}</span>
+                          <span>{s.note ?? t('scheduling.doors.noCircle')}</span>
                         )}
                       </p>
                     ))}

@@ -1,12 +1,13 @@
+import { useT } from '../i18n/useT';
+
 /** "3 sessions without a host. [ ] Show only those": how many sessions lack something, and a filter to them. */
-export function OnlyThose({ count, lacking, checked, onChange }: { count: number; lacking: string; checked: boolean; onChange: (only: boolean) => void }) {
+export function OnlyThose({ summary, checked, onChange }: { summary: string; checked: boolean; onChange: (only: boolean) => void }) {
+  const t = useT();
   return (
     <p className="inline-form">
-      <span>
-        {count} session{count === 1 ? '' : 's'} {lacking}.
-      </span>
+      <span>{summary}</span>
       <label className="check">
-        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> Show only those
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {t('scheduling.onlyThose.show')}
       </label>
     </p>
   );

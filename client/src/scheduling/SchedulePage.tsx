@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
+import { useT } from '../i18n/useT';
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
-import { formatLabel } from '../ui/formatLabel';
 import { HostBadge } from '../ui/HostBadge';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
@@ -13,7 +13,7 @@ import { useLoad } from '../ui/useLoad';
 import { MonthView } from './MonthView';
 import { fetchSessions, revokeFeed, rotateFeed, sessionCalendarPath } from './schedulingApi';
 import { meets, sessionState } from './sessionState';
-import { audienceLabel, SessionTime } from './SessionTime';
+import { audienceLabel, formatText, SessionTime } from './SessionTime';
 import { useLiveDoors } from './useLiveDoors';
 import './scheduling.css';
 
@@ -22,7 +22,8 @@ const fetchComingSessions = () => fetchSessions({ weeks: 26 });
 
 /** Members: the upcoming circles they may attend, as a list or a month, with calendar links. */
 export function SchedulePage() {
-  useDocumentTitle('Schedule');
+  const t = useT();
+  useDocumentTitle(t('scheduling.schedule.documentTitle'));
   const [view, setView] = useState<'list' | 'month'>('list');
   // Asked again when a host locks or ends a circle and when a window opens or closes; a failed refresh keeps what is shown.
   const { state, reload } = useLoad(fetchComingSessions, { keepOnError: true });
@@ -31,16 +32,16 @@ export function SchedulePage() {
     <>
       <AppHeader />
       <main className="page schedule-page">
-        <h1>Upcoming circles</h1>
-        <div className="view-switch" role="group" aria-label="View">
+        <h1>{t('scheduling.schedule.heading')}</h1>
+        <div className="view-switch" role="group" aria-label={t('scheduling.schedule.viewGroup')}>
           <button type="button" className="button secondary" aria-pressed={view === 'list'} onClick={() => setView('list')}>
-            List
+            {t('scheduling.schedule.list')}
           </button>
           <button type="button" className="button secondary" aria-pressed={view === 'month'} onClick={() => setView('month')}>
-            Month
+            {t('scheduling.schedule.month')}
           </button>
         </div>
-        <Loaded state={state} loading="Loading the schedule…">
+        <Loaded state={state} loading={t('scheduling.schedule.loading')}>
           {({ sessions }) => (view === 'list' ? <SessionList sessions={sessions} /> : <MonthView sessions={sessions} />)}
         </Loaded>
         <PersonalFeed />
@@ -50,9 +51,10 @@ export function SchedulePage() {
 }
 
 export function SessionList({ sessions }: { sessions: ScheduledSession[] }) {
-  if (sessions.length === 0) return <p>No circles are scheduled in the coming weeks.</p>;
+  const t = useT();
+  if (sessions.length === 0) return <p>{t('scheduling.schedule.none')}</p>;
   return (
-    <ul className="session-list" aria-label="Upcoming circles">
+    <ul className="session-list" aria-label={t('scheduling.schedule.heading')}>
       {sessions.map((s) => (
         <li key={s.id} className={`session-item status-${s.status}`} data-testid="session-item">
           <SessionSummary session={s} />
@@ -63,12 +65,13 @@ export function SessionList({ sessions }: { sessions: ScheduledSession[] }) {
 }
 
 export function SessionSummary({ session: s }: { session: ScheduledSession }) {
+  const t = useT();
   const meeting = meets(s);
   const state = sessionState(s);
   return (
     <>
       <p className="session-title">
-        <strong>{s.title}</strong> {s.kind === 'popup' && <span className="tag">Pop-up</span>}
+        <strong>{s.title}</strong> {s.kind === 'popup' && <span className="tag">{t('scheduling.session.popup')}</span>}
       </p>
       <p>
         <SessionTime session={s} />
@@ -76,34 +79,36 @@ export function SessionSummary({ session: s }: { session: ScheduledSession }) {
           <>
             {' '}
             <span className={`doors-state doors-${state.tone}`} data-testid="doors-state">
-              {state.label}
+              {t(state.label)}
             </span>
           </>
         )}
       </p>
       {meeting ? (
         <>
-          <p className="topic">{s.topic ? `Topic: ${s.topic}` : 'Topic to be announced'}</p>
+          <p className="topic">{s.topic ? t('scheduling.session.topic', { topic: s.topic }) : t('scheduling.session.topicTba')}</p>
           <p className="session-meta">
-            {formatLabel(s)} · {audienceLabel(s)} {s.hosted && <HostBadge />}
+            {t('scheduling.session.meta', { format: formatText(t, s), audience: audienceLabel(t, s) })} {s.hosted && <HostBadge />}
           </p>
           {s.note && <p className="session-note">{s.note}</p>}
           {s.venue && <VenueDetails venue={s.venue} location={s.location} idPrefix={`session-${s.id}`} headingLevel="h2" />}
           <p>
             <a href={sessionCalendarPath(s.id)} download>
-              Add to calendar
+              {t('scheduling.session.addToCalendar')}
             </a>
             {state.offersJoin && (
               <>
-                {' · '}
-                <Link to={`/circles/${encodeURIComponent(s.id)}/join`}>{s.doors === 'open' ? 'Join now' : 'Join page'}</Link>
+                {t('scheduling.dot')}
+                <Link to={`/circles/${encodeURIComponent(s.id)}/join`}>
+                  {s.doors === 'open' ? t('scheduling.session.joinNow') : t('scheduling.session.joinPage')}
+                </Link>
               </>
             )}
           </p>
         </>
       ) : (
         <p className="session-note" data-testid="no-circle">
-          {s.status === 'cancelled' ? `Cancelled: ${s.note ?? ''}` : (s.note ?? 'No circle this week')}
+          {s.status === 'cancelled' ? t('scheduling.session.cancelledNote', { note: s.note ?? '' }) : (s.note ?? t('scheduling.session.noCircleThisWeek'))}
         </p>
       )}
     </>
@@ -112,26 +117,23 @@ export function SessionSummary({ session: s }: { session: ScheduledSession }) {
 
 /** The personal calendar feed: a secret URL shown once, replaceable and revocable. */
 function PersonalFeed() {
+  const t = useT();
   const [url, setUrl] = useState<string | null>(null);
   const { busy, error, run: act } = useAction();
   return (
     <section className="card feed" aria-labelledby="feed-heading">
-      <h2 id="feed-heading">Subscribe in your calendar app</h2>
-      <p>
-        Your own link keeps your calendar up to date with topics, moves and holidays. Keep it private: anyone with the
-        link can see the schedule. Making a new link stops the old one.
-      </p>
+      <h2 id="feed-heading">{t('scheduling.feed.heading')}</h2>
+      <p>{t('scheduling.feed.body')}</p>
       {url && (
         <p>
           <label>
-            Your calendar link <input readOnly value={url} className="feed-url" onFocus={(e) => e.target.select()} />
+            {t('scheduling.feed.yourLink')} <input readOnly value={url} className="feed-url" onFocus={(e) => e.target.select()} />
           </label>
         </p>
       )}
       <button type="button" className="button secondary" disabled={busy} onClick={() => act(async () => setUrl((await rotateFeed()).url))}>
-        {url ? 'Make a new link' : 'Get my calendar link'}
-      </button>{' '}
-      <button
+        {url ? t('scheduling.feed.rotate') : t('scheduling.feed.get')}
+      </button> <button
         type="button"
         className="button secondary"
         disabled={busy}
@@ -142,7 +144,7 @@ function PersonalFeed() {
           })
         }
       >
-        Turn off my link
+        {t('scheduling.feed.revoke')}
       </button>
       <ErrorLine message={error} />
     </section>

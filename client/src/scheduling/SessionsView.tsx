@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
+import { useT } from '../i18n/useT';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
@@ -9,10 +10,9 @@ import { SessionTime } from './SessionTime';
 import { EditSeriesForm } from './StaffForms';
 import { useSeriesSessions } from './useSeriesSessions';
 
-const WEEKDAYS = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
-
 /** Staff: one series' settings and its sessions coming up, each with its state, topic and hosts, and its changes. */
 export function SessionsView({ series, onSeriesChanged }: { series: SeriesView; onSeriesChanged: () => void }) {
+  const t = useT();
   const { state, reload } = useSeriesSessions(series);
   return (
     <>
@@ -24,11 +24,11 @@ export function SessionsView({ series, onSeriesChanged }: { series: SeriesView; 
         }}
       />
       <section className="staff-section" aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">Upcoming sessions</h2>
-        <Loaded state={state} loading="Loading sessions…">
+        <h2 id="sessions-heading">{t('scheduling.sessions.heading')}</h2>
+        <Loaded state={state} loading={t('scheduling.sessions.loading')}>
           {({ sessions }) =>
             sessions.length === 0 ? (
-              <p>No sessions in the coming weeks.</p>
+              <p>{t('scheduling.sessions.none')}</p>
             ) : (
               <ul className="staff-list" aria-labelledby="sessions-heading">
                 {sessions.map((s) => (
@@ -44,6 +44,7 @@ export function SessionsView({ series, onSeriesChanged }: { series: SeriesView; 
 }
 
 function SeriesSettings({ series, onChanged }: { series: SeriesView; onChanged: () => void }) {
+  const t = useT();
   const { busy, error, run } = useAction();
   const act = (u: Parameters<typeof updateSeries>[1]) =>
     run(async () => {
@@ -51,38 +52,45 @@ function SeriesSettings({ series, onChanged }: { series: SeriesView; onChanged: 
       onChanged();
     });
   return (
-    <section className="staff-section" aria-label="Series settings">
+    <section className="staff-section" aria-label={t('scheduling.settings.label')}>
       <p>
-        {series.kind === 'weekly' ? `Weekly, ${WEEKDAYS[series.weekday - 1]} ` : `Pop-up on ${series.startsOn}, `}
-        {series.startLocal}–{series.endLocal} ({series.timezone}) · status: <strong>{series.status}</strong>
-        {' · '}
-        {series.feedPath ? <a href={series.feedPath}>Calendar feed</a> : 'no public calendar feed'}
+        {t.rich('scheduling.settings.summary', {
+          kind: series.kind,
+          days: t('scheduling.settings.days', { day: String(series.weekday) }),
+          date: series.startsOn,
+          start: series.startLocal,
+          end: series.endLocal,
+          zone: series.timezone,
+          status: t('scheduling.settings.status', { status: series.status }),
+          strong: (chunks) => <strong>{chunks}</strong>,
+          feed: series.feedPath ? <a href={series.feedPath}>{t('scheduling.settings.feed')}</a> : t('scheduling.settings.noFeed'),
+        })}
       </p>
       {series.kind === 'weekly' && (
         <div className="inline-form">
           <SeriesToggle checked={series.skipHolidays} disabled={busy} onChange={(on) => act({ skipHolidays: on })}>
-            Skip Alberta general holidays
+            {t('scheduling.settings.skipHolidays')}
           </SeriesToggle>
           {series.status !== 'active' && (
             <button type="button" className="button secondary" disabled={busy} onClick={() => act({ status: 'active' })}>
-              Resume
+              {t('scheduling.settings.resume')}
             </button>
           )}
           {series.status === 'active' && (
             <button type="button" className="button secondary" disabled={busy} onClick={() => act({ status: 'paused' })}>
-              Pause
+              {t('scheduling.settings.pause')}
             </button>
           )}
           {series.status !== 'ended' && (
             <button type="button" className="button secondary" disabled={busy} onClick={() => act({ status: 'ended' })}>
-              End series
+              {t('scheduling.settings.end')}
             </button>
           )}
         </div>
       )}
       <div className="inline-form">
         <SeriesToggle checked={series.anyVolunteerMayHost} disabled={busy} onChange={(on) => act({ anyVolunteerMayHost: on })}>
-          Any red mug volunteer present may take over hosting if neither the host nor the backup has arrived a few minutes after the start
+          {t('scheduling.settings.anyVolunteer')}
         </SeriesToggle>
       </div>
       <EditSeriesForm key={series.id} series={series} onSaved={onChanged} />
@@ -110,30 +118,29 @@ function SeriesToggle({ checked, disabled, onChange, children }: { checked: bool
           setPending(on);
           void onChange(on).then((saved) => saved || setPending(null));
         }}
-      />{' '}
-      {children}
+      /> {children}
     </label>
   );
 }
 
 /** Who hosts, as staff read it at a glance; an uncovered role says so. */
 function HostLine({ session: s }: { session: ScheduledSession }) {
+  const t = useT();
   const r = s.roster;
   if (!r?.hostId) {
-    return <p className="uncovered">{r?.hostDeclined ? 'Host declined: uncovered' : 'No host yet'}</p>;
+    return <p className="uncovered">{r?.hostDeclined ? t('scheduling.hosts.hostDeclined') : t('scheduling.hosts.noHostYet')}</p>;
   }
+  const strong = (chunks: React.ReactNode[]) => <strong>{chunks}</strong>;
   return (
     <p>
-      Host: <strong>{r.hostName ?? 'a volunteer'}</strong>
-      {' · '}
+      {t.rich('scheduling.hosts.host', { name: r.hostName ?? t('scheduling.hosts.aVolunteer'), strong })}
+      {t('scheduling.dot')}
       {r.backupId ? (
-        <>
-          Backup: <strong>{r.backupName ?? 'a volunteer'}</strong>
-        </>
+        t.rich('scheduling.hosts.backup', { name: r.backupName ?? t('scheduling.hosts.aVolunteer'), strong })
       ) : r.backupDeclined ? (
-        <span className="uncovered">Backup declined: uncovered</span>
+        <span className="uncovered">{t('scheduling.hosts.backupDeclined')}</span>
       ) : (
-        'No backup'
+        t('scheduling.hosts.noBackup')
       )}
     </p>
   );
@@ -144,6 +151,7 @@ function SessionCard({ session: s, onChanged }: { session: ScheduledSession; onC
   const [moveDate, setMoveDate] = useState(s.wallClock.startsAt.slice(0, 10));
   const [moveStart, setMoveStart] = useState(s.wallClock.startsAt.slice(11, 16));
   const [moveEnd, setMoveEnd] = useState(s.wallClock.endsAt.slice(11, 16));
+  const t = useT();
   const { busy, error, run } = useAction();
   const label = s.localDate;
   const done = (p: () => Promise<unknown>) =>
@@ -160,58 +168,58 @@ function SessionCard({ session: s, onChanged }: { session: ScheduledSession; onC
           <SessionTime session={s} />
         </p>
         <p>
-          <strong>{s.status}</strong>
+          <strong>{t('scheduling.sessions.status', { status: s.status })}</strong>
           {meeting && (
             <>
-              {' · '}
-              <span className={`doors-state doors-${state.tone}`}>{state.label}</span>
+              {t('scheduling.dot')}
+              <span className={`doors-state doors-${state.tone}`}>{t(state.label)}</span>
             </>
           )}
-          {s.note && <> — {s.note}</>}
-          {!meeting && s.holiday && <> ({s.holiday})</>}
+          {s.note && t('scheduling.sessions.note', { note: s.note })}
+          {!meeting && s.holiday && t('scheduling.sessions.holiday', { holiday: s.holiday })}
         </p>
       </div>
       <div className="staff-card-body">
         {meeting && (
           <>
-            <p className="topic">{s.topic ? `Topic: ${s.topic}` : 'No topic yet'}</p>
+            <p className="topic">{s.topic ? t('scheduling.session.topic', { topic: s.topic }) : t('scheduling.sessions.noTopic')}</p>
             <HostLine session={s} />
           </>
         )}
         <details>
-          <summary>Change…</summary>
+          <summary>{t('scheduling.sessions.change')}</summary>
           <div className="inline-form">
             <label>
-              Note for members
-              <input type="text" value={note} onChange={(e) => setNote(e.target.value)} aria-label={`Note for ${label}`} />
+              {t('scheduling.sessions.noteForMembers')}
+              <input type="text" value={note} onChange={(e) => setNote(e.target.value)} aria-label={t('scheduling.sessions.noteFor', { date: label })} />
             </label>
             {meeting && (
               <button type="button" className="button secondary" disabled={busy} onClick={() => done(() => changeSession(s.id, { action: 'cancel', note }))}>
-                Cancel session
+                {t('scheduling.sessions.cancel')}
               </button>
             )}
             {meeting && (
               <button type="button" className="button secondary" disabled={busy} onClick={() => done(() => changeSession(s.id, { action: 'skip', note }))}>
-                Skip date
+                {t('scheduling.sessions.skip')}
               </button>
             )}
             {s.status !== 'scheduled' && (
               <button type="button" className="button secondary" disabled={busy} onClick={() => done(() => changeSession(s.id, { action: 'restore' }))}>
-                Restore as usual
+                {t('scheduling.sessions.restore')}
               </button>
             )}
           </div>
           <div className="inline-form">
             <label>
-              Date
+              {t('scheduling.new.date')}
               <input type="date" value={moveDate} onChange={(e) => setMoveDate(e.target.value)} />
             </label>
             <label>
-              Start
+              {t('scheduling.new.start')}
               <input type="time" value={moveStart} onChange={(e) => setMoveStart(e.target.value)} />
             </label>
             <label>
-              End
+              {t('scheduling.new.end')}
               <input type="time" value={moveEnd} onChange={(e) => setMoveEnd(e.target.value)} />
             </label>
             <button
@@ -222,7 +230,7 @@ function SessionCard({ session: s, onChanged }: { session: ScheduledSession; onC
                 done(() => changeSession(s.id, { action: 'move', date: moveDate, startLocal: moveStart, endLocal: moveEnd, note: note.trim() ? note : null }))
               }
             >
-              Move
+              {t('scheduling.sessions.move')}
             </button>
           </div>
         </details>

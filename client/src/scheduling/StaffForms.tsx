@@ -2,22 +2,26 @@ import type { VolunteerChoice } from '../../../shared/schemas/scheduling';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Audience, ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
+import { useT, type T } from '../i18n/useT';
+import { useStore } from '../store';
 import { ErrorLine } from '../ui/ErrorLine';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { addLibraryTopic, createPopup, createSeries, pasteTopics, removeLibraryTopic, updateSeries } from './schedulingApi';
 import { viewPath } from './staffSchedulePaths';
+import { weekdayName } from './circleTime';
 import { SessionTime } from './SessionTime';
 import { VolunteerSelect } from './VolunteerSelect';
 
 /** The action's message; when several fields were refused, each by name (these forms show no message per field). */
-function withFieldMessages(error: string | null, fields: Record<string, string>): string | null {
-  const extra = Object.entries(fields).map(([k, v]) => `${k}: ${v}`);
-  return error && extra.length > 1 ? `${error} (${extra.join('; ')})` : error;
+function withFieldMessages(t: T, error: string | null, fields: Record<string, string>): string | null {
+  const extra = Object.entries(fields).map(([field, message]) => t('scheduling.forms.fieldMessage', { field, message }));
+  return error && extra.length > 1 ? t('scheduling.forms.withFields', { error, fields: extra.join('; ') }) : error;
 }
 
 /** Paste a list of topics, one per line, for the next sessions that meet. */
 export function PasteTopicsForm({ seriesId, onDone }: { seriesId: string; onDone: () => void }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [from, setFrom] = useState('');
   const { busy, error, fields, run } = useAction();
@@ -28,7 +32,7 @@ export function PasteTopicsForm({ seriesId, onDone }: { seriesId: string; onDone
     const topics = text.split('\n').map((t) => t.trim()).filter(Boolean);
     const ok = await run(async () => {
       const res = await pasteTopics(seriesId, topics, from || undefined);
-      setDone(`Set ${res.sessions.length} topics.`);
+      setDone(t('scheduling.paste.done', { count: res.sessions.length }));
     });
     if (ok) {
       setText('');
@@ -37,34 +41,34 @@ export function PasteTopicsForm({ seriesId, onDone }: { seriesId: string; onDone
   }
   return (
     <form className="staff-section" onSubmit={submit} aria-labelledby="paste-heading">
-      <h2 id="paste-heading">Topics for the next weeks</h2>
+      <h2 id="paste-heading">{t('scheduling.paste.heading')}</h2>
       <label>
-        One topic per line, in order
-        <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} aria-label="Topics, one per line" style={{ width: '100%' }} />
+        {t('scheduling.paste.label')}
+        <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} aria-label={t('scheduling.paste.textLabel')} style={{ width: '100%' }} />
       </label>
       <p className="inline-form">
-        <label>Starting from (optional)<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <button type="submit" className="button primary" disabled={busy}>Fill topics</button>
+        <label>{t('scheduling.paste.from')}<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
+        <button type="submit" className="button primary" disabled={busy}>{t('scheduling.paste.submit')}</button>
       </p>
       {done && <p role="status">{done}</p>}
-      <ErrorLine message={withFieldMessages(error, fields)} />
+      <ErrorLine message={withFieldMessages(t, error, fields)} />
     </form>
   );
 }
 
 export function LibraryEditor({ topics, onChanged }: { topics: Array<{ id: string; topic: string }>; onChanged: () => void }) {
+  const t = useT();
   const [text, setText] = useState('');
   const { busy, error, fields, run } = useAction();
   return (
     <section className="staff-section" aria-labelledby="library-heading">
-      <h2 id="library-heading">Topic library</h2>
-      <p className="hint">Reusable topics; the topic fields suggest them.</p>
+      <h2 id="library-heading">{t('scheduling.library.heading')}</h2>
+      <p className="hint">{t('scheduling.library.hint')}</p>
       <ul>
-        {topics.map((t) => (
-          <li key={t.id}>
-            {t.topic}{' '}
-            <button type="button" className="button secondary" disabled={busy} onClick={() => run(async () => { await removeLibraryTopic(t.id); onChanged(); })}>
-              Remove
+        {topics.map((entry) => (
+          <li key={entry.id}>
+            {entry.topic} <button type="button" className="button secondary" disabled={busy} onClick={() => run(async () => { await removeLibraryTopic(entry.id); onChanged(); })}>
+              {t('scheduling.library.remove')}
             </button>
           </li>
         ))}
@@ -79,10 +83,10 @@ export function LibraryEditor({ topics, onChanged }: { topics: Array<{ id: strin
           }
         }}
       >
-        <label>New topic<input type="text" value={text} onChange={(e) => setText(e.target.value)} /></label>
-        <button type="submit" className="button secondary" disabled={busy}>Add to library</button>
+        <label>{t('scheduling.library.newTopic')}<input type="text" value={text} onChange={(e) => setText(e.target.value)} /></label>
+        <button type="submit" className="button secondary" disabled={busy}>{t('scheduling.library.add')}</button>
       </form>
-      <ErrorLine message={withFieldMessages(error, fields)} />
+      <ErrorLine message={withFieldMessages(t, error, fields)} />
     </section>
   );
 }
@@ -145,29 +149,30 @@ function DetailsFields({
   errors: Record<string, string>;
   idPrefix: string;
 }) {
+  const t = useT();
   const text = (k: keyof Details) => (value: string) => set(k)({ target: { value } });
   const inPerson = v.format === 'in_person';
   return (
     <>
-      {title && <label>Title<input type="text" value={v.title} onChange={set('title')} required /></label>}
-      <label>Description<input type="text" value={v.description} onChange={set('description')} /></label>
+      {title && <label>{t('scheduling.details.title')}<input type="text" value={v.title} onChange={set('title')} required /></label>}
+      <label>{t('scheduling.details.description')}<input type="text" value={v.description} onChange={set('description')} /></label>
       <label>
-        Format
+        {t('scheduling.details.format')}
         <select value={v.format} onChange={set('format')}>
-          <option value="online">Online</option>
-          <option value="in_person">In person</option>
+          <option value="online">{t('scheduling.format.online')}</option>
+          <option value="in_person">{t('scheduling.format.inPerson')}</option>
         </select>
       </label>
       {inPerson ? (
         <fieldset className="venue-fields">
-          <legend>Where it meets</legend>
-          <TextField id={`${idPrefix}-location`} label="Place (city or building)" value={v.location} onChange={text('location')} placeholder="Edmonton" error={errors.location} />
-          <TextField id={`${idPrefix}-address`} label="Street address" value={v.address} onChange={text('address')} autoComplete="off" error={errors.address} />
-          <TextField id={`${idPrefix}-room`} label="Room (optional)" value={v.room} onChange={text('room')} error={errors.room} />
+          <legend>{t('scheduling.details.where')}</legend>
+          <TextField id={`${idPrefix}-location`} label={t('scheduling.details.place')} value={v.location} onChange={text('location')} error={errors.location} />
+          <TextField id={`${idPrefix}-address`} label={t('scheduling.details.address')} value={v.address} onChange={text('address')} autoComplete="off" error={errors.address} />
+          <TextField id={`${idPrefix}-room`} label={t('scheduling.details.room')} value={v.room} onChange={text('room')} error={errors.room} />
           <TextField
             id={`${idPrefix}-directions`}
-            label="Directions link (optional)"
-            hint="A map or the building's page, starting with https://"
+            label={t('scheduling.details.directions')}
+            hint={t('scheduling.details.directionsHint')}
             type="url"
             value={v.directionsUrl}
             onChange={text('directionsUrl')}
@@ -175,8 +180,8 @@ function DetailsFields({
           />
           <TextField
             id={`${idPrefix}-accessibility`}
-            label="Accessibility notes (optional)"
-            hint="Step-free entrance, elevator, washrooms, quiet room…"
+            label={t('scheduling.details.accessibility')}
+            hint={t('scheduling.details.accessibilityHint')}
             multiline
             value={v.accessibility}
             onChange={text('accessibility')}
@@ -184,8 +189,8 @@ function DetailsFields({
           />
           <TextField
             id={`${idPrefix}-expect`}
-            label="What to expect (optional)"
-            hint="Where to go on arrival, coffee, who greets people…"
+            label={t('scheduling.details.expect')}
+            hint={t('scheduling.details.expectHint')}
             multiline
             value={v.whatToExpect}
             onChange={text('whatToExpect')}
@@ -193,21 +198,29 @@ function DetailsFields({
           />
         </fieldset>
       ) : (
-        <label>Location<input type="text" value={v.location} onChange={set('location')} placeholder="Edmonton" /></label>
+        <label>{t('scheduling.details.location')}<input type="text" value={v.location} onChange={set('location')} /></label>
       )}
       <label>
-        Audience
+        {t('scheduling.details.audience')}
         <select value={v.audience} onChange={set('audience')}>
-          <option value="everyone">Everyone</option>
-          <option value="articling_students">Articling students</option>
-          <option value="early_career">Articling students and lawyers up to N years of call</option>
-          <option value="volunteers">Volunteers only (volunteer meeting)</option>
+          <option value="everyone">{t('scheduling.details.audienceEveryone')}</option>
+          <option value="articling_students">{t('scheduling.details.audienceStudents')}</option>
+          <option value="early_career">{t('scheduling.details.audienceEarlyCareer')}</option>
+          <option value="volunteers">{t('scheduling.details.audienceVolunteers')}</option>
         </select>
       </label>
-      {v.audience === 'early_career' && <label>Up to years of call<input type="number" min={0} max={60} value={v.audienceMaxYears} onChange={set('audienceMaxYears')} /></label>}
-      <label>Capacity hint<input type="number" min={1} value={v.capacityHint} onChange={set('capacityHint')} /></label>
-      <label>Doors open (minutes before)<input type="number" min={0} max={120} value={v.opens} onChange={set('opens')} placeholder="10" /></label>
-      <label>Stays open (minutes after end)<input type="number" min={0} max={120} value={v.closes} onChange={set('closes')} placeholder="0" /></label>
+      {v.audience === 'early_career' && (
+        <label>{t('scheduling.details.maxYears')}<input type="number" min={0} max={60} value={v.audienceMaxYears} onChange={set('audienceMaxYears')} /></label>
+      )}
+      <label>{t('scheduling.details.capacity')}<input type="number" min={1} value={v.capacityHint} onChange={set('capacityHint')} /></label>
+      <label>
+        {t('scheduling.details.opens')}
+        <input type="number" min={0} max={120} value={v.opens} onChange={set('opens')} placeholder={t('scheduling.details.opensPlaceholder')} />
+      </label>
+      <label>
+        {t('scheduling.details.closes')}
+        <input type="number" min={0} max={120} value={v.closes} onChange={set('closes')} placeholder={t('scheduling.details.closesPlaceholder')} />
+      </label>
     </>
   );
 }
@@ -234,7 +247,8 @@ const EMPTY_DETAILS: Details = {
   opens: '',
   closes: '',
 };
-const NEW_CIRCLE = { ...EMPTY_DETAILS, startLocal: '12:00', endLocal: '13:00', timezone: 'America/Edmonton' };
+/** A new circle's defaults: noon to one, in the program's own zone (staff may type another). */
+const newCircle = (zone: string) => ({ ...EMPTY_DETAILS, startLocal: '12:00', endLocal: '13:00', timezone: zone });
 
 /**
  * A form that makes a circle, a weekly series or a pop-up: its title, when it meets (`when`: the fields of its
@@ -260,7 +274,9 @@ function NewCircleForm({
   when: ReactNode;
   children?: ReactNode;
 }) {
-  const { v, set, reset } = useForm(NEW_CIRCLE);
+  const t = useT();
+  const zone = useStore((s) => s.program?.zone ?? 'UTC');
+  const { v, set, reset } = useForm(newCircle(zone));
   // By the last segment: "venue.address" shows under the address field.
   const { busy, error, fields, run } = useAction({ fieldsBy: 'last' });
   const [done, setDone] = useState<ReactNode>(null);
@@ -284,20 +300,20 @@ function NewCircleForm({
     >
       <h2 id={id}>{title}</h2>
       <div className="inline-form">
-        <label className="grow">Title<input type="text" value={v.title} onChange={set('title')} required /></label>
+        <label className="grow">{t('scheduling.details.title')}<input type="text" value={v.title} onChange={set('title')} required /></label>
       </div>
       <fieldset>
-        <legend>When</legend>
+        <legend>{t('scheduling.new.when')}</legend>
         <div className="inline-form">
           {when}
-          <label>Start<input type="time" value={v.startLocal} onChange={set('startLocal')} /></label>
-          <label>End<input type="time" value={v.endLocal} onChange={set('endLocal')} /></label>
-          <label>Time zone<input type="text" value={v.timezone} onChange={set('timezone')} /></label>
+          <label>{t('scheduling.new.start')}<input type="time" value={v.startLocal} onChange={set('startLocal')} /></label>
+          <label>{t('scheduling.new.end')}<input type="time" value={v.endLocal} onChange={set('endLocal')} /></label>
+          <label>{t('scheduling.new.zone')}<input type="text" value={v.timezone} onChange={set('timezone')} /></label>
         </div>
       </fieldset>
       {children}
       <fieldset>
-        <legend>Details</legend>
+        <legend>{t('scheduling.new.details')}</legend>
         <div className="inline-form">
           <DetailsFields v={v} set={set} title={false} errors={fields} idPrefix={id} />
         </div>
@@ -307,29 +323,37 @@ function NewCircleForm({
         {/* Always there, so what lands in it is read out. */}
         <p role="status" className="form-status">{done}</p>
       </div>
-      <ErrorLine message={withFieldMessages(error, fields)} />
+      <ErrorLine message={withFieldMessages(t, error, fields)} />
     </form>
   );
 }
 
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => void }) {
+  const t = useT();
   const [weekday, setWeekday] = useState('1');
   const [startsOn, setStartsOn] = useState('');
   const [skipHolidays, setSkipHolidays] = useState(true);
   return (
     <NewCircleForm
       id="new-series-heading"
-      title="New weekly series"
-      submitLabel="Create series"
+      title={t('scheduling.new.seriesHeading')}
+      submitLabel={t('scheduling.new.seriesSubmit')}
       create={async (details) => {
         const s = await createSeries({ ...details, weekday: Number(weekday), startsOn, skipHolidays });
         onCreated(s);
         return (
           <>
-            Weekly series “{s.title}” created: {WEEKDAYS[s.weekday - 1]}s, {s.startLocal}–{s.endLocal} ({s.timezone}), from {s.startsOn}.{' '}
-            <Link to={viewPath('sessions', s.id)}>View it in sessions</Link>
+            {t('scheduling.new.seriesCreated', {
+              title: s.title,
+              days: t('scheduling.settings.days', { day: String(s.weekday) }),
+              start: s.startLocal,
+              end: s.endLocal,
+              zone: s.timezone,
+              date: s.startsOn,
+            })}{' '}
+            <Link to={viewPath('sessions', s.id)}>{t('scheduling.new.viewInSessions')}</Link>
           </>
         );
       }}
@@ -341,15 +365,17 @@ export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => voi
       when={
         <>
           <label>
-            Weekday
+            {t('scheduling.new.weekday')}
             <select value={weekday} onChange={(e) => setWeekday(e.target.value)}>
-              {WEEKDAYS.map((d, i) => (
-                <option key={d} value={i + 1}>{d}</option>
+              {WEEKDAYS.map((d) => (
+                <option key={d} value={d}>{weekdayName(t.locale, d)}</option>
               ))}
             </select>
           </label>
-          <label>First date<input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required /></label>
-          <label className="check"><input type="checkbox" checked={skipHolidays} onChange={(e) => setSkipHolidays(e.target.checked)} /> Skip Alberta holidays</label>
+          <label>{t('scheduling.new.firstDate')}<input type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} required /></label>
+          <label className="check">
+            <input type="checkbox" checked={skipHolidays} onChange={(e) => setSkipHolidays(e.target.checked)} /> {t('scheduling.new.skipHolidays')}
+          </label>
         </>
       }
     />
@@ -357,6 +383,7 @@ export function NewSeriesForm({ onCreated }: { onCreated: (s: SeriesView) => voi
 }
 
 export function PopupForm({ volunteers, onCreated }: { volunteers: VolunteerChoice[]; onCreated: (s: ScheduledSession) => void }) {
+  const t = useT();
   const [date, setDate] = useState('');
   const [topic, setTopic] = useState('');
   const [hostId, setHostId] = useState('');
@@ -364,15 +391,16 @@ export function PopupForm({ volunteers, onCreated }: { volunteers: VolunteerChoi
   return (
     <NewCircleForm
       id="popup-heading"
-      title="New pop-up circle"
-      submitLabel="Create pop-up"
+      title={t('scheduling.new.popupHeading')}
+      submitLabel={t('scheduling.new.popupSubmit')}
       create={async (details) => {
         const s = await createPopup({ ...details, date, topic: topic.trim() || null, hostId: hostId || null, backupId: backupId || null });
         onCreated(s);
         return (
           <>
-            Pop-up “{s.title}” created: <SessionTime session={s} />. {s.roster?.hostName ? `Host: ${s.roster.hostName}.` : 'No host yet.'}{' '}
-            <Link to={viewPath('sessions', s.seriesId)}>View it in sessions</Link>
+            {t.rich('scheduling.new.popupCreated', { title: s.title, when: <SessionTime session={s} /> })}{' '}
+            {s.roster?.hostName ? t('scheduling.new.popupHost', { name: s.roster.hostName }) : t('scheduling.new.popupNoHost')}{' '}
+            <Link to={viewPath('sessions', s.seriesId)}>{t('scheduling.new.viewInSessions')}</Link>
           </>
         );
       }}
@@ -382,20 +410,20 @@ export function PopupForm({ volunteers, onCreated }: { volunteers: VolunteerChoi
         setHostId('');
         setBackupId('');
       }}
-      when={<label>Date<input type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></label>}
+      when={<label>{t('scheduling.new.date')}<input type="date" value={date} onChange={(e) => setDate(e.target.value)} required /></label>}
     >
       <fieldset>
-        <legend>Topic and hosts</legend>
+        <legend>{t('scheduling.new.topicAndHosts')}</legend>
         <div className="inline-form">
-          <label className="grow">Topic<input type="text" list="topic-library" value={topic} onChange={(e) => setTopic(e.target.value)} /></label>
+          <label className="grow">{t('scheduling.new.topic')}<input type="text" list="topic-library" value={topic} onChange={(e) => setTopic(e.target.value)} /></label>
           {/* Labels beside, not around, the selects: a label around one would add the chosen name to its own. */}
           <div className="labelled">
-            <label htmlFor="popup-host">Host</label>
-            <VolunteerSelect id="popup-host" none="No host" value={hostId} volunteers={volunteers} onChange={setHostId} />
+            <label htmlFor="popup-host">{t('scheduling.new.host')}</label>
+            <VolunteerSelect id="popup-host" none={t('scheduling.hosts.noHost')} value={hostId} volunteers={volunteers} onChange={setHostId} />
           </div>
           <div className="labelled">
-            <label htmlFor="popup-backup">Backup</label>
-            <VolunteerSelect id="popup-backup" none="No backup" value={backupId} volunteers={volunteers} onChange={setBackupId} />
+            <label htmlFor="popup-backup">{t('scheduling.new.backup')}</label>
+            <VolunteerSelect id="popup-backup" none={t('scheduling.hosts.noBackup')} value={backupId} volunteers={volunteers} onChange={setBackupId} />
           </div>
         </div>
       </fieldset>
@@ -423,10 +451,11 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
     closes: str(series.dropInClosesMinutesAfterEnd),
     defaultTopic: series.defaultTopic ?? '',
   });
+  const t = useT();
   const { busy, error, fields, run } = useAction({ fieldsBy: 'last' });
   return (
     <details>
-      <summary>Edit details</summary>
+      <summary>{t('scheduling.details.edit')}</summary>
       <form
         className="inline-form"
         onSubmit={async (e) => {
@@ -438,10 +467,10 @@ export function EditSeriesForm({ series, onSaved }: { series: SeriesView; onSave
         }}
       >
         <DetailsFields v={v} set={set} errors={fields} idPrefix={`edit-${series.id}`} />
-        <label>Default topic<input type="text" list="topic-library" value={v.defaultTopic} onChange={set('defaultTopic')} /></label>
-        <button type="submit" className="button secondary" disabled={busy}>Save details</button>
+        <label>{t('scheduling.details.defaultTopic')}<input type="text" list="topic-library" value={v.defaultTopic} onChange={set('defaultTopic')} /></label>
+        <button type="submit" className="button secondary" disabled={busy}>{t('scheduling.details.save')}</button>
       </form>
-      <ErrorLine message={withFieldMessages(error, fields)} />
+      <ErrorLine message={withFieldMessages(t, error, fields)} />
     </details>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import type { SeriesView } from '../../../shared/schemas/scheduling';
+import { useT } from '../i18n/useT';
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -19,9 +20,10 @@ import './scheduling.css';
  * (the pop-up just made) opens on it and the views keep it between them.
  */
 export function StaffSchedulePage() {
+  const t = useT();
   const { pathname } = useLocation();
   const view = STAFF_VIEWS.find((v) => pathname.startsWith(`${STAFF_SCHEDULE}/${v.path}`));
-  useDocumentTitle(view ? `${view.label} · Run the schedule` : 'Run the schedule');
+  useDocumentTitle(view ? t('scheduling.staff.documentTitleView', { view: t(view.label) }) : t('scheduling.staff.documentTitle'));
   const series = useLoad(fetchSeries, { keepOnError: true });
   const volunteers = useLoad(fetchVolunteers, { keepOnError: true });
   const library = useLoad(fetchLibrary, { keepOnError: true });
@@ -46,18 +48,18 @@ export function StaffSchedulePage() {
     <>
       <AppHeader />
       <main className="page staff-page">
-        <h1>Run the schedule</h1>
-        <nav className="staff-subnav" aria-label="Planning">
+        <h1>{t('scheduling.staff.heading')}</h1>
+        <nav className="staff-subnav" aria-label={t('scheduling.staff.planning')}>
           <ul>
             {STAFF_VIEWS.map((v) => (
               <li key={v.path}>
-                <NavLink to={viewPath(v.path, v.path === 'new' ? undefined : current?.id)}>{v.label}</NavLink>
+                <NavLink to={viewPath(v.path, v.path === 'new' ? undefined : current?.id)}>{t(v.label)}</NavLink>
               </li>
             ))}
           </ul>
         </nav>
         <ErrorLine message={series.state.status === 'error' ? series.state.message : null} />
-        {series.state.status === 'loading' && <p role="status">Loading the schedule…</p>}
+        {series.state.status === 'loading' && <p role="status">{t('scheduling.schedule.loading')}</p>}
         <datalist id="topic-library">
           {topics.map((t) => (
             <option key={t.id} value={t.topic} />
@@ -77,14 +79,14 @@ export function StaffSchedulePage() {
 }
 
 function SeriesPicker({ all, current, onChoose }: { all: SeriesView[]; current: SeriesView; onChoose: (id: string) => void }) {
+  const t = useT();
   return (
     <p className="series-picker">
       <label>
-        Series{' '}
-        <select value={current.id} onChange={(e) => onChoose(e.target.value)}>
+        {t('scheduling.staff.series')} <select value={current.id} onChange={(e) => onChoose(e.target.value)}>
           {all.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.title} {s.kind === 'popup' ? `(pop-up ${s.startsOn})` : ''} {s.status !== 'active' ? `(${s.status})` : ''}
+              {t('scheduling.staff.seriesOption', { title: s.title, kind: s.kind, date: s.startsOn, status: s.status })}
             </option>
           ))}
         </select>

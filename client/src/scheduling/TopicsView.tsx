@@ -2,6 +2,7 @@ import { meets } from './sessionState';
 import { OnlyThose } from './OnlyThose';
 import { useState } from 'react';
 import type { ScheduledSession, SeriesView } from '../../../shared/schemas/scheduling';
+import { useT } from '../i18n/useT';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
@@ -21,22 +22,27 @@ export function TopicsView({
   library: Array<{ id: string; topic: string }>;
   onLibraryChanged: () => void;
 }) {
+  const t = useT();
   const { state, reload } = useSeriesSessions(series);
   const [onlyMissing, setOnlyMissing] = useState(false);
   return (
     <>
       <section className="staff-section" aria-labelledby="topics-heading">
-        <h2 id="topics-heading">Topics</h2>
-        <Loaded state={state} loading="Loading sessions…">
+        <h2 id="topics-heading">{t('scheduling.topics.heading')}</h2>
+        <Loaded state={state} loading={t('scheduling.sessions.loading')}>
           {({ sessions }) => {
             const meeting = sessions.filter(meets);
             const missing = meeting.filter((s) => !s.topicSet);
             const shown = onlyMissing ? missing : meeting;
             return (
               <>
-                <OnlyThose count={missing.length} lacking="without a topic yet" checked={onlyMissing} onChange={setOnlyMissing} />
+                <OnlyThose
+                  summary={t('scheduling.onlyThose.withoutTopic', { count: missing.length })}
+                  checked={onlyMissing}
+                  onChange={setOnlyMissing}
+                />
                 {meeting.length === 0 ? (
-                  <p>No sessions meet in the coming weeks.</p>
+                  <p>{t('scheduling.sessions.noneMeet')}</p>
                 ) : (
                   <ul className="staff-list" aria-labelledby="topics-heading">
                     {shown.map((s) => (
@@ -64,6 +70,7 @@ function TopicCard({ session: s, onChanged }: { session: ScheduledSession; onCha
     setShown(saved);
     setTopicText(saved);
   }
+  const t = useT();
   const { busy, error, run } = useAction();
   return (
     <li className="staff-card" data-testid={`session-row-${s.id}`}>
@@ -82,13 +89,13 @@ function TopicCard({ session: s, onChanged }: { session: ScheduledSession; onCha
             type="text"
             className="grow"
             list="topic-library"
-            aria-label={`Topic for ${s.localDate}`}
+            aria-label={t('scheduling.topics.topicFor', { date: s.localDate })}
             value={topic}
-            placeholder={s.topic ?? 'No topic yet'}
+            placeholder={s.topic ?? t('scheduling.sessions.noTopic')}
             onChange={(e) => setTopicText(e.target.value)}
           />
           <button type="submit" className="button secondary" disabled={busy}>
-            Save topic
+            {t('scheduling.topics.save')}
           </button>
         </form>
         <ErrorLine message={error} />

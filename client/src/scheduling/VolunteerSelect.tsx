@@ -1,8 +1,10 @@
-import { READINESS_ITEM_LABELS, type ReadinessItem } from '../../../shared/schemas/readiness';
+import type { ReadinessItem } from '../../../shared/schemas/readiness';
+import { useT, type T } from '../i18n/useT';
 
-/** What a volunteer who cannot be assigned yet is missing, as the picker says it. */
-function notCurrent(missing: readonly ReadinessItem[]): string {
-  return `not current: ${missing.map((m) => READINESS_ITEM_LABELS[m]).join(' and ')} missing or lapsed`;
+/** "Vic (not current: peer-support training missing or lapsed)": a volunteer who cannot be assigned yet, as the picker says it. */
+function notCurrent(t: T, name: string, missing: readonly ReadinessItem[]): string {
+  const items = new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(missing.map((m) => t(`scheduling.readinessItem.${m}` as const)));
+  return t('scheduling.volunteer.notCurrent', { name, missing: items });
 }
 
 /**
@@ -18,12 +20,13 @@ export function VolunteerSelect(props: {
   volunteers: Array<{ id: string; firstName: string; current: boolean; missing: ReadinessItem[] }>;
   onChange: (id: string) => void;
 }) {
+  const t = useT();
   return (
     <select id={props.id} aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
       <option value="">{props.none}</option>
       {props.volunteers.map((v) => (
         <option key={v.id} value={v.id} disabled={!v.current && v.id !== props.value}>
-          {v.current ? v.firstName : `${v.firstName} (${notCurrent(v.missing)})`}
+          {v.current ? v.firstName : notCurrent(t, v.firstName, v.missing)}
         </option>
       ))}
     </select>

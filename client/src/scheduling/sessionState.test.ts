@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../shared/i18n/translate';
 import { meets, nextDoorsChange, sessionState } from './sessionState';
+
+const en = translator('en-CA');
+const fr = translator('fr-CA');
 
 describe('sessionState', () => {
   it.each([
@@ -13,7 +17,13 @@ describe('sessionState', () => {
     ['cancelled', 'upcoming', 'Cancelled', false],
     ['skipped', 'upcoming', 'No circle', false],
   ] as const)('%s with doors %s reads "%s"', (status, doors, label, offersJoin) => {
-    expect(sessionState({ status, doors })).toMatchObject({ label, offersJoin });
+    const state = sessionState({ status, doors });
+    expect({ label: en(state.label), offersJoin: state.offersJoin }).toEqual({ label, offersJoin });
+  });
+
+  it('reads in French too', () => {
+    expect(fr(sessionState({ status: 'scheduled', doors: 'open' }).label)).toBe('Ouvert maintenant');
+    expect(fr(sessionState({ status: 'cancelled', doors: 'upcoming' }).label)).toBe('Annulé');
   });
 
   it.each(['open', 'upcoming'] as const)('never offers an online join to an in-person circle (doors %s)', (doors) => {

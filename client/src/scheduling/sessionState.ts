@@ -1,3 +1,4 @@
+import type { MessageId } from '../../../shared/i18n/catalog';
 import type { ScheduledSession } from '../../../shared/schemas/scheduling';
 
 /** Whether a session meets: scheduled, or moved to another day or time (not cancelled or skipped). */
@@ -7,8 +8,8 @@ export function meets(s: Pick<ScheduledSession, 'status'>): boolean {
 
 /** How a session's state reads on the schedule, and whether its pre-join page is worth offering. */
 export interface SessionState {
-  /** One word or two, shown beside the time: what the doors say now. */
-  label: string;
+  /** One word or two, shown beside the time: what the doors say now (a message id, shown with `t`). */
+  label: MessageId;
   /** A style hook: open, closed (locked, ended, removed) or later. */
   tone: 'open' | 'closed' | 'later' | 'off';
   /** The pre-join page has something to offer: an online circle that is open, or will be (never an in-person one). */
@@ -27,19 +28,19 @@ export function sessionState(s: Pick<ScheduledSession, 'status' | 'doors'> & Par
 }
 
 function doorsState(s: Pick<ScheduledSession, 'status' | 'doors'>): SessionState {
-  if (s.status === 'cancelled') return { label: 'Cancelled', tone: 'off', offersJoin: false };
-  if (s.status === 'skipped') return { label: 'No circle', tone: 'off', offersJoin: false };
+  if (s.status === 'cancelled') return { label: 'scheduling.doors.cancelled', tone: 'off', offersJoin: false };
+  if (s.status === 'skipped') return { label: 'scheduling.doors.noCircle', tone: 'off', offersJoin: false };
   switch (s.doors) {
     case 'open':
-      return { label: 'Open now', tone: 'open', offersJoin: true };
+      return { label: 'scheduling.doors.open', tone: 'open', offersJoin: true };
     case 'locked':
-      return { label: 'Locked to newcomers', tone: 'closed', offersJoin: false };
+      return { label: 'scheduling.doors.locked', tone: 'closed', offersJoin: false };
     case 'ended':
-      return { label: 'Ended', tone: 'closed', offersJoin: false };
+      return { label: 'scheduling.doors.ended', tone: 'closed', offersJoin: false };
     case 'removed':
-      return { label: 'Closed to you', tone: 'closed', offersJoin: false };
+      return { label: 'scheduling.doors.removed', tone: 'closed', offersJoin: false };
     case 'upcoming':
-      return { label: 'Not open yet', tone: 'later', offersJoin: true };
+      return { label: 'scheduling.doors.upcoming', tone: 'later', offersJoin: true };
   }
 }
 

@@ -42,19 +42,15 @@ export function createHeadcountService(deps: { db: Db; clock: Clock; window: Dro
   /** Whether this session's headcount can be recorded now; the refusal says why not. */
   function checkRecordable(s: LoadedSession): void {
     if (s.series.format !== 'in_person') {
-      throw new AppError(409, 'NOT_IN_PERSON', 'This circle meets online: its attendance is counted by itself, so there is no headcount to record.');
+      throw new AppError(409, 'NOT_IN_PERSON', 'attendance.error.notInPerson');
     }
-    if (!meets(s.planned)) throw new AppError(409, 'SESSION_NOT_MEETING', 'This circle did not meet, so there is no headcount to record.');
+    if (!meets(s.planned)) throw new AppError(409, 'SESSION_NOT_MEETING', 'attendance.error.notMeeting');
     const now = deps.clock.now().getTime();
     if (now < s.planned.occurrence.startsAt.getTime()) {
-      throw new AppError(409, 'HEADCOUNT_CLOSED', 'You can record the headcount once the circle has started.');
+      throw new AppError(409, 'HEADCOUNT_CLOSED', 'attendance.error.notStarted');
     }
     if (now > openUntilOf(s).getTime()) {
-      throw new AppError(
-        409,
-        'HEADCOUNT_CLOSED',
-        `A headcount can be recorded or corrected for ${HEADCOUNT_OPEN_DAYS} days after the circle; this one is settled. Ask staff if it is wrong.`,
-      );
+      throw new AppError(409, 'HEADCOUNT_CLOSED', { id: 'attendance.error.settled', values: { days: HEADCOUNT_OPEN_DAYS } });
     }
   }
 
@@ -99,9 +95,9 @@ export function createHeadcountService(deps: { db: Db; clock: Clock; window: Dro
      */
     async authorize(user: PublicUser, sessionId: string): Promise<LoadedSession> {
       const s = await loadSession(deps.db, sessionId, deps.window);
-      if (!s) throw new AppError(404, 'NOT_FOUND', 'We could not find that circle.');
+      if (!s) throw new AppError(404, 'NOT_FOUND', 'attendance.error.notFound');
       if (!(await isHostOf(user, s.planned.id, deps.hostIds, isCurrent))) {
-        throw new AppError(403, 'FORBIDDEN', "Only this circle's host, its backup or staff can record its headcount.");
+        throw new AppError(403, 'FORBIDDEN', 'attendance.error.forbidden');
       }
       return s;
     },

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody, ErrorCode } from '../../../shared/errors';
 import { isMessageId } from '../../../shared/i18n/catalog';
-import type { Text, Translate } from '../../../shared/i18n/translate';
+import type { MsgValues, Text, Translate } from '../../../shared/i18n/translate';
 import type { I18n } from '../i18n/i18n';
 import { redactPath, redactText, type Logger } from '../log';
 
@@ -29,8 +29,13 @@ export class AppError extends Error {
  * written, in English; `AppError` takes only ids once every domain has its catalog.
  */
 export function renderText(t: Translate, text: Text | string): string {
-  if (typeof text !== 'string') return t(text);
+  if (typeof text !== 'string') return t(text.values ? { id: text.id, values: renderValues(t, text.values) } : text);
   return isMessageId(text) ? t(text) : text;
+}
+
+/** Arguments that are message ids themselves (a schema's message as `{detail}` in errors.checkField), rendered too. */
+function renderValues(t: Translate, values: MsgValues): MsgValues {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' && isMessageId(v) ? t(v) : v]));
 }
 
 /** The error body in one locale: its message and each detail's. */

@@ -6,6 +6,8 @@ import type { VenueView } from '../../../shared/schemas/venue';
 import { venueOf, type SeriesRow } from './scheduling.repository';
 import { planOf, type LoadedSession } from './sessions';
 import { vtimezone } from './vtimezone';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { Msg, Translate } from '../../../shared/i18n/translate';
 
 /**
  * iCalendar feeds. A weekly series is one recurring event (DTSTART;TZID with its VTIMEZONE, RRULE) with EXDATE for
@@ -13,9 +15,17 @@ import { vtimezone } from './vtimezone';
  * host. UIDs are stable (the series id); SEQUENCE grows with every change. Events carry the join page link,
  * never a LiveKit token. Each VTIMEZONE is written from the zone data the server itself runs on (./vtimezone), so
  * a client that reads it places every event where the server does.
+ *
+ * Words: what the feed itself says (the calendar's name, "Cancelled: ", "Topic: ", "Drop in…", holiday notes, the
+ * zone's TZNAME once it stopped changing clocks) comes from the `feed` catalog in one locale per feed, `ctx.t`;
+ * what staff typed (titles, topics, notes, descriptions, venues) goes as typed. Which locale is the caller's
+ * choice (scheduling.routes.ts): a personal feed its owner's, a series feed the request's, `?lang=` either.
+ * iCalendar's LANGUAGE parameter is not written (ical-generator has none for SUMMARY or DESCRIPTION); PRODID
+ * names the language.
  */
 const WEEKDAYS = [ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA, ICalWeekday.SU];
-const PRODID = { company: 'Red Mug', product: 'Red Mug circles', language: 'EN' };
+/** The software's name, not the program's: PRODID says which product wrote the file (RFC 5545 §3.7.3). */
+const prodId = (locale: Locale) => ({ company: 'Red Mug', product: 'Red Mug circles', language: locale.slice(0, 2).toUpperCase() });
 
 export interface FeedContext {
   origin: string;
@@ -23,6 +33,15 @@ export interface FeedContext {
   window: DropInWindow;
   /** Personal feeds mark the person's own assignments. */
   assignmentOf?: (s: LoadedSession) => 'host' | 'backup' | null;
+  /** The feed's words, in its locale (with the program's values). */
+  t: Translate;
+  locale: Locale;
+  /**
+   * TZNAME for a zone once it has stopped changing clocks, where the runtime's names still say daylight time (ICU
+   * calls Alberta's permanent UTC−6 "MDT"): the program's own name for its zone ("Alberta time"), in the feed's
+   * locale; IANA's "CST" would read as Central time to anyone in Alberta. Undefined: the plain offset.
+   */
+  settledName?: (zone: string) => string | undefined;
 }
 
 /**
@@ -33,25 +52,22 @@ export interface FeedContext {
 const ZONE_YEARS_AHEAD = 10;
 
 /**
- * TZNAME for a zone's time once it has stopped changing clocks, where the runtime's names still say daylight
- * time (ICU calls Alberta's permanent UTC−6 "MDT"). The society calls it Alberta time; IANA's "CST" would read
- * as Central time to anyone in Alberta. TZNAME is informational: clients place events by the offsets.
+ * A calendar whose VTIMEZONEs cover its own events, from the earliest to the latest (open-ended series: `now` + ten
+ * years). TZNAME is informational: clients place events by the offsets.
  */
-const SETTLED_NAMES: Readonly<Record<string, string>> = { 'America/Edmonton': 'Alberta time' };
-
-/** A calendar whose VTIMEZONEs cover its own events, from the earliest to the latest (open-ended series: `now` + ten years). */
-export function newCalendar(name: string, now: Date): ICalCalendar {
+export function newCalendar(name: string, ctx: Pick<FeedContext, 'now' | 'locale' | 'settledName'>): ICalCalendar {
+  const { now } = ctx;
   // A whole day (UTC), so every request on one day asks for the same span and finds it built (zoneComponent).
   const openUntil = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ years: ZONE_YEARS_AHEAD }).startOf('day').toJSDate();
   const cal: ICalCalendar = ical({
     name,
-    prodId: PRODID,
+    prodId: prodId(ctx.locale),
     // Called once per zone when the calendar is written, after every event has been added.
     timezone: {
       name: null,
       generator: (zone) => {
         const span = spanOf(cal, zone, openUntil);
-        return span ? zoneComponent(zone, span.from, span.to) : null;
+        return span ? zoneComponent(zone, span.from, span.to, ctx.settledName?.(zone)) : null;
       },
     },
   });
@@ -65,11 +81,11 @@ export function newCalendar(name: string, now: Date): ICalCalendar {
  * change under a running process (newer tzdata needs a restart).
  */
 const zoneComponents = new Map<string, string>();
-function zoneComponent(zone: string, from: Date, to: Date): string {
-  const key = `${zone}|${from.getTime()}|${to.getTime()}`;
+function zoneComponent(zone: string, from: Date, to: Date, settledName: string | undefined): string {
+  const key = `${zone}|${from.getTime()}|${to.getTime()}|${settledName ?? ''}`;
   let component = zoneComponents.get(key);
   if (component === undefined) {
-    component = vtimezone(zone, from, to, { settledName: SETTLED_NAMES[zone] });
+    component = vtimezone(zone, from, to, { settledName });
     if (zoneComponents.size > 500) zoneComponents.clear();
     zoneComponents.set(key, component);
   }
@@ -110,28 +126,33 @@ export function hasPublicFeed(series: Pick<SeriesRow, 'status' | 'audience'>): b
 const joinUrl = (origin: string, sessionId: string) => `${origin}/circles/${encodeURIComponent(sessionId)}/join`;
 const local = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone });
 
+/** A session's note in the feed's words: staff's as typed, a holiday's from the catalog. */
+export const noteText = (t: Translate, note: string | Msg): string => (typeof note === 'string' ? note : t(note));
+
 function describe(series: SeriesRow, s: LoadedSession | null, ctx: FeedContext): string {
+  const { t } = ctx;
   const lines: string[] = [];
-  if (s?.topic ?? series.default_topic) lines.push(`Topic: ${s?.topic ?? series.default_topic}`);
-  if (s?.planned.note) lines.push(s.planned.note);
-  if (s?.planned.hostId) lines.push('Hosted by a red mug volunteer.');
+  const topic = s?.topic ?? series.default_topic;
+  if (topic) lines.push(t('feed.topic', { topic }));
+  if (s?.planned.note) lines.push(noteText(t, s.planned.note));
+  if (s?.planned.hostId) lines.push(t('feed.hosted'));
   const mine = s && ctx.assignmentOf?.(s);
-  if (mine) lines.push(mine === 'host' ? 'You are the host.' : 'You are the backup host.');
-  lines.push(series.description || 'Drop in, no RSVP. Nothing is recorded.');
+  if (mine) lines.push(t(mine === 'host' ? 'feed.youHost' : 'feed.youBackup'));
+  lines.push(series.description || t('feed.dropIn'));
   const venue = venueOf(series);
   if (venue) {
     // In person: where to go instead of a link to join (there is no online room).
-    lines.push(`In person: ${placeLine(series.location, venue)}`);
-    if (venue.directionsUrl) lines.push(`Directions: ${venue.directionsUrl}`);
-    if (venue.accessibility) lines.push(`Accessibility: ${venue.accessibility}`);
-    if (venue.whatToExpect) lines.push(`What to expect: ${venue.whatToExpect}`);
-  } else if (s) lines.push(`Join: ${joinUrl(ctx.origin, s.planned.id)}`);
+    lines.push(t('feed.inPerson', { place: placeLine(series.location, venue) }));
+    if (venue.directionsUrl) lines.push(t('feed.directions', { url: venue.directionsUrl }));
+    if (venue.accessibility) lines.push(t('feed.accessibility', { text: venue.accessibility }));
+    if (venue.whatToExpect) lines.push(t('feed.whatToExpect', { text: venue.whatToExpect }));
+  } else if (s) lines.push(t('feed.join', { url: joinUrl(ctx.origin, s.planned.id) }));
   return lines.join('\n');
 }
 
-function summary(series: SeriesRow, s: LoadedSession | null): string {
+function summary(series: SeriesRow, s: LoadedSession | null, t: Translate): string {
   const topic = s?.topicSet ? s.topic : null;
-  return topic ? `${series.title}: ${topic}` : series.title;
+  return topic ? t('feed.summaryTopic', { title: series.title, topic }) : series.title;
 }
 
 /** LOCATION: an in-person circle's address (and room) for calendar apps to map; online, the link to join. */
@@ -169,7 +190,7 @@ export function addSeries(cal: ICalCalendar, series: SeriesRow, sessions: Loaded
     start: local(first.startsAt, zone),
     end: local(first.endsAt, zone),
     timezone: zone,
-    summary: summary(series, null),
+    summary: summary(series, null, ctx.t),
     description: describe(series, null, ctx),
     location: where(series, url),
     url,
@@ -202,7 +223,7 @@ function addSingle(cal: ICalCalendar, s: LoadedSession, ctx: FeedContext, uid: s
     start: local(s.planned.occurrence.startsAt, zone),
     end: local(s.planned.occurrence.endsAt, zone),
     timezone: zone,
-    summary: meets(s.planned) ? summary(s.series, s) : `Cancelled: ${summary(s.series, s)}`,
+    summary: meets(s.planned) ? summary(s.series, s, ctx.t) : ctx.t('feed.cancelled', { summary: summary(s.series, s, ctx.t) }),
     description: describe(s.series, s, ctx),
     location: where(s.series, url),
     url,
@@ -212,7 +233,7 @@ function addSingle(cal: ICalCalendar, s: LoadedSession, ctx: FeedContext, uid: s
 
 /** "Add to calendar" for one session: a standalone event with its own UID. */
 export function sessionCalendar(s: LoadedSession, ctx: FeedContext): string {
-  const cal = newCalendar(s.series.title, ctx.now);
+  const cal = newCalendar(s.series.title, ctx);
   addSingle(cal, s, ctx, `${s.planned.id}@redmug`);
   return cal.toString();
 }

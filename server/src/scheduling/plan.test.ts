@@ -1,3 +1,4 @@
+import { translator, type Msg } from '../../../shared/i18n/translate';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +83,8 @@ describe('the Monday circle, 2026–2028', () => {
     const s = all.find((x) => x.localDate === date)!;
     expect(s.status).toBe('skipped');
     expect(s.holiday).toBe(name);
-    expect(s.note).toBe(`No circle on ${name}`);
+    expect(s.note).toEqual({ id: 'scheduling.note.holiday', values: { holiday: name } });
+    expect(translator('en-CA')(s.note as Msg)).toBe(`No circle on ${name}`);
     expect(meets(s)).toBe(false);
   });
 

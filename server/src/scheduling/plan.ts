@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { msg, type Msg } from '../../../shared/i18n/translate';
 import type { HolidayLookup } from './holidays';
 import { instanceAt, occurrenceOn, type DropInWindow, type Occurrence, type WeeklyRule } from './schedule';
 import { sessionIdOf } from './sessionId';
@@ -38,9 +39,12 @@ export interface PlannedSession {
   /** The original occurrence date: the session's identity. */
   localDate: string;
   status: SessionStatus;
-  /** Shown to members when the circle does not meet ("No circle on Family Day") or was moved. */
-  note: string | null;
-  /** The Alberta holiday on the original date, whether or not it is skipped. */
+  /**
+   * Shown to members when the circle does not meet or was moved: staff's words as typed, or (a holiday skip) a
+   * message rendered in each reader's locale ("No circle on Family Day").
+   */
+  note: string | Msg | null;
+  /** The general holiday (the program's region) on the original date, whether or not it is skipped. */
   holiday: string | null;
   /** When it meets (after a move). */
   occurrence: Occurrence;
@@ -86,13 +90,13 @@ export function planSession(
   if (!original) return null;
   const holiday = holidays(localDate);
   let status: SessionStatus = 'scheduled';
-  let note: string | null = override?.note ?? null;
+  let note: string | Msg | null = override?.note ?? null;
   let occurrence = original;
   if (override?.state === 'cancelled') status = 'cancelled';
   else if (override?.state === 'skipped') status = 'skipped';
   else if (holiday && series.skipHolidays && override?.state !== 'restored') {
     status = 'skipped';
-    note = `No circle on ${holiday}`;
+    note = msg('scheduling.note.holiday', { holiday });
   }
   if (status === 'scheduled' && override?.movedDate && override.movedStartLocal) {
     const moved = instanceAt(

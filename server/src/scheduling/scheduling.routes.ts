@@ -12,14 +12,33 @@ import {
   TopicBody,
   TopicsBody,
 } from '../../../shared/schemas/scheduling';
+import { Locale } from '../../../shared/i18n/locales';
 import { requireUser, signedInUser } from '../auth/auth.middleware';
+import { AppError } from '../http/errors';
 import { parse } from '../http/validate';
+import type { I18n } from '../i18n/i18n';
 import type { SchedulingService } from './scheduling.service';
 
 const SessionParams = z.object({ sessionId: z.string().min(1).max(80) }).strict();
 const SeriesParams = z.object({ seriesId: z.string().min(1).max(40) }).strict();
 const IdParams = z.object({ id: z.string().uuid() }).strict();
 const FeedParams = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) }).strict();
+/** A feed's language asked for in its URL (`?lang=fr-CA`); calendar apps may add other parameters of their own. */
+const FeedQuery = z.object({ lang: Locale.optional() });
+
+/**
+ * The language a feed's URL asks for, if any: one the program offers, else a 400. Its words (feed namespace) are
+ * then in that language whoever fetches it. Without one, a series feed speaks the request's language (account,
+ * cookie, Accept-Language: what a browser downloading it says), a personal feed its owner's (a calendar app
+ * polling it says nothing about the person), the service decides.
+ */
+function feedLang(i18n: I18n, req: Request): Locale | undefined {
+  const { lang } = parse(FeedQuery, req.query);
+  if (lang && !i18n.offered.includes(lang)) {
+    throw new AppError(400, 'VALIDATION_FAILED', { id: 'feed.error.langNotOffered', values: { lang } });
+  }
+  return lang;
+}
 
 function sendCalendar(res: Response, body: string, filename?: string): void {
   res.set('Content-Type', 'text/calendar; charset=utf-8');
@@ -39,6 +58,8 @@ function sendFeed(req: Request, res: Response, body: string): void {
   // Stored by the calendar app, asked again each time: an unchanged feed costs a 304.
   res.set('Cache-Control', 'private, no-cache');
   res.set('ETag', etag);
+  // Its words follow the asker's language when the URL names none (feedLang).
+  res.set('Vary', 'Accept-Language, Cookie');
   if (req.get('if-none-match') === etag) {
     res.status(304).end();
     return;
@@ -50,7 +71,7 @@ function sendFeed(req: Request, res: Response, body: string): void {
  * Schedules: staff change them; members read what they may attend; volunteers see and decline their own
  * assignments. Feeds: a series feed by its public URL, a personal feed only by its secret URL (no cookie).
  */
-export function schedulingRoutes(deps: { scheduling: SchedulingService; origin: (req: Request) => string }): Router {
+export function schedulingRoutes(deps: { scheduling: SchedulingService; origin: (req: Request) => string; i18n: I18n }): Router {
   const router = Router();
   const s = deps.scheduling;
   const staff = requireUser('staff');
@@ -58,11 +79,11 @@ export function schedulingRoutes(deps: { scheduling: SchedulingService; origin: 
   // Reachable without a cookie: the secret in the URL is the credential; only its hash is stored.
   router.get('/feeds/:file', async (req, res) => {
     const { file } = parse(FeedParams, req.params);
-    sendFeed(req, res, await s.personalFeed(file.slice(0, -'.ics'.length), deps.origin(req)));
+    sendFeed(req, res, await s.personalFeed(file.slice(0, -'.ics'.length), deps.origin(req), feedLang(deps.i18n, req)));
   });
   router.get('/series/:seriesId/feed.ics', async (req, res) => {
     const { seriesId } = parse(SeriesParams, req.params);
-    sendFeed(req, res, await s.seriesFeed(seriesId, deps.origin(req)));
+    sendFeed(req, res, await s.seriesFeed(seriesId, deps.origin(req), feedLang(deps.i18n, req) ?? req.locale));
   });
 
   router.use(requireUser());
@@ -73,7 +94,7 @@ export function schedulingRoutes(deps: { scheduling: SchedulingService; origin: 
   });
   router.get('/sessions/:sessionId/calendar.ics', async (req, res) => {
     const { sessionId } = parse(SessionParams, req.params);
-    sendCalendar(res, await s.sessionIcs(signedInUser(req), sessionId, deps.origin(req)), `${sessionId}.ics`);
+    sendCalendar(res, await s.sessionIcs(signedInUser(req), sessionId, deps.origin(req), feedLang(deps.i18n, req) ?? req.locale), `${sessionId}.ics`);
   });
   router.get('/series', async (req, res) => {
     res.json({ series: await s.listSeries(signedInUser(req)) });

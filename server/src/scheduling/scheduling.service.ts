@@ -15,10 +15,12 @@ import type {
 import type { Clock } from '../clock';
 import { hashToken, newSecretToken } from '../auth/tokens';
 import { usersRepository, toPublicUser } from '../auth/users.repository';
+import type { Locale } from '../../../shared/i18n/locales';
 import { AppError } from '../http/errors';
-import { missingInWords, volunteersReadiness } from '../people/readiness';
+import { currentLocale, type I18n } from '../i18n/i18n';
+import { volunteersReadiness } from '../people/readiness';
 import type { Db } from '../store/db';
-import { addSeries, hasPublicFeed, newCalendar, sessionCalendar, type FeedContext } from './calendarFeed';
+import { addSeries, hasPublicFeed, newCalendar, noteText, sessionCalendar, type FeedContext } from './calendarFeed';
 import { meets } from './plan';
 import type { OnScheduleEvent } from './scheduleEvents';
 import { isValidZone, type DropInWindow } from './schedule';
@@ -27,17 +29,18 @@ import { loadSession, loadSessions, mayAttend, sessionBasics, type LoadedSession
 
 export type SchedulingService = ReturnType<typeof createSchedulingService>;
 
-const notFound = () => new AppError(404, 'NOT_FOUND', 'We could not find that circle.');
+const notFound = () => new AppError(404, 'NOT_FOUND', 'scheduling.error.notFound');
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const endOf = (start: string, duration: number) => {
   const m = minutesOf(start) + duration;
   return `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 };
 
-function checkZone(zone: string): void {
+/** Refuses a zone the runtime does not know; the example is the program's own zone. */
+function checkZone(zone: string, example: string): void {
   if (!isValidZone(zone)) {
-    throw new AppError(400, 'UNKNOWN_TIMEZONE', `We do not know the time zone "${zone}". Use a name like America/Edmonton.`, {
-      details: [{ path: 'timezone', message: 'Unknown time zone' }],
+    throw new AppError(400, 'UNKNOWN_TIMEZONE', { id: 'scheduling.error.unknownZone', values: { zone, example } }, {
+      details: [{ path: 'timezone', message: 'scheduling.error.unknownZoneField' }],
     });
   }
 }
@@ -74,6 +77,8 @@ export function createSchedulingService(deps: {
   db: Db;
   clock: Clock;
   window: DropInWindow;
+  /** The program's words and zone: feeds and notes are rendered with it. */
+  i18n: I18n;
   /** What a session's doors say to this person now: admission's rule, so the schedule never invites in whom a join refuses. */
   doors: (user: PublicUser, s: LoadedSession) => Promise<Doors>;
   /** Told after a roster or a session changed (reminders); must not throw, and is not awaited. */
@@ -89,7 +94,11 @@ export function createSchedulingService(deps: {
       after: { hostId: after.planned.hostId, backupId: after.planned.backupId },
     });
   const repo = schedulingRepository(deps.db);
-  const today = (zone = 'America/Edmonton') => DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate()!;
+  const { i18n } = deps;
+  const programZone = i18n.program.weeklyCircle.zone;
+  /** The locale of the request being answered (the error handler renders refusals in the same). */
+  const localeNow = (): Locale => currentLocale() ?? i18n.defaultLocale;
+  const today = (zone = programZone) => DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate()!;
   const plusDays = (d: string, n: number) => DateTime.fromISO(d).plus({ days: n }).toISODate()!;
 
   /** A series' sessions in the coming twelve weeks that meet and have someone rostered, with who. */
@@ -125,7 +134,7 @@ export function createSchedulingService(deps: {
       localDate: planned.localDate,
       topicSet: s.topicSet,
       status: planned.status,
-      note: planned.note,
+      note: planned.note === null ? null : noteText(i18n.t(localeNow()), planned.note),
       holiday: planned.holiday,
       audience: series.audience,
       audienceMaxYears: series.audience_max_years,
@@ -153,7 +162,7 @@ export function createSchedulingService(deps: {
     const found = await repo.usersByIds(wanted);
     for (const id of wanted) {
       if (found.find((u) => u.id === id)?.role !== 'volunteer') {
-        throw new AppError(400, 'HOST_NOT_VOLUNTEER', 'Only red mug volunteers can host. Choose a volunteer.');
+        throw new AppError(400, 'HOST_NOT_VOLUNTEER', 'scheduling.error.hostNotVolunteer');
       }
     }
     // Only a current volunteer hosts or backs up (people/readiness.ts); the refusal names what is missing.
@@ -161,18 +170,19 @@ export function createSchedulingService(deps: {
     for (const id of wanted) {
       const r = readiness.get(id)!;
       if (!r.current) {
-        const who = found.find((u) => u.id === id)?.firstName ?? 'This volunteer';
-        throw new AppError(
-          409,
-          'VOLUNTEER_NOT_CURRENT',
-          `${who} cannot host or back up yet: their ${missingInWords(r.missing)} is not on record or has lapsed. Record it on the Volunteers page, or choose someone else.`,
-          { data: { volunteerId: id, missing: r.missing } },
-        );
+        // Rendered here, in the request's locale (the one the error handler renders the refusal in).
+        const locale = localeNow();
+        const t = i18n.t(locale);
+        const who = found.find((u) => u.id === id)?.firstName ?? t('scheduling.error.thisVolunteer');
+        const missing = new Intl.ListFormat(locale, { type: 'conjunction' }).format(r.missing.map((m) => t(`scheduling.readinessItem.${m}` as const)));
+        throw new AppError(409, 'VOLUNTEER_NOT_CURRENT', { id: 'scheduling.error.volunteerNotCurrent', values: { who, missing } }, {
+          data: { volunteerId: id, missing: r.missing },
+        });
       }
     }
     if (wanted.length === 2 && wanted[0] === wanted[1]) {
-      throw new AppError(400, 'VALIDATION_FAILED', 'The backup must be someone other than the host.', {
-        details: [{ path: 'backupId', message: 'Choose a different volunteer' }],
+      throw new AppError(400, 'VALIDATION_FAILED', 'scheduling.error.backupIsHost', {
+        details: [{ path: 'backupId', message: 'scheduling.error.backupIsHostField' }],
       });
     }
   }
@@ -182,8 +192,26 @@ export function createSchedulingService(deps: {
     return (await loadSessions(deps.db, series, from, to, deps.window)).filter((s) => s.planned.occurrence.closesAt.getTime() > now);
   }
 
+  /**
+   * What a feed in `locale` (an offered one, else the program's default) says, and the program's name for its
+   * own zone in it (TZNAME, see calendarFeed.ts).
+   */
+  function feedContext(origin: string, asked: Locale, extra: Pick<FeedContext, 'assignmentOf'> = {}): FeedContext {
+    const locale = i18n.offered.includes(asked) ? asked : i18n.defaultLocale;
+    const zoneName = i18n.programText(i18n.program.zoneLabel, locale);
+    return {
+      origin,
+      now: deps.clock.now(),
+      window: deps.window,
+      t: i18n.t(locale),
+      locale,
+      settledName: (zone) => (zone === programZone ? zoneName : undefined),
+      ...extra,
+    };
+  }
+
   async function feed(name: string, series: SeriesRow[], ctx: FeedContext): Promise<string> {
-    const cal = newCalendar(name, ctx.now);
+    const cal = newCalendar(name, ctx);
     // From the first session (EXDATEs for every skipped date so far) to three years ahead; calendar apps
     // refetch the feed, so later holidays arrive in time.
     const earliest = series.reduce((d, s) => (s.starts_on < d ? s.starts_on : d), today());
@@ -200,8 +228,8 @@ export function createSchedulingService(deps: {
       const from = q.from ?? today();
       const to = q.to ?? plusDays(from, 7 * (q.weeks ?? 12));
       if (to < from || DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > 400) {
-        throw new AppError(400, 'VALIDATION_FAILED', 'Choose a range of up to a year, ending after it starts.', {
-          details: [{ path: 'to', message: 'Must be after from, within a year' }],
+        throw new AppError(400, 'VALIDATION_FAILED', 'scheduling.error.range', {
+          details: [{ path: 'to', message: 'scheduling.error.rangeField' }],
         });
       }
       const staff = user.role === 'staff';
@@ -219,7 +247,7 @@ export function createSchedulingService(deps: {
     },
 
     async createSeries(by: PublicUser, input: SeriesInput): Promise<SeriesView> {
-      checkZone(input.timezone);
+      checkZone(input.timezone, programZone);
       const s: NewSeries = {
         id: `s-${randomBytes(5).toString('hex')}`,
         kind: 'weekly',
@@ -253,20 +281,20 @@ export function createSchedulingService(deps: {
       const audience = u.audience ?? current.audience;
       const maxYears = u.audienceMaxYears !== undefined ? u.audienceMaxYears : current.audience_max_years;
       if (audience === 'early_career' && maxYears === null) {
-        throw new AppError(400, 'VALIDATION_FAILED', 'Say up to how many years of call.', {
-          details: [{ path: 'audienceMaxYears', message: 'Required for an early-career circle' }],
+        throw new AppError(400, 'VALIDATION_FAILED', 'scheduling.error.yearsOfCall', {
+          details: [{ path: 'audienceMaxYears', message: 'scheduling.error.yearsOfCallField' }],
         });
       }
       if ((u.format ?? current.format) === 'in_person' && !(u.location !== undefined ? u.location : current.location)) {
-        throw new AppError(400, 'VALIDATION_FAILED', 'An in-person circle needs a location.', {
-          details: [{ path: 'location', message: 'Required for an in-person circle' }],
+        throw new AppError(400, 'VALIDATION_FAILED', 'scheduling.error.location', {
+          details: [{ path: 'location', message: 'scheduling.error.locationField' }],
         });
       }
       const format = u.format ?? current.format;
       const venue = u.venue !== undefined ? u.venue : venueOf(current);
       if (format === 'in_person' && !venue) {
-        throw new AppError(400, 'VALIDATION_FAILED', 'An in-person circle needs a street address.', {
-          details: [{ path: 'venue.address', message: 'An in-person circle needs a street address' }],
+        throw new AppError(400, 'VALIDATION_FAILED', 'scheduling.error.address', {
+          details: [{ path: 'venue.address', message: 'scheduling.validation.addressRequired' }],
         });
       }
       const fields: Record<string, unknown> = {};
@@ -309,7 +337,7 @@ export function createSchedulingService(deps: {
     },
 
     async createPopup(by: PublicUser, input: PopupInput): Promise<ScheduledSession> {
-      checkZone(input.timezone);
+      checkZone(input.timezone, programZone);
       await checkVolunteers([input.hostId, input.backupId]);
       const id = `p-${randomBytes(5).toString('hex')}`;
       await deps.db.transaction(async (tx) => {
@@ -410,7 +438,7 @@ export function createSchedulingService(deps: {
       } else if (s.planned.backupId === user.id) {
         await repo.patchOverride(s.series.id, s.planned.localDate, { backupId: null, backupDeclinedAt: deps.clock.now() }, user.id);
       } else {
-        throw new AppError(403, 'FORBIDDEN', 'You are not assigned to this circle.');
+        throw new AppError(403, 'FORBIDDEN', 'scheduling.error.notAssigned');
       }
       const after = await loadSession(deps.db, sessionId, deps.window);
       if (after) rostered(user.id, s, after);
@@ -476,18 +504,18 @@ export function createSchedulingService(deps: {
       if (by) await record(deps.db, { actorId: by.id, action: 'topics.library_remove', targetType: 'topic_library', targetId: id, at: deps.clock.now() });
     },
 
-    /** A single session's "Add to calendar" file, for someone who may attend it. */
-    async sessionIcs(user: PublicUser, sessionId: string, origin: string): Promise<string> {
+    /** A single session's "Add to calendar" file, for someone who may attend it, in `locale`. */
+    async sessionIcs(user: PublicUser, sessionId: string, origin: string, locale: Locale): Promise<string> {
       const s = await loadSession(deps.db, sessionId, deps.window);
       if (!s || !mayAttend(user, s.series, deps.clock.now())) throw notFound();
-      return sessionCalendar(s, { origin, now: deps.clock.now(), window: deps.window });
+      return sessionCalendar(s, feedContext(origin, locale));
     },
 
-    /** The subscribable feed of one series (everyone-audience schedule data, no names, no tokens). */
-    async seriesFeed(seriesId: string, origin: string): Promise<string> {
+    /** The subscribable feed of one series (everyone-audience schedule data, no names, no tokens), in `locale`. */
+    async seriesFeed(seriesId: string, origin: string, locale: Locale): Promise<string> {
       const series = (await repo.allSeries()).find((s) => s.id === seriesId);
       if (!series || !hasPublicFeed(series)) throw notFound();
-      return feed(series.title, [series], { origin, now: deps.clock.now(), window: deps.window });
+      return feed(series.title, [series], feedContext(origin, locale));
     },
 
     /** Makes or replaces the person's personal feed secret; the old URL stops working. Returns the new token once. */
@@ -499,19 +527,21 @@ export function createSchedulingService(deps: {
     revokeFeedToken: (user: PublicUser) => repo.revokeFeedToken(user.id),
     hasFeedToken: (user: PublicUser) => repo.hasFeedToken(user.id),
 
-    /** The personal feed behind a secret: every circle the person may attend, with their own assignments marked. */
-    async personalFeed(token: string, origin: string): Promise<string> {
+    /**
+     * The personal feed behind a secret: every circle the person may attend, with their own assignments marked. In
+     * `lang` when the URL asks for one, else in the owner's own language (their account's; none chosen: the
+     * program's default), never the fetching calendar app's.
+     */
+    async personalFeed(token: string, origin: string, lang?: Locale): Promise<string> {
       const userId = await repo.userIdForFeedToken(hashToken(token));
       const row = userId ? await usersRepository(deps.db).byId(userId) : null;
-      if (!row) throw new AppError(404, 'NOT_FOUND', 'This calendar link is no longer valid. Make a new one in Red Mug.');
+      if (!row) throw new AppError(404, 'NOT_FOUND', 'scheduling.error.feedLinkInvalid');
       const user = toPublicUser(row);
       const series = (await repo.allSeries()).filter((s) => mayAttend(user, s, deps.clock.now()));
-      return feed('Red Mug circles', series, {
-        origin,
-        now: deps.clock.now(),
-        window: deps.window,
+      const ctx = feedContext(origin, lang ?? user.locale ?? i18n.defaultLocale, {
         assignmentOf: (s) => (s.planned.hostId === user.id ? 'host' : s.planned.backupId === user.id ? 'backup' : null),
       });
+      return feed(ctx.t('feed.calendarName'), series, ctx);
     },
   };
 }
