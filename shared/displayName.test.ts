@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isMessageId } from './i18n/catalog';
+import { translator } from './i18n/translate';
 import { DisplayName } from './schemas/circles';
 import { claimsARole, hasHiddenCharacters } from './displayName';
 
@@ -34,7 +36,11 @@ describe('display names that claim a role', () => {
   it('says why, in words a person can act on', () => {
     const result = DisplayName.safeParse('Val, host');
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/without "red mug", "host", "staff" or "volunteer"/);
+    // A message id, rendered in the person's language where it is shown.
+    const id = result.error?.issues[0]?.message ?? '';
+    expect(id).toBe('circles.validation.nameRole');
+    expect(isMessageId(id) && translator('en-CA')(id)).toMatch(/without "red mug", "host", "staff" or "volunteer"/);
+    expect(isMessageId(id) && translator('fr-CA')(id)).toMatch(/^Choisissez un nom sans « red mug »/);
   });
 });
 

@@ -1,25 +1,24 @@
 import { z } from 'zod';
+import type { MessageId } from '../i18n/catalog';
 import { claimsARole, hasHiddenCharacters } from '../displayName';
 import { ParticipantRole } from './auth';
 import { VenueView } from './venue';
 
 /**
  * Display names are chosen by the person at each join; never derived from email. Nobody's name may pass for a
- * role the circle shows itself (the red mug, host, staff, volunteer), nor hide or reorder text.
+ * role the circle shows itself (the red mug, host, staff, volunteer), nor hide or reorder text. Its messages are
+ * message ids, rendered in the person's locale where they are shown.
  */
 export const DisplayName = z
   .string()
   .trim()
-  .min(1, 'Enter the name you want to show')
-  .max(40, 'Keep the name under 40 characters')
+  .min(1, 'circles.validation.nameRequired' satisfies MessageId)
+  .max(40, 'circles.validation.nameTooLong' satisfies MessageId)
   // Markup brackets and control characters have no place in a name shown on others' screens.
   // eslint-disable-next-line no-control-regex
-  .regex(/^[^<>\u0000-\u001f\u007f]+$/u, 'Use letters, spaces and ordinary punctuation')
-  .refine((name) => !hasHiddenCharacters(name), 'Use letters, spaces and ordinary punctuation (no invisible or direction characters)')
-  .refine(
-    (name) => !claimsARole(name),
-    'Choose a name without "red mug", "host", "staff" or "volunteer": the circle shows who wears the red mug and who hosts.',
-  );
+  .regex(/^[^<>\u0000-\u001f\u007f]+$/u, 'circles.validation.nameCharacters' satisfies MessageId)
+  .refine((name) => !hasHiddenCharacters(name), 'circles.validation.nameHidden' satisfies MessageId)
+  .refine((name) => !claimsARole(name), 'circles.validation.nameRole' satisfies MessageId);
 
 /** One occurrence of a circle, as the home page shows it. All instants are ISO-8601 UTC. */
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageId } from '../i18n/catalog';
 import { ParticipantRole } from './auth';
 import { DisplayName } from './circles';
 
@@ -8,7 +9,7 @@ import { DisplayName } from './circles';
  */
 
 export const SessionIdField = z.string().min(1).max(80);
-export const IdentityField = z.string().regex(/^p_[A-Za-z0-9_-]{22}$/, 'Unknown participant');
+export const IdentityField = z.string().regex(/^p_[A-Za-z0-9_-]{22}$/, 'circles.validation.unknownParticipant' satisfies MessageId);
 
 export const LiveParticipant = z.object({
   identity: z.string(),
@@ -155,10 +156,10 @@ export function parseCommand<S extends z.ZodType>(
 export const Empty = z.object({}).strict();
 export const CircleJoinPayload = z.object({ sessionId: SessionIdField, displayName: DisplayName }).strict();
 export const TopicPivotPayload = z
-  .object({ topic: z.string().trim().min(1, 'Say what the new topic is').max(TOPIC_MAX_LENGTH) })
+  .object({ topic: z.string().trim().min(1, 'circles.validation.topicRequired' satisfies MessageId).max(TOPIC_MAX_LENGTH) })
   .strict();
 export const ChatSendPayload = z
-  .object({ text: z.string().trim().min(1, 'Type a message first').max(CHAT_MAX_LENGTH, `Keep messages under ${CHAT_MAX_LENGTH} characters`) })
+  .object({ text: z.string().trim().min(1, 'circles.validation.chatRequired' satisfies MessageId).max(CHAT_MAX_LENGTH, 'circles.validation.chatTooLong' satisfies MessageId) })
   .strict();
 export const ChatRemovePayload = z.object({ messageId: z.string().min(1).max(64) }).strict();
 export const ReactionSendPayload = z.object({ reaction: Reaction }).strict();

@@ -99,4 +99,37 @@ describe('a member meets a red-mug volunteer in the Monday circle', () => {
       await e2e.livekit.restart();
     }
   });
+
+  it('in French (chosen with the switcher, kept on the account), the home and pre-join pages read in French', async () => {
+    const page = await e2e.open();
+    await signIn(page, 'student@example.ca');
+    try {
+      await page.getByLabel('Language').selectOption('fr-CA');
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
+      // The home page: its title from the program, the circle card and the about section in French.
+      await page.getByRole('heading', { name: 'À propos du cercle' }).waitFor();
+      expect(await page.getByText('Rien n’est enregistré dans un cercle. Ce qui se dit ici reste ici.').count()).toBe(1);
+      expect(await page.getByText('Sujet : Returning from leave').count()).toBe(1);
+      expect(await page.getByText('Les portes sont ouvertes. Entrez quand vous voulez.').count()).toBe(1);
+
+      // Still French after a reload: the choice is the account's.
+      await page.reload();
+      await page.getByRole('button', { name: 'Rejoindre le cercle' }).click();
+      await page.waitForURL(new RegExp(`/circles/${sessionId}/join$`));
+      await page.getByRole('heading', { name: 'Préparez-vous à entrer', level: 1 }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
+      expect(await page.getByRole('heading', { name: 'Avant d’entrer' }).count()).toBe(1);
+      expect(await page.getByLabel('Nom affiché').count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Entrer dans le cercle' }).count()).toBe(1);
+      expect(await page.getByRole('link', { name: '← Retour à la page d’accueil' }).count()).toBe(1);
+      // The shared name rule's refusal, in French, beside the field.
+      await page.getByLabel('Nom affiché').fill('Sam (host)');
+      await page.getByRole('button', { name: 'Entrer dans le cercle' }).click();
+      await page.getByText(/^Choisissez un nom sans « red mug »/).waitFor();
+    } finally {
+      // The account keeps its language: back to English for whatever runs next with it.
+      await page.getByLabel('Langue').selectOption('en-CA');
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en-CA');
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useT } from '../../i18n/useT';
 
 /**
  * The call's controls, kept in reach at the bottom of the window however far the page scrolls: microphone and
@@ -6,6 +7,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * and leaving. Notices for this person show just above it, where their eyes already are.
  */
 export function CallToolbar(props: { media?: ReactNode; extras?: ReactNode; notices?: ReactNode; onLeave: () => void; leaving: boolean }) {
+  const t = useT();
   const { media, onLeave, leaving } = props;
   const dock = useRef<HTMLDivElement>(null);
   // What scrolls into view (a focused control, a found message) stops above the dock, never under it.
@@ -23,11 +25,11 @@ export function CallToolbar(props: { media?: ReactNode; extras?: ReactNode; noti
   return (
     <div className="call-dock" ref={dock}>
       {props.notices}
-      <section id="call-controls" className="call-toolbar" aria-label="Call controls" tabIndex={-1}>
+      <section id="call-controls" className="call-toolbar" aria-label={t('circles.toolbar.label')} tabIndex={-1}>
         {media}
         {props.extras}
         <button type="button" className="button leave" onClick={onLeave} disabled={leaving}>
-          Leave
+          {t('circles.toolbar.leave')}
         </button>
       </section>
     </div>

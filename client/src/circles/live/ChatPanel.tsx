@@ -4,9 +4,12 @@ import { useStore } from '../../store';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { selectIsHost, selectMyIdentity } from './liveSlice';
 import { useCommand } from './useCommand';
+import { timeIn } from '../../../../shared/i18n/formatTime';
+import { useT } from '../../i18n/useT';
 
 /** Chat for the people present now: nothing is fetched, nothing is saved. */
 export function ChatPanel() {
+  const t = useT();
   const messages = useStore((s) => s.live.chat);
   const isHost = useStore(selectIsHost);
   const me = useStore(selectMyIdentity);
@@ -19,11 +22,11 @@ export function ChatPanel() {
   }, [messages.length]);
 
   return (
-    <section id="chat-panel" className="card chat" aria-label="Chat" tabIndex={-1}>
-      <h2>Chat</h2>
-      <p className="hint">Chat is not saved. It disappears when you leave.</p>
+    <section id="chat-panel" className="card chat" aria-label={t('circles.chat.label')} tabIndex={-1}>
+      <h2>{t('circles.chat.heading')}</h2>
+      <p className="hint">{t('circles.chat.notSaved')}</p>
       {/* Named by title, not aria-label, so the "Message" box stays the only thing labelled like it. */}
-      <ol title="Messages" className="messages" ref={listRef}>
+      <ol title={t('circles.chat.messages')} className="messages" ref={listRef}>
         {messages.map((m) => (
           <ChatItem key={m.id} message={m} mine={m.identity === me} canRemove={isHost} />
         ))}
@@ -34,13 +37,15 @@ export function ChatPanel() {
 }
 
 function ChatItem({ message, mine, canRemove }: { message: ChatMessage; mine: boolean; canRemove: boolean }) {
+  const t = useT();
   const { run, busy, error } = useCommand();
-  const time = new Date(message.at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+  // The reader's own clock, in their language ("2:05 p.m.", "14 h 05").
+  const time = timeIn(t.locale, message.at, Intl.DateTimeFormat().resolvedOptions().timeZone);
   return (
     <li className={mine ? 'mine' : undefined}>
       <div className="message-meta">
         <span className="message-name">{message.displayName}</span>
-        {mine && <span className="you"> (you)</span>}
+        {mine && <span className="you">{t('circles.you')}</span>}
         <span className="message-time">{time}</span>
       </div>
       <p className="message-text">{message.text}</p>
@@ -48,11 +53,11 @@ function ChatItem({ message, mine, canRemove }: { message: ChatMessage; mine: bo
         <button
           type="button"
           className="link-button"
-          aria-label={`Remove message from ${message.displayName}`}
+          aria-label={t('circles.chat.removeLabel', { name: message.displayName })}
           disabled={busy}
           onClick={() => void run('chat:remove', { messageId: message.id })}
         >
-          Remove message
+          {t('circles.chat.remove')}
         </button>
       )}
       <ErrorLine inline message={error} />
@@ -61,6 +66,7 @@ function ChatItem({ message, mine, canRemove }: { message: ChatMessage; mine: bo
 }
 
 function ChatForm() {
+  const t = useT();
   const id = useId();
   const [text, setText] = useState('');
   const { run, busy, error } = useCommand();
@@ -84,7 +90,7 @@ function ChatForm() {
 
   return (
     <form className="chat-form" onSubmit={onSubmit}>
-      <label htmlFor={id}>Message</label>
+      <label htmlFor={id}>{t('circles.chat.message')}</label>
       <textarea
         id={id}
         rows={2}
@@ -97,10 +103,10 @@ function ChatForm() {
       />
       <div className="chat-form-row">
         <span id={`${id}-hint`} className="hint">
-          Enter sends. Shift+Enter for a new line.
+          {t('circles.chat.keys')}
         </span>
         <button type="submit" className="button primary" disabled={busy}>
-          Send
+          {t('circles.chat.send')}
         </button>
       </div>
       <ErrorLine inline message={error} />

@@ -3,9 +3,11 @@ import { useStore } from '../../store';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { nameOf, selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
+import { useT } from '../../i18n/useT';
 
 /** Raised hands in the order they went up; hosts call on the next person or lower them all (raising is in the toolbar). */
 export function HandsPanel() {
+  const t = useT();
   const hands = useStore((s) => s.live.hands);
   const participants = useStore((s) => s.live.participants);
   const isHost = useStore(selectIsHost);
@@ -15,27 +17,29 @@ export function HandsPanel() {
   // Only the person called on is told by the server; the host sees whom they called here.
   async function callNext() {
     const ack = await run('hand:callNext', {});
-    if (ack.ok) setCalled(ack.data.called ? `You called on ${nameOf(participants, ack.data.called)}.` : 'Nobody had a hand up.');
+    if (ack.ok) {
+      setCalled(ack.data.called ? t('circles.hands.called', { name: nameOf(participants, ack.data.called) ?? t('circles.someone') }) : t('circles.hands.nobody'));
+    }
   }
 
   return (
     <section className="card hands" aria-labelledby="hands-heading">
       <h2 id="hands-heading">
-        Raised hands <span className="count">({hands.length})</span>
+        {t.rich('circles.hands.heading', { count: hands.length, tally: (chunks) => <span key="tally" className="count">{chunks}</span> })}
       </h2>
-      <ol aria-label="Raised hands" className="hand-queue">
+      <ol aria-label={t('circles.hands.list')} className="hand-queue">
         {hands.map((h) => (
-          <li key={h.identity}>{nameOf(participants, h.identity)}</li>
+          <li key={h.identity}>{nameOf(participants, h.identity) ?? t('circles.someone')}</li>
         ))}
       </ol>
-      {hands.length === 0 && <p className="hint">No hands up.</p>}
+      {hands.length === 0 && <p className="hint">{t('circles.hands.none')}</p>}
       {isHost && (
         <div className="button-row">
           <button type="button" className="button secondary" disabled={busy || hands.length === 0} onClick={() => void callNext()}>
-            Call on next
+            {t('circles.hands.callNext')}
           </button>
           <button type="button" className="button secondary" disabled={busy || hands.length === 0} onClick={() => void run('hand:lowerAll', {}).then(() => setCalled(null))}>
-            Lower all hands
+            {t('circles.hands.lowerAll')}
           </button>
         </div>
       )}

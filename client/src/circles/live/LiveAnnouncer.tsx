@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n/useT';
 import { useStore } from '../../store';
 import { announcementFor } from './liveAnnouncements';
 
@@ -8,11 +9,17 @@ import { announcementFor } from './liveAnnouncements';
  */
 export function LiveAnnouncer() {
   const [said, setSaid] = useState('');
+  // The listener stays put; it speaks in the language the page is in when the change comes.
+  const t = useT();
+  const words = useRef(t);
+  useEffect(() => {
+    words.current = t;
+  });
   useEffect(
     () =>
       useStore.subscribe((state, prev) => {
         if (state.live === prev.live) return;
-        const text = announcementFor(prev.live, state.live);
+        const text = announcementFor(prev.live, state.live, words.current);
         if (text) setSaid(text);
       }),
     [],

@@ -13,6 +13,7 @@ import { ReactionBar } from './ReactionBar';
 import { SheetToggles, SidePanels, useSheets } from './SidePanels';
 import { SupportPanel } from './SupportPanel';
 import { TopicCard } from './TopicCard';
+import { useT } from '../../i18n/useT';
 
 /**
  * The live circle around whatever media there is: the stage (video, or a notice in text-only mode) on the left,
@@ -20,11 +21,12 @@ import { TopicCard } from './TopicCard';
  * kept at the bottom of the window. Everything here works without audio and video.
  */
 export function LiveCircleLayout(props: { stage: ReactNode; media?: ReactNode; devices?: ReactNode; onLeave: () => void; leaving: boolean }) {
+  const t = useT();
   const sheets = useSheets();
   return (
     <>
       <a className="skip-link" href="#call-controls">
-        Skip to call controls
+        {t('circles.toolbar.skip')}
       </a>
       <LiveAnnouncer />
       <div className="circle-layout">

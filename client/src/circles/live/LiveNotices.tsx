@@ -1,5 +1,6 @@
 import { useStore } from '../../store';
 import { ErrorLine } from '../../ui/ErrorLine';
+import { useT } from '../../i18n/useT';
 
 /**
  * What this person should notice at once, just above the call toolbar: a lost connection, a refused join, a
@@ -7,6 +8,7 @@ import { ErrorLine } from '../../ui/ErrorLine';
  * dismissed; the status line is read out politely, a host's action on you assertively.
  */
 export function LiveNotices() {
+  const t = useT();
   const connection = useStore((s) => s.live.connection);
   const joined = useStore((s) => s.live.joined);
   const joinError = useStore((s) => s.live.joinError);
@@ -20,7 +22,14 @@ export function LiveNotices() {
   const dismissHostChange = useStore((s) => s.dismissHostChange);
   const dismissCalled = useStore((s) => s.dismissCalled);
   const reconnecting = connection === 'reconnecting' || (connection === 'connected' && !joined && !joinError);
-  const status = connection === 'reconnecting' ? 'Reconnecting…' : reconnecting ? 'Joining the circle…' : noHost ? 'Waiting for the host… You are in the right place.' : '';
+  const status =
+    connection === 'reconnecting'
+      ? t('circles.notices.reconnecting')
+      : reconnecting
+        ? t('circles.notices.joining')
+        : noHost
+          ? t('circles.notices.noHost')
+          : '';
 
   return (
     <div className="live-notices">
@@ -32,27 +41,27 @@ export function LiveNotices() {
         <div role="alert" className="toast notice moderation-notice">
           <p>{notice.message}</p>
           <button type="button" className="button secondary" onClick={dismiss}>
-            Dismiss
+            {t('circles.notices.dismiss')}
           </button>
         </div>
       )}
       <div role="status" className={hostChange ? 'toast host-change' : 'visually-hidden'} data-testid="host-change">
         {hostChange && (
           <>
-            <p>{mine ? 'You are now hosting this circle: the host controls are yours.' : hostChange.message}</p>
+            <p>{mine ? t('circles.notices.nowHosting') : hostChange.message}</p>
             <button type="button" className="button secondary" onClick={dismissHostChange}>
-              Dismiss
+              {t('circles.notices.dismiss')}
             </button>
           </>
         )}
       </div>
-      {locked && <p className="toast locked-notice">Locked: no new people can join</p>}
+      {locked && <p className="toast locked-notice">{t('circles.notices.locked')}</p>}
       <div role="status" className={called ? 'toast called' : 'visually-hidden'}>
         {called && (
           <>
-            <p key={called.key}>The host called on you: you're up.</p>
+            <p key={called.key}>{t('circles.notices.called')}</p>
             <button type="button" className="button secondary" onClick={dismissCalled}>
-              Dismiss
+              {t('circles.notices.dismiss')}
             </button>
           </>
         )}

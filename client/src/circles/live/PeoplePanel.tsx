@@ -5,12 +5,16 @@ import { ErrorLine } from '../../ui/ErrorLine';
 import { RedMugBadge } from '../../ui/RedMugBadge';
 import { selectIsHost, selectMyIdentity } from './liveSlice';
 import { useCommand } from './useCommand';
+import { useT } from '../../i18n/useT';
+
+const HAND = '✋ ';
 
 /**
  * Everyone in the circle as the server counts them (the sockets really present), so the list works with or
  * without audio and video. Hosts get moderation for everyone else; the outcome is read out politely.
  */
 export function PeoplePanel() {
+  const t = useT();
   const participants = useStore((s) => s.live.participants);
   const hands = useStore((s) => s.live.hands);
   const me = useStore(selectMyIdentity);
@@ -21,24 +25,25 @@ export function PeoplePanel() {
   return (
     <section className="card people" aria-labelledby="people-heading">
       <h2 id="people-heading">
-        People here <span className="count">({participants.length})</span>
+        {t.rich('circles.people.heading', { count: participants.length, tally: (chunks) => <span key="tally" className="count">{chunks}</span> })}
       </h2>
-      <ul aria-label="People in the circle">
+      <ul aria-label={t('circles.people.list')}>
         {participants.map((p) => (
           <li key={p.identity}>
             <div className="person">
               <span className="person-name">{p.displayName}</span>
-              {p.identity === me && <span className="you"> (you)</span>}
-              {p.hosting ? <span className="tag host-tag">Hosting</span> : p.isHost && <span className="tag host-tag">Host</span>}
+              {p.identity === me && <span className="you">{t('circles.you')}</span>}
+              {p.hosting ? <span className="tag host-tag">{t('circles.people.hosting')}</span> : p.isHost && <span className="tag host-tag">{t('circles.people.host')}</span>}
               {p.badge === 'red-mug' && <RedMugBadge />}
-              {p.role === 'staff' && <span className="tag staff-tag">Staff</span>}
+              {p.role === 'staff' && <span className="tag staff-tag">{t('circles.people.staff')}</span>}
               {raised.has(p.identity) && (
                 <span className="tag hand-tag">
-                  <span aria-hidden="true">✋ </span>Hand raised
+                  <span aria-hidden="true">{HAND}</span>
+                  {t('circles.people.handRaised')}
                 </span>
               )}
-              {p.micBlocked && <span className="tag blocked-tag">Can't unmute</span>}
-              {p.notInChat && <span className="tag">Not connected to the circle&apos;s chat</span>}
+              {p.micBlocked && <span className="tag blocked-tag">{t('circles.people.micBlocked')}</span>}
+              {p.notInChat && <span className="tag">{t('circles.people.notInChat')}</span>}
             </div>
             {isHost && p.identity !== me && <ModerationButtons person={p} onDone={setStatus} />}
           </li>
@@ -54,6 +59,7 @@ export function PeoplePanel() {
 type ModerationAck = { ok: true; data: { message: string } } | { ok: false; message: string };
 
 function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone: (message: string) => void }) {
+  const t = useT();
   const { run, busy, error } = useCommand();
   const [confirming, setConfirming] = useState(false);
   // The button pressed gives way to the confirmation: focus goes with it (and back to Remove on cancel), never
@@ -83,16 +89,16 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
   );
 
   return (
-    <div className="moderation" role="group" aria-label={`Moderate ${name}`}>
-      {button('Mute', `Mute ${name}`, () => run('moderation:mute', { identity }))}
-      {button('Camera off', `Camera off for ${name}`, () => run('moderation:cameraOff', { identity }))}
+    <div className="moderation" role="group" aria-label={t('circles.people.moderate', { name })}>
+      {button(t('circles.people.mute'), t('circles.people.muteLabel', { name }), () => run('moderation:mute', { identity }))}
+      {button(t('circles.people.cameraOff'), t('circles.people.cameraOffLabel', { name }), () => run('moderation:cameraOff', { identity }))}
       {person.micBlocked
-        ? button('Allow unmuting', `Allow unmuting for ${name}`, () => run('moderation:blockMic', { identity, blocked: false }))
-        : button('Stop unmuting', `Stop unmuting for ${name}`, () => run('moderation:blockMic', { identity, blocked: true }))}
+        ? button(t('circles.people.allowUnmute'), t('circles.people.allowUnmuteLabel', { name }), () => run('moderation:blockMic', { identity, blocked: false }))
+        : button(t('circles.people.stopUnmute'), t('circles.people.stopUnmuteLabel', { name }), () => run('moderation:blockMic', { identity, blocked: true }))}
       {person.role === 'volunteer' && person.badge === 'red-mug' && !person.hosting && !person.notInChat &&
-        button('Hand over hosting', `Hand over hosting to ${name}`, async () => {
+        button(t('circles.people.handOver'), t('circles.people.handOverLabel', { name }), async () => {
           const ack = await run('host:handOver', { identity });
-          return ack.ok ? { ok: true, data: { message: `${name} is now hosting.` } } : ack;
+          return ack.ok ? { ok: true, data: { message: t('circles.people.nowHosting', { name }) } } : ack;
         })}
       {confirming ? (
         <>
@@ -106,15 +112,15 @@ function ModerationButtons({ person, onDone }: { person: LiveParticipant; onDone
               void act(run('moderation:remove', { identity }));
             }}
           >
-            Confirm removing {name}
+            {t('circles.people.confirmRemove', { name })}
           </button>
-          <button type="button" className="small-button" aria-label={`Cancel removing ${name}`} onClick={() => setConfirming(false)}>
-            Cancel
+          <button type="button" className="small-button" aria-label={t('circles.people.cancelLabel', { name })} onClick={() => setConfirming(false)}>
+            {t('circles.people.cancel')}
           </button>
         </>
       ) : (
-        <button ref={removeRef} type="button" className="small-button" disabled={busy} aria-label={`Remove ${name}`} onClick={() => setConfirming(true)}>
-          Remove
+        <button ref={removeRef} type="button" className="small-button" disabled={busy} aria-label={t('circles.people.removeLabel', { name })} onClick={() => setConfirming(true)}>
+          {t('circles.people.remove')}
         </button>
       )}
       <ErrorLine inline message={error} />

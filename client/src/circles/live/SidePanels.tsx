@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from '../../store';
 import { selectMyIdentity } from './liveSlice';
+import { useT } from '../../i18n/useT';
 
 export type Sheet = 'people' | 'chat';
 
@@ -17,6 +18,7 @@ export function useSheets() {
 
 /** The side column, and on a narrow screen the open sheet. */
 export function SidePanels(props: { open: Sheet | null; onClose: () => void; people: ReactNode; chat: ReactNode }) {
+  const t = useT();
   const { open, onClose } = props;
   const column = useRef<HTMLDivElement>(null);
   // Opening a sheet moves the focus into it: the message box for chat, the list's heading for people.
@@ -40,7 +42,7 @@ export function SidePanels(props: { open: Sheet | null; onClose: () => void; peo
       className="circle-side"
       data-sheet={open ?? undefined}
     >
-      <div className="side-part" data-part="people" id="people-sheet" tabIndex={-1} aria-label={open === 'people' ? 'People and raised hands' : undefined}>
+      <div className="side-part" data-part="people" id="people-sheet" tabIndex={-1} aria-label={open === 'people' ? t('circles.side.peopleSheet') : undefined}>
         {props.people}
       </div>
       <div className="side-part" data-part="chat" id="chat-sheet">
@@ -52,19 +54,26 @@ export function SidePanels(props: { open: Sheet | null; onClose: () => void; peo
 
 /** The toolbar's People and Chat buttons (narrow screens only); Chat counts what arrived while it was closed. */
 export function SheetToggles({ open, onToggle }: { open: Sheet | null; onToggle: (sheet: Sheet) => void }) {
+  const t = useT();
   const count = useStore((s) => s.live.participants.length);
   const unread = useUnreadChat(open === 'chat');
   return (
-    <div className="narrow-only sheet-toggles" role="group" aria-label="People and chat">
+    <div className="narrow-only sheet-toggles" role="group" aria-label={t('circles.toolbar.sheets')}>
       <button type="button" id="people-sheet-toggle" className="toggle" aria-expanded={open === 'people'} aria-controls="people-sheet" onClick={() => onToggle('people')}>
-        People <span className="count">({count})</span>
+        {t.rich('circles.toolbar.people', { count, tally: (chunks) => <span key="tally" className="count">{chunks}</span> })}
       </button>
       <button type="button" id="chat-sheet-toggle" className="toggle" aria-expanded={open === 'chat'} aria-controls="chat-sheet" onClick={() => onToggle('chat')}>
-        Chat
+        {t('circles.toolbar.chat')}
         {unread > 0 && (
           <span className="unread">
-            {unread}
-            <span className="visually-hidden"> new</span>
+            {t.rich('circles.toolbar.unread', {
+              count: unread,
+              hidden: (chunks) => (
+                <span key="new" className="visually-hidden">
+                  {chunks}
+                </span>
+              ),
+            })}
           </span>
         )}
       </button>

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store';
 import type { FloatingReaction } from './liveSlice';
 import { REACTION_FLOAT_MS, REACTION_INFO, reactionAnnouncement } from './reactions';
+import { useT } from '../../i18n/useT';
 
 /** Reactions floating on one person's tile, each gone after a few seconds. */
 export function TileReactions({ identity, name }: { identity: string; name: string }) {
@@ -18,13 +19,14 @@ export function TileReactions({ identity, name }: { identity: string; name: stri
 }
 
 function Floating({ reaction, name }: { reaction: FloatingReaction; name: string }) {
+  const t = useT();
   const done = useStore((s) => s.reactionDone);
   useEffect(() => {
     const timer = setTimeout(() => done(reaction.key), REACTION_FLOAT_MS);
     return () => clearTimeout(timer);
   }, [done, reaction.key]);
   return (
-    <span className="floating-reaction" data-testid="reaction" role="img" aria-label={reactionAnnouncement(name, reaction.reaction)}>
+    <span className="floating-reaction" data-testid="reaction" role="img" aria-label={reactionAnnouncement(t, name, reaction.reaction)}>
       {REACTION_INFO[reaction.reaction].emoji}
     </span>
   );

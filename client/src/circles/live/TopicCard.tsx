@@ -4,21 +4,23 @@ import { useStore } from '../../store';
 import { ErrorLine } from '../../ui/ErrorLine';
 import { selectIsHost } from './liveSlice';
 import { useCommand } from './useCommand';
+import { useT } from '../../i18n/useT';
 
 /** What the circle is talking about now, where it has been, and (for hosts) the way to pivot. */
 export function TopicCard() {
+  const t = useT();
   const topic = useStore((s) => s.live.topic);
   const isHost = useStore(selectIsHost);
   return (
-    <section className="card topic-card" aria-label="Topic">
-      <p className="eyebrow">Topic</p>
-      <p className="topic-current">{topic.current ?? 'Open conversation'}</p>
+    <section className="card topic-card" aria-label={t('circles.topicCard.label')}>
+      <p className="eyebrow">{t('circles.topicCard.eyebrow')}</p>
+      <p className="topic-current">{topic.current ?? t('circles.topicCard.open')}</p>
       {topic.trail.length > 0 && (
         <div className="topic-trail">
-          <h3 id="trail-heading">Earlier topics</h3>
+          <h3 id="trail-heading">{t('circles.topicCard.earlier')}</h3>
           <ul aria-labelledby="trail-heading">
-            {topic.trail.map((t) => (
-              <li key={`${t.at}-${t.topic}`}>{t.topic}</li>
+            {topic.trail.map((was) => (
+              <li key={`${was.at}-${was.topic}`}>{was.topic}</li>
             ))}
           </ul>
         </div>
@@ -29,6 +31,7 @@ export function TopicCard() {
 }
 
 function PivotForm() {
+  const t = useT();
   const id = useId();
   const [text, setText] = useState('');
   const { run, busy, error } = useCommand();
@@ -41,7 +44,7 @@ function PivotForm() {
 
   return (
     <form className="pivot-form" onSubmit={(e) => void submit(e)}>
-      <label htmlFor={id}>New topic</label>
+      <label htmlFor={id}>{t('circles.topicCard.newTopic')}</label>
       <div className="inline-form">
         <input
           id={id}
@@ -51,7 +54,7 @@ function PivotForm() {
           aria-invalid={error ? true : undefined}
         />
         <button type="submit" className="button secondary" disabled={busy}>
-          Change topic
+          {t('circles.topicCard.change')}
         </button>
       </div>
       <ErrorLine inline message={error} />

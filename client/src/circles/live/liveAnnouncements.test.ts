@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../../shared/i18n/translate';
 import type { LiveParticipant } from '../../../../shared/schemas/live';
 import { announcementFor } from './liveAnnouncements';
 import { initialLive, type LiveData } from './liveSlice';
@@ -27,6 +28,15 @@ describe('what the live circle reads out', () => {
     ['not your own chat', inCircle(), inCircle({ chat: [msg('m1', 'p_me', 'Lee', 'Hi')] }), null],
     ['a change that says nothing new', inCircle(), inCircle({ locked: true }), null],
   ])('%s', (_case, before, after, expected) => {
-    expect(announcementFor(before, after)).toBe(expected);
+    expect(announcementFor(before, after, translator('en-CA'))).toBe(expected);
+  });
+
+  it.each<[string, LiveData, LiveData, string]>([
+    ['an arrival', inCircle(), inCircle({ participants: [person('p_me', 'Lee'), person('p_val', 'Val'), person('p_sam', 'Sam')] }), 'Sam rejoint le cercle.'],
+    ['someone’s hand', inCircle(), inCircle({ hands: [{ identity: 'p_val', raisedAt: 'x' }] }), 'Val lève la main.'],
+    ['a hand from someone no longer listed', inCircle(), inCircle({ hands: [{ identity: 'p_gone', raisedAt: 'x' }] }), 'Quelqu’un lève la main.'],
+    ['a pivot', inCircle(), inCircle({ topic: { current: 'Objectifs de facturation', trail: [] } }), 'Nouveau sujet : Objectifs de facturation.'],
+  ])('in French: %s', (_case, before, after, expected) => {
+    expect(announcementFor(before, after, translator('fr-CA'))).toBe(expected);
   });
 });

@@ -24,10 +24,13 @@ export interface FloatingReaction {
   reaction: Reaction;
 }
 
-/** Why the circle is over for this person: the host ended it, or removed them. */
+/**
+ * Why the circle is over for this person: the host ended it, or removed them. `message` is the server's, already in
+ * the person's words; null when the circle was found over on joining (the page then says so in its own words).
+ */
 export interface LiveOutcome {
   kind: 'ended' | 'removed';
-  message: string;
+  message: string | null;
 }
 
 /** The live circle as the server last described it, plus what arrived while present. */
@@ -118,7 +121,7 @@ export const createLiveSlice: StateCreator<LiveSlice, [], [], LiveSlice> = (set)
         locked: snap.locked,
         knocks: snap.knocks,
         crisisText: snap.crisisText,
-        ...(snap.ended ? { outcome: { kind: 'ended' as const, message: 'This circle has ended. See you at the next one.' } } : {}),
+        ...(snap.ended ? { outcome: { kind: 'ended' as const, message: null } } : {}),
       })),
     liveJoinFailed: (joinError) => patch(() => ({ joinError })),
     // Host rights follow the list: someone who took over (or handed over) sees their controls change at once.
@@ -159,7 +162,7 @@ export const selectMicBlocked = (s: WithLive) =>
   s.live.participants.some((p) => p.identity === s.live.you?.identity && p.micBlocked);
 export const selectHandRaised = (s: WithLive) => s.live.hands.some((h) => h.identity === s.live.you?.identity);
 
-/** The name to show for an identity: as the server last listed it. */
-export function nameOf(participants: LiveParticipant[], identity: string): string {
-  return participants.find((p) => p.identity === identity)?.displayName ?? 'Someone';
+/** The name to show for an identity: as the server last listed it; null for someone no longer listed ("Someone"). */
+export function nameOf(participants: LiveParticipant[], identity: string): string | null {
+  return participants.find((p) => p.identity === identity)?.displayName ?? null;
 }

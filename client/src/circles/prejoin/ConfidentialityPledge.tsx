@@ -5,6 +5,7 @@ import { useAction } from '../../ui/useAction';
 import { useLoad } from '../../ui/useLoad';
 import { agreeToPledge, fetchPledge } from './pledgeApi';
 import './pledge.css';
+import { useT } from '../../i18n/useT';
 
 /**
  * The confidentiality pledge on the pre-join page: shown on someone's first join and again once a year, until they
@@ -12,6 +13,7 @@ import './pledge.css';
  * the guard. Once agreed (or when it is not due) it shows nothing.
  */
 export function ConfidentialityPledge() {
+  const t = useT();
   const headingId = useId();
   const { state } = useLoad(fetchPledge);
   const [agreed, setAgreed] = useState<PledgeStatus | null>(null);
@@ -27,14 +29,14 @@ export function ConfidentialityPledge() {
   if (agreed) {
     return (
       <p ref={thanks} tabIndex={-1} role="status" className="pledge-agreed">
-        Thank you for agreeing to keep the circle confidential.
+        {t('circles.pledge.thanks')}
       </p>
     );
   }
   return (
     <section className="confidentiality pledge" aria-labelledby={headingId}>
-      <h3 id={headingId}>Our confidentiality pledge</h3>
-      <p className="hint">Everyone agrees to this before their first circle, and once a year after. We keep only that you agreed, and when.</p>
+      <h3 id={headingId}>{t('circles.pledge.heading')}</h3>
+      <p className="hint">{t('circles.pledge.hint')}</p>
       <blockquote>
         {state.data.text.map((sentence) => (
           <p key={sentence}>{sentence}</p>
@@ -42,7 +44,7 @@ export function ConfidentialityPledge() {
       </blockquote>
       <ErrorLine message={agree.error} />
       <button type="button" className="button secondary" disabled={agree.busy} onClick={() => void agree.run(async () => setAgreed(await agreeToPledge()))}>
-        I agree
+        {t('circles.pledge.agree')}
       </button>
     </section>
   );

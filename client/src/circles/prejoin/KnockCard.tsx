@@ -1,5 +1,6 @@
 import '../live/knocks.css';
 import { Link } from 'react-router';
+import { useT } from '../../i18n/useT';
 import type { KnockState } from './useKnock';
 
 /**
@@ -7,18 +8,31 @@ import type { KnockState } from './useKnock';
  * like), and hear the answer. A decline says what to do next: the next circle, or matched peer support.
  */
 export function KnockCard({ state, onKnock, onGiveUp, disabled }: { state: KnockState; onKnock: () => void; onGiveUp: () => void; disabled: boolean }) {
+  const t = useT();
   const waiting = state.status === 'waiting' || state.status === 'knocking';
-  const answer = state.status === 'answered' ? state.answer : null;
+  // A dropped connection withdrew the knock: said like any other answer that is not "come in".
+  const answer = state.status === 'answered' ? state.answer : state.status === 'dropped' ? { outcome: 'ended' as const, message: t('circles.knock.dropped') } : null;
   return (
     <div className="knock-wait" data-testid="knock">
       <p role="status" data-testid="knock-status">
-        {waiting ? 'Waiting for the host to let you in…' : answer?.outcome === 'admitted' ? answer.message : ''}
+        {waiting ? t('circles.knock.waiting') : answer?.outcome === 'admitted' ? answer.message : ''}
       </p>
       {answer && answer.outcome !== 'admitted' && (
         <div role="alert" className="notice">
           <p>{answer.message}</p>
           <p>
-            <Link to="/">See the next circles</Link> · <Link to="/support/request">Ask for matched peer support</Link>
+            {t.rich('circles.knock.whatNext', {
+              next: (chunks) => (
+                <Link key="next" to="/">
+                  {chunks}
+                </Link>
+              ),
+              support: (chunks) => (
+                <Link key="support" to="/support/request">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
       )}
@@ -30,12 +44,12 @@ export function KnockCard({ state, onKnock, onGiveUp, disabled }: { state: Knock
       <div className="button-row">
         {waiting ? (
           <button type="button" className="button secondary" onClick={onGiveUp}>
-            Stop waiting
+            {t('circles.knock.stop')}
           </button>
         ) : (
           answer?.outcome !== 'admitted' && (
             <button type="button" className="button primary" disabled={disabled} onClick={onKnock}>
-              {answer || state.status === 'refused' ? 'Knock again' : 'Knock to ask to come in'}
+              {t(answer || state.status === 'refused' ? 'circles.knock.again' : 'circles.knock.ask')}
             </button>
           )
         )}

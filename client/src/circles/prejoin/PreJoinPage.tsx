@@ -22,16 +22,19 @@ import { ConfidentialityPledge } from './ConfidentialityPledge';
 import { KnockCard } from './KnockCard';
 import { useKnock } from './useKnock';
 import { defaultDisplayName, recallChoices, rememberChoices } from '../../ui/rememberedChoices';
+import { isMessageId } from '../../../../shared/i18n/catalog';
+import { useT, type T } from '../../i18n/useT';
 
-const NAME_HINT = 'The name others see in this circle. A first name or a nickname is fine.';
+/** The name field's refusal: the shared rule's messages are ids, put into the person's words here. */
+const inWords = (t: T, error: string | null) => (error && isMessageId(error) ? t(error) : error);
 
 /** /circles/:sessionId/join — check camera and microphone, choose a name, read the ground rules, go in. */
 export function PreJoinPage() {
-  useDocumentTitle('Get ready to join');
+  const t = useT();
+  useDocumentTitle(t('circles.prejoin.title'));
   const { sessionId = '' } = useParams();
   const navigate = useNavigate();
   const firstName = useStore((s) => s.user?.firstName ?? '');
-  const locale = useStore((s) => s.locale);
   const userId = useStore((s) => s.user?.id ?? '');
   const [remembered] = useState(() => recallChoices(userId));
   const setAdmission = useStore((s) => s.setAdmission);
@@ -91,16 +94,16 @@ export function PreJoinPage() {
       <AppHeader />
       <main className="page prejoin">
         <p className="back-link">
-          <Link to="/">← Back to the home page</Link>
+          <Link to="/">{t('circles.prejoin.back')}</Link>
         </p>
-        <h1>Get ready to join</h1>
+        <h1>{t('circles.prejoin.title')}</h1>
         {session.status === 'ready' && <CircleSummary session={session.data} />}
         <ErrorLine message={session.status === 'error' ? session.message : null} />
         {session.status === 'ready' && session.data.format === 'in_person' ? (
           // An in-person circle has no online room (the server refuses a join): where to go, and no form.
           <section className="card" aria-labelledby="in-person-heading" data-testid="in-person-prejoin">
-            <h2 id="in-person-heading">This circle meets in person</h2>
-            <p>There is nothing to join online: come to the venue. Drop in, no RSVP.</p>
+            <h2 id="in-person-heading">{t('circles.prejoin.inPerson.heading')}</h2>
+            <p>{t('circles.prejoin.inPerson.body')}</p>
             {session.data.venue && <VenueDetails venue={session.data.venue} location={session.data.location} idPrefix="prejoin" />}
           </section>
         ) : (
@@ -115,42 +118,39 @@ export function PreJoinPage() {
               <MediaCheck check={media} />
 
               <section className="card enter" aria-labelledby="enter-heading">
-                <h2 id="enter-heading">Before you enter</h2>
-                <DisplayNameField {...displayName.field} inputRef={displayName.inputRef} label="Display name" hint={NAME_HINT} />
+                <h2 id="enter-heading">{t('circles.prejoin.enterHeading')}</h2>
+                <DisplayNameField
+                  {...displayName.field}
+                  error={inWords(t, displayName.field.error)}
+                  inputRef={displayName.inputRef}
+                  label={t('circles.prejoin.displayName')}
+                  hint={t('circles.prejoin.nameHint')}
+                />
                 <div className="confidentiality">
                   <p>
-                    <strong>Nothing in a circle is recorded. What is shared here stays here.</strong>
+                    <strong>{t('circles.notRecorded')}</strong>
                   </p>
-                  {encryptable && (
-                    <p>
-                      Audio and video are end-to-end encrypted: only the people in the circle can see and hear them, not
-                      the media server. Anyone in the circle can still repeat what they heard.
-                    </p>
-                  )}
-                  <p>
-                    Highly personal issues are better suited to one-to-one matched peer support, where a trained volunteer
-                    is matched with you privately. Ask staff or a red mug volunteer about it.{' '}
-                    <HelpLink />
-                  </p>
+                  {encryptable && <p>{t('circles.prejoin.encrypted')}</p>}
+                  <p>{t.rich('circles.prejoin.personal', { help: <HelpLink key="help" /> })}</p>
                 </div>
                 <ConfidentialityPledge />
                 {join.error && (
                   // One alert for the refusal and, outside the drop-in window, when the doors open.
                   <div role="alert" className="error">
                     <p>{join.error}</p>
-                    {opensAt && <p>{doorsOpen(locale, opensAt)}.</p>}
+                    {opensAt && <p>{t('circles.doorsOpenSentence', { doorsOpen: doorsOpen(opensAt) })}</p>}
                   </div>
                 )}
                 {closed && (
                   <div role="alert" className="notice" data-testid="doors-closed">
-                    <p>{closed}</p>
+                    <p>{t(closed)}</p>
                   </div>
                 )}
                 {(locked || knock.state.status !== 'idle') && (
                   <KnockCard state={knock.state} onKnock={knockNow} onGiveUp={() => void knock.giveUp()} disabled={join.busy} />
                 )}
                 <button type="submit" className="button primary" disabled={join.busy || closed !== null}>
-                  Enter the circle
+                  {t('circles.prejoin.enter')}
                 </button>
               </section>
             </form>
@@ -171,13 +171,13 @@ function opensAtOf(err: unknown): string | null {
 
 /** Which circle this is and when it meets; until the doors open, when they will. */
 function CircleSummary({ session }: { session: CircleSession }) {
-  const locale = useStore((s) => s.locale);
+  const t = useT();
   return (
     <div className="prejoin-circle">
       <p className="prejoin-title">{session.title}</p>
-      <p className="topic">{session.topic ? <>Topic: {session.topic}</> : 'Topic to be announced'}</p>
+      <p className="topic">{session.topic ? t('circles.topic', { topic: session.topic }) : t('circles.topicTba')}</p>
       <CircleTimes session={session} />
-      {session.doors === 'upcoming' && <p className="join-status">{doorsOpen(locale, session.wallClock.opensAt)}.</p>}
+      {session.doors === 'upcoming' && <p className="join-status">{t('circles.doorsOpenSentence', { doorsOpen: doorsOpen(session.wallClock.opensAt) })}</p>}
     </div>
   );
 }

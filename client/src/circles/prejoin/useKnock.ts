@@ -9,9 +9,9 @@ export type KnockState =
   | { status: 'knocking' }
   | { status: 'waiting' }
   | { status: 'refused'; message: string }
-  | { status: 'answered'; answer: KnockAnswer };
-
-const DROPPED = 'Your connection dropped, so your knock was withdrawn. Knock again when you are ready.';
+  | { status: 'answered'; answer: KnockAnswer }
+  /** The connection dropped, which withdrew the knock (the card says so in the person's words). */
+  | { status: 'dropped' };
 
 /**
  * Knocking at a locked circle: a socket of its own while the knock lasts, the answer from the host (let in,
@@ -49,7 +49,7 @@ export function useKnock(sessionId: string, onAdmitted: () => void) {
       s.on('disconnect', () => {
         if (socketRef.current !== s) return;
         close();
-        setState({ status: 'answered', answer: { outcome: 'ended', message: DROPPED } });
+        setState({ status: 'dropped' });
       });
       s.connect();
       const ack = await emitCommand(s, 'circle:knock', { sessionId, displayName });

@@ -9,17 +9,19 @@ import { DeviceSelect } from '../../ui/DeviceSelect';
 import { mediaErrorMessage } from '../../ui/mediaErrorMessage';
 import { ToggleButton } from '../../ui/ToggleButton';
 import { selectMicBlocked } from '../live/liveSlice';
+import { useT } from '../../i18n/useT';
 
 type OnDeviceMessage = (message: string | null) => void;
 
-/** Ctrl+D (⌘+D on a Mac) turns the microphone on and off, as in the common meeting apps. */
-const MUTE_SHORTCUT = { aria: 'Control+D Meta+D', hint: 'Ctrl+D or ⌘+D' };
+/** Ctrl+D (⌘+D on a Mac) turns the microphone on and off, as in the common meeting apps (as aria-keyshortcuts spells it). */
+const MUTE_SHORTCUT = 'Control+D Meta+D';
 
 /**
  * Microphone and camera on/off, for the call toolbar. State is read from the room, never copied. The microphone
  * also answers to a shortcut, and each change by shortcut is read out (the button may be out of sight).
  */
 export function MediaToggles({ onDeviceMessage }: { onDeviceMessage: OnDeviceMessage }) {
+  const t = useT();
   const microphone = useToggle(Track.Source.Microphone, onDeviceMessage);
   const camera = useToggle(Track.Source.Camera, onDeviceMessage);
   // The host stopped this person from unmuting; LiveKit enforces it too, the button only says so.
@@ -36,35 +38,35 @@ export function MediaToggles({ onDeviceMessage }: { onDeviceMessage: OnDeviceMes
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'd') {
         e.preventDefault();
         if (micBlocked) {
-          setSaid('The host has turned off unmuting.');
+          setSaid(t('circles.media.unmuteBlockedSaid'));
           return;
         }
-        setSaid(mic.current.on ? 'Microphone off.' : 'Microphone on.');
+        setSaid(t(mic.current.on ? 'circles.media.micOffSaid' : 'circles.media.micOnSaid'));
         mic.current.onToggle();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [micBlocked]);
+  }, [micBlocked, t]);
 
   return (
-    <div className="media-toggles" role="group" aria-label="Your microphone and camera">
+    <div className="media-toggles" role="group" aria-label={t('circles.media.group')}>
       <ToggleButton
-        label="Microphone"
+        label={t('circles.media.microphone')}
         pressed={microphone.on}
         busy={microphone.busy}
         disabled={micBlocked}
         describedBy={micBlocked ? 'mic-blocked-note' : 'mute-shortcut'}
-        keyShortcuts={MUTE_SHORTCUT.aria}
+        keyShortcuts={MUTE_SHORTCUT}
         onToggle={microphone.onToggle}
       />
-      <ToggleButton label="Camera" pressed={camera.on} busy={camera.busy} onToggle={camera.onToggle} />
+      <ToggleButton label={t('circles.media.camera')} pressed={camera.on} busy={camera.busy} onToggle={camera.onToggle} />
       <span id="mute-shortcut" className="visually-hidden">
-        Shortcut: {MUTE_SHORTCUT.hint}
+        {t('circles.media.shortcut')}
       </span>
       {micBlocked && (
         <p id="mic-blocked-note" className="mic-blocked">
-          The host has turned off unmuting
+          {t('circles.media.unmuteBlocked')}
         </p>
       )}
       <p role="status" className="visually-hidden">
@@ -85,14 +87,15 @@ export function DeviceSettings({ onDeviceMessage, blur }: { onDeviceMessage: OnD
   const cameras = useDevices('videoinput', isCameraEnabled, onDeviceMessage);
   const speakers = useDevices('audiooutput', isMicrophoneEnabled || isCameraEnabled, onDeviceMessage);
   const speakerChoice = canChooseSpeaker();
+  const t = useT();
   return (
     <section className="card controls" aria-labelledby="devices-heading">
-      <h2 id="devices-heading">Devices</h2>
+      <h2 id="devices-heading">{t('circles.media.devices')}</h2>
       <BlurToggle on={blur.on} onToggle={blur.onToggle} error={blur.error} />
       <div className="device-pickers">
-        <DeviceSelect label="Microphone" {...mics} defaultLabel="Default microphone" />
-        <DeviceSelect label="Camera" {...cameras} defaultLabel="Default camera" />
-        {speakerChoice && <DeviceSelect label="Speaker" {...speakers} defaultLabel="Default speaker" />}
+        <DeviceSelect label={t('circles.media.microphone')} {...mics} defaultLabel={t('circles.media.defaultMicrophone')} />
+        <DeviceSelect label={t('circles.media.camera')} {...cameras} defaultLabel={t('circles.media.defaultCamera')} />
+        {speakerChoice && <DeviceSelect label={t('circles.media.speaker')} {...speakers} defaultLabel={t('circles.media.defaultSpeaker')} />}
       </div>
       <SpeakerTest speakerId={speakerChoice ? speakers.value : ''} />
     </section>

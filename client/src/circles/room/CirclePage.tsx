@@ -13,13 +13,15 @@ import { CircleHeader } from './CircleHeader';
 import { ConnectedCircle } from './ConnectedCircle';
 import { unavailableMessage } from './disconnectMessage';
 import { MediaUnavailableNotice } from './MediaUnavailableNotice';
+import { useT } from '../../i18n/useT';
 
 /**
  * /circles/:sessionId — the circle itself. Needs the admission from the pre-join page; after a reload there is
  * none (tokens are not kept), so the person goes back through pre-join for a fresh one.
  */
 export function CirclePage() {
-  useDocumentTitle('In the circle');
+  const t = useT();
+  useDocumentTitle(t('circles.room.title'));
   const { sessionId = '' } = useParams();
   const navigate = useNavigate();
   const admission = useStore((s) => s.admission);
@@ -95,7 +97,7 @@ export function CirclePage() {
               leaving={false}
               stage={
                 <MediaUnavailableNotice
-                  message={media.available ? E2EE_UNSUPPORTED_MESSAGE : unavailableMessage(media.message)}
+                  message={media.available ? E2EE_UNSUPPORTED_MESSAGE : unavailableMessage(t, media.message)}
                   onRetry={media.available ? undefined : () => void retry()}
                   retrying={retrying}
                   retryError={retryError}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useStore } from '../../store';
 import { CircleTile } from './CircleTile';
 import { participantName } from './participantName';
+import { useT } from '../../i18n/useT';
 
 /**
  * Everyone's tile, one per participant: a placeholder stands in for anyone with their camera off. Anyone can pin
@@ -12,15 +13,16 @@ import { participantName } from './participantName';
  */
 export function CircleStage({ nameOf }: { nameOf?: (participant: Participant) => string }) {
   // A circle names people from its live participant list (LiveKit carries no names); a pair room says who is who.
+  const t = useT();
   const participants = useStore((s) => s.live.participants);
-  const name = nameOf ?? ((p: Participant) => participantName(participants, p.identity));
+  const name = nameOf ?? ((p: Participant) => participantName(participants, p.identity) ?? t('circles.guest'));
   const tracks = useTracks([{ source: Track.Source.Camera, withPlaceholder: true }], { onlySubscribed: false });
   const [pinned, setPinned] = useState<string | null>(null);
   const [selfHidden, setSelfHidden] = useState(false);
   const shown = tracks.filter((t) => !(selfHidden && t.participant.isLocal));
   const present = pinned !== null && shown.some((t) => t.participant.identity === pinned);
   return (
-    <section className="stage" aria-label="Video">
+    <section className="stage" aria-label={t('circles.room.video')}>
       <div className="tile-grid" data-count={Math.min(shown.length, 9)}>
         {shown.map((t) => (
           <CircleTile
@@ -35,9 +37,9 @@ export function CircleStage({ nameOf }: { nameOf?: (participant: Participant) =>
       </div>
       {selfHidden && (
         <p className="self-hidden">
-          Your self-view is hidden; the others still see you.
+          {t('circles.room.selfHidden')}
           <button type="button" className="button secondary" onClick={() => setSelfHidden(false)}>
-            Show self-view
+            {t('circles.room.showSelf')}
           </button>
         </p>
       )}

@@ -10,12 +10,14 @@ import { ConnectionQuality, Track } from 'livekit-client';
 import { RedMugBadge } from '../../ui/RedMugBadge';
 import { TileReactions } from '../live/TileReactions';
 import { useRedMugBadge } from './useRedMugBadge';
+import { useT } from '../../i18n/useT';
 
 /**
  * One person in the circle: their camera or their initial, their name, the red mug if they wear it, a word when
  * their connection is weak, and the tile's own actions (pin someone; hide your self-view).
  */
 export function CircleTile(props: { trackRef: TrackReferenceOrPlaceholder; name: string; pinned: boolean; onPin: (pinned: boolean) => void; onHideSelf: () => void }) {
+  const t = useT();
   const { trackRef, pinned } = props;
   const participant = trackRef.participant;
   const shown = props.name;
@@ -44,20 +46,20 @@ export function CircleTile(props: { trackRef: TrackReferenceOrPlaceholder; name:
       <div className="tile-label">
         <span className="tile-name">
           {shown}
-          {participant.isLocal && <span className="you"> (you)</span>}
+          {participant.isLocal && <span className="you">{t('circles.you')}</span>}
         </span>
         {redMug && <RedMugBadge />}
-        {micMuted && <span className="tile-muted">Mic off</span>}
-        {weak && <span className="tile-quality">{quality === ConnectionQuality.Lost ? 'Connection lost' : 'Weak connection'}</span>}
+        {micMuted && <span className="tile-muted">{t('circles.tile.micOff')}</span>}
+        {weak && <span className="tile-quality">{t(quality === ConnectionQuality.Lost ? 'circles.tile.connectionLost' : 'circles.tile.weakConnection')}</span>}
       </div>
       <div className="tile-actions">
         {participant.isLocal ? (
           <button type="button" className="tile-action" onClick={props.onHideSelf}>
-            Hide self-view
+            {t('circles.tile.hideSelf')}
           </button>
         ) : (
-          <button type="button" className="tile-action" aria-pressed={pinned} aria-label={`Pin ${shown}`} onClick={() => props.onPin(!pinned)}>
-            Pin
+          <button type="button" className="tile-action" aria-pressed={pinned} aria-label={t('circles.tile.pinLabel', { name: shown })} onClick={() => props.onPin(!pinned)}>
+            {t('circles.tile.pin')}
           </button>
         )}
       </div>

@@ -13,9 +13,7 @@ import { EncryptedMark } from './EncryptedMark';
 import { MediaUnavailableNotice } from './MediaUnavailableNotice';
 import { useCircleKey } from './useCircleKey';
 import { useRoomConnection } from './useRoomConnection';
-
-/** While the live circle could not be joined, there is no key, so no media either: said plainly. */
-const NO_KEY_MESSAGE = 'Audio and video start once you are in the circle, so they can be encrypted end to end.';
+import { useT } from '../../i18n/useT';
 
 /**
  * The circle with audio and video: one Room for the life of this component (a fresh admission remounts it),
@@ -31,6 +29,7 @@ export function ConnectedCircle(props: {
   retrying: boolean;
   retryError: string | null;
 }) {
+  const t = useT();
   const { admission, serverUrl, token } = props;
   const { choices } = admission;
   // One Room per mount: choices are fixed for an admission.
@@ -48,7 +47,8 @@ export function ConnectedCircle(props: {
   const joinError = useStore((s) => s.live.joinError);
   const roomConnection = useRoomConnection(room, serverUrl, token, choices, epoch !== null);
   const { deviceMessage, setDeviceMessage } = roomConnection;
-  const connection = epoch === null && joinError ? { phase: 'failed' as const, message: `${joinError} ${NO_KEY_MESSAGE}` } : roomConnection.connection;
+  // While the live circle could not be joined, there is no key, so no media either: said plainly.
+  const connection = epoch === null && joinError ? { phase: 'failed' as const, message: t('circles.unavailable.noKey', { reason: joinError }) } : roomConnection.connection;
   const [leaving, setLeaving] = useState(false);
 
   async function leave() {
@@ -75,7 +75,7 @@ export function ConnectedCircle(props: {
           connection.phase === 'connected' ? (
             <CircleStage />
           ) : connection.phase === 'connecting' ? (
-            <Connecting>Connecting to the circle…</Connecting>
+            <Connecting>{t('circles.room.connecting')}</Connecting>
           ) : (
             <MediaUnavailableNotice
               message={connection.message}
@@ -96,10 +96,11 @@ export function ConnectedCircle(props: {
 
 /** Says so while the connection is being re-established, rather than leaving frozen video unexplained. */
 function ConnectionStatus() {
+  const t = useT();
   const state = useConnectionState();
   const text =
     state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting
-      ? 'The connection dropped. Reconnecting…'
+      ? t('circles.room.reconnecting')
       : '';
   return (
     <p role="status" className={text ? 'reconnecting' : 'visually-hidden'}>
@@ -110,14 +111,18 @@ function ConnectionStatus() {
 
 /** Browsers may hold back sound until the person interacts with the page; offer the click that lets it play. */
 function AudioPlaybackPrompt() {
+  const t = useT();
   const { canPlayAudio, startAudio } = useAudioPlayback();
   if (canPlayAudio) return null;
   return (
     <p className="audio-prompt">
-      Your browser paused the circle's sound.{' '}
-      <button type="button" className="button primary" onClick={() => void startAudio()}>
-        Turn on sound
-      </button>
+      {t.rich('circles.room.soundPaused', {
+        button: (
+          <button key="sound" type="button" className="button primary" onClick={() => void startAudio()}>
+            {t('circles.room.turnOnSound')}
+          </button>
+        ),
+      })}
     </p>
   );
 }

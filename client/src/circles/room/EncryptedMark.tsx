@@ -1,6 +1,7 @@
 import { useRoomContext } from '@livekit/components-react';
 import { RoomEvent, type Room } from 'livekit-client';
 import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/useT';
 
 /** Room events after which what the room receives, or how, may have changed. */
 const EVENTS = [
@@ -12,6 +13,8 @@ const EVENTS = [
   RoomEvent.ParticipantDisconnected,
   RoomEvent.ParticipantEncryptionStatusChanged,
 ] as const;
+
+const LOCK = '🔒';
 
 /** True while this room encrypts what it sends and every track it receives is encrypted. */
 export function everyReceivedTrackEncrypted(room: Room): boolean {
@@ -27,6 +30,7 @@ export function everyReceivedTrackEncrypted(room: Room): boolean {
  * receive is. `epoch` (the key's generation) is on the element for tests and support, never the key.
  */
 export function EncryptedMark({ epoch }: { epoch: number | null }) {
+  const t = useT();
   const room = useRoomContext();
   const [encrypted, setEncrypted] = useState(() => everyReceivedTrackEncrypted(room));
 
@@ -41,8 +45,8 @@ export function EncryptedMark({ epoch }: { epoch: number | null }) {
 
   if (!encrypted || epoch === null) return null;
   return (
-    <p className="encrypted-mark" data-testid="e2ee-mark" data-epoch={epoch} title="Only the people in this circle can see and hear it; not even the media server can.">
-      <span aria-hidden="true">🔒</span> End-to-end encrypted
+    <p className="encrypted-mark" data-testid="e2ee-mark" data-epoch={epoch} title={t('circles.room.encryptedTitle')}>
+      <span aria-hidden="true">{LOCK}</span> {t('circles.room.encrypted')}
     </p>
   );
 }

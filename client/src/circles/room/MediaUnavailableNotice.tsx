@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/useT';
+
 /**
  * Why there is no audio or video, and the way forward: try again (when trying again can help), or leave. Never an
  * endless spinner.
@@ -9,23 +11,24 @@ export function MediaUnavailableNotice(props: {
   retrying: boolean;
   retryError: string | null;
 }) {
+  const t = useT();
   return (
     <section className="card notice-card" aria-labelledby="unavailable-heading">
       <h2 id="unavailable-heading" className="visually-hidden">
-        Audio and video
+        {t('circles.unavailable.heading')}
       </h2>
       <div role="alert" className="notice">
         <p>{props.message}</p>
       </div>
-      <p className="hint">You are still welcome here. The circle is peer support; nothing in it is recorded.</p>
+      <p className="hint">{t('circles.unavailable.welcome')}</p>
       {props.onRetry && (
         <div className="notice-actions">
           <button type="button" className="button primary" onClick={props.onRetry} disabled={props.retrying}>
-            Try again
+            {t('common.tryAgain')}
           </button>
         </div>
       )}
-      {props.retrying && <p role="status">Trying again…</p>}
+      {props.retrying && <p role="status">{t('circles.unavailable.retrying')}</p>}
       {props.retryError && <p className="error">{props.retryError}</p>}
     </section>
   );

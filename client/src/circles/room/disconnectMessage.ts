@@ -1,31 +1,28 @@
 import { DisconnectReason } from 'livekit-client';
+import type { MessageId } from '../../../../shared/i18n/catalog';
+import type { Translate } from '../../../../shared/i18n/translate';
 
 /** Every failure notice starts the same way, so people (and screen readers) recognise it at once. */
-export const UNAVAILABLE_PREFIX = 'Audio and video are unavailable';
+export const UNAVAILABLE_PREFIX = 'circles.unavailable.prefix' satisfies MessageId;
 
-export const CONNECT_FAILED_MESSAGE =
-  'Audio and video are unavailable right now: we could not connect to the circle. Check your internet connection ' +
-  'and choose Try again. If it keeps happening, the video service may be down; try again in a few minutes.';
+export const CONNECT_FAILED_MESSAGE = 'circles.unavailable.connectFailed' satisfies MessageId;
 
-/** The server's reason when it had no media to offer, worded to start like every other such notice. */
-export function unavailableMessage(serverMessage: string): string {
-  return serverMessage.startsWith(UNAVAILABLE_PREFIX) ? serverMessage : `${UNAVAILABLE_PREFIX}. ${serverMessage}`;
+/** The server's reason when it had no media to offer (already in the person's words), worded to start like every other such notice. */
+export function unavailableMessage(t: Translate, serverMessage: string): string {
+  return serverMessage.startsWith(t(UNAVAILABLE_PREFIX)) ? serverMessage : t('circles.unavailable.withReason', { reason: serverMessage });
 }
 
 /** What to say when the room dropped us, by LiveKit's reason. */
-export function disconnectMessage(reason: DisconnectReason | undefined): string {
+export function disconnectMessage(reason: DisconnectReason | undefined): MessageId {
   switch (reason) {
     case DisconnectReason.DUPLICATE_IDENTITY:
-      return `${UNAVAILABLE_PREFIX} in this window: you joined the circle from another window or device. Choose Try again to move the circle back here.`;
+      return 'circles.unavailable.duplicate';
     case DisconnectReason.PARTICIPANT_REMOVED:
-      return `${UNAVAILABLE_PREFIX}: a host removed you from the circle. If you think this was a mistake, contact staff.`;
+      return 'circles.unavailable.removed';
     case DisconnectReason.ROOM_DELETED:
     case DisconnectReason.ROOM_CLOSED:
-      return `${UNAVAILABLE_PREFIX}: the circle has ended. Thank you for coming. Leave to see when the next one meets.`;
+      return 'circles.unavailable.ended';
     default:
-      return (
-        `${UNAVAILABLE_PREFIX} right now: the connection to the circle was lost. Check your internet connection ` +
-        'and choose Try again.'
-      );
+      return 'circles.unavailable.lost';
   }
 }

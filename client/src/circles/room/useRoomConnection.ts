@@ -2,10 +2,15 @@ import { useSequentialRoomConnectDisconnect } from '@livekit/components-react';
 import { RoomEvent, type DisconnectReason, type Room } from 'livekit-client';
 import { useEffect, useState } from 'react';
 import type { MediaChoices } from '../../store';
+import type { MessageId } from '../../../../shared/i18n/catalog';
+import { useT } from '../../i18n/useT';
 import { mediaErrorMessage } from '../../ui/mediaErrorMessage';
 import { CONNECT_FAILED_MESSAGE, disconnectMessage } from './disconnectMessage';
 
 export type ConnectionPhase = { phase: 'connecting' } | { phase: 'connected' } | { phase: 'failed'; message: string };
+
+/** The phase as kept: a failure by its message id, put into words as it is shown (so a change of language shows). */
+type Phase = { phase: 'connecting' } | { phase: 'connected' } | { phase: 'failed'; reason: MessageId };
 
 /**
  * Connects `room` while the component is mounted and disconnects on unmount, through components-react's
@@ -22,7 +27,8 @@ export function useRoomConnection(
   choices: Pick<MediaChoices, 'cameraEnabled' | 'microphoneEnabled'>,
   keyReady: boolean,
 ): { connection: ConnectionPhase; deviceMessage: string | null; setDeviceMessage: (m: string | null) => void } {
-  const [connection, setConnection] = useState<ConnectionPhase>({ phase: 'connecting' });
+  const t = useT();
+  const [phase, setConnection] = useState<Phase>({ phase: 'connecting' });
   const [deviceMessage, setDeviceMessage] = useState<string | null>(null);
   const { connect, disconnect } = useSequentialRoomConnectDisconnect(room);
   const { cameraEnabled, microphoneEnabled } = choices;
@@ -34,7 +40,7 @@ export function useRoomConnection(
     const onDisconnected = (reason?: DisconnectReason) => {
       // Our own leave or unmount is not a failure; a failed connect reports through its rejection instead.
       if (!active || !connected) return;
-      setConnection({ phase: 'failed', message: disconnectMessage(reason) });
+      setConnection({ phase: 'failed', reason: disconnectMessage(reason) });
     };
     room.on(RoomEvent.Disconnected, onDisconnected);
 
@@ -49,7 +55,7 @@ export function useRoomConnection(
         await enableChosenMedia(room, cameraEnabled, microphoneEnabled, setDeviceMessage);
       },
       () => {
-        if (active) setConnection({ phase: 'failed', message: CONNECT_FAILED_MESSAGE });
+        if (active) setConnection({ phase: 'failed', reason: CONNECT_FAILED_MESSAGE });
       },
     );
 
@@ -61,6 +67,7 @@ export function useRoomConnection(
     };
   }, [room, connect, disconnect, serverUrl, token, cameraEnabled, microphoneEnabled, keyReady]);
 
+  const connection: ConnectionPhase = phase.phase === 'failed' ? { phase: 'failed', message: t(phase.reason) } : phase;
   return { connection, deviceMessage, setDeviceMessage };
 }
 
