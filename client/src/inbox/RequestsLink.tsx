@@ -18,7 +18,7 @@ export function RequestsLink() {
     <Link to="/staff/requests" className="header-link requests-link" aria-label={requestsLinkName(t, waiting)}>
       {t('inbox.link')}
       {/* The space keeps the visible text ("Requests 3") a part of the name ("Requests, 3 waiting"). */}
-      {waiting !== null && waiting > 0 && ' '}
+      {waiting !== null && waiting > 0 && <> </>}
       {waiting !== null && waiting > 0 && (
         <span className="count-badge" aria-hidden="true" data-testid="requests-badge">
           {formatCount(t.locale, waiting)}

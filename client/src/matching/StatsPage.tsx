@@ -21,7 +21,7 @@ export function StatsPage() {
             <h2 id="milestones-heading">{t('matching.stats.made', { count: data.totalMatches })}</h2>
             <p>
               {t('matching.stats.next', { n: data.nextMilestone })}
-              {data.matchesBeforePlatform > 0 && ` ${t('matching.stats.before', { count: data.matchesBeforePlatform })}`}
+              {data.matchesBeforePlatform > 0 && <> {t('matching.stats.before', { count: data.matchesBeforePlatform })}</>}
             </p>
             {data.milestones.length > 0 && (
               <ul>

@@ -54,7 +54,8 @@ function MatchCard({ match, onDone }: { match: VolunteerMatch; onDone: () => voi
         <p className="join-row">
           <button type="button" className="button primary" disabled={busy} onClick={() => void answer(true)}>
             {t('matching.proposals.accept')}
-          </button>{' '}
+          </button>
+          <> </>
           <button type="button" className="button secondary" disabled={busy} onClick={() => void answer(false)}>
             {t('matching.proposals.decline')}
           </button>
