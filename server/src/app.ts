@@ -185,6 +185,7 @@ export function createApp(c: Components) {
     publicUrl: config.publicUrl,
     admission,
     mediaKeys: circleKeys,
+    i18n,
   });
   const reminders = createRemindersService({
     db: c.db,

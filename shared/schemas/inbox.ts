@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import type { MessageId } from '../i18n/catalog';
 import { MemberKind } from './auth';
 import { SupportRequest } from './live';
 import { RequestCategory } from './matching';
 
-/** The two kinds of request staff answer, as the inbox labels them. */
+/** The two kinds of request staff answer, as the inbox labels them (message ids). */
 export const INBOX_KIND_LABELS = {
   /** Asked for with "Ask for one-on-one support" (in a circle or not): staff contact the person privately. */
-  contact: 'One-on-one support',
+  contact: 'inbox.kind.contact',
   /** A peer-support request (the request form): staff match the caller with a volunteer. */
-  peer: 'Matched peer support',
-} as const;
+  peer: 'inbox.kind.peer',
+} as const satisfies Record<string, MessageId>;
 export type InboxKind = keyof typeof INBOX_KIND_LABELS;
 
 /**

@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import type { MessageId } from '../i18n/catalog';
 import { MemberKind } from './auth';
 import { DisplayName, JoinMedia } from './circles';
 import { E2eeKeyGrant } from './live';
+
+/**
+ * Labels people read are message ids (shared/i18n/messages/<locale>/matching.json), shown with `t(LABELS[value])`;
+ * the enum values stored and sent stay as they are. Validation messages below are ids too, rendered where shown.
+ */
 
 /** What a request for a matched peer is about. Tracked for statistics; kept after a request is anonymised. */
 export const REQUEST_CATEGORIES = [
@@ -13,29 +19,29 @@ export const REQUEST_CATEGORIES = [
   'substance_use',
   'other',
 ] as const;
-export const RequestCategory = z.enum(REQUEST_CATEGORIES, { message: 'Choose one of the listed topics' });
+export const RequestCategory = z.enum(REQUEST_CATEGORIES, { message: 'matching.validation.category' });
 export type RequestCategory = z.infer<typeof RequestCategory>;
 
-export const CATEGORY_LABELS: Record<RequestCategory, string> = {
-  career: 'Career and job search',
-  workplace: 'Workplace',
-  articling: 'Articling',
-  family: 'Family or relationship',
-  health: 'Health',
-  substance_use: 'Substance use',
-  other: 'Something else',
-};
+export const CATEGORY_LABELS = {
+  career: 'matching.category.career',
+  workplace: 'matching.category.workplace',
+  articling: 'matching.category.articling',
+  family: 'matching.category.family',
+  health: 'matching.category.health',
+  substance_use: 'matching.category.substance_use',
+  other: 'matching.category.other',
+} as const satisfies Record<RequestCategory, MessageId>;
 
 export const REGIONS = ['calgary', 'edmonton', 'northern', 'central', 'southern'] as const;
-export const Region = z.enum(REGIONS, { message: 'Choose one of the listed regions' });
+export const Region = z.enum(REGIONS, { message: 'matching.validation.region' });
 export type Region = z.infer<typeof Region>;
-export const REGION_LABELS: Record<Region, string> = {
-  calgary: 'Calgary area',
-  edmonton: 'Edmonton area',
-  northern: 'Northern Alberta',
-  central: 'Central Alberta',
-  southern: 'Southern Alberta',
-};
+export const REGION_LABELS = {
+  calgary: 'matching.region.calgary',
+  edmonton: 'matching.region.edmonton',
+  northern: 'matching.region.northern',
+  central: 'matching.region.central',
+  southern: 'matching.region.southern',
+} as const satisfies Record<Region, MessageId>;
 
 export const PRACTICE_AREAS = [
   'corporate_commercial',
@@ -53,45 +59,45 @@ export const PRACTICE_AREAS = [
   'public_administrative',
   'other',
 ] as const;
-export const PracticeArea = z.enum(PRACTICE_AREAS, { message: 'Choose one of the listed practice areas' });
+export const PracticeArea = z.enum(PRACTICE_AREAS, { message: 'matching.validation.practiceArea' });
 export type PracticeArea = z.infer<typeof PracticeArea>;
-export const PRACTICE_AREA_LABELS: Record<PracticeArea, string> = {
-  corporate_commercial: 'Corporate and commercial',
-  criminal: 'Criminal',
-  family: 'Family',
-  civil_litigation: 'Civil litigation',
-  employment: 'Employment and labour',
-  real_estate: 'Real estate',
-  wills_estates: 'Wills and estates',
-  immigration: 'Immigration',
-  indigenous: 'Indigenous law',
-  tax: 'Tax',
-  energy_environment: 'Energy and environment',
-  intellectual_property: 'Intellectual property',
-  public_administrative: 'Public and administrative',
-  other: 'Other',
-};
+export const PRACTICE_AREA_LABELS = {
+  corporate_commercial: 'matching.practiceArea.corporate_commercial',
+  criminal: 'matching.practiceArea.criminal',
+  family: 'matching.practiceArea.family',
+  civil_litigation: 'matching.practiceArea.civil_litigation',
+  employment: 'matching.practiceArea.employment',
+  real_estate: 'matching.practiceArea.real_estate',
+  wills_estates: 'matching.practiceArea.wills_estates',
+  immigration: 'matching.practiceArea.immigration',
+  indigenous: 'matching.practiceArea.indigenous',
+  tax: 'matching.practiceArea.tax',
+  energy_environment: 'matching.practiceArea.energy_environment',
+  intellectual_property: 'matching.practiceArea.intellectual_property',
+  public_administrative: 'matching.practiceArea.public_administrative',
+  other: 'matching.practiceArea.other',
+} as const satisfies Record<PracticeArea, MessageId>;
 
 export const WORK_ROLES = ['firm', 'in_house', 'government', 'sole_practice', 'not_for_profit'] as const;
-export const WorkRole = z.enum(WORK_ROLES, { message: 'Choose one of the listed work roles' });
+export const WorkRole = z.enum(WORK_ROLES, { message: 'matching.validation.workRole' });
 export type WorkRole = z.infer<typeof WorkRole>;
-export const WORK_ROLE_LABELS: Record<WorkRole, string> = {
-  firm: 'Law firm',
-  in_house: 'In-house',
-  government: 'Government',
-  sole_practice: 'Sole practice',
-  not_for_profit: 'Not-for-profit',
-};
+export const WORK_ROLE_LABELS = {
+  firm: 'matching.workRole.firm',
+  in_house: 'matching.workRole.in_house',
+  government: 'matching.workRole.government',
+  sole_practice: 'matching.workRole.sole_practice',
+  not_for_profit: 'matching.workRole.not_for_profit',
+} as const satisfies Record<WorkRole, MessageId>;
 
 /** Seniority a caller may ask for, in years since call: junior < 5, mid 5–14, senior 15 or more. */
 export const SENIORITIES = ['junior', 'mid', 'senior'] as const;
-export const Seniority = z.enum(SENIORITIES, { message: 'Choose junior, mid-career or senior' });
+export const Seniority = z.enum(SENIORITIES, { message: 'matching.validation.seniority' });
 export type Seniority = z.infer<typeof Seniority>;
-export const SENIORITY_LABELS: Record<Seniority, string> = {
-  junior: 'Under 5 years of call',
-  mid: '5 to 14 years of call',
-  senior: '15 or more years of call',
-};
+export const SENIORITY_LABELS = {
+  junior: 'matching.seniority.junior',
+  mid: 'matching.seniority.mid',
+  senior: 'matching.seniority.senior',
+} as const satisfies Record<Seniority, MessageId>;
 
 export const LIVED_EXPERIENCES = [
   'career_pivot',
@@ -105,30 +111,30 @@ export const LIVED_EXPERIENCES = [
   'first_generation',
   'disability',
 ] as const;
-export const LivedExperience = z.enum(LIVED_EXPERIENCES, { message: 'Choose from the listed experiences' });
+export const LivedExperience = z.enum(LIVED_EXPERIENCES, { message: 'matching.validation.livedExperience' });
 export type LivedExperience = z.infer<typeof LivedExperience>;
-export const LIVED_EXPERIENCE_LABELS: Record<LivedExperience, string> = {
-  career_pivot: 'A career pivot',
-  returning_from_leave: 'Returning from leave',
-  parenting: 'Parenting while practising',
-  counselling: 'Experience of counselling',
-  recovery: 'Recovery from substance use',
-  chronic_illness: 'Living with chronic illness',
-  grief: 'Grief and loss',
-  newcomer: 'Newcomer to Canada',
-  first_generation: 'First in family in law',
-  disability: 'Living with a disability',
-};
+export const LIVED_EXPERIENCE_LABELS = {
+  career_pivot: 'matching.lived.career_pivot',
+  returning_from_leave: 'matching.lived.returning_from_leave',
+  parenting: 'matching.lived.parenting',
+  counselling: 'matching.lived.counselling',
+  recovery: 'matching.lived.recovery',
+  chronic_illness: 'matching.lived.chronic_illness',
+  grief: 'matching.lived.grief',
+  newcomer: 'matching.lived.newcomer',
+  first_generation: 'matching.lived.first_generation',
+  disability: 'matching.lived.disability',
+} as const satisfies Record<LivedExperience, MessageId>;
 
 /** Short self-described words (a language, a gender, a diversity tag); compared case- and space-insensitively. */
 const Word = z
   .string()
   .trim()
-  .min(1, 'Enter a word or leave it out')
-  .max(40, 'Keep it under 40 characters')
+  .min(1, 'matching.validation.wordEmpty')
+  .max(40, 'matching.validation.wordLong')
   // eslint-disable-next-line no-control-regex
-  .regex(/^[^<>\u0000-\u001f\u007f]+$/u, 'Use letters, spaces and ordinary punctuation');
-const Words = z.array(Word).max(10, 'List at most 10');
+  .regex(/^[^<>\u0000-\u001f\u007f]+$/u, 'matching.validation.wordCharacters');
+const Words = z.array(Word).max(10, 'matching.validation.wordsMax');
 const Place = Word.max(60);
 
 /** What the caller would like in a peer. Every field is optional; only expressed preferences count. */
@@ -150,18 +156,18 @@ export type MatchPreferences = z.infer<typeof MatchPreferences>;
 export const CONTACT_METHODS = ['email', 'phone'] as const;
 export const Contact = z
   .object({
-    method: z.enum(CONTACT_METHODS, { message: 'Choose email or phone' }),
-    email: z.string().trim().toLowerCase().max(254).email('Enter an email address').optional(),
+    method: z.enum(CONTACT_METHODS, { message: 'matching.validation.contactMethod' }),
+    email: z.string().trim().toLowerCase().max(254).email('matching.validation.email').optional(),
     phone: z
       .string()
       .trim()
-      .regex(/^[+()\d\s.-]{7,25}$/, 'Enter a phone number with digits only')
+      .regex(/^[+()\d\s.-]{7,25}$/, 'matching.validation.phone')
       .optional(),
     bestTimes: z.string().trim().max(200).optional(),
   })
   .strict()
   .refine((c) => (c.method === 'email' ? !!c.email : !!c.phone), {
-    message: 'Give the email address or phone number you chose',
+    message: 'matching.validation.contactMissing',
     path: ['method'],
   });
 export type Contact = z.infer<typeof Contact>;
@@ -170,7 +176,7 @@ export type Contact = z.infer<typeof Contact>;
 export const CreateRequestBody = z
   .object({
     category: RequestCategory,
-    details: z.string().trim().max(2000, 'Keep it under 2000 characters').default(''),
+    details: z.string().trim().max(2000, 'matching.validation.detailsLong').default(''),
     /** The caller's firm or organisation, so no peer from the same one is suggested. */
     organisation: z.string().trim().max(120).optional(),
     preferences: MatchPreferences.default({ livedExperience: [], diversity: [] }),
@@ -187,14 +193,14 @@ export const MATCH_STATUSES = ['proposed', 'declined', 'active', 'closed'] as co
 export const MatchStatus = z.enum(MATCH_STATUSES);
 export type MatchStatus = z.infer<typeof MatchStatus>;
 export const OUTCOMES = ['completed', 'caller_withdrew', 'volunteer_withdrew', 'referred_elsewhere'] as const;
-export const Outcome = z.enum(OUTCOMES, { message: 'Choose one of the listed outcomes' });
+export const Outcome = z.enum(OUTCOMES, { message: 'matching.validation.outcome' });
 export type Outcome = z.infer<typeof Outcome>;
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  completed: 'Completed',
-  caller_withdrew: 'Caller withdrew',
-  volunteer_withdrew: 'Volunteer withdrew',
-  referred_elsewhere: 'Referred elsewhere (e.g. counselling)',
-};
+export const OUTCOME_LABELS = {
+  completed: 'matching.outcome.completed',
+  caller_withdrew: 'matching.outcome.caller_withdrew',
+  volunteer_withdrew: 'matching.outcome.volunteer_withdrew',
+  referred_elsewhere: 'matching.outcome.referred_elsewhere',
+} as const satisfies Record<Outcome, MessageId>;
 
 /** What the member who asked sees of their own request: never more than they sent, no volunteer details. */
 export const OwnRequest = z.object({
@@ -232,9 +238,9 @@ export const PeerProfile = z
     workRole: WorkRole.optional(),
     yearOfCall: z
       .number()
-      .int('Enter a whole year')
-      .min(1950, 'Enter a year from 1950')
-      .max(thisYear + 1, 'Enter a year that has come')
+      .int('matching.validation.yearWhole')
+      .min(1950, 'matching.validation.yearMin')
+      .max(thisYear + 1, 'matching.validation.yearMax')
       .optional(),
     languages: Words.default([]),
     gender: Word.optional(),
@@ -242,7 +248,7 @@ export const PeerProfile = z
     livedExperience: z.array(LivedExperience).max(10).default([]),
     /** Used only to avoid conflicts of interest; never shown to staff by name in suggestions. */
     organisation: z.string().trim().max(120).optional(),
-    capacity: z.number().int('Enter a whole number').min(0).max(10, 'At most 10 matches at once'),
+    capacity: z.number().int('matching.validation.capacityWhole').min(0).max(10, 'matching.validation.capacityMax'),
     available: z.boolean(),
     shown: z.array(ProfileField).max(PROFILE_FIELDS.length).default([]),
   })
@@ -264,19 +270,19 @@ export const CRITERIA = [
 ] as const;
 export const Criterion = z.enum(CRITERIA);
 export type Criterion = z.infer<typeof Criterion>;
-export const CRITERION_LABELS: Record<Criterion, string> = {
-  location: 'Municipality or region',
-  practiceArea: 'Practice area',
-  workRole: 'Work role',
-  seniority: 'Seniority',
-  gender: 'Gender',
-  language: 'Language',
-  livedExperience: 'Lived experience',
-  diversity: 'Diversity',
-};
+export const CRITERION_LABELS = {
+  location: 'matching.criterion.location',
+  practiceArea: 'matching.criterion.practiceArea',
+  workRole: 'matching.criterion.workRole',
+  seniority: 'matching.criterion.seniority',
+  gender: 'matching.criterion.gender',
+  language: 'matching.criterion.language',
+  livedExperience: 'matching.criterion.livedExperience',
+  diversity: 'matching.criterion.diversity',
+} as const satisfies Record<Criterion, MessageId>;
 
 /** Weights staff can adjust, 0 (ignore) to 10. */
-const Weight = z.coerce.number().min(0, 'Use 0 to 10').max(10, 'Use 0 to 10');
+const Weight = z.coerce.number().min(0, 'matching.validation.weight').max(10, 'matching.validation.weight');
 export const Weights = z
   .object({
     location: Weight,
@@ -306,7 +312,7 @@ export const Reason = z.object({
   criterion: Criterion,
   outcome: z.enum(['match', 'partial', 'mismatch', 'not_shared']),
   points: z.number(),
-  /** Human-readable, built from controlled vocabularies and the volunteer's shown fields only. */
+  /** Human-readable, in the reader's locale, built from controlled vocabularies and the volunteer's shown fields only. */
   text: z.string(),
 });
 export type Reason = z.infer<typeof Reason>;
@@ -314,12 +320,12 @@ export type Reason = z.infer<typeof Reason>;
 export const EXCLUSIONS = ['paused', 'at_capacity', 'same_organisation', 'already_declined'] as const;
 export const Exclusion = z.enum(EXCLUSIONS);
 export type Exclusion = z.infer<typeof Exclusion>;
-export const EXCLUSION_LABELS: Record<Exclusion, string> = {
-  paused: 'Paused',
-  at_capacity: 'At capacity',
-  same_organisation: 'Same firm or organisation as the caller (conflict of interest)',
-  already_declined: 'Already declined this request',
-};
+export const EXCLUSION_LABELS = {
+  paused: 'matching.exclusion.paused',
+  at_capacity: 'matching.exclusion.at_capacity',
+  same_organisation: 'matching.exclusion.same_organisation',
+  already_declined: 'matching.exclusion.already_declined',
+} as const satisfies Record<Exclusion, MessageId>;
 
 export const Suggestion = z.object({
   volunteerId: z.string(),
@@ -401,7 +407,7 @@ export const QueueResponse = z.object({
 });
 export type QueueResponse = z.infer<typeof QueueResponse>;
 
-export const ProposeBody = z.object({ volunteerId: z.string().uuid('Choose a volunteer') }).strict();
+export const ProposeBody = z.object({ volunteerId: z.string().uuid('matching.validation.volunteer') }).strict();
 export const CloseBody = z.object({ outcome: Outcome }).strict();
 
 /** What a volunteer sees of a proposal: the topic and caller kind, nothing the caller wrote. */

@@ -66,7 +66,8 @@ describe('matched peer support from intake to an accepted match', () => {
     await member.getByLabel('In your own words (optional)').fill(SECRET_TEXT);
     await member.getByLabel('Your firm or organisation (optional)').fill('Acme Law');
     await member.getByLabel('Work role').selectOption('in_house');
-    await member.getByLabel('Language').fill('french');
+    // The header's language switcher is labelled "Language" too: the form's is the text box.
+    await member.getByRole('textbox', { name: 'Language', exact: true }).fill('french');
     await member.getByRole('checkbox', { name: 'A career pivot' }).check();
     await member.getByLabel('Email for contact').fill('lee.home@example.ca');
     await member.getByRole('button', { name: 'Send my request' }).click();

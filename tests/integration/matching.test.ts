@@ -286,6 +286,18 @@ describe('from intake to an accepted match', () => {
     expect((await staff.post(`/api/matching/requests/${requestId}/proposals`, { volunteerId: people.lawyer.id })).status).toBe(404);
   });
 
+  it('says why in the reader\'s language: English, or French for a browser that asks for it', async () => {
+    const propose = (headers: Record<string, string> = {}) =>
+      staff.post(`/api/matching/requests/${requestId}/proposals`, { volunteerId: volunteers.sameFirm!.id }, { headers });
+    const en = await propose();
+    expect(en.body).toMatchObject({ code: 'CONFLICT', message: 'This volunteer cannot be proposed: same organisation.', data: { excluded: ['same_organisation'] } });
+    const fr = await propose({ 'accept-language': 'fr-CA,fr;q=0.9' });
+    expect(fr.status).toBe(409);
+    expect(fr.body).toMatchObject({ code: 'CONFLICT', message: 'Cette personne bénévole ne peut pas être proposée : même organisation.', data: { excluded: ['same_organisation'] } });
+    const volunteerOnly = await staff.request('GET', '/api/matching/profile', { headers: { 'accept-language': 'fr' } });
+    expect(volunteerOnly.body).toMatchObject({ code: 'FORBIDDEN', message: 'Seule une personne bénévole peut faire ceci, pour son propre profil de pair et ses jumelages.' });
+  });
+
   let matchId: string;
   it('staff propose; the volunteer sees the topic only and accepts; counts update', async () => {
     const best = volunteers.best!;

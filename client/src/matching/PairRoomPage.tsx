@@ -13,6 +13,7 @@ import { useRoomConnection } from '../circles/room/useRoomConnection';
 import { DisplayNameField, useDisplayName } from '../media/DisplayNameField';
 import { MediaCheck, useMediaCheck } from '../media/MediaCheck';
 import { canEncryptMedia, useEncryptedRoom } from '../media/mediaE2ee';
+import { useT } from '../i18n/useT';
 import { useStore, type MediaChoices } from '../store';
 import { AppHeader } from '../ui/AppHeader';
 import { CrisisLine } from '../ui/CrisisLine';
@@ -24,9 +25,7 @@ import { enterPairRoom } from './matchingApi';
 import { MatchingLayout } from './MatchingLayout';
 
 /** Why the room cannot open in a browser that cannot encrypt: never unencrypted media. */
-const PAIR_E2EE_UNSUPPORTED =
-  'This browser cannot encrypt audio and video end to end, so the private room cannot open here. ' +
-  'Please use a current version of Chrome, Edge, Firefox or Safari.';
+const PAIR_E2EE_UNSUPPORTED = 'matching.room.e2eeUnsupported';
 
 type Admitted = { media: Extract<JoinMedia, { available: true }>; e2ee: E2eeKeyGrant; choices: MediaChoices };
 
@@ -38,6 +37,7 @@ type Admitted = { media: Extract<JoinMedia, { available: true }>; e2ee: E2eeKeyG
  * with the admission: LiveKit relays frames it cannot read.
  */
 export function PairRoomPage() {
+  const t = useT();
   const { id = '' } = useParams();
   const firstName = useStore((s) => s.user?.firstName ?? '');
   const userId = useStore((s) => s.user?.id ?? '');
@@ -56,7 +56,7 @@ export function PairRoomPage() {
     await run(async () => {
       const response = await enterPairRoom(id, name);
       if (!response.media.available || !response.e2ee) {
-        setUnavailable(response.media.available ? PAIR_E2EE_UNSUPPORTED : response.media.message);
+        setUnavailable(response.media.available ? t(PAIR_E2EE_UNSUPPORTED) : response.media.message);
         return;
       }
       const choices = check.choices(name);
@@ -70,26 +70,26 @@ export function PairRoomPage() {
   if (admitted) return <PairCall admitted={admitted} onLeft={() => setAdmitted(null)} />;
 
   return (
-    <MatchingLayout title="Your private peer-support room">
-      <p>Only you and your matched peer can enter. Nothing here is recorded, and audio and video are encrypted end to end.</p>
+    <MatchingLayout title={t('matching.room.title')}>
+      <p>{t('matching.room.intro')}</p>
       {!encryptable && (
         <div role="alert" className="notice" data-testid="e2ee-unsupported">
-          <p>{PAIR_E2EE_UNSUPPORTED}</p>
+          <p>{t(PAIR_E2EE_UNSUPPORTED)}</p>
         </div>
       )}
       <form className="prejoin-grid" onSubmit={enter} noValidate>
         <MediaCheck check={check} />
         <section className="card enter" aria-labelledby="pair-enter-heading">
-          <h2 id="pair-enter-heading">Before you enter</h2>
-          <DisplayNameField {...displayName.field} inputRef={displayName.inputRef} label="Your name in the room" hint="Your peer sees this name. A first name is fine." />
+          <h2 id="pair-enter-heading">{t('matching.room.before')}</h2>
+          <DisplayNameField {...displayName.field} inputRef={displayName.inputRef} label={t('matching.room.nameLabel')} hint={t('matching.room.nameHint')} />
           <ErrorLine message={unavailable ?? error} />
           {encryptable && (
             <button type="submit" className="button primary" disabled={busy}>
-              Enter the room
+              {t('matching.room.enter')}
             </button>
           )}
           <p>
-            <Link to="/support">Back to peer support</Link>
+            <Link to="/support">{t('matching.back')}</Link>
           </p>
         </section>
       </form>
@@ -103,7 +103,8 @@ export function PairRoomPage() {
  * only as chosen before entering.
  */
 function PairCall({ admitted, onLeft }: { admitted: Admitted; onLeft: () => void }) {
-  useDocumentTitle('Your private peer-support room');
+  const t = useT();
+  useDocumentTitle(t('matching.room.title'));
   const { choices } = admitted;
   const { room, keys } = useEncryptedRoom({
     adaptiveStream: true,
@@ -137,8 +138,8 @@ function PairCall({ admitted, onLeft }: { admitted: Admitted; onLeft: () => void
       <AppHeader />
       <main className="page circle-page pair-room">
         <div className="circle-header">
-          <h1>Your private peer-support room</h1>
-          <p className="not-recorded">Nothing here is recorded.</p>
+          <h1>{t('matching.room.title')}</h1>
+          <p className="not-recorded">{t('matching.room.notRecorded')}</p>
         </div>
         {connection.phase === 'connected' && (
           <>
@@ -150,12 +151,12 @@ function PairCall({ admitted, onLeft }: { admitted: Admitted; onLeft: () => void
         <div className="circle-main">
           {connection.phase === 'connected' ? (
             <>
-              <CircleStage nameOf={(p) => (p.isLocal ? yourName : 'Your peer')} />
+              <CircleStage nameOf={(p) => (p.isLocal ? yourName : t('matching.room.yourPeer'))} />
               <WaitingForPeer />
               <DevicesCard onDeviceMessage={setDeviceMessage} deviceMessage={deviceMessage} blur={blur} />
             </>
           ) : connection.phase === 'connecting' ? (
-            <Connecting>Connecting to your private room…</Connecting>
+            <Connecting>{t('matching.room.connecting')}</Connecting>
           ) : (
             <MediaUnavailableNotice message={connection.message} onRetry={onLeft} retrying={false} retryError={null} />
           )}
@@ -173,10 +174,11 @@ function PairCall({ admitted, onLeft }: { admitted: Admitted; onLeft: () => void
 
 /** Until the peer arrives, a word that this is the right place. */
 function WaitingForPeer() {
+  const t = useT();
   const others = useRemoteParticipants();
   return (
     <p role="status" className={others.length === 0 ? 'waiting' : 'visually-hidden'}>
-      {others.length === 0 ? 'Waiting for your peer… You are in the right place.' : ''}
+      {others.length === 0 ? t('matching.room.waiting') : ''}
     </p>
   );
 }

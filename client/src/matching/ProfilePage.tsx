@@ -11,6 +11,8 @@ import {
   type Region,
   type WorkRole,
 } from '../../../shared/schemas/matching';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import { useT } from '../i18n/useT';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
@@ -19,31 +21,34 @@ import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
 import { fetchProfile, saveProfile } from './matchingApi';
+import { labelsIn } from './labels';
 import { MatchingLayout } from './MatchingLayout';
 import { optional, wordsOf } from './wordsOf';
 
-const SHOWN_LABELS: Record<ProfileField, string> = {
-  practiceAreas: 'Practice areas',
-  location: 'Municipality and region',
-  workRole: 'Work role',
-  yearOfCall: 'Year of call',
-  languages: 'Languages',
-  gender: 'Gender',
-  diversity: 'Diversity',
-  livedExperience: 'Lived experience',
+const SHOWN_LABELS: Record<ProfileField, MessageId> = {
+  practiceAreas: 'matching.profileField.practiceAreas',
+  location: 'matching.profileField.location',
+  workRole: 'matching.profileField.workRole',
+  yearOfCall: 'matching.profileField.yearOfCall',
+  languages: 'matching.profileField.languages',
+  gender: 'matching.profileField.gender',
+  diversity: 'matching.profileField.diversity',
+  livedExperience: 'matching.profileField.livedExperience',
 };
 
 /** /support/profile — a volunteer's own peer profile, and what of it staff may see and match on. */
 export function ProfilePage() {
+  const t = useT();
   const { state } = useLoad(fetchProfile);
   return (
-    <MatchingLayout title="My peer profile">
+    <MatchingLayout title={t('matching.profile.title')}>
       <Loaded state={state}>{(data) => <ProfileForm initial={data.profile} />}</Loaded>
     </MatchingLayout>
   );
 }
 
 function ProfileForm({ initial }: { initial: PeerProfile | null }) {
+  const t = useT();
   const [practiceAreas, setPracticeAreas] = useState<PracticeArea[]>(initial?.practiceAreas ?? []);
   const [region, setRegion] = useState<Region | ''>(initial?.region ?? '');
   const [municipality, setMunicipality] = useState(initial?.municipality ?? '');
@@ -82,34 +87,40 @@ function ProfileForm({ initial }: { initial: PeerProfile | null }) {
     if (await run(() => saveProfile(profile))) setSaved(true);
   }
 
+  const notGiven = t('matching.profile.notGiven');
+  const commas = t('matching.profile.commas');
   return (
     <form onSubmit={submit} noValidate className="card form">
-      <p>
-        Staff see only the parts you tick under “Show to staff”, and only those count when they look for a match. Your
-        firm or organisation is never shown; it is used only to avoid conflicts of interest.
-      </p>
+      <p>{t('matching.profile.intro')}</p>
       <ErrorLine message={error} />
-      <ChoiceGroup id="prof-available" label="Availability" options={{ active: 'Active: I can take new matches', paused: 'Paused' }} chosen={available} onChange={setAvailable} single />
+      <ChoiceGroup
+        id="prof-available"
+        label={t('matching.profile.availability')}
+        options={{ active: t('matching.profile.active'), paused: t('matching.profile.paused') }}
+        chosen={available}
+        onChange={setAvailable}
+        single
+      />
       <div className="form-grid">
-        <TextField id="prof-capacity" label="Capacity (active matches at once)" type="number" value={capacity} onChange={setCapacity} error={fields.capacity} />
-        <TextField id="prof-organisation" label="Firm or organisation" value={organisation} onChange={setOrganisation} maxLength={120} error={fields.organisation} />
-        <SelectField id="prof-region" label="Region" options={REGION_LABELS} value={region} onChange={setRegion} emptyLabel="Not given" error={fields.region} />
-        <TextField id="prof-municipality" label="Municipality" value={municipality} onChange={setMunicipality} maxLength={60} error={fields.municipality} />
-        <SelectField id="prof-role" label="Work role" options={WORK_ROLE_LABELS} value={workRole} onChange={setWorkRole} emptyLabel="Not given" error={fields.workRole} />
-        <TextField id="prof-year" label="Year of call" type="number" value={yearOfCall} onChange={setYearOfCall} error={fields.yearOfCall} />
-        <TextField id="prof-languages" label="Languages" hint="Separated by commas." value={languages} onChange={setLanguages} error={fields.languages} />
-        <TextField id="prof-gender" label="Gender (optional)" value={gender} onChange={setGender} maxLength={40} error={fields.gender} />
-        <TextField id="prof-diversity" label="Diversity, self-described (optional)" hint="Separated by commas." value={diversity} onChange={setDiversity} error={fields.diversity} />
+        <TextField id="prof-capacity" label={t('matching.profile.capacity')} type="number" value={capacity} onChange={setCapacity} error={fields.capacity} />
+        <TextField id="prof-organisation" label={t('matching.field.organisation')} value={organisation} onChange={setOrganisation} maxLength={120} error={fields.organisation} />
+        <SelectField id="prof-region" label={t('matching.field.region')} options={labelsIn(t, REGION_LABELS)} value={region} onChange={setRegion} emptyLabel={notGiven} error={fields.region} />
+        <TextField id="prof-municipality" label={t('matching.field.municipality')} value={municipality} onChange={setMunicipality} maxLength={60} error={fields.municipality} />
+        <SelectField id="prof-role" label={t('matching.field.workRole')} options={labelsIn(t, WORK_ROLE_LABELS)} value={workRole} onChange={setWorkRole} emptyLabel={notGiven} error={fields.workRole} />
+        <TextField id="prof-year" label={t('matching.profile.yearOfCall')} type="number" value={yearOfCall} onChange={setYearOfCall} error={fields.yearOfCall} />
+        <TextField id="prof-languages" label={t('matching.profile.languages')} hint={commas} value={languages} onChange={setLanguages} error={fields.languages} />
+        <TextField id="prof-gender" label={t('matching.profile.gender')} value={gender} onChange={setGender} maxLength={40} error={fields.gender} />
+        <TextField id="prof-diversity" label={t('matching.profile.diversity')} hint={commas} value={diversity} onChange={setDiversity} error={fields.diversity} />
       </div>
-      <ChoiceGroup id="prof-practice" label="Practice areas" options={PRACTICE_AREA_LABELS} chosen={practiceAreas} onChange={setPracticeAreas} error={fields.practiceAreas} />
-      <ChoiceGroup id="prof-lived" label="Lived experience (optional)" options={LIVED_EXPERIENCE_LABELS} chosen={lived} onChange={setLived} error={fields.livedExperience} />
-      <ChoiceGroup id="prof-shown" label="Show to staff" options={SHOWN_LABELS} chosen={shown} onChange={setShown} error={fields.shown} />
+      <ChoiceGroup id="prof-practice" label={t('matching.profile.practiceAreas')} options={labelsIn(t, PRACTICE_AREA_LABELS)} chosen={practiceAreas} onChange={setPracticeAreas} error={fields.practiceAreas} />
+      <ChoiceGroup id="prof-lived" label={t('matching.profile.lived')} options={labelsIn(t, LIVED_EXPERIENCE_LABELS)} chosen={lived} onChange={setLived} error={fields.livedExperience} />
+      <ChoiceGroup id="prof-shown" label={t('matching.profile.shown')} options={labelsIn(t, SHOWN_LABELS)} chosen={shown} onChange={setShown} error={fields.shown} />
       <button type="submit" className="button primary" disabled={busy}>
-        Save my profile
+        {t('matching.profile.save')}
       </button>
       {saved && (
         <p role="status" className="success">
-          Profile saved.
+          {t('matching.profile.saved')}
         </p>
       )}
     </form>

@@ -16,17 +16,20 @@ import {
   type WorkRole,
 } from '../../../shared/schemas/matching';
 import { HelpLink } from '../help/HelpLink';
+import { useT } from '../i18n/useT';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { ErrorLine } from '../ui/ErrorLine';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { submitRequest } from './matchingApi';
+import { labelsIn } from './labels';
 import { MatchingLayout } from './MatchingLayout';
 import { optional, wordsOf } from './wordsOf';
 
 /** /support/request[?from=circle] — a member's confidential request for a matched peer. */
 export function RequestFormPage() {
+  const t = useT();
   const [params] = useSearchParams();
   const fromCircle = params.get('from') === 'circle';
   const [category, setCategory] = useState<RequestCategory[]>([]);
@@ -79,68 +82,73 @@ export function RequestFormPage() {
 
   if (sent) {
     return (
-      <MatchingLayout title="Request sent">
+      <MatchingLayout title={t('matching.request.sentTitle')}>
         <p role="status" className="success">
-          Thank you. Your request is with staff, and only staff can read it. They will contact you the way you asked.
+          {t('matching.request.sentBody')}
         </p>
         <p>
-          <Link to="/support">Back to peer support</Link>
+          <Link to="/support">{t('matching.back')}</Link>
         </p>
       </MatchingLayout>
     );
   }
 
+  const noPreference = t('matching.noPreference');
   return (
-    <MatchingLayout title="Ask for a matched peer">
-      <p className="lede">
-        {fromCircle ? 'You came from the circle. ' : ''}Tell us a little about what is going on and what kind of peer
-        would help. Only staff read this; leave out anything you prefer not to write.
-      </p>
+    <MatchingLayout title={t('matching.request.title')}>
+      <p className="lede">{t('matching.request.lede', { fromCircle: fromCircle ? 'yes' : 'no' })}</p>
       <p className="never-advice">
-        <strong>Peer support is never advice.</strong> Your peer shares their own story and what helped them, never
-        legal, financial or other advice. Not sure this is the right door? <HelpLink />
+        {t.rich('matching.request.neverAdvice', { strong: (chunks) => <strong>{chunks}</strong> })} <HelpLink />
       </p>
       <form onSubmit={submit} noValidate className="card form">
         <ErrorLine message={error} />
-        <ChoiceGroup id="req-category" label="What is it about?" options={CATEGORY_LABELS} chosen={category} onChange={setCategory} single error={fields.category} />
-        <TextField id="req-details" label="In your own words (optional)" value={details} onChange={setDetails} maxLength={2000} multiline error={fields.details} />
+        <ChoiceGroup id="req-category" label={t('matching.request.category')} options={labelsIn(t, CATEGORY_LABELS)} chosen={category} onChange={setCategory} single error={fields.category} />
+        <TextField id="req-details" label={t('matching.request.details')} value={details} onChange={setDetails} maxLength={2000} multiline error={fields.details} />
         <TextField
           id="req-organisation"
-          label="Your firm or organisation (optional)"
-          hint="So we never suggest a peer from the same place."
+          label={t('matching.request.organisation')}
+          hint={t('matching.request.organisationHint')}
           value={organisation}
           onChange={setOrganisation}
           maxLength={120}
           error={fields.organisation}
         />
-        <h2>What would you like in a peer?</h2>
+        <h2>{t('matching.request.peerHeading')}</h2>
         <div className="form-grid">
-          <SelectField id="pref-region" label="Region" options={REGION_LABELS} emptyLabel="No preference" value={region} onChange={setRegion} error={fields.region} />
-          <TextField id="pref-municipality" label="Municipality" value={municipality} onChange={setMunicipality} maxLength={60} error={fields.municipality} />
-          <SelectField id="pref-practice" label="Practice area" options={PRACTICE_AREA_LABELS} emptyLabel="No preference" value={practiceArea} onChange={setPracticeArea} error={fields.practiceArea} />
-          <SelectField id="pref-role" label="Work role" options={WORK_ROLE_LABELS} emptyLabel="No preference" value={workRole} onChange={setWorkRole} error={fields.workRole} />
-          <SelectField id="pref-seniority" label="Seniority of the peer" options={SENIORITY_LABELS} emptyLabel="No preference" value={seniority} onChange={setSeniority} error={fields.seniority} />
-          <TextField id="pref-gender" label="Gender of the peer" value={gender} onChange={setGender} maxLength={40} error={fields.gender} />
-          <TextField id="pref-language" label="Language" value={language} onChange={setLanguage} maxLength={40} error={fields.language} />
+          <SelectField id="pref-region" label={t('matching.field.region')} options={labelsIn(t, REGION_LABELS)} emptyLabel={noPreference} value={region} onChange={setRegion} error={fields.region} />
+          <TextField id="pref-municipality" label={t('matching.field.municipality')} value={municipality} onChange={setMunicipality} maxLength={60} error={fields.municipality} />
+          <SelectField id="pref-practice" label={t('matching.field.practiceArea')} options={labelsIn(t, PRACTICE_AREA_LABELS)} emptyLabel={noPreference} value={practiceArea} onChange={setPracticeArea} error={fields.practiceArea} />
+          <SelectField id="pref-role" label={t('matching.field.workRole')} options={labelsIn(t, WORK_ROLE_LABELS)} emptyLabel={noPreference} value={workRole} onChange={setWorkRole} error={fields.workRole} />
+          <SelectField id="pref-seniority" label={t('matching.request.seniority')} options={labelsIn(t, SENIORITY_LABELS)} emptyLabel={noPreference} value={seniority} onChange={setSeniority} error={fields.seniority} />
+          <TextField id="pref-gender" label={t('matching.request.gender')} value={gender} onChange={setGender} maxLength={40} error={fields.gender} />
+          <TextField id="pref-language" label={t('matching.field.language')} value={language} onChange={setLanguage} maxLength={40} error={fields.language} />
           <TextField
             id="pref-diversity"
-            label="Shared identity or background"
-            hint="Optional, separated by commas, e.g. Black, Muslim, 2SLGBTQ+."
+            label={t('matching.request.diversity')}
+            hint={t('matching.request.diversityHint')}
             value={diversity}
             onChange={setDiversity}
             error={fields.diversity}
           />
         </div>
-        <ChoiceGroup id="pref-lived" label="Lived experience that would help" options={LIVED_EXPERIENCE_LABELS} chosen={lived} onChange={setLived} error={fields.livedExperience} />
-        <ChoiceGroup id="contact-method" label="How should staff contact you?" options={{ email: 'Email', phone: 'Phone' }} chosen={method} onChange={setMethod} single error={fields.method} />
+        <ChoiceGroup id="pref-lived" label={t('matching.request.lived')} options={labelsIn(t, LIVED_EXPERIENCE_LABELS)} chosen={lived} onChange={setLived} error={fields.livedExperience} />
+        <ChoiceGroup
+          id="contact-method"
+          label={t('matching.request.contactMethod')}
+          options={{ email: t('matching.request.methodEmail'), phone: t('matching.request.methodPhone') }}
+          chosen={method}
+          onChange={setMethod}
+          single
+          error={fields.method}
+        />
         {method[0] === 'email' ? (
-          <TextField id="contact-email" label="Email for contact" type="email" value={email} onChange={setEmail} maxLength={254} error={fields.email} />
+          <TextField id="contact-email" label={t('matching.request.email')} type="email" value={email} onChange={setEmail} maxLength={254} error={fields.email} />
         ) : (
-          <TextField id="contact-phone" label="Phone for contact" type="tel" value={phone} onChange={setPhone} maxLength={25} error={fields.phone} />
+          <TextField id="contact-phone" label={t('matching.request.phone')} type="tel" value={phone} onChange={setPhone} maxLength={25} error={fields.phone} />
         )}
-        <TextField id="contact-times" label="Best times to reach you (optional)" value={bestTimes} onChange={setBestTimes} maxLength={200} error={fields.bestTimes} />
+        <TextField id="contact-times" label={t('matching.request.bestTimes')} value={bestTimes} onChange={setBestTimes} maxLength={200} error={fields.bestTimes} />
         <button type="submit" className="button primary" disabled={busy}>
-          Send my request
+          {t('matching.request.send')}
         </button>
       </form>
     </MatchingLayout>

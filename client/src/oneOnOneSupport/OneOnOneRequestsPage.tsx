@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import type { SupportRequest } from '../../../shared/schemas/live';
 import { createCircleSocket } from '../api/createCircleSocket';
@@ -6,7 +6,8 @@ import { emitCommand } from '../api/emitCommand';
 import { useStore } from '../store';
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
-import { memberKindLabel } from '../ui/memberKindLabel';
+import { useT } from '../i18n/useT';
+import { callerKindIn, momentIn } from '../matching/labels';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { addRequest } from './addRequest';
 
@@ -18,7 +19,8 @@ export function OneOnOneRequestsPage() {
 }
 
 function SupportQueue() {
-  useDocumentTitle('One-on-one support requests');
+  const t = useT();
+  useDocumentTitle(t('support.title'));
   const [socket] = useState(createCircleSocket);
   const [requests, setRequests] = useState<SupportRequest[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +57,7 @@ function SupportQueue() {
     const ack = await emitCommand(socket, 'support:handle', { id: r.id });
     if (ack.ok) {
       setRequests((list) => (list ?? []).filter((x) => x.id !== r.id));
-      setStatus(`Marked ${r.firstName}'s request as handled.`);
+      setStatus(t('support.handled', { name: r.firstName }));
       // The header's count of waiting requests goes down at once.
       useStore.getState().inboxChanged();
     } else setError(ack.message);
@@ -65,31 +67,43 @@ function SupportQueue() {
     <>
       <AppHeader />
       <main className="page">
-        <h1>One-on-one support requests</h1>
-        <p className="lede">People who asked for one-on-one support. Contact them privately; nobody else sees these.</p>
-        {!connected && requests !== null && <p role="status" className="reconnecting">Reconnecting…</p>}
+        <h1>{t('support.title')}</h1>
+        <p className="lede">{t('support.lede')}</p>
+        {!connected && requests !== null && <p role="status" className="reconnecting">{t('support.reconnecting')}</p>}
         <ErrorLine message={error} />
         {requests === null ? (
-          !error && <p role="status">Loading…</p>
+          !error && <p role="status">{t('common.loading')}</p>
         ) : requests.length === 0 ? (
-          <p>No open requests.</p>
+          <p>{t('support.none')}</p>
         ) : (
-          <ul aria-label="Open support requests" className="support-queue">
-            {requests.map((r) => (
-              <li key={r.id} className="card">
-                <div>
-                  <strong>{r.firstName}</strong> · <a href={`mailto:${r.email}`}>{r.email}</a>
-                  {r.memberKind && <> · {memberKindLabel(r.memberKind)}</>}
-                </div>
-                <div className="hint">
-                  <time dateTime={r.createdAt}>{new Date(r.createdAt).toLocaleString()}</time>
-                  {r.fromCircle && <> · from a circle</>}
-                </div>
-                <button type="button" className="button secondary" onClick={() => void handle(r)}>
-                  Mark handled
-                </button>
-              </li>
-            ))}
+          <ul aria-label={t('support.listLabel')} className="support-queue">
+            {requests.map((r) => {
+              const when = (chunks: ReactNode[]) => <time dateTime={r.createdAt}>{chunks}</time>;
+              const parts = {
+                name: r.firstName,
+                email: r.email,
+                kind: r.memberKind ? callerKindIn(t, r.memberKind) : '',
+              };
+              const tags = {
+                b: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+                mail: (chunks: ReactNode[]) => <a href={`mailto:${r.email}`}>{chunks}</a>,
+              };
+              return (
+                <li key={r.id} className="card">
+                  <div>{t.rich(r.memberKind ? 'support.whoKind' : 'support.who', { ...parts, ...tags })}</div>
+                  <div className="hint">
+                    {r.fromCircle ? (
+                      t.rich('support.fromCircle', { at: momentIn(t.locale, r.createdAt), when })
+                    ) : (
+                      <time dateTime={r.createdAt}>{momentIn(t.locale, r.createdAt)}</time>
+                    )}
+                  </div>
+                  <button type="button" className="button secondary" onClick={() => void handle(r)}>
+                    {t('support.handle')}
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         )}
         <p role="status">{status}</p>

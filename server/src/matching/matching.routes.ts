@@ -16,7 +16,7 @@ import { AppError } from '../http/errors';
 import { parse } from '../http/validate';
 import type { MatchingService } from './matching.service';
 
-const IdParams = z.object({ id: z.string().uuid('Not a valid id') }).strict();
+const IdParams = z.object({ id: z.string().uuid('matching.validation.id') }).strict();
 
 /**
  * Who may do what. Staff pass every `requireUser` check, so routes that belong to a volunteer themself (their
@@ -25,7 +25,7 @@ const IdParams = z.object({ id: z.string().uuid('Not a valid id') }).strict();
 function volunteerSelf(req: Request): PublicUser {
   const user = signedInUser(req);
   if (user.role !== 'volunteer') {
-    throw new AppError(403, 'FORBIDDEN', 'Only a volunteer can do this, for their own peer profile and matches.');
+    throw new AppError(403, 'FORBIDDEN', 'matching.error.volunteerOnly');
   }
   return user;
 }

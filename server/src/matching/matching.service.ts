@@ -9,6 +9,7 @@ import {
   type MatchView,
   type Notice,
   type OwnRequest,
+  type Exclusion,
   type PairRoomResponse,
   type Outcome,
   type QueueResponse,
@@ -18,11 +19,14 @@ import {
   type VolunteerMatch,
   type Weights,
 } from '../../../shared/schemas/matching';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import type { Translate } from '../../../shared/i18n/translate';
 import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
-import { currentVolunteers, missingInWords, volunteerReadiness } from '../people/readiness';
-import { usersRepository } from '../auth/users.repository';
+import { currentLocale, type I18n } from '../i18n/i18n';
+import { currentVolunteers, volunteerReadiness } from '../people/readiness';
+import { toPublicUser, usersRepository } from '../auth/users.repository';
 import type { Admission } from '../live/admission';
 import type { Logger } from '../log';
 import type { Mailer } from '../mail/mailer';
@@ -37,22 +41,33 @@ export type MatchingService = ReturnType<typeof createMatchingService>;
 
 type NoticeKind = Notice['kind'];
 
-/** Notices say what happened and where to look; never what a request is about. */
-const NOTICE_TEXT: Record<NoticeKind, string> = {
-  request_received: 'We received your confidential request for a matched peer. Staff will be in touch.',
-  match_proposed: 'Staff have proposed a peer-support match for you. Please accept or decline it.',
-  match_accepted: 'A volunteer accepted a match you proposed.',
-  match_declined: 'A volunteer declined a match you proposed. The request is back in the queue.',
-  match_active: 'A trained peer has agreed to talk with you. You can meet in your private video room, at a time you agree.',
-  match_closed: 'A peer-support match you were part of has been closed. Thank you.',
+/** Notices say what happened and where to look; never what a request is about. Each is read in its reader's locale. */
+const NOTICE_TEXT: Record<NoticeKind, MessageId> = {
+  request_received: 'matching.notice.request_received',
+  match_proposed: 'matching.notice.match_proposed',
+  match_accepted: 'matching.notice.match_accepted',
+  match_declined: 'matching.notice.match_declined',
+  match_active: 'matching.notice.match_active',
+  match_closed: 'matching.notice.match_closed',
 };
+
+/** How an exclusion reads inside a refusal ("paused, at capacity"). */
+const EXCLUSION_IN_TEXT: Record<Exclusion, MessageId> = {
+  paused: 'matching.exclusionShort.paused',
+  at_capacity: 'matching.exclusionShort.at_capacity',
+  same_organisation: 'matching.exclusionShort.same_organisation',
+  already_declined: 'matching.exclusionShort.already_declined',
+};
+
+/** Which of the two readiness items are missing, as the refusal's `missing` select reads it. */
+const missingKey = (missing: readonly string[]): string => missing.join('_') || 'none';
 
 const MILESTONE_STEP = 100;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const notFound = () => new AppError(404, 'NOT_FOUND', 'We could not find that request. Go back to the queue.');
-const matchNotFound = () => new AppError(404, 'NOT_FOUND', 'We could not find that match. Go back to your list.');
+const notFound = () => new AppError(404, 'NOT_FOUND', 'matching.error.requestNotFound');
+const matchNotFound = () => new AppError(404, 'NOT_FOUND', 'matching.error.matchNotFound');
 
 export function createMatchingService(deps: {
   db: Db;
@@ -70,7 +85,11 @@ export function createMatchingService(deps: {
   admission: Pick<Admission, 'room'>;
   /** The pair room's end-to-end media key. */
   mediaKeys: Pick<CircleKeys, 'pairKeyFor'>;
+  /** Words: answers in the request's locale, e-mails in each recipient's (their account's, else the program's default). */
+  i18n: I18n;
 }) {
+  /** The words of the request or command being answered. */
+  const here = (): Translate => deps.i18n.t(currentLocale() ?? deps.i18n.defaultLocale);
   const repo = matchingRepository(deps.db);
   const users = usersRepository(deps.db);
 
@@ -85,7 +104,7 @@ export function createMatchingService(deps: {
 
   /**
    * Emails the queued notices, in the background: a slow or failing mail server never holds up or undoes a match.
-   * The message is the fixed notice text and a link, never anything from the request.
+   * The message is the fixed notice text and a link, never anything from the request, in the recipient's locale.
    */
   function send(outbox: Outbox): void {
     const mailer = deps.mailer;
@@ -94,8 +113,9 @@ export function createMatchingService(deps: {
       void (async () => {
         const user = await users.byId(userId);
         if (!user) return;
-        const link = deps.publicUrl ? `\n\nSign in to see more: ${deps.publicUrl}/support` : '';
-        await mailer.send({ to: user.email, subject: 'Red Mug peer support', text: `${NOTICE_TEXT[kind]}${link}` });
+        const t = deps.i18n.t(toPublicUser(user).locale ?? deps.i18n.defaultLocale);
+        const link = deps.publicUrl ? `\n\n${t('matching.mail.signIn', { url: `${deps.publicUrl}/support` })}` : '';
+        await mailer.send({ to: user.email, subject: t('matching.mail.subject'), text: `${t(NOTICE_TEXT[kind])}${link}` });
       })().catch(() => deps.log.warn('matching.mail_failed', { kind }));
     }
   }
@@ -104,7 +124,7 @@ export function createMatchingService(deps: {
     id: m.id,
     requestId: m.request_id,
     volunteerId: m.volunteer_id ?? '',
-    volunteerFirstName: m.volunteer_first_name ?? '(former volunteer)',
+    volunteerFirstName: m.volunteer_first_name ?? here()('matching.formerVolunteer'),
     status: m.status,
     proposedAt: new Date(m.proposed_at).toISOString(),
     respondedAt: m.responded_at ? new Date(m.responded_at).toISOString() : null,
@@ -173,7 +193,7 @@ export function createMatchingService(deps: {
       const request = m ? await repo.requestById(m.request_id) : null;
       // Anyone else, staff included, sees no such room.
       if (!m || !request || (user.id !== m.volunteer_id && user.id !== request.requester_id)) throw matchNotFound();
-      if (m.status !== 'active') throw new AppError(409, 'CONFLICT', 'The video room opens once the match is active.');
+      if (m.status !== 'active') throw new AppError(409, 'CONFLICT', 'matching.error.roomNotActive');
       const { identity, media } = await deps.admission.room(user, `match_${m.id}`);
       // Encrypted end to end like a circle: the key goes to one of the two, in the answer to their signed-in request.
       const e2ee = media.available ? { epoch: 0, key: deps.mediaKeys.pairKeyFor(m.id).toString('base64url') } : null;
@@ -231,12 +251,12 @@ export function createMatchingService(deps: {
       await record(deps.db, { actorId: staff.id, action: 'request.suggestions', targetType: 'support_request', targetId: id, at: deps.clock.now() });
       const caller = { organisation: r.organisation, preferences: MatchPreferences.parse(r.preferences) };
       const year = deps.clock.now().getUTCFullYear();
-      return { weights, suggestions: rankCandidates(caller, await candidatesFor(id), weights, year) };
+      return { weights, suggestions: rankCandidates(caller, await candidatesFor(id), weights, year, here()) };
     },
 
     async propose(staff: PublicUser, requestId: string, volunteerId: string): Promise<MatchView> {
       const r = await requestOrThrow(requestId);
-      if (r.status !== 'open') throw new AppError(409, 'CONFLICT', 'This request already has a match.');
+      if (r.status !== 'open') throw new AppError(409, 'CONFLICT', 'matching.error.alreadyMatched');
       const caller = { organisation: r.organisation, preferences: MatchPreferences.parse(r.preferences) };
       const candidate = (await candidatesFor(requestId)).find((c) => c.volunteerId === volunteerId);
       if (!candidate) {
@@ -246,17 +266,17 @@ export function createMatchingService(deps: {
           throw new AppError(
             409,
             'VOLUNTEER_NOT_CURRENT',
-            `This volunteer cannot be matched yet: their ${missingInWords(readiness.missing)} is not on record or has lapsed. Choose from the suggestions.`,
+            { id: 'matching.error.volunteerNotCurrent', values: { missing: missingKey(readiness.missing) } },
             { data: { volunteerId, missing: readiness.missing } },
           );
         }
       }
-      if (!candidate) throw new AppError(404, 'NOT_FOUND', 'That volunteer has no peer profile. Choose from the suggestions.');
+      if (!candidate) throw new AppError(404, 'NOT_FOUND', 'matching.error.noProfile');
       const excluded = exclusionsFor(caller, candidate);
       if (excluded.length > 0) {
-        throw new AppError(409, 'CONFLICT', `This volunteer cannot be proposed: ${excluded.join(', ').replace(/_/g, ' ')}.`, {
-          data: { excluded },
-        });
+        const t = here();
+        const reasons = excluded.map((x) => t(EXCLUSION_IN_TEXT[x])).join(', ');
+        throw new AppError(409, 'CONFLICT', { id: 'matching.error.excluded', values: { reasons } }, { data: { excluded } });
       }
       const id = randomUUID();
       const outbox: Outbox = [];
@@ -267,7 +287,7 @@ export function createMatchingService(deps: {
           await notify(tx, outbox, volunteerId, 'match_proposed');
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw new AppError(409, 'CONFLICT', 'This request already has a proposal waiting on a volunteer.');
+        if (isUniqueViolation(err)) throw new AppError(409, 'CONFLICT', 'matching.error.proposalWaiting');
         throw err;
       }
       send(outbox);
@@ -293,7 +313,7 @@ export function createMatchingService(deps: {
         const m = await txRepo.matchById(matchId);
         // Someone else's match looks exactly like a missing one.
         if (!m || m.volunteer_id !== volunteer.id) throw matchNotFound();
-        if (m.status !== 'proposed') throw new AppError(409, 'CONFLICT', 'This proposal has already been answered.');
+        if (m.status !== 'proposed') throw new AppError(409, 'CONFLICT', 'matching.error.alreadyAnswered');
         const request = await txRepo.requestById(m.request_id);
         if (!request) throw matchNotFound();
         if (accept) {
@@ -303,7 +323,7 @@ export function createMatchingService(deps: {
             throw new AppError(
               409,
               'VOLUNTEER_NOT_CURRENT',
-              `You cannot accept a match until your ${missingInWords(readiness.missing)} is renewed. Contact program staff, or decline so the request goes to someone else.`,
+              { id: 'matching.error.acceptNotCurrent', values: { missing: missingKey(readiness.missing) } },
               { data: { volunteerId: volunteer.id, missing: readiness.missing } },
             );
           }
@@ -311,14 +331,14 @@ export function createMatchingService(deps: {
           const profile = PeerProfile.safeParse(await txRepo.profileOf(volunteer.id));
           const capacity = profile.success ? profile.data.capacity : 0;
           if ((await txRepo.activeCountOf(volunteer.id)) >= capacity) {
-            throw new AppError(409, 'CONFLICT', 'You are at your capacity. Raise it in your profile or close a match first.');
+            throw new AppError(409, 'CONFLICT', 'matching.error.atCapacity');
           }
         }
         const moved = await txRepo.transition(matchId, 'proposed', accept ? 'active' : 'declined', {
           responded_at: now,
           ...(accept ? { accepted_at: now } : {}),
         });
-        if (!moved) throw new AppError(409, 'CONFLICT', 'This proposal has already been answered.');
+        if (!moved) throw new AppError(409, 'CONFLICT', 'matching.error.alreadyAnswered');
         if (accept) {
           await txRepo.setRequestStatus(m.request_id, 'matched');
           await notify(tx, outbox, request.requester_id, 'match_active');
@@ -338,7 +358,7 @@ export function createMatchingService(deps: {
         const m = await txRepo.matchById(matchId);
         if (!m) throw matchNotFound();
         if (!(await txRepo.transition(matchId, 'active', 'closed', { closed_at: now, outcome }))) {
-          throw new AppError(409, 'CONFLICT', 'Only an active match can be closed.');
+          throw new AppError(409, 'CONFLICT', 'matching.error.onlyActiveClose');
         }
         await txRepo.setRequestStatus(m.request_id, 'closed', now);
         await record(tx, { actorId: staff.id, action: 'match.closed', targetType: 'support_request', targetId: m.request_id, at: now });
@@ -361,9 +381,11 @@ export function createMatchingService(deps: {
     },
 
     async notices(user: PublicUser): Promise<Notice[]> {
+      const t = here();
       return (await repo.noticesOf(user.id)).map((n) => {
         const kind = n.kind as NoticeKind;
-        return { id: n.id, kind, at: new Date(n.at).toISOString(), text: NOTICE_TEXT[kind] ?? '' };
+        const id = Object.hasOwn(NOTICE_TEXT, kind) ? NOTICE_TEXT[kind] : null;
+        return { id: n.id, kind, at: new Date(n.at).toISOString(), text: id ? t(id) : '' };
       });
     },
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../shared/i18n/translate';
 import {
   DEFAULT_WEIGHTS,
   PROFILE_FIELDS,
@@ -17,6 +18,8 @@ import {
 } from './scoring';
 
 const YEAR = 2026;
+const EN = translator('en-CA');
+const FR = translator('fr-CA');
 
 const profile = (p: Partial<PeerProfile> = {}): PeerProfile => ({
   practiceAreas: ['family'],
@@ -123,13 +126,20 @@ describe('reasons and points', () => {
       [['location', 'not_shared', 0]],
     ],
   ])('%s', (_name, pref, prof, expected) => {
-    const reasons = reasonsFor({ preferences: prefs(pref) }, profile(prof), DEFAULT_WEIGHTS, YEAR);
+    const reasons = reasonsFor({ preferences: prefs(pref) }, profile(prof), DEFAULT_WEIGHTS, YEAR, EN);
     expect(reasons.map((r) => [r.criterion, r.outcome, r.points])).toEqual(expected);
   });
 
   it('a field the volunteer keeps private never appears in the text', () => {
-    const [reason] = reasonsFor({ preferences: prefs({ gender: 'Man' }) }, profile({ shown: [] }), DEFAULT_WEIGHTS, YEAR);
+    const [reason] = reasonsFor({ preferences: prefs({ gender: 'Man' }) }, profile({ shown: [] }), DEFAULT_WEIGHTS, YEAR, EN);
     expect(reason?.text).toBe('Not shared with staff');
+  });
+
+  it('reads in the reader\'s language, labels from the catalogs', () => {
+    const caller = { preferences: prefs({ region: 'edmonton', seniority: 'senior', livedExperience: ['career_pivot', 'grief'] }) };
+    const texts = (t: typeof EN) => reasonsFor(caller, profile(), DEFAULT_WEIGHTS, YEAR, t).map((r) => r.text);
+    expect(texts(EN)).toEqual(['Same region (Edmonton area)', 'Called 2005: 15 or more years of call', 'Shares a career pivot (1 of 2)']);
+    expect(texts(FR)).toEqual(['Même région (Région d’Edmonton)', 'Admission au barreau en 2005 : 15 ans ou plus au barreau', 'A en commun : une réorientation de carrière (1 sur 2)']);
   });
 });
 
@@ -138,7 +148,7 @@ describe('ranking', () => {
     organisation: 'Acme Energy Inc.',
     preferences: prefs({ practiceArea: 'family', language: 'French', livedExperience: ['returning_from_leave'] }),
   };
-  const ids = (weights: Weights, cs: Candidate[]) => rankCandidates(caller, cs, weights, YEAR).map((s) => s.volunteerId);
+  const ids = (weights: Weights, cs: Candidate[]) => rankCandidates(caller, cs, weights, YEAR, EN).map((s) => s.volunteerId);
   const frenchOnly = profile({ practiceAreas: ['tax'], livedExperience: [], languages: ['French'] });
   const familyOnly = profile({ practiceAreas: ['family'], livedExperience: [], languages: ['English'] });
 
@@ -206,12 +216,12 @@ describe('ranking', () => {
   });
 
   it('reports score out of the weights the caller asked about', () => {
-    const [top] = rankCandidates(caller, [candidate('a')], DEFAULT_WEIGHTS, YEAR);
+    const [top] = rankCandidates(caller, [candidate('a')], DEFAULT_WEIGHTS, YEAR, EN);
     expect(top).toMatchObject({ score: 9, maxScore: 9, excluded: [] });
   });
 
   it('a zero weight ignores the criterion', () => {
-    const [top] = rankCandidates(caller, [candidate('a')], { ...DEFAULT_WEIGHTS, language: 0 }, YEAR);
+    const [top] = rankCandidates(caller, [candidate('a')], { ...DEFAULT_WEIGHTS, language: 0 }, YEAR, EN);
     expect(top).toMatchObject({ score: 6, maxScore: 6 });
   });
 });

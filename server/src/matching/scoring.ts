@@ -1,11 +1,11 @@
 import {
   CRITERIA,
-  LIVED_EXPERIENCE_LABELS,
+  LIVED_EXPERIENCES,
   PRACTICE_AREA_LABELS,
   REGION_LABELS,
-  SENIORITY_LABELS,
   WORK_ROLE_LABELS,
   type Criterion,
+  type LivedExperience,
   type Exclusion,
   type MatchPreferences,
   type PeerProfile,
@@ -15,6 +15,8 @@ import {
   type Suggestion,
   type Weights,
 } from '../../../shared/schemas/matching';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import type { Translate } from '../../../shared/i18n/translate';
 
 /**
  * The matching score, in full. Deliberately simple so staff can check it by hand:
@@ -27,6 +29,7 @@ import {
  *   the share of the caller's items the volunteer has.
  * - Exclusions (paused, at capacity, same organisation, already declined this request) never hide a volunteer: they
  *   are listed after the eligible ones with the reasons, so staff can see why.
+ * - Reasons are written in the reader's locale (`t`), from the catalogs' labels and the volunteer's shown words.
  * - Order: eligible first, then score (high first), then whoever has waited longest since their last match (never
  *   matched first), then id. No randomness, no clock beyond the year used for seniority.
  */
@@ -86,83 +89,100 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 type Evaluated = Omit<Reason, 'criterion' | 'points'> & { fraction: number };
 
-function listFraction(asked: string[], has: string[], label: (s: string) => string): Evaluated {
+/** Self-described words and labels in a list, as the reason reads them. */
+const list = (items: string[]) => items.join(', ');
+
+function listFraction(t: Translate, asked: string[], has: string[], label: (s: string) => string): Evaluated {
   const mine = new Set(has.map(normaliseWord));
   const hit = asked.filter((a) => mine.has(normaliseWord(a)));
   const fraction = hit.length / asked.length;
   const outcome = hit.length === asked.length ? 'match' : hit.length > 0 ? 'partial' : 'mismatch';
+  const items = list(hit.map(label));
   const text =
-    hit.length > 0
-      ? `Shares ${hit.map(label).join(', ')}${hit.length < asked.length ? ` (${hit.length} of ${asked.length})` : ''}`
-      : `Does not list ${asked.map(label).join(', ')}`;
+    hit.length === 0
+      ? t('matching.reason.doesNotList', { items: list(asked.map(label)) })
+      : hit.length < asked.length
+        ? t('matching.reason.sharesSome', { items, hit: hit.length, asked: asked.length })
+        : t('matching.reason.shares', { items });
   return { outcome, text, fraction };
 }
 
 const yes = (text: string): Evaluated => ({ outcome: 'match', text, fraction: 1 });
 const no = (text: string): Evaluated => ({ outcome: 'mismatch', text, fraction: 0 });
 
-/** null when the caller expressed no preference for this criterion. */
-function evaluate(c: Criterion, pref: MatchPreferences, p: PeerProfile, year: number): Evaluated | null {
+/** null when the caller expressed no preference for this criterion. Texts in the reader's words (`t`). */
+function evaluate(t: Translate, c: Criterion, pref: MatchPreferences, p: PeerProfile, year: number): Evaluated | null {
   switch (c) {
     case 'location': {
       if (!pref.region && !pref.municipality) return null;
       if (pref.municipality && p.municipality && normaliseWord(pref.municipality) === normaliseWord(p.municipality)) {
-        return yes(`Same municipality (${p.municipality})`);
+        return yes(t('matching.reason.sameMunicipality', { place: p.municipality }));
       }
       if (pref.region && p.region === pref.region) {
+        const region = t(REGION_LABELS[p.region]);
         return pref.municipality
-          ? { outcome: 'partial', text: `Same region (${REGION_LABELS[p.region]}), another municipality`, fraction: 0.5 }
-          : yes(`Same region (${REGION_LABELS[p.region]})`);
+          ? { outcome: 'partial', text: t('matching.reason.sameRegionOtherMunicipality', { region }), fraction: 0.5 }
+          : yes(t('matching.reason.sameRegion', { region }));
       }
-      return no(`Elsewhere${p.region ? ` (${REGION_LABELS[p.region]})` : ''}`);
+      return no(p.region ? t('matching.reason.elsewhereIn', { region: t(REGION_LABELS[p.region]) }) : t('matching.reason.elsewhere'));
     }
-    case 'practiceArea':
+    case 'practiceArea': {
       if (!pref.practiceArea) return null;
+      const area = t(PRACTICE_AREA_LABELS[pref.practiceArea]);
       return p.practiceAreas.includes(pref.practiceArea)
-        ? yes(`Practises ${PRACTICE_AREA_LABELS[pref.practiceArea]}`)
-        : no(`Does not practise ${PRACTICE_AREA_LABELS[pref.practiceArea]}`);
+        ? yes(t('matching.reason.practises', { area }))
+        : no(t('matching.reason.doesNotPractise', { area }));
+    }
     case 'workRole':
       if (!pref.workRole) return null;
       return p.workRole === pref.workRole
-        ? yes(`Same work role (${WORK_ROLE_LABELS[pref.workRole]})`)
-        : no(p.workRole ? `Another work role (${WORK_ROLE_LABELS[p.workRole]})` : 'No work role given');
+        ? yes(t('matching.reason.sameWorkRole', { role: t(WORK_ROLE_LABELS[pref.workRole]) }))
+        : no(p.workRole ? t('matching.reason.otherWorkRole', { role: t(WORK_ROLE_LABELS[p.workRole]) }) : t('matching.reason.noWorkRole'));
     case 'seniority': {
       if (!pref.seniority) return null;
-      if (p.yearOfCall === undefined) return no('No year of call given');
+      if (p.yearOfCall === undefined) return no(t('matching.reason.noYearOfCall'));
       const band = seniorityOf(p.yearOfCall, year);
-      return band === pref.seniority
-        ? yes(`Called ${p.yearOfCall}: ${SENIORITY_LABELS[band].toLowerCase()}`)
-        : no(`Called ${p.yearOfCall}: ${SENIORITY_LABELS[band].toLowerCase()}`);
+      // The year as written ("2008"), never as a grouped number.
+      const text = t('matching.reason.called', { year: String(p.yearOfCall), band: t(SENIORITY_BANDS[band]) });
+      return band === pref.seniority ? yes(text) : no(text);
     }
     case 'gender':
       if (!pref.gender) return null;
       return p.gender && normaliseWord(p.gender) === normaliseWord(pref.gender)
-        ? yes(`Gender: ${p.gender}`)
-        : no(`Gender differs from ${pref.gender}`);
+        ? yes(t('matching.reason.gender', { gender: p.gender }))
+        : no(t('matching.reason.genderDiffers', { gender: pref.gender }));
     case 'language':
       if (!pref.language) return null;
       return p.languages.some((l) => normaliseWord(l) === normaliseWord(pref.language!))
-        ? yes(`Speaks ${pref.language}`)
-        : no(`Does not list ${pref.language}`);
+        ? yes(t('matching.reason.speaks', { language: pref.language }))
+        : no(t('matching.reason.doesNotList', { items: pref.language }));
     case 'livedExperience':
       if (pref.livedExperience.length === 0) return null;
-      return listFraction(pref.livedExperience, p.livedExperience, (s) =>
-        s in LIVED_EXPERIENCE_LABELS ? LIVED_EXPERIENCE_LABELS[s as keyof typeof LIVED_EXPERIENCE_LABELS].toLowerCase() : s,
+      return listFraction(t, pref.livedExperience, p.livedExperience, (s) =>
+        Object.hasOwn(LIVED_EXPERIENCE_IN_TEXT, s) ? t(LIVED_EXPERIENCE_IN_TEXT[s as LivedExperience]) : s,
       );
     case 'diversity':
       if (pref.diversity.length === 0) return null;
-      return listFraction(pref.diversity, p.diversity, (s) => s);
+      return listFraction(t, pref.diversity, p.diversity, (s) => s);
   }
 }
 
-export function reasonsFor(caller: CallerSide, profile: PeerProfile, weights: Weights, year: number): Reason[] {
+/** How a seniority band and a lived experience read inside a sentence ("under 5 years of call", "a career pivot"). */
+const SENIORITY_BANDS = {
+  junior: 'matching.seniorityBand.junior',
+  mid: 'matching.seniorityBand.mid',
+  senior: 'matching.seniorityBand.senior',
+} as const satisfies Record<Seniority, MessageId>;
+const LIVED_EXPERIENCE_IN_TEXT = Object.fromEntries(LIVED_EXPERIENCES.map((k) => [k, `matching.livedShort.${k}`])) as Record<LivedExperience, MessageId>;
+
+export function reasonsFor(caller: CallerSide, profile: PeerProfile, weights: Weights, year: number, t: Translate): Reason[] {
   const shown = new Set(profile.shown);
   const reasons: Reason[] = [];
   for (const criterion of CRITERIA) {
-    const wanted = evaluate(criterion, caller.preferences, profile, year);
+    const wanted = evaluate(t, criterion, caller.preferences, profile, year);
     if (!wanted) continue;
     if (!shown.has(FIELD_OF[criterion])) {
-      reasons.push({ criterion, outcome: 'not_shared', points: 0, text: 'Not shared with staff' });
+      reasons.push({ criterion, outcome: 'not_shared', points: 0, text: t('matching.reason.notShared') });
       continue;
     }
     const { fraction, ...rest } = wanted;
@@ -196,10 +216,10 @@ export function maxScoreFor(preferences: MatchPreferences, weights: Weights): nu
 }
 
 /** Scores and orders every candidate; see the comment at the top of this file for the rules. */
-export function rankCandidates(caller: CallerSide, candidates: Candidate[], weights: Weights, year: number): Suggestion[] {
+export function rankCandidates(caller: CallerSide, candidates: Candidate[], weights: Weights, year: number, t: Translate): Suggestion[] {
   const maxScore = maxScoreFor(caller.preferences, weights);
   const scored = candidates.map((c) => {
-    const reasons = reasonsFor(caller, c.profile, weights, year);
+    const reasons = reasonsFor(caller, c.profile, weights, year, t);
     return {
       volunteerId: c.volunteerId,
       firstName: c.firstName,
