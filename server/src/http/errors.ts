@@ -29,7 +29,12 @@ export class AppError extends Error {
  * written, in English; `AppError` takes only ids once every domain has its catalog.
  */
 export function renderText(t: Translate, text: Text | string): string {
-  if (typeof text !== 'string') return t(text);
+  if (typeof text !== 'string') {
+    // An argument that is itself a message id (a schema's message quoted in "Please check {path}: {detail}") is
+    // rendered in the same locale.
+    const values = text.values && Object.fromEntries(Object.entries(text.values).map(([k, v]) => [k, typeof v === 'string' && isMessageId(v) ? t(v) : v]));
+    return t(values ? { id: text.id, values } : text);
+  }
   return isMessageId(text) ? t(text) : text;
 }
 
