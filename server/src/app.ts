@@ -128,6 +128,7 @@ export function createApp(c: Components) {
     }),
     mailer,
     log: c.log,
+    i18n,
   });
   const live: LiveState = c.redis ? createRedisLiveState(c.redis, c.secret) : createMemoryLiveState();
   // A retry after a lost ack may reconnect to another instance, so applied commands are remembered where live state is.
@@ -197,6 +198,7 @@ export function createApp(c: Components) {
     window: config.dropIn,
     hour: config.reminderHour,
     threshold: config.attendance.smallCellThreshold,
+    i18n,
   });
   const scheduling = createSchedulingService({
     db: c.db,
@@ -289,7 +291,7 @@ export function createApp(c: Components) {
   // check; the signed token in the URL is the credential (reminders.routes.ts).
   const limiterIn: MakeLimiter | undefined = redis ? (o) => redisLimiter(redis, { ...o, keyPrefix: `rm:${o.keyPrefix}` }) : undefined;
   const unsubscribes = rateLimit({ name: 'unsubscribe', points: 60, duration: 600, what: 'unsubscribe requests', secret: c.secret, make: limiterIn });
-  app.use(oneClickUnsubscribeRoute({ reminders, limit: unsubscribes }));
+  app.use(oneClickUnsubscribeRoute({ reminders, limit: unsubscribes, i18n }));
 
   const api = Router();
   api.use(express.json({ limit: '16kb' }));

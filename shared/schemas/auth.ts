@@ -27,7 +27,7 @@ export type MemberKind = z.infer<typeof MemberKind>;
 
 export const Email = z.string().trim().toLowerCase().max(254).email();
 /** Long passphrases welcome; 1024 caps the hashing work an attacker can demand per request. */
-export const Password = z.string().min(10, 'Use at least 10 characters').max(1024);
+export const Password = z.string().min(10, 'auth.validation.passwordMin').max(1024);
 export const FirstName = z.string().trim().min(1).max(60);
 
 export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(1024) }).strict();
@@ -63,7 +63,7 @@ export type SessionResponse = z.infer<typeof SessionResponse>;
 export const RoleWithKind = z
   .object({ role: Role, memberKind: MemberKind.nullable().default(null) })
   .refine((v) => (v.role === 'member') === (v.memberKind !== null), {
-    message: 'A member needs a kind (lawyer or articling_student); other roles have none',
+    message: 'auth.validation.memberKind',
     path: ['memberKind'],
   });
 
@@ -75,7 +75,7 @@ export const CreateInviteBody = z
   })
   .strict()
   .refine((v) => (v.role === 'member') === (v.memberKind !== null), {
-    message: 'A member needs a kind (lawyer or articling_student); other roles have none',
+    message: 'auth.validation.memberKind',
     path: ['memberKind'],
   });
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
@@ -108,7 +108,7 @@ export const PendingInvite = z.object({
 export type PendingInvite = z.infer<typeof PendingInvite>;
 export const PendingInvitesResponse = z.object({ invites: z.array(PendingInvite) });
 export type PendingInvitesResponse = z.infer<typeof PendingInvitesResponse>;
-export const InviteRef = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'An invite reference is 43 characters') }).strict();
+export const InviteRef = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'auth.validation.inviteRef') }).strict();
 
 export const YearOfCall = z.number().int().min(1950).max(2100);
 
@@ -161,7 +161,7 @@ export const PendingPasswordResets = z.object({ requests: z.array(PendingPasswor
 export type PendingPasswordResets = z.infer<typeof PendingPasswordResets>;
 
 /** POST /api/auth/password-resets — staff make a reset link for one account, to hand over themselves. */
-export const IssuePasswordResetBody = z.object({ userId: z.string().uuid('Choose an account').transform((s) => s.toLowerCase()) }).strict();
+export const IssuePasswordResetBody = z.object({ userId: z.string().uuid('auth.validation.chooseAccount').transform((s) => s.toLowerCase()) }).strict();
 export type IssuePasswordResetBody = z.infer<typeof IssuePasswordResetBody>;
 
 /** A new reset link, shown once to the staff member who made it: single-use, until `expiresAt`. */

@@ -13,7 +13,7 @@ export const PeopleQuery = z
   .object({
     role: Role.optional(),
     /** Matched anywhere in the first name or email; empty means everyone. */
-    q: z.string().trim().max(100, 'Search for at most 100 characters').optional(),
+    q: z.string().trim().max(100, 'people.validation.searchMax').optional(),
     limit: z.coerce.number().int().min(1).max(PEOPLE_PAGE_MAX).default(PEOPLE_PAGE_DEFAULT),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })

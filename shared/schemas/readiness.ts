@@ -15,6 +15,12 @@ export const READINESS_ITEM_LABELS: Record<ReadinessItem, string> = {
   undertaking: 'signed confidentiality undertaking',
 };
 
+/** The same, as catalog ids (people namespace), for messages in the person's language. */
+export const READINESS_ITEM_LABEL_IDS = {
+  training: 'people.readiness.item.training',
+  undertaking: 'people.readiness.item.undertaking',
+} as const satisfies Record<ReadinessItem, string>;
+
 /**
  * One item's state on a day: `missing` (never recorded, or withdrawn by staff), `lapsed` (more than 12 months
  * old), `due` (current, but its year ends within a month), `current`.
@@ -71,7 +77,7 @@ export const SetReadinessBody = z
   })
   .strict()
   .refine((b) => b.trainingCompletedOn !== undefined || b.undertakingSignedOn !== undefined, {
-    message: 'Give the training date, the undertaking date, or both',
+    message: 'people.readiness.validation.giveADate',
   });
 export type SetReadinessBody = z.infer<typeof SetReadinessBody>;
 

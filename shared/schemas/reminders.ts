@@ -35,7 +35,7 @@ export const ReminderListParams = z.object({ list: ReminderList }).strict();
  * An unsubscribe token: `<list>.<account id in base64url>.<HMAC>`; the list is readable so the page can say which
  * e-mails stop, the rest means nothing without the server's secret. No e-mail address in it.
  */
-export const UnsubscribeToken = z.string().regex(/^[a-z_]{3,20}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'Not an unsubscribe link');
+export const UnsubscribeToken = z.string().regex(/^[a-z_]{3,20}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'reminders.validation.notAToken');
 
 /** The body of the RFC 8058 one-click POST, exactly as mail clients send it. */
 export const OneClickBody = z.object({ 'List-Unsubscribe': z.literal('One-Click') }).strict();
@@ -51,10 +51,10 @@ export const ReminderCounts = z.object({
 });
 export type ReminderCounts = z.infer<typeof ReminderCounts>;
 
-/** What each list is called wherever a person chooses, leaves or counts it. */
-export const REMINDER_LIST_LABELS: Record<ReminderList, string> = {
-  circle_day: 'A morning reminder on days with a circle, with its topic',
-  assignments: 'When staff make me host or backup of a circle, or take me off it',
-  day_before: 'A reminder the day before I host or back up',
-  changes: 'When a circle I host or back up moves or is cancelled',
-};
+/** What each list is called wherever a person chooses, leaves or counts it: catalog ids (reminders namespace). */
+export const REMINDER_LIST_LABELS = {
+  circle_day: 'reminders.list.circle_day',
+  assignments: 'reminders.list.assignments',
+  day_before: 'reminders.list.day_before',
+  changes: 'reminders.list.changes',
+} as const satisfies Record<ReminderList, string>;

@@ -179,6 +179,42 @@ describe('the morning reminder on circle days', () => {
     expect(mailBody(mailsTo('student@example.ca')[0]!)).toContain('Monday 7 December, 12:00 (Alberta time)');
   });
 
+  it('a member who reads Red Mug in French gets it in French, times by Quebec typography; English stays as it was', async () => {
+    // Monday 21 December 2026, 08:30 Alberta time (UTC−6): the Monday circle at noon there, 18:00 UTC.
+    await at('2026-12-21T14:30:00Z');
+    // Sam chooses French on their account (Sam is on the morning list since the test above).
+    const sam = await signedInAs(app.url, 'student@example.ca');
+    expect((await sam.request('PUT', '/api/auth/locale', { json: { locale: 'fr-CA' } })).status).toBe(200);
+    const other = await app.services.auth.createUser({ email: 'kim@example.ca', firstName: 'Kim', role: 'member', memberKind: 'lawyer', password: PASSWORD });
+    const kim = await signedInAs(app.url, 'kim@example.ca');
+    expect((await kim.post('/api/reminders/circle_day', { subscribed: true })).status).toBe(200);
+    expect(other).not.toBeNull();
+    expect(await app.services.reminders.runOnce()).toBe(true);
+    await expect.poll(() => mailsTo('kim@example.ca').length).toBe(1);
+    await expect.poll(() => mailsTo('student@example.ca').length).toBe(2);
+    const fr = mailsTo('student@example.ca')[1]!;
+    expect(mailHeader(fr, 'Subject')).toBe('Cercle Red Mug aujourd’hui : Red Mug Coffee Circle');
+    const body = mailBody(fr);
+    expect(body).toContain('Il y a un cercle Red Mug aujourd’hui :');
+    // Written out from the rule: noon Alberta time is "12 h", the date "lundi 21 décembre", the zone as the program calls it.
+    expect(body).toContain('Quand : lundi 21 décembre à 12 h (heure de l’Alberta)');
+    expect(body).toContain('Pour ne plus recevoir ces courriels, ouvrez ce lien :');
+    expect(mailHeader(fr, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const en = mailBody(mailsTo('kim@example.ca')[0]!);
+    expect(en).toContain('  When: Monday 21 December, 12:00 (Alberta time)');
+    expect(en).toContain('To stop these e-mails, open this link:');
+    // A French page's unsubscribe refusal is French.
+    const refused = await fetch(`${app.url}/unsubscribe/not-a-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'fr-CA' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect((await refused.json()).message).toContain('Ce lien de désabonnement ne fonctionne pas');
+    // Back to English for the tests after this one.
+    expect((await sam.request('PUT', '/api/auth/locale', { json: { locale: 'en-CA' } })).status).toBe(200);
+    expect((await kim.post('/api/reminders/circle_day', { subscribed: false })).status).toBe(200);
+  });
+
   it('before the reminder hour nothing is sent', async () => {
     const before = smtp.received.length;
     await at('2026-12-14T13:30:00Z'); // Monday 07:30 Alberta time

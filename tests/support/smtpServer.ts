@@ -109,18 +109,30 @@ export async function startSmtpServer(): Promise<SmtpServer> {
 
 /** The text of a received message with quoted-printable soft breaks and escapes undone (nodemailer wraps long lines). */
 export function mailText(m: ReceivedMail): string {
-  return m.raw.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_s, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  // A run of escapes is a whole UTF-8 sequence ("=C3=A9" is é).
+  return m.raw.replace(/=\r\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ''), 'hex').toString('utf8'));
 }
 
 /** A header field of a received message, unfolded (RFC 5322 continuation lines joined), or null when absent. */
 export function mailHeader(m: ReceivedMail, name: string): string | null {
   const head = m.raw.split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ');
   const line = head.split('\r\n').find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line ? line.slice(name.length + 1).trim() : null;
+  return line ? decodeWords(line.slice(name.length + 1).trim()) : null;
 }
 
 /** The body of a received message, decoded like `mailText`. */
 export function mailBody(m: ReceivedMail): string {
   const text = mailText(m);
   return text.slice(text.indexOf('\r\n\r\n') + 4);
+}
+
+/** RFC 2047 encoded words (a French subject is "=?UTF-8?Q?...?="), decoded; the space between two of them goes. */
+function decodeWords(value: string): string {
+  return value
+    .replace(/(\?=)\s+(=\?)/g, '$1$2')
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_w, _charset: string, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeURIComponent(text.replace(/_/g, ' ').replace(/%/g, '%25').replace(/=([0-9A-Fa-f]{2})/g, '%$1')),
+    );
 }

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { ErrorLine } from '../ui/ErrorLine';
 import { MugIcon } from '../ui/MugIcon';
+import './auth.css';
 
 /**
- * The pages of a person who is not signed in yet (sign in, accept an invite): the mug, a heading, a line of
- * welcome, then one card holding the form, its error first and its button last.
+ * The pages of a person who is not signed in yet (sign in, accept an invite, forgot or reset a password): the
+ * language switch (there is no header yet), the mug, a heading, a line of welcome, then one card holding the form,
+ * its error first and its button last.
  */
 export function AuthFormPage(props: {
   title: string;
@@ -19,7 +22,7 @@ export function AuthFormPage(props: {
   after?: ReactNode;
 }) {
   return (
-    <main className="page narrow">
+    <SignedOutPage>
       <p className="brand-line" aria-hidden="true">
         <MugIcon size={36} />
       </p>
@@ -45,6 +48,18 @@ export function AuthFormPage(props: {
         </button>
       </form>
       {props.after}
-    </main>
+    </SignedOutPage>
+  );
+}
+
+/** A page for someone not signed in (no header): the language switch above the page's own content. */
+export function SignedOutPage({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header className="signed-out-bar">
+        <LanguageSwitcher />
+      </header>
+      <main className="page narrow">{children}</main>
+    </>
   );
 }

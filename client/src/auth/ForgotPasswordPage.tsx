@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useT } from '../i18n/useT';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { requestPasswordReset } from './authApi';
-import { AuthFormPage } from './AuthFormPage';
-
-const LEDE =
-  'Give the email address you sign in with. If an account uses it, a link to choose a new password goes there, or ' +
-  'staff give it to you.';
+import { AuthFormPage, SignedOutPage } from './AuthFormPage';
 
 /** /forgot-password — asks for a reset link. The answer never says whether an account uses the address. */
 export function ForgotPasswordPage() {
-  useDocumentTitle('Forgot password', { focusHeading: false });
+  const t = useT();
+  useDocumentTitle(t('auth.forgot.documentTitle'), { focusHeading: false });
   const [email, setEmail] = useState('');
   const [answer, setAnswer] = useState<string | null>(null);
   const action = useAction();
@@ -26,23 +24,30 @@ export function ForgotPasswordPage() {
 
   const after = (
     <p>
-      <Link to="/signin">Back to sign in</Link>
+      <Link to="/signin">{t('auth.backToSignIn')}</Link>
     </p>
   );
   if (answer) {
     return (
-      <main className="page narrow">
-        <h1>Check your email</h1>
+      <SignedOutPage>
+        <h1>{t('auth.forgot.checkEmail')}</h1>
         <p role="status" className="success">
           {answer}
         </p>
         {after}
-      </main>
+      </SignedOutPage>
     );
   }
   return (
-    <AuthFormPage title="Forgot your password?" lede={LEDE} action={action} submitLabel="Send me a reset link" onSubmit={() => void send()} after={after}>
-      <TextField id="forgot-email" label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} error={fields.email} required autoFocus />
+    <AuthFormPage
+      title={t('auth.forgot.title')}
+      lede={t('auth.forgot.lede')}
+      action={action}
+      submitLabel={t('auth.forgot.submit')}
+      onSubmit={() => void send()}
+      after={after}
+    >
+      <TextField id="forgot-email" label={t('auth.field.email')} type="email" autoComplete="username" value={email} onChange={setEmail} error={fields.email} required autoFocus />
     </AuthFormPage>
   );
 }

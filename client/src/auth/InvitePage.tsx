@@ -1,21 +1,18 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useT } from '../i18n/useT';
 import { roleLabel } from '../ui/roleLabel';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { acceptInvite, fetchInviteStatus } from './authApi';
-import { AuthFormPage } from './AuthFormPage';
-
-const LEDE =
-  'You were invited to the Red Mug Coffee Circle. Your first name is shown to staff; in a circle you choose the name ' +
-  'others see each time you join.';
-const PASSWORD_HINT = 'At least 10 characters. A passphrase of a few words works well.';
+import { AuthFormPage, SignedOutPage } from './AuthFormPage';
 
 /** /invite/:token — an invited person creates their account and is signed in. */
 export function InvitePage() {
-  useDocumentTitle('Create your account');
+  const t = useT();
+  useDocumentTitle(t('auth.invite.documentTitle'));
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
@@ -29,24 +26,20 @@ export function InvitePage() {
 
   if (status.status === 'ready' && !status.data.usable) {
     return (
-      <main className="page narrow">
-        <h1>This invite link does not work</h1>
+      <SignedOutPage>
+        <h1>{t('auth.invite.unusable.title')}</h1>
         <div role="alert" className="notice">
-          <p>
-            It may have been used already, it may have expired, or part of it may be missing. Ask the person who sent it
-            for a new one.
-          </p>
+          <p>{t('auth.invite.unusable.body')}</p>
         </div>
-        <p>
-          Already have an account? <Link to="/signin">Sign in</Link>
-        </p>
-      </main>
+        <p>{t.rich('auth.invite.unusable.signIn', { link: (chunks) => <Link to="/signin">{chunks}</Link> })}</p>
+      </SignedOutPage>
     );
   }
-  const forWhom =
-    status.status === 'ready' && status.data.usable
-      ? ` The account will be: ${roleLabel(status.data)}.${status.data.forOneEmail ? ' Use the email address the invite was sent to.' : ''}`
-      : '';
+  const lede = [t('auth.invite.lede')];
+  if (status.status === 'ready' && status.data.usable) {
+    lede.push(t('auth.invite.forWhom', { role: roleLabel(status.data) }));
+    if (status.data.forOneEmail) lede.push(t('auth.invite.oneEmail'));
+  }
 
   const create = () =>
     action.run(async () => {
@@ -55,11 +48,11 @@ export function InvitePage() {
     });
 
   return (
-    <AuthFormPage title="Create your Red Mug account" lede={LEDE + forWhom} action={action} submitLabel="Create account" onSubmit={() => void create()}>
-      <TextField id="invite-email" label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={fields.email} required />
-      <TextField id="invite-firstName" label="First name" autoComplete="given-name" maxLength={60} value={firstName} onChange={setFirstName} error={fields.firstName} required />
-      <TextField id="invite-yearOfCall" label="Year of call (lawyers, optional)" type="number" inputMode="numeric" min={1950} max={2100} value={yearOfCall} onChange={setYearOfCall} error={fields.yearOfCall} />
-      <TextField id="invite-password" label="Password" type="password" autoComplete="new-password" value={password} onChange={setPassword} hint={PASSWORD_HINT} error={fields.password} required />
+    <AuthFormPage title={t('auth.invite.title')} lede={lede.join(' ')} action={action} submitLabel={t('auth.invite.submit')} onSubmit={() => void create()}>
+      <TextField id="invite-email" label={t('auth.field.email')} type="email" autoComplete="email" value={email} onChange={setEmail} error={fields.email} required />
+      <TextField id="invite-firstName" label={t('auth.field.firstName')} autoComplete="given-name" maxLength={60} value={firstName} onChange={setFirstName} error={fields.firstName} required />
+      <TextField id="invite-yearOfCall" label={t('auth.field.yearOfCall')} type="number" inputMode="numeric" min={1950} max={2100} value={yearOfCall} onChange={setYearOfCall} error={fields.yearOfCall} />
+      <TextField id="invite-password" label={t('auth.field.password')} type="password" autoComplete="new-password" value={password} onChange={setPassword} hint={t('auth.field.passwordHint')} error={fields.password} required />
     </AuthFormPage>
   );
 }

@@ -1,18 +1,18 @@
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useT } from '../i18n/useT';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { completePasswordReset, fetchPasswordResetStatus } from './authApi';
-import { AuthFormPage } from './AuthFormPage';
+import { AuthFormPage, SignedOutPage } from './AuthFormPage';
 import type { SignInNotice } from './SignInPage';
-
-const PASSWORD_HINT = 'At least 10 characters. A passphrase of a few words works well.';
 
 /** /reset-password/:token — a new password from a reset link; then sign in with it (every session has ended). */
 export function ResetPasswordPage() {
-  useDocumentTitle('Choose a new password');
+  const t = useT();
+  useDocumentTitle(t('auth.reset.title'));
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const [password, setPassword] = useState('');
@@ -24,21 +24,24 @@ export function ResetPasswordPage() {
 
   if (status.status === 'ready' && !status.data.usable) {
     return (
-      <main className="page narrow">
-        <h1>This reset link does not work</h1>
+      <SignedOutPage>
+        <h1>{t('auth.reset.unusable.title')}</h1>
         <div role="alert" className="notice">
-          <p>It may have been used already, it may have expired (links work for an hour), or part of it may be missing.</p>
+          <p>{t('auth.reset.unusable.body')}</p>
         </div>
         <p>
-          <Link to="/forgot-password">Ask for a new link</Link> · <Link to="/signin">Sign in</Link>
+          {t.rich('auth.reset.unusable.links', {
+            ask: (chunks) => <Link to="/forgot-password">{chunks}</Link>,
+            signin: (chunks) => <Link to="/signin">{chunks}</Link>,
+          })}
         </p>
-      </main>
+      </SignedOutPage>
     );
   }
 
   const save = () => {
     if (password !== again) {
-      action.setError('The two passwords are not the same. Type the new one twice.');
+      action.setError(t('auth.reset.mismatch'));
       return;
     }
     void action.run(async () => {
@@ -49,15 +52,9 @@ export function ResetPasswordPage() {
   };
 
   return (
-    <AuthFormPage
-      title="Choose a new password"
-      lede="After this you sign in again with the new password, on every device."
-      action={action}
-      submitLabel="Save the new password"
-      onSubmit={save}
-    >
-      <TextField id="reset-password" label="New password" type="password" autoComplete="new-password" value={password} onChange={setPassword} hint={PASSWORD_HINT} error={fields.password} required />
-      <TextField id="reset-again" label="New password again" type="password" autoComplete="new-password" value={again} onChange={setAgain} required />
+    <AuthFormPage title={t('auth.reset.title')} lede={t('auth.reset.lede')} action={action} submitLabel={t('auth.reset.submit')} onSubmit={save}>
+      <TextField id="reset-password" label={t('auth.reset.newPassword')} type="password" autoComplete="new-password" value={password} onChange={setPassword} hint={t('auth.field.passwordHint')} error={fields.password} required />
+      <TextField id="reset-again" label={t('auth.reset.again')} type="password" autoComplete="new-password" value={again} onChange={setAgain} required />
     </AuthFormPage>
   );
 }

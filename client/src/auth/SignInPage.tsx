@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import type { MessageId } from '../../../shared/i18n/catalog';
 import { ApiError } from '../api/ApiError';
 import { useStore } from '../store';
 import { HelpLink } from '../help/HelpLink';
+import { useT } from '../i18n/useT';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -15,8 +17,8 @@ export interface SignInNotice {
   notice?: 'password-changed';
 }
 
-const NOTICES: Record<NonNullable<SignInNotice['notice']>, string> = {
-  'password-changed': 'Your password is changed, and you were signed out everywhere. Sign in with the new one.',
+const NOTICES: Record<NonNullable<SignInNotice['notice']>, MessageId> = {
+  'password-changed': 'auth.signIn.passwordChanged',
 };
 
 /** Only same-site paths: a crafted state must not send people elsewhere after sign-in. */
@@ -25,28 +27,16 @@ function safeFrom(state: unknown): string {
   return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/signin' ? from : '/';
 }
 
-const LEDE = 'Drop-in peer-support circles for Alberta lawyers and articling students.';
-const AFTER = (
-  <>
-    <p>
-      <Link to="/forgot-password">Forgot password?</Link>
-    </p>
-    <p className="hint">New here? Ask staff for an invite link.</p>
-    <p>
-      <HelpLink>Looking for help now? Which kind of help fits</HelpLink>
-    </p>
-  </>
-);
-
 export function SignInPage() {
+  const t = useT();
   // The first thing to do here is type an email: that field has the focus.
-  useDocumentTitle('Sign in', { focusHeading: false });
+  useDocumentTitle(t('auth.signIn.documentTitle'), { focusHeading: false });
   const signedIn = useStore((s) => s.user !== null);
   const location = useLocation();
   const navigate = useNavigate();
   const from = safeFrom(location.state);
   const noticeKey = (location.state as SignInNotice | null)?.notice;
-  const notice = noticeKey && Object.hasOwn(NOTICES, noticeKey) ? NOTICES[noticeKey] : null;
+  const notice = noticeKey && Object.hasOwn(NOTICES, noticeKey) ? t(NOTICES[noticeKey]) : null;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   // Busy from a successful sign-in until the next page shows, so the redirect below leaves that to navigate().
@@ -65,10 +55,30 @@ export function SignInPage() {
       navigate(from, { replace: true });
     });
 
+  const after = (
+    <>
+      <p>
+        <Link to="/forgot-password">{t('auth.signIn.forgot')}</Link>
+      </p>
+      <p className="hint">{t('auth.signIn.newHere')}</p>
+      <p>
+        <HelpLink>{t('auth.signIn.helpNow')}</HelpLink>
+      </p>
+    </>
+  );
+
   return (
-    <AuthFormPage title="Sign in to Red Mug" lede={LEDE} notice={notice} action={action} submitLabel="Sign in" onSubmit={() => void signIn()} after={AFTER}>
-      <TextField id="signin-email" label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} required autoFocus />
-      <TextField id="signin-password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
+    <AuthFormPage
+      title={t('auth.signIn.title')}
+      lede={t('auth.signIn.lede')}
+      notice={notice}
+      action={action}
+      submitLabel={t('auth.signIn.submit')}
+      onSubmit={() => void signIn()}
+      after={after}
+    >
+      <TextField id="signin-email" label={t('auth.field.email')} type="email" autoComplete="username" value={email} onChange={setEmail} required autoFocus />
+      <TextField id="signin-password" label={t('auth.field.password')} type="password" autoComplete="current-password" value={password} onChange={setPassword} required />
     </AuthFormPage>
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { type InviteResponse, type MemberKind, type Role } from '../../../shared/schemas/auth';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import { useT } from '../i18n/useT';
 import { CopyLink } from '../ui/CopyLink';
 import { ErrorLine } from '../ui/ErrorLine';
 import { memberKindLabels } from '../ui/memberKindLabel';
@@ -9,14 +11,12 @@ import { useAction } from '../ui/useAction';
 import { createInvite } from './peopleApi';
 import { rolePhrase, validFor } from './roleChoices';
 
-const ROLE_OPTIONS: Record<Role, string> = {
-  member: 'Member (a lawyer or an articling student)',
-  volunteer: 'Peer-support volunteer (red mug)',
-  staff: 'Staff',
-  auditor: 'Auditor (reads the audit log only)',
+const ROLE_OPTIONS: Record<Role, MessageId> = {
+  member: 'people.invite.role.member',
+  volunteer: 'people.invite.role.volunteer',
+  staff: 'people.invite.role.staff',
+  auditor: 'people.invite.role.auditor',
 };
-
-const EMAIL_HINT = 'Only this address will be able to use the link. Leave it empty and anyone who has the link can use it, once.';
 
 interface Made {
   invite: InviteResponse;
@@ -27,6 +27,7 @@ interface Made {
 
 /** Staff make a single-use invite link for a role and pass it on themselves: Red Mug does not send it. */
 export function InviteForm({ onMade }: { onMade?: () => void } = {}) {
+  const t = useT();
   const [role, setRole] = useState<Role>('member');
   const [kind, setKind] = useState<MemberKind | ''>('');
   const [email, setEmail] = useState('');
@@ -34,13 +35,13 @@ export function InviteForm({ onMade }: { onMade?: () => void } = {}) {
   const [kindMissing, setKindMissing] = useState(false);
   const kindSelect = useRef<HTMLSelectElement>(null);
   const { busy, error, fields, run, setError } = useAction();
-  const kindError = kindMissing ? 'Choose whether they are a lawyer or an articling student.' : fields.memberKind;
+  const kindError = kindMissing ? t('people.invite.kindMissing') : fields.memberKind;
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (role === 'member' && !kind) {
       setKindMissing(true);
-      setError('Choose whether the new member is a lawyer or an articling student, then create the link again.');
+      setError(t('people.invite.kindMissingForm'));
       kindSelect.current?.focus();
       return;
     }
@@ -56,21 +57,18 @@ export function InviteForm({ onMade }: { onMade?: () => void } = {}) {
 
   return (
     <section className="invite-section card" aria-labelledby="invite-heading">
-      <h2 id="invite-heading">Invite someone</h2>
-      <p className="hint">
-        The link lets one person make their own account in the role you choose. Red Mug does not send it: copy it and
-        send it to them yourself.
-      </p>
+      <h2 id="invite-heading">{t('people.invite.heading')}</h2>
+      <p className="hint">{t('people.invite.hint')}</p>
       <form className="form" onSubmit={submit} noValidate>
         <ErrorLine message={error} />
-        <SelectField id="invite-role" label="Role" options={ROLE_OPTIONS} value={role} onChange={setRole} error={fields.role} />
+        <SelectField id="invite-role" label={t('people.invite.roleLabel')} options={labelled(t, ROLE_OPTIONS)} value={role} onChange={setRole} error={fields.role} />
         {role === 'member' && (
           <SelectField
             id="invite-kind"
-            label="Member kind"
+            label={t('people.invite.kindLabel')}
             ref={kindSelect}
-            options={memberKindLabels()}
-            emptyLabel="Choose…"
+            options={memberKindLabels(t)}
+            emptyLabel={t('people.invite.choose')}
             value={kind}
             required
             onChange={(k) => {
@@ -80,10 +78,10 @@ export function InviteForm({ onMade }: { onMade?: () => void } = {}) {
             error={kindError}
           />
         )}
-        <TextField id="invite-email" label="Email (optional)" type="email" autoComplete="off" value={email} onChange={setEmail} hint={EMAIL_HINT} error={fields.email} />
+        <TextField id="invite-email" label={t('people.invite.emailLabel')} type="email" autoComplete="off" value={email} onChange={setEmail} hint={t('people.invite.emailHint')} error={fields.email} />
         <div>
           <button type="submit" className="button primary" disabled={busy}>
-            Create invite link
+            {t('people.invite.submit')}
           </button>
         </div>
       </form>
@@ -93,6 +91,7 @@ export function InviteForm({ onMade }: { onMade?: () => void } = {}) {
 }
 
 function InviteResult({ made }: { made: Made }) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen-reader users land on the new link rather than back at the top of the form.
   useEffect(() => heading.current?.focus(), []);
@@ -101,15 +100,24 @@ function InviteResult({ made }: { made: Made }) {
   return (
     <div className="invite-result" aria-labelledby="invite-result-heading" role="region">
       <h3 id="invite-result-heading" tabIndex={-1} ref={heading}>
-        Invite link for {rolePhrase({ role: made.role, memberKind: made.memberKind })}
+        {t('people.invite.resultHeading', { role: rolePhrase(t, { role: made.role, memberKind: made.memberKind }) })}
       </h3>
-      <CopyLink id="invite-link" label="Invite link" url={made.invite.url} copiedText="Copied. Paste the link into a message to the person." />
+      <CopyLink id="invite-link" label={t('people.invite.linkLabel')} url={made.invite.url} copiedText={t('people.invite.copied')} />
       <p id="invite-validity">
-        It works once and is valid for {validFor(expires, new Date(made.invite.createdAt))}, until{' '}
-        {expires.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })}.
-        {made.email ? ` Only ${made.email} can use it.` : ' Anyone with the link can use it, so send it only to the person you mean.'} After
-        that, make a new one here.
+        {[
+          t('people.invite.validity', {
+            validFor: validFor(t, expires, new Date(made.invite.createdAt)),
+            until: expires.toLocaleString(t.locale, { dateStyle: 'full', timeStyle: 'short' }),
+          }),
+          made.email ? t('people.invite.onlyEmail', { email: made.email }) : t('people.invite.anyone'),
+          t('people.invite.after'),
+        ].join(' ')}
       </p>
     </div>
   );
+}
+
+/** A table of catalog ids as the words a select shows, in the page's language. */
+function labelled<K extends string>(t: (id: MessageId) => string, ids: Record<K, MessageId>): Record<K, string> {
+  return Object.fromEntries(Object.entries<MessageId>(ids).map(([k, id]) => [k, t(id)])) as Record<K, string>;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { CopyLink } from '../ui/CopyLink';
 import type { PasswordResetLink, PendingPasswordReset } from '../../../shared/schemas/auth';
 import { fetchPendingPasswordResets, issuePasswordResetLink } from '../auth/authApi';
+import { useT } from '../i18n/useT';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
@@ -13,21 +14,20 @@ import { useLoad } from '../ui/useLoad';
  * person; making one is recorded in the audit log.
  */
 export function PasswordResetRequests() {
+  const t = useT();
   const { state, reload } = useLoad(fetchPendingPasswordResets, { keepOnError: true });
   const [made, setMade] = useState<{ person: PendingPasswordReset; link: PasswordResetLink } | null>(null);
   return (
     <section aria-labelledby="resets-heading" className="resets-section">
-      <h2 id="resets-heading">Password reset requests</h2>
-      <Loaded state={state} loading="Loading reset requests…">
+      <h2 id="resets-heading">{t('people.resets.heading')}</h2>
+      <Loaded state={state} loading={t('people.resets.loading')}>
         {({ requests }) =>
           requests.length === 0 ? (
-            <p>Nobody is waiting for a password reset link.</p>
+            <p>{t('people.resets.none')}</p>
           ) : (
             <>
-              <p className="lede">
-                Check that it is really the person (call them, or write from an address you know) before you give them the link.
-              </p>
-              <ul className="resets-list" aria-label="Waiting for a reset link">
+              <p className="lede">{t('people.resets.check')}</p>
+              <ul className="resets-list" aria-label={t('people.resets.listLabel')}>
                 {requests.map((r) => (
                   <ResetRequest
                     key={r.userId}
@@ -49,6 +49,7 @@ export function PasswordResetRequests() {
 }
 
 function ResetRequest({ request, onMade }: { request: PendingPasswordReset; onMade: (link: PasswordResetLink) => void }) {
+  const t = useT();
   const { busy, error, run } = useAction();
   const make = () => {
     if (busy) return;
@@ -57,14 +58,17 @@ function ResetRequest({ request, onMade }: { request: PendingPasswordReset; onMa
   return (
     <li className="card reset-request">
       <p>
-        <strong>{request.firstName}</strong> · {request.email}
+        {t.rich('people.resets.who', { name: request.firstName, email: request.email, strong: (chunks) => <strong>{chunks}</strong> })}
       </p>
       <p className="hint">
-        Asked <time dateTime={request.requestedAt}>{new Date(request.requestedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+        {t.rich('people.resets.asked', {
+          when: new Date(request.requestedAt).toLocaleString(t.locale, { dateStyle: 'medium', timeStyle: 'short' }),
+          time: (chunks) => <time dateTime={request.requestedAt}>{chunks}</time>,
+        })}
       </p>
       <div>
         <button type="button" className="button secondary" aria-disabled={busy} onClick={make}>
-          Make a reset link for {request.firstName}
+          {t('people.resets.make', { name: request.firstName })}
         </button>
       </div>
       <ErrorLine inline message={error} />
@@ -73,6 +77,7 @@ function ResetRequest({ request, onMade }: { request: PendingPasswordReset; onMa
 }
 
 function ResetLink({ firstName, link }: { firstName: string; link: PasswordResetLink }) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard and screen-reader users land on the new link.
   useEffect(() => heading.current?.focus(), []);
@@ -80,13 +85,10 @@ function ResetLink({ firstName, link }: { firstName: string; link: PasswordReset
   return (
     <div className="invite-result" role="region" aria-labelledby="reset-link-heading">
       <h3 id="reset-link-heading" tabIndex={-1} ref={heading}>
-        Reset link for {firstName}
+        {t('people.resets.linkHeading', { name: firstName })}
       </h3>
-      <CopyLink id="reset-link" label="Reset link" url={link.url} copiedText={`Copied. Give the link to ${firstName} yourself.`} />
-      <p>
-        It works once, until {new Date(link.expiresAt).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })}. It is shown only
-        now: if it is lost, make a new one. Using it signs {firstName} out everywhere.
-      </p>
+      <CopyLink id="reset-link" label={t('people.resets.linkLabel')} url={link.url} copiedText={t('people.resets.copied', { name: firstName })} />
+      <p>{t('people.resets.linkNote', { name: firstName, until: new Date(link.expiresAt).toLocaleString(t.locale, { dateStyle: 'full', timeStyle: 'short' }) })}</p>
     </div>
   );
 }

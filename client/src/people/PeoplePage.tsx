@@ -2,6 +2,8 @@ import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Role } from '../../../shared/schemas/auth';
 import type { PeopleResponse, Person } from '../../../shared/schemas/people';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import { useT } from '../i18n/useT';
 import { useStore } from '../store';
 import { AppHeader } from '../ui/AppHeader';
 import { ErrorLine } from '../ui/ErrorLine';
@@ -21,11 +23,11 @@ import './people.css';
 
 const PAGE = 25;
 // In the order of ROLES.
-const ROLE_FILTER_LABELS: Record<Role, string> = {
-  member: 'Members',
-  volunteer: 'Peer-support volunteers',
-  staff: 'Staff',
-  auditor: 'Auditors',
+const ROLE_FILTER_LABELS: Record<Role, MessageId> = {
+  member: 'people.filter.member',
+  volunteer: 'people.filter.volunteer',
+  staff: 'people.filter.staff',
+  auditor: 'people.filter.auditor',
 };
 
 /**
@@ -33,17 +35,18 @@ const ROLE_FILTER_LABELS: Record<Role, string> = {
  * invite someone new. Accounts only: nothing here says who came to which circle.
  */
 export function PeoplePage() {
-  useDocumentTitle('People');
+  const t = useT();
+  useDocumentTitle(t('people.title'));
   const me = useStore((s) => s.user);
   if (me?.role !== 'staff') {
     return (
       <>
         <AppHeader />
         <main className="page narrow">
-          <h1>People</h1>
-          <p>Only staff can see and manage people. If you need a change to your own account, ask staff.</p>
+          <h1>{t('people.title')}</h1>
+          <p>{t('people.staffOnly')}</p>
           <p>
-            <Link to="/">Go to the home page</Link>
+            <Link to="/">{t('common.notFound.home')}</Link>
           </p>
         </main>
       </>
@@ -53,6 +56,7 @@ export function PeoplePage() {
 }
 
 function StaffPeople({ myId }: { myId: string }) {
+  const t = useT();
   const [filters, setFilters] = useState<PeopleFilters>({ q: '', role: '', offset: 0, limit: PAGE });
   const [draftQ, setDraftQ] = useState('');
   const [announcement, setAnnouncement] = useState('');
@@ -69,39 +73,37 @@ function StaffPeople({ myId }: { myId: string }) {
     <>
       <AppHeader />
       <main className="page">
-        <h1>People</h1>
-        <p className="lede">
-          Find someone, change their role, or invite someone new. Every role change is recorded in the audit log.
-        </p>
+        <h1>{t('people.title')}</h1>
+        <p className="lede">{t('people.lede')}</p>
         <ReadinessLink />
         <section aria-labelledby="people-find">
-          <h2 id="people-find">Find people</h2>
-          <form role="search" aria-label="People" className="people-filters" onSubmit={search}>
-            <TextField id="people-q" label="Name or email" type="search" value={draftQ} maxLength={100} onChange={setDraftQ} />
+          <h2 id="people-find">{t('people.find.heading')}</h2>
+          <form role="search" aria-label={t('people.title')} className="people-filters" onSubmit={search}>
+            <TextField id="people-q" label={t('people.find.q')} type="search" value={draftQ} maxLength={100} onChange={setDraftQ} />
             <SelectField
               id="people-role"
-              label="Filter by role"
-              options={ROLE_FILTER_LABELS}
-              emptyLabel="All roles"
+              label={t('people.find.role')}
+              options={Object.fromEntries(Object.entries(ROLE_FILTER_LABELS).map(([k, id]) => [k, t(id)])) as Record<Role, string>}
+              emptyLabel={t('people.find.allRoles')}
               value={filters.role}
               aria-controls="people-table"
               onChange={(role) => setFilters((f) => ({ ...f, role, offset: 0 }))}
             />
             <button type="submit" className="button secondary">
-              Search
+              {t('people.find.submit')}
             </button>
           </form>
           {/* Always present, so screen readers announce each change as its text changes. */}
           <p role="status" className={announcement ? 'success' : undefined}>
             {announcement}
           </p>
-          <Loaded state={state} loading="Loading people…">
+          <Loaded state={state} loading={t('people.loading')}>
             {(page) => (
               <PeopleTable
                 page={page}
                 myId={myId}
                 filtered={filters.q.trim() !== '' || filters.role !== ''}
-                onChanged={(p) => setAnnouncement(`${p.firstName} is now ${rolePhrase(p)}.`)}
+                onChanged={(p) => setAnnouncement(t('people.changed', { name: p.firstName, role: rolePhrase(t, p) }))}
                 onPage={(offset) => setFilters((f) => ({ ...f, offset }))}
               />
             )}
@@ -128,15 +130,12 @@ function PeopleTable({
   onChanged: (p: Person) => void;
   onPage: (offset: number) => void;
 }) {
+  const t = useT();
   const { people, total, limit, offset } = page;
   const first = people.length ? offset + 1 : 0;
   const last = offset + people.length;
   const summary =
-    total === 0
-      ? filtered
-        ? 'Nobody matches. Try part of a first name or email, or choose All roles.'
-        : 'No accounts yet. Invite someone below.'
-      : `Showing ${first}–${last} of ${total} ${total === 1 ? 'person' : 'people'}.`;
+    total === 0 ? (filtered ? t('people.summary.noMatch') : t('people.summary.none')) : t('people.summary.showing', { first, last, total });
   return (
     <>
       <p role="status" id="people-count">
@@ -144,15 +143,15 @@ function PeopleTable({
       </p>
       {people.length > 0 && (
         <table className="data-table people-table" id="people-table">
-          <caption className="visually-hidden">People, sorted by first name</caption>
+          <caption className="visually-hidden">{t('people.table.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Year of call</th>
-              <th scope="col">Account made</th>
-              <th scope="col">Role and sign-in</th>
+              <th scope="col">{t('people.table.name')}</th>
+              <th scope="col">{t('people.table.email')}</th>
+              <th scope="col">{t('people.table.role')}</th>
+              <th scope="col">{t('people.table.yearOfCall')}</th>
+              <th scope="col">{t('people.table.created')}</th>
+              <th scope="col">{t('people.table.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -164,12 +163,12 @@ function PeopleTable({
         </table>
       )}
       {total > limit && (
-        <nav className="pager" aria-label="Pages of people">
+        <nav className="pager" aria-label={t('people.pager.label')}>
           <button type="button" className="button secondary" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - limit))}>
-            Previous {limit}
+            {t('people.pager.previous', { limit })}
           </button>
           <button type="button" className="button secondary" disabled={last >= total} onClick={() => onPage(offset + limit)}>
-            Next {limit}
+            {t('people.pager.next', { limit })}
           </button>
         </nav>
       )}
@@ -178,6 +177,7 @@ function PeopleTable({
 }
 
 function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolean; onChanged: (p: Person) => void }) {
+  const t = useT();
   const [person, setPerson] = useState(initial);
   const [pending, setPending] = useState<RoleChoice | null>(null);
   const { busy, error, run, setError } = useAction();
@@ -211,40 +211,38 @@ function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolea
     <tr data-testid={`person-${person.id}`}>
       <th scope="row">{person.firstName}</th>
       <td>{person.email}</td>
-      <td>{ROLE_CHOICES.find((c) => c.value === current)?.label}</td>
-      <td>{person.yearOfCall ?? '—'}</td>
-      <td>{new Date(person.createdAt).toLocaleDateString()}</td>
+      <td>{t(ROLE_CHOICES.find((c) => c.value === current)?.label ?? 'people.choice.lawyer')}</td>
+      <td>{person.yearOfCall ?? t('people.table.none')}</td>
+      <td>{new Date(person.createdAt).toLocaleDateString(t.locale)}</td>
       <td>
         {isMe ? (
-          <p className="hint">This is you. Another staff member can change your role.</p>
+          <p className="hint">{t('people.row.isMe')}</p>
         ) : (
           <>
             <label htmlFor={id} className="visually-hidden">
-              Role for {person.firstName} ({person.email})
+              {t('people.row.roleFor', { name: person.firstName, email: person.email })}
             </label>
             <select id={id} ref={selectRef} value={pending ?? current} onChange={(e) => choose(e.target.value as RoleChoice)}>
               {ROLE_CHOICES.map((c) => (
                 <option key={c.value} value={c.value}>
-                  {c.label}
+                  {t(c.label)}
                 </option>
               ))}
             </select>
             {target && (
               <div className="role-confirm" role="group" aria-labelledby={`${id}-question`} aria-describedby={`${id}-note`}>
                 <p id={`${id}-question`}>
-                  <strong>
-                    Make {person.firstName} {rolePhrase(target)}?
-                  </strong>
+                  <strong>{t('people.row.confirmQuestion', { name: person.firstName, role: rolePhrase(t, target) })}</strong>
                 </p>
                 <p id={`${id}-note`} className="hint">
-                  {consequenceOf(person.role, target.role)}
+                  {consequenceOf(t, person.role, target.role)}
                 </p>
                 <div className="actions">
                   <button type="button" className="button primary" aria-disabled={busy} onClick={() => void confirm()}>
-                    Confirm change
+                    {t('people.row.confirm')}
                   </button>
                   <button type="button" className="button secondary" aria-disabled={busy} onClick={() => busy || cancel()}>
-                    Cancel
+                    {t('people.cancel')}
                   </button>
                 </div>
               </div>
@@ -261,6 +259,7 @@ function PersonRow({ initial, isMe, onChanged }: { initial: Person; isMe: boolea
 
 /** Lifts a lock on this person's sign-in; says so next to the button. */
 function UnlockSignIn({ person }: { person: Person }) {
+  const t = useT();
   const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
   return (
@@ -269,7 +268,7 @@ function UnlockSignIn({ person }: { person: Person }) {
         type="button"
         className="button secondary"
         aria-disabled={busy}
-        aria-label={`Unlock sign-in for ${person.firstName}`}
+        aria-label={t('people.unlock.label', { name: person.firstName })}
         onClick={() => {
           if (busy) return;
           void run(async () => {
@@ -278,10 +277,10 @@ function UnlockSignIn({ person }: { person: Person }) {
           });
         }}
       >
-        Unlock sign-in
+        {t('people.unlock.button')}
       </button>
       <p role="status" className="hint">
-        {done ? `${person.firstName} can sign in again.` : ''}
+        {done ? t('people.unlock.done', { name: person.firstName }) : ''}
       </p>
       <ErrorLine inline message={error} />
     </div>
@@ -290,6 +289,7 @@ function UnlockSignIn({ person }: { person: Person }) {
 
 /** Disable an account (after a confirmation: the person is signed out everywhere at once) or enable it again. */
 function AccountSwitch({ person, onChanged }: { person: Person; onChanged: (p: Person) => void }) {
+  const t = useT();
   const { busy, error, run } = useAction();
   const [asking, setAsking] = useState(false);
   const act = (disabled: boolean) => {
@@ -302,26 +302,26 @@ function AccountSwitch({ person, onChanged }: { person: Person; onChanged: (p: P
   };
   return (
     <div className="account-switch">
-      {person.disabled && <p className="tag blocked-tag">Disabled</p>}
+      {person.disabled && <p className="tag blocked-tag">{t('people.account.disabledTag')}</p>}
       {person.disabled ? (
-        <button type="button" className="button secondary" aria-disabled={busy} aria-label={`Enable account for ${person.firstName}`} onClick={() => act(false)}>
-          Enable account
+        <button type="button" className="button secondary" aria-disabled={busy} aria-label={t('people.account.enableLabel', { name: person.firstName })} onClick={() => act(false)}>
+          {t('people.account.enable')}
         </button>
       ) : asking ? (
-        <div role="group" aria-label={`Disable ${person.firstName}'s account?`}>
+        <div role="group" aria-label={t('people.account.disableQuestion', { name: person.firstName })}>
           <p>
-            <strong>Disable {person.firstName}&apos;s account?</strong> They are signed out everywhere at once and cannot sign in until enabled.
+            {t.rich('people.account.disableConfirmText', { name: person.firstName, strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <button type="button" className="button primary" aria-disabled={busy} onClick={() => act(true)}>
-            Confirm disabling
+            {t('people.account.confirmDisable')}
           </button>
           <button type="button" className="button secondary" onClick={() => setAsking(false)}>
-            Cancel
+            {t('people.cancel')}
           </button>
         </div>
       ) : (
-        <button type="button" className="button secondary" aria-label={`Disable account for ${person.firstName}`} onClick={() => setAsking(true)}>
-          Disable account
+        <button type="button" className="button secondary" aria-label={t('people.account.disableLabel', { name: person.firstName })} onClick={() => setAsking(true)}>
+          {t('people.account.disable')}
         </button>
       )}
       <ErrorLine inline message={error} />

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router';
+import { useT } from '../i18n/useT';
 import { useLoad } from '../ui/useLoad';
 import { fetchReadinessList } from './readinessApi';
 
@@ -8,17 +9,18 @@ import { fetchReadinessList } from './readinessApi';
  * within a month), so after an upgrade staff see at once that every volunteer needs recording.
  */
 export function ReadinessLink() {
+  const t = useT();
   const fetcher = useCallback(() => fetchReadinessList(), []);
   const { state } = useLoad(fetcher);
-  let counts = '';
+  let label = t('people.readinessLink.label');
   if (state.status === 'ready') {
     const notCurrent = state.data.volunteers.filter((v) => !v.readiness.current).length;
     const due = state.data.volunteers.filter((v) => v.readiness.current && v.readiness.missing.length === 0 && [v.readiness.training.state, v.readiness.undertaking.state].includes('due')).length;
-    counts = ` (${notCurrent} not current, ${due} due within a month)`;
+    label = t('people.readinessLink.labelWithCounts', { notCurrent, due });
   }
   return (
     <p>
-      <Link to="/staff/volunteers">Volunteer readiness: training and confidentiality undertakings{counts}</Link>
+      <Link to="/staff/volunteers">{label}</Link>
     </p>
   );
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, MEMBER_KINDS, RoleWithKind } from '../../../shared/schemas/auth';
+import { translator } from '../../../shared/i18n/translate';
 import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, validFor } from './roleChoices';
+
+const en = translator('en-CA');
+const fr = translator('fr-CA');
 
 describe('role choices', () => {
   it('cover every role and member kind, each once, and every choice is a valid role change', () => {
@@ -19,7 +23,7 @@ describe('role choices', () => {
     [{ role: 'staff', memberKind: null }, 'staff'],
     [{ role: 'auditor', memberKind: null }, 'an auditor'],
   ] as const)('%o reads as "%s"', (p, phrase) => {
-    expect(rolePhrase(p)).toBe(phrase);
+    expect(rolePhrase(en, p)).toBe(phrase);
   });
 
   it.each([
@@ -29,8 +33,8 @@ describe('role choices', () => {
     ['staff', 'volunteer', /lose every staff page/],
     ['member', 'auditor', /audit log and nothing else/],
   ] as const)('%s → %s warns %s', (from, to, note) => {
-    expect(consequenceOf(from, to)).toMatch(note);
-    expect(consequenceOf(from, to)).toMatch(/connection restarts/);
+    expect(consequenceOf(en, from, to)).toMatch(note);
+    expect(consequenceOf(en, from, to)).toMatch(/connection restarts/);
   });
 });
 
@@ -44,6 +48,15 @@ describe('validFor', () => {
     ['2026-11-27T04:00:00Z', 'less than a day'],
     ['2026-11-26T17:00:00Z', 'no time'],
   ])('until %s is %s', (until, words) => {
-    expect(validFor(new Date(until), now)).toBe(words);
+    expect(validFor(en, new Date(until), now)).toBe(words);
+  });
+});
+
+describe('in French', () => {
+  it('phrases, consequences and validity read in French', () => {
+    expect(rolePhrase(fr, { role: 'volunteer', memberKind: null })).toBe('bénévole en soutien par les pairs');
+    expect(consequenceOf(fr, 'member', 'volunteer')).toMatch(/tasse rouge/);
+    expect(validFor(fr, new Date('2026-12-10T17:00:00Z'), new Date('2026-11-26T17:00:00Z'))).toBe('14 jours');
+    expect(validFor(fr, new Date('2026-11-27T17:00:00Z'), new Date('2026-11-26T17:00:00Z'))).toBe('1 jour');
   });
 });

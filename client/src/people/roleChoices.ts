@@ -1,3 +1,5 @@
+import type { MessageId } from '../../../shared/i18n/catalog';
+import type { Translate } from '../../../shared/i18n/translate';
 import type { MemberKind, Role } from '../../../shared/schemas/auth';
 
 /**
@@ -6,12 +8,12 @@ import type { MemberKind, Role } from '../../../shared/schemas/auth';
  */
 export type RoleChoice = 'member:lawyer' | 'member:articling_student' | 'volunteer' | 'staff' | 'auditor';
 
-export const ROLE_CHOICES: ReadonlyArray<{ value: RoleChoice; label: string }> = [
-  { value: 'member:lawyer', label: 'Member — lawyer' },
-  { value: 'member:articling_student', label: 'Member — articling student' },
-  { value: 'volunteer', label: 'Peer-support volunteer (red mug)' },
-  { value: 'staff', label: 'Staff' },
-  { value: 'auditor', label: 'Auditor (audit log only)' },
+export const ROLE_CHOICES: ReadonlyArray<{ value: RoleChoice; label: MessageId }> = [
+  { value: 'member:lawyer', label: 'people.choice.lawyer' },
+  { value: 'member:articling_student', label: 'people.choice.student' },
+  { value: 'volunteer', label: 'people.choice.volunteer' },
+  { value: 'staff', label: 'people.choice.staff' },
+  { value: 'auditor', label: 'people.choice.auditor' },
 ];
 
 export function choiceOf(p: { role: Role; memberKind: MemberKind | null }): RoleChoice {
@@ -31,41 +33,39 @@ export function roleOfChoice(c: RoleChoice): { role: Role; memberKind: MemberKin
 }
 
 /** The role as it ends a sentence: "Alex is now a peer-support volunteer." */
-export function rolePhrase(p: { role: Role; memberKind: MemberKind | null }): string {
+export function rolePhrase(t: Translate, p: { role: Role; memberKind: MemberKind | null }): string {
   switch (p.role) {
     case 'member':
-      return p.memberKind === 'articling_student' ? 'a member (articling student)' : 'a member (lawyer)';
+      return t(p.memberKind === 'articling_student' ? 'people.phrase.student' : 'people.phrase.lawyer');
     case 'volunteer':
-      return 'a peer-support volunteer';
+      return t('people.phrase.volunteer');
     case 'staff':
-      return 'staff';
+      return t('people.phrase.staff');
     case 'auditor':
-      return 'an auditor';
+      return t('people.phrase.auditor');
   }
 }
 
 /** What changes for the person, said before staff confirm. */
-export function consequenceOf(from: Role, to: Role): string {
-  const notes: string[] = [];
-  if (from === 'volunteer' && to !== 'volunteer') {
-    notes.push('They stop wearing the red mug and lose host rights at once: give any circle they host a new host on Run the schedule.');
-  }
-  if (to === 'volunteer' && from !== 'volunteer') notes.push('They will wear the red mug and can be assigned to host circles once their peer-support training and confidentiality undertaking are recorded on Volunteer readiness.');
-  if (to === 'staff') notes.push('Staff can read support requests, run the schedule and change anyone’s role.');
-  if (to === 'auditor') notes.push('An auditor can read the audit log and nothing else: no circles, no peer support.');
-  if (from === 'staff' && to !== 'staff') notes.push('They lose every staff page at once.');
-  notes.push('Their open circle connection restarts so the change takes effect.');
-  return notes.join(' ');
+export function consequenceOf(t: Translate, from: Role, to: Role): string {
+  const notes: MessageId[] = [];
+  if (from === 'volunteer' && to !== 'volunteer') notes.push('people.consequence.leavesVolunteer');
+  if (to === 'volunteer' && from !== 'volunteer') notes.push('people.consequence.becomesVolunteer');
+  if (to === 'staff') notes.push('people.consequence.becomesStaff');
+  if (to === 'auditor') notes.push('people.consequence.becomesAuditor');
+  if (from === 'staff' && to !== 'staff') notes.push('people.consequence.leavesStaff');
+  notes.push('people.consequence.reconnects');
+  return notes.map((id) => t(id)).join(' ');
 }
 
 /**
  * How long an invite stays valid, in words: "14 days", "1 day", "less than a day" (and "no time" once it has
  * expired, which a fresh invite never is).
  */
-export function validFor(expiresAt: Date, now: Date): string {
+export function validFor(t: Translate, expiresAt: Date, now: Date): string {
   const ms = expiresAt.getTime() - now.getTime();
-  if (ms <= 0) return 'no time';
+  if (ms <= 0) return t('people.validFor.none');
   const days = Math.round(ms / 86_400_000);
-  if (days < 1) return 'less than a day';
-  return days === 1 ? '1 day' : `${days} days`;
+  if (days < 1) return t('people.validFor.lessThanADay');
+  return t('people.validFor.days', { days });
 }

@@ -1,34 +1,46 @@
 import { useCallback, useState } from 'react';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import { wallTime } from '../../../shared/i18n/formatTime';
 import { REMINDER_LIST_LABELS, type ReminderList, type ReminderSettings } from '../../../shared/schemas/reminders';
+import { useT } from '../i18n/useT';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
 import { chooseReminder, fetchReminderSettings } from './remindersApi';
 
-const clockHour = (h: number) => `${String(h).padStart(2, '0')}:00`;
-const hints = (hour: number): Record<ReminderList, string> => ({
-  circle_day: `At ${clockHour(hour)} (the circle’s time zone) on a day with a circle you can join.`,
-  assignments: 'Each time you are added to or taken off a circle’s roster.',
-  day_before: `At ${clockHour(hour)} the day before a circle you host or back up.`,
-  changes: 'If a circle you are rostered on moves, is cancelled or is back on.',
-});
+const HINTS: Record<ReminderList, MessageId> = {
+  circle_day: 'reminders.hint.circle_day',
+  assignments: 'reminders.hint.assignments',
+  day_before: 'reminders.hint.day_before',
+  changes: 'reminders.hint.changes',
+};
+
+/** How each list ends "Saved: we will e-mail you …" and "Saved: no more e-mails …". */
+const PHRASES: Record<ReminderList, MessageId> = {
+  circle_day: 'reminders.phrase.circle_day',
+  assignments: 'reminders.phrase.assignments',
+  day_before: 'reminders.phrase.day_before',
+  changes: 'reminders.phrase.changes',
+};
 
 /**
  * The "Reminders" settings of the signed-in person: every list is off until they turn it on, each box saves at
  * once, and the line below says what changed. Only one's own choices: the server takes no one else's.
  */
 export function RemindersSettings() {
+  const t = useT();
   const { state } = useLoad(fetchReminderSettings);
   return (
     <section className="card reminders-card" aria-labelledby="reminders-heading">
-      <h2 id="reminders-heading">Reminders</h2>
+      <h2 id="reminders-heading">{t('reminders.settings.heading')}</h2>
       <Loaded state={state}>{(data) => <Choices initial={data} />}</Loaded>
     </section>
   );
 }
 
 function Choices({ initial }: { initial: ReminderSettings }) {
+  const t = useT();
   const [settings, setSettings] = useState(initial);
   const [said, setSaid] = useState<string | null>(null);
   const { busy, error, run } = useAction();
@@ -40,24 +52,23 @@ function Choices({ initial }: { initial: ReminderSettings }) {
       void run(async () => {
         setSaid(null);
         setSettings(await chooseReminder(list, subscribed));
-        setSaid(subscribed ? `Saved: we will e-mail you ${phrase(list)}.` : `Saved: no more e-mails ${phrase(list)}.`);
+        setSaid(t(subscribed ? 'reminders.settings.savedOn' : 'reminders.settings.savedOff', { phrase: t(PHRASES[list]) }));
       }).then((saved) => saved || mark(!subscribed));
     },
-    [run],
+    [run, t],
   );
+  // The hour in the page's language ("8:00 a.m.", "8 h"), as a wall-clock time of the circle's own zone.
+  const time = wallTime(t.locale, `2000-01-01T${String(settings.hour).padStart(2, '0')}:00`);
   return (
     <>
-      <p>
-        E-mails are off unless you turn them on. They say when and what a circle is about, never who else comes or
-        who else hosts. Every e-mail has a link to stop it.
-      </p>
+      <p>{t('reminders.settings.intro')}</p>
       {!settings.mailAvailable && (
         <div className="notice" role="note">
-          <p>This Red Mug does not send e-mail yet, so nothing will arrive for now. Staff can set it up.</p>
+          <p>{t('reminders.settings.noMail')}</p>
         </div>
       )}
       <fieldset className="reminder-choices" disabled={busy}>
-        <legend>E-mail me</legend>
+        <legend>{t('reminders.settings.legend')}</legend>
         {settings.lists.map(({ list, subscribed }) => (
           <div key={list} className="reminder-choice">
             <input
@@ -67,9 +78,9 @@ function Choices({ initial }: { initial: ReminderSettings }) {
               aria-describedby={`reminder-${list}-hint`}
               onChange={(e) => choose(list, e.target.checked)}
             />
-            <label htmlFor={`reminder-${list}`}>{REMINDER_LIST_LABELS[list]}</label>
+            <label htmlFor={`reminder-${list}`}>{t(REMINDER_LIST_LABELS[list])}</label>
             <p className="hint" id={`reminder-${list}-hint`}>
-              {hints(settings.hour)[list]}
+              {t(HINTS[list], { time })}
             </p>
           </div>
         ))}
@@ -80,13 +91,4 @@ function Choices({ initial }: { initial: ReminderSettings }) {
       <ErrorLine message={error} />
     </>
   );
-}
-
-function phrase(list: ReminderList): string {
-  return {
-    circle_day: 'on the morning of circle days',
-    assignments: 'when your roster changes',
-    day_before: 'the day before you host or back up',
-    changes: 'when a circle you are rostered on moves or is cancelled',
-  }[list];
 }

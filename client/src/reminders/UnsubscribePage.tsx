@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { REMINDER_LIST_LABELS, ReminderList } from '../../../shared/schemas/reminders';
+import { SignedOutPage } from '../auth/AuthFormPage';
+import { useT } from '../i18n/useT';
 import { useStore } from '../store';
 import { ErrorLine } from '../ui/ErrorLine';
 import { useAction } from '../ui/useAction';
@@ -10,14 +12,15 @@ import './reminders.css';
 
 /**
  * /unsubscribe/:token — the page behind the link in every reminder. Opening it changes nothing (mail scanners open
- * links); the button does, without signing in.
+ * links); the button does, without signing in. Often opened signed out, so it carries the language switch.
  */
 export function UnsubscribePage() {
-  useDocumentTitle('Stop these e-mails');
+  const t = useT();
+  useDocumentTitle(t('reminders.unsubscribe.title'));
   const { token = '' } = useParams();
   const signedIn = useStore((s) => s.user !== null);
   const named = ReminderList.safeParse(token.split('.')[0]);
-  const what = named.success ? REMINDER_LIST_LABELS[named.data] : null;
+  const what = named.success ? t(REMINDER_LIST_LABELS[named.data]) : null;
   const [done, setDone] = useState(false);
   const { busy, error, run } = useAction();
   const unsubscribe = () =>
@@ -27,26 +30,26 @@ export function UnsubscribePage() {
     });
 
   return (
-    <main className="page narrow">
-      <h1>Stop these e-mails</h1>
+    <SignedOutPage>
+      <h1>{t('reminders.unsubscribe.title')}</h1>
       {done ? (
         <div role="status" className="card">
-          <p>You are unsubscribed. We will not send you these e-mails any more.</p>
-          {what && <p>Stopped: “{what}”.</p>}
+          <p>{t('reminders.unsubscribe.done')}</p>
+          {what && <p>{t('reminders.unsubscribe.stopped', { what })}</p>}
         </div>
       ) : (
         <div className="card">
-          {what ? <p>Stop the Red Mug e-mails for: “{what}”?</p> : <p>Stop these Red Mug e-mails?</p>}
-          <p>You do not need to sign in. Your other reminders stay as they are.</p>
+          <p>{what ? t('reminders.unsubscribe.questionFor', { what }) : t('reminders.unsubscribe.question')}</p>
+          <p>{t('reminders.unsubscribe.noSignIn')}</p>
           <button type="button" className="button" onClick={unsubscribe} disabled={busy}>
-            Unsubscribe
+            {t('reminders.unsubscribe.button')}
           </button>
           <ErrorLine message={error} />
         </div>
       )}
       <p>
-        {signedIn ? <Link to="/reminders">See all your reminders</Link> : <Link to="/signin">Sign in to see all your reminders</Link>}
+        {signedIn ? <Link to="/reminders">{t('reminders.unsubscribe.seeAll')}</Link> : <Link to="/signin">{t('reminders.unsubscribe.signInToSee')}</Link>}
       </p>
-    </main>
+    </SignedOutPage>
   );
 }

@@ -41,9 +41,9 @@ export function loadUser(auth: AuthService, names: CookieNames): RequestHandler 
  */
 export function requireUser(...roles: Role[]): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
-    if (!req.user) return next(new AppError(401, 'UNAUTHENTICATED', 'Please sign in to continue.'));
+    if (!req.user) return next(new AppError(401, 'UNAUTHENTICATED', 'auth.error.signInFirst'));
     if (!roleAllowed(req.user.role, roles)) {
-      const message = req.user.role === 'auditor' ? AUDITOR_REFUSAL : 'Your account cannot do this. Ask staff if you think it should.';
+      const message = req.user.role === 'auditor' ? AUDITOR_REFUSAL : 'auth.error.notAllowed';
       return next(new AppError(403, 'FORBIDDEN', message));
     }
     next();
@@ -56,6 +56,6 @@ function roleAllowed(role: Role, roles: Role[]): boolean {
 }
 
 export function signedInUser(req: Request): PublicUser {
-  if (!req.user) throw new AppError(401, 'UNAUTHENTICATED', 'Please sign in to continue.');
+  if (!req.user) throw new AppError(401, 'UNAUTHENTICATED', 'auth.error.signInFirst');
   return req.user;
 }

@@ -145,7 +145,7 @@ export function authRoutes(deps: {
   router.post('/password-reset', async (req, res) => {
     const { email } = parse(PasswordResetRequestBody, req.body);
     await auth.requestPasswordReset(email, req.ip ?? 'unknown', deps.publicOrigin(req));
-    const body: PasswordResetRequested = { message: RESET_REQUESTED_MESSAGE };
+    const body: PasswordResetRequested = { message: i18n.t(req.locale)(RESET_REQUESTED_MESSAGE) };
     res.status(202).json(body);
   });
 

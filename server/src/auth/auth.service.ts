@@ -14,6 +14,10 @@ import type {
 } from '../../../shared/schemas/auth';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
+import { currentLocale, createI18n, type I18n } from '../i18n/i18n';
+import { DEFAULT_PROGRAM } from '../program/program';
+import { Locale } from '../../../shared/i18n/locales';
+import type { MessageId } from '../../../shared/i18n/catalog';
 import type { Logger } from '../log';
 import type { Mailer } from '../mail/mailer';
 import type { Db } from '../store/db';
@@ -50,9 +54,7 @@ export interface SignedIn {
 export type AuthService = ReturnType<typeof createAuthService>;
 
 /** What "Forgot password?" answers, whatever happened behind it (no account, an e-mail sent, a request for staff). */
-export const RESET_REQUESTED_MESSAGE =
-  'If an account uses this address, we have sent it a link to choose a new password, or staff will give you one: ' +
-  'ask them if no e-mail arrives within a few minutes. The link works once, for a short time.';
+export const RESET_REQUESTED_MESSAGE: MessageId = 'auth.reset.requested';
 
 /** A waiting reset request is shown to staff this long, then forgotten. */
 export const PENDING_RESET_DAYS = 7;
@@ -72,7 +74,10 @@ export function createAuthService(deps: {
   /** Delivers reset links by e-mail when set; without it a request waits for staff (People page). */
   mailer?: Mailer | null;
   log?: Logger;
+  /** Renders the reset e-mail in its recipient's language (the built-in program's words without one). */
+  i18n?: I18n;
 }) {
+  const i18n = deps.i18n ?? createI18n(DEFAULT_PROGRAM);
   const users = usersRepository(deps.db);
   const sessions = sessionsRepository(deps.db);
   const invites = invitesRepository(deps.db);
@@ -92,7 +97,7 @@ export function createAuthService(deps: {
 
   async function createUser(input: NewUser): Promise<PublicUser> {
     if ((input.role === 'member') !== (input.memberKind !== null)) {
-      throw new AppError(400, 'VALIDATION_FAILED', 'A member needs a kind (lawyer or articling_student); other roles have none.');
+      throw new AppError(400, 'VALIDATION_FAILED', 'auth.error.memberKind');
     }
     const row = await users.insert({
       id: randomUUID(),
@@ -103,7 +108,7 @@ export function createAuthService(deps: {
       year_of_call: input.memberKind === 'lawyer' ? (input.yearOfCall ?? null) : null,
       password_hash: await hashPassword(input.password),
     });
-    if (!row) throw new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');
+    if (!row) throw new AppError(409, 'EMAIL_TAKEN', 'auth.error.emailTaken');
     return toPublicUser(row);
   }
 
@@ -116,23 +121,20 @@ export function createAuthService(deps: {
       const attempt = await deps.throttle.attempt(email, ip);
       if (!attempt.ok) {
         const minutes = Math.ceil(attempt.waitMs / 60_000);
-        const wait = `${minutes} minute${minutes === 1 ? '' : 's'}`;
         throw new AppError(
           429,
           'TOO_MANY_REQUESTS',
-          attempt.scope === 'account'
-            ? `This account is locked for ${wait} after many failed sign-ins. Reset your password with "Forgot password?", or ask staff to unlock it.`
-            : `Too many sign-in attempts. Wait ${wait} and try again, or use "Forgot password?".`,
+          { id: attempt.scope === 'account' ? 'auth.error.accountLocked' : 'auth.error.tooManySignIns', values: { minutes } },
           { data: { retryAfterSeconds: Math.ceil(attempt.waitMs / 1000) } },
         );
       }
       const row = await users.byEmail(email);
       const ok = row ? await verifyPassword(row.password_hash, password) : (await burnVerification(password), false);
       if (!row || !ok) {
-        throw new AppError(401, 'INVALID_CREDENTIALS', 'That email and password do not match. Check them and try again.');
+        throw new AppError(401, 'INVALID_CREDENTIALS', 'auth.error.invalidCredentials');
       }
       // Said only to someone who knows the password: the account exists and staff turned it off.
-      if (row.disabled_at) throw new AppError(403, 'FORBIDDEN', 'This account is disabled. If you think this is a mistake, contact the society\'s staff.');
+      if (row.disabled_at) throw new AppError(403, 'FORBIDDEN', 'auth.error.disabled');
       await deps.throttle.succeeded(email, ip);
       return { user: toPublicUser(row), ...(await startSession(row.id)) };
     },
@@ -184,7 +186,7 @@ export function createAuthService(deps: {
 
     /** Staff take back an invite not yet used: its link stops working at once (audited by its reference). */
     async revokeInvite(id: string, by: string): Promise<void> {
-      if (!(await invites.revoke(id))) throw new AppError(404, 'NOT_FOUND', 'That invite was already used, has expired or was revoked. Reload the list.');
+      if (!(await invites.revoke(id))) throw new AppError(404, 'NOT_FOUND', 'auth.error.inviteGone');
       await record(deps.db, { actorId: by, action: 'invite.revoke', targetType: 'invite', targetId: id, at: deps.clock.now() });
     },
 
@@ -223,7 +225,7 @@ export function createAuthService(deps: {
       const wait = deps.resetLimiter ? await deps.resetLimiter.take(email, ip) : 0;
       if (wait > 0) {
         const minutes = Math.ceil(wait / 60_000);
-        throw new AppError(429, 'TOO_MANY_REQUESTS', `Too many reset requests. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or ask staff.`, {
+        throw new AppError(429, 'TOO_MANY_REQUESTS', { id: 'auth.error.tooManyResets', values: { minutes } }, {
           data: { retryAfterSeconds: Math.ceil(wait / 1000) },
         });
       }
@@ -236,14 +238,13 @@ export function createAuthService(deps: {
       const token = newSecretToken();
       const id = await resets.issue(row.id, hashToken(token), now, new Date(now.getTime() + resetTtlMs), null);
       const minutes = Math.round(resetTtlMs / 60_000);
+      // In the account's language; without a choice on it, the language the request was made in.
+      const t = i18n.t(Locale.safeParse(row.locale).data ?? currentLocale() ?? i18n.defaultLocale);
       void mailer
         .send({
           to: row.email,
-          subject: 'Reset your Red Mug password',
-          text:
-            `Someone asked to reset the password of your Red Mug account.\n\n` +
-            `To choose a new one, open this link within ${minutes} minutes. It works once:\n${resetUrl(origin, token)}\n\n` +
-            `If it was not you, ignore this message: your password stays as it is.`,
+          subject: t('mail.reset.subject'),
+          text: t('mail.reset.body', { minutes, url: resetUrl(origin, token) }),
         })
         .catch(async () => {
           // Only the event: never the address.
@@ -265,7 +266,7 @@ export function createAuthService(deps: {
       return deps.db.transaction(async (tx) => {
         const now = deps.clock.now();
         const used = await passwordResetsRepository(tx).consume(hashToken(input.token), now);
-        if (!used) throw new AppError(400, 'RESET_INVALID', 'This reset link does not work any more. Ask for a new one from the sign-in page.');
+        if (!used) throw new AppError(400, 'RESET_INVALID', 'auth.error.resetInvalid');
         await usersRepository(tx).setPassword(used.user_id, await hashPassword(input.password));
         await sessionsRepository(tx).deleteAllFor(used.user_id);
         await passwordResetsRepository(tx).closeAllFor(used.user_id);
@@ -289,7 +290,7 @@ export function createAuthService(deps: {
     /** Staff make a reset link for someone (asked or not), to hand over themselves; audited, shown once. */
     async issuePasswordResetLink(staff: PublicUser, userId: string, origin: string): Promise<PasswordResetLink> {
       const target = await users.byId(userId);
-      if (!target) throw new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
+      if (!target) throw new AppError(404, 'NOT_FOUND', 'people.error.unknownAccount');
       const token = newSecretToken();
       const now = deps.clock.now();
       const expiresAt = new Date(now.getTime() + resetTtlMs);
@@ -310,10 +311,10 @@ export function createAuthService(deps: {
       return deps.db.transaction(async (tx) => {
         const invite = await invitesRepository(tx).consume(hashToken(input.token), deps.clock.now());
         if (!invite) {
-          throw new AppError(400, 'INVITE_INVALID', 'This invite link is not valid any more. Ask staff for a new one.');
+          throw new AppError(400, 'INVITE_INVALID', 'auth.error.inviteInvalid');
         }
         if (invite.email && invite.email !== input.email) {
-          throw new AppError(400, 'INVITE_INVALID', 'This invite was made for another email address. Use that address or ask staff.');
+          throw new AppError(400, 'INVITE_INVALID', 'auth.error.inviteOtherEmail');
         }
         const row = await usersRepository(tx).insert({
           id: randomUUID(),
@@ -324,7 +325,7 @@ export function createAuthService(deps: {
           year_of_call: invite.member_kind === 'lawyer' ? (input.yearOfCall ?? null) : null,
           password_hash: await hashPassword(input.password),
         });
-        if (!row) throw new AppError(409, 'EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');
+        if (!row) throw new AppError(409, 'EMAIL_TAKEN', 'auth.error.emailTaken');
         const sessionToken = newSecretToken();
         const now = deps.clock.now();
         const expiresAt = new Date(now.getTime() + ttlMs);

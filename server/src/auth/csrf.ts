@@ -20,10 +20,10 @@ export function createCsrf(opts: { secret: string; names: CookieNames; secure: b
     if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== opts.allowedOrigin(req)) {
-      return next(new AppError(403, 'CSRF_REJECTED', 'This request came from another site and was refused.'));
+      return next(new AppError(403, 'CSRF_REJECTED', 'auth.error.csrfOrigin'));
     }
     if (!validateRequest(req)) {
-      return next(new AppError(403, 'CSRF_REJECTED', 'Your page is out of date. Reload it and try again.'));
+      return next(new AppError(403, 'CSRF_REJECTED', 'auth.error.csrfStale'));
     }
     next();
   };

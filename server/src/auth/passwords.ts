@@ -24,7 +24,7 @@ const waiting: Array<() => void> = [];
 export async function withVerifySlot<T>(work: () => Promise<T>, limits = { concurrency: VERIFY_CONCURRENCY, queue: VERIFY_QUEUE }): Promise<T> {
   if (running < limits.concurrency) running++;
   else if (waiting.length >= limits.queue) {
-    throw new AppError(503, 'SERVICE_UNAVAILABLE', 'Sign-in is very busy right now. Please try again in a few seconds.');
+    throw new AppError(503, 'SERVICE_UNAVAILABLE', 'auth.error.busy');
   } else {
     // Woken with the slot of the one that finished, handed over directly (never counted twice).
     await new Promise<void>((resolve) => waiting.push(resolve));

@@ -26,7 +26,7 @@ export function peopleRoutes(deps: {
   router.patch('/:id/role', staff, async (req, res) => {
     const body = parse(ChangeRoleBody, req.body);
     const id = PersonId.safeParse(req.params.id);
-    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
+    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'people.error.unknownAccount');
     const { person, changed } = await deps.people.changeRole(signedInUser(req), id.data, body);
     // A socket keeps the role it connected with; closing them makes the next connection carry the new one.
     if (changed) deps.onRoleChanged?.(person.id);
@@ -37,7 +37,7 @@ export function peopleRoutes(deps: {
   router.post('/:id/disabled', staff, async (req, res) => {
     const body = parse(SetDisabledBody, req.body);
     const id = PersonId.safeParse(req.params.id);
-    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
+    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'people.error.unknownAccount');
     const person = await deps.people.setDisabled(signedInUser(req), id.data, body.disabled);
     // Out at once: sockets closed, and out of any LiveKit room they are in.
     if (body.disabled) await deps.onDisabled?.(person.id);
@@ -47,7 +47,7 @@ export function peopleRoutes(deps: {
 
   router.post('/:id/unlock-sign-in', staff, async (req, res) => {
     const id = PersonId.safeParse(req.params.id);
-    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
+    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'people.error.unknownAccount');
     await deps.people.unlockSignIn(signedInUser(req), id.data);
     res.json({ ok: true });
   });

@@ -9,7 +9,7 @@ import { peopleRepository } from './people.repository';
 export type PeopleService = ReturnType<typeof createPeopleService>;
 
 const unknownPerson = () =>
-  new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the People page and try again.');
+  new AppError(404, 'NOT_FOUND', 'people.error.unknownAccount');
 
 /** Staff manage accounts: look people up, and change a person's role (every change audited). */
 export function createPeopleService(deps: { db: Db; clock: Clock; unlockSignIn?: (email: string) => Promise<void> }) {
@@ -20,7 +20,7 @@ export function createPeopleService(deps: { db: Db; clock: Clock; unlockSignIn?:
      * nor the last staff account that can still sign in.
      */
     async setDisabled(actor: PublicUser, id: string, disabled: boolean): Promise<Person> {
-      if (id === actor.id) throw new AppError(409, 'CONFLICT', 'You cannot disable your own account. Ask another staff member.');
+      if (id === actor.id) throw new AppError(409, 'CONFLICT', 'people.error.disableSelf');
       return deps.db.transaction(async (tx) => {
         const repo = peopleRepository(tx);
         const locked = await repo.lockStaffAnd(id);
@@ -28,7 +28,7 @@ export function createPeopleService(deps: { db: Db; clock: Clock; unlockSignIn?:
         if (!target) throw unknownPerson();
         if (disabled && target.role === 'staff') {
           const others = await tx.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'staff' AND id <> $1 AND disabled_at IS NULL", [id]);
-          if ((others[0]?.n ?? 0) === 0) throw new AppError(409, 'CONFLICT', 'This is the last staff account that can sign in, so it stays enabled.');
+          if ((others[0]?.n ?? 0) === 0) throw new AppError(409, 'CONFLICT', 'people.error.lastStaffEnabled');
         }
         await tx.query('UPDATE users SET disabled_at = $2 WHERE id = $1', [id, disabled ? deps.clock.now() : null]);
         if (disabled) await tx.query('DELETE FROM auth_sessions WHERE user_id = $1', [id]);
@@ -59,7 +59,7 @@ export function createPeopleService(deps: { db: Db; clock: Clock; unlockSignIn?:
      */
     async changeRole(actor: PublicUser, id: string, body: ChangeRoleBody): Promise<{ person: Person; changed: boolean }> {
       if (id === actor.id) {
-        throw new AppError(409, 'CONFLICT', 'You cannot change your own role. Ask another staff member to do it.');
+        throw new AppError(409, 'CONFLICT', 'people.error.ownRole');
       }
       return deps.db.transaction(async (tx) => {
         const repo = peopleRepository(tx);
@@ -68,11 +68,11 @@ export function createPeopleService(deps: { db: Db; clock: Clock; unlockSignIn?:
         if (!target) throw unknownPerson();
         const otherStaff = locked.filter((r) => r.role === 'staff' && r.id !== id);
         if (target.role === 'staff' && body.role !== 'staff' && otherStaff.length === 0) {
-          throw new AppError(409, 'CONFLICT', 'This is the last staff account, so it must stay staff. Make someone else staff first.');
+          throw new AppError(409, 'CONFLICT', 'people.error.lastStaff');
         }
         // Checked again under the lock: a staff member demoted a moment ago by someone else acts no more.
         if (!otherStaff.some((r) => r.id === actor.id)) {
-          throw new AppError(403, 'FORBIDDEN', 'Your account cannot change roles any more. Ask staff if you think it should.');
+          throw new AppError(403, 'FORBIDDEN', 'people.error.noLongerStaff');
         }
         const changed = target.role !== body.role || target.member_kind !== body.memberKind;
         // Writing the same role again is harmless and returns the row as it is.

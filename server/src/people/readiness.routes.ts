@@ -25,7 +25,7 @@ export function readinessRoutes(deps: {
 
   router.get('/me/readiness', requireUser('volunteer'), async (req, res) => {
     const user = signedInUser(req);
-    if (user.role !== 'volunteer') throw new AppError(403, 'FORBIDDEN', 'Only a volunteer has training and an undertaking on record. Staff see everyone’s on the Volunteers page.');
+    if (user.role !== 'volunteer') throw new AppError(403, 'FORBIDDEN', 'people.readiness.error.volunteersOnly');
     const out: OwnReadinessResponse = await deps.readiness.own(user);
     res.json(out);
   });
@@ -33,7 +33,7 @@ export function readinessRoutes(deps: {
   router.post('/:id/readiness', staff, async (req, res) => {
     const body = parse(SetReadinessBody, req.body);
     const id = PersonId.safeParse(req.params.id);
-    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the Volunteers page and try again.');
+    if (!id.success) throw new AppError(404, 'NOT_FOUND', 'people.readiness.error.unknownAccount');
     const out: SetReadinessResponse = await deps.readiness.record(signedInUser(req), id.data, body);
     // A lapse (or a renewal) shows in any circle they are in now, not at their next join.
     await deps.onChanged?.(out.userId);

@@ -8,7 +8,7 @@ import { readinessToday, volunteerReadiness, volunteersReadiness } from './readi
 
 export type ReadinessService = ReturnType<typeof createReadinessService>;
 
-const unknownPerson = () => new AppError(404, 'NOT_FOUND', 'There is no account with this id. Reload the Volunteers page and try again.');
+const unknownPerson = () => new AppError(404, 'NOT_FOUND', 'people.readiness.error.unknownAccount');
 
 /** Which need staff first: nothing on record or lapsed, then due soonest, then the rest by name. */
 function urgency(r: VolunteerReadinessRow): number {
@@ -47,8 +47,8 @@ export function createReadinessService(deps: { db: Db; clock: Clock }) {
       const today = readinessToday(now);
       const future = (['trainingCompletedOn', 'undertakingSignedOn'] as const).filter((k) => (body[k] ?? '') > today);
       if (future.length > 0) {
-        throw new AppError(400, 'VALIDATION_FAILED', `Please check ${future[0]}: the date cannot be after today (${today}).`, {
-          details: future.map((path) => ({ path, message: `The date cannot be after today (${today})` })),
+        throw new AppError(400, 'VALIDATION_FAILED', { id: 'people.readiness.error.futureDate', values: { path: future[0], today } }, {
+          details: future.map((path) => ({ path, message: 'people.readiness.validation.notAfterToday' })),
         });
       }
       return deps.db.transaction(async (tx) => {
@@ -56,7 +56,7 @@ export function createReadinessService(deps: { db: Db; clock: Clock }) {
         const target = rows[0];
         if (!target) throw unknownPerson();
         if (target.role !== 'volunteer') {
-          throw new AppError(409, 'CONFLICT', 'Training and the confidentiality undertaking are recorded for volunteers only. Make this person a volunteer first.');
+          throw new AppError(409, 'CONFLICT', 'people.readiness.error.notAVolunteer');
         }
         const set = (v: string | null | undefined) => (v === undefined ? 'keep' : v);
         const t = set(body.trainingCompletedOn);

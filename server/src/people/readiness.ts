@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ItemStatus, Readiness, ReadinessItem } from '../../../shared/schemas/readiness';
-import { READINESS_ITEM_LABELS } from '../../../shared/schemas/readiness';
+import { READINESS_ITEM_LABEL_IDS, READINESS_ITEM_LABELS } from '../../../shared/schemas/readiness';
+import type { Translate } from '../../../shared/i18n/translate';
 import type { Queryable } from '../store/db';
 
 /**
@@ -62,9 +63,14 @@ export function readinessFrom(dates: { training: string | null; undertaking: str
   };
 }
 
-/** What is missing, in words: "peer-support training and signed confidentiality undertaking". */
-export function missingInWords(missing: readonly ReadinessItem[]): string {
-  return missing.map((m) => READINESS_ITEM_LABELS[m]).join(' and ');
+/**
+ * What is missing, in words: "peer-support training and signed confidentiality undertaking", in the language of
+ * `t` when given (a message saying it is rendered in the person's locale), else in English.
+ */
+export function missingInWords(missing: readonly ReadinessItem[], t?: Translate): string {
+  if (!t) return missing.map((m) => READINESS_ITEM_LABELS[m]).join(' and ');
+  const [first, second] = missing.map((m) => t(READINESS_ITEM_LABEL_IDS[m]));
+  return second === undefined ? (first ?? '') : t('people.readiness.item.both', { first, second });
 }
 
 const NOTHING: Readiness = readinessFrom({ training: null, undertaking: null }, new Date(0));

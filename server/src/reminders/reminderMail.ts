@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon';
+import { dateIn, timeIn } from '../../../shared/i18n/formatTime';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { Translate } from '../../../shared/i18n/translate';
 import { REMINDER_LIST_LABELS, type ReminderList } from '../../../shared/schemas/reminders';
 import type { VenueView } from '../../../shared/schemas/venue';
 
@@ -26,76 +29,102 @@ export interface Mail {
   text: string;
 }
 
-const zoneName = (zone: string) => (zone === 'America/Edmonton' ? 'Alberta time' : `${zone} time`);
-
-/** "Monday 30 November, 12:00 (Alberta time)": the circle's own zone, with current zone data. */
-export function whenText(s: Pick<MailSession, 'startsAt' | 'timezone'>): string {
-  return `${DateTime.fromJSDate(s.startsAt, { zone: s.timezone }).setLocale('en-CA').toFormat('cccc d LLLL, HH:mm')} (${zoneName(s.timezone)})`;
+/**
+ * The recipient's language: its translator (with the program's names and zone label in it), the locale for dates and
+ * times, and the program's own zone (a circle in it says "Alberta time", the program's label; another says its own).
+ */
+export interface MailWords {
+  t: Translate;
+  locale: Locale;
+  programZone: string;
 }
 
-function sessionLines(s: MailSession): string[] {
+export interface MailLinks {
+  app: string;
+  unsubscribe: string;
+}
+
+/**
+ * "Monday 30 November, 12:00 (Alberta time)" / "lundi 30 novembre à 12 h (heure de l’Alberta)": the circle's own
+ * zone, with current zone data. English keeps the 24-hour clock its e-mails always had; other languages read by
+ * their own typography (shared/i18n/formatTime.ts).
+ */
+export function whenText(w: MailWords, s: Pick<MailSession, 'startsAt' | 'timezone'>): string {
+  const english = w.locale.startsWith('en');
+  const local = DateTime.fromJSDate(s.startsAt, { zone: s.timezone }).setLocale(w.locale);
+  const date = english ? local.toFormat('cccc d LLLL') : dateIn(w.locale, s.startsAt, s.timezone);
+  const time = english ? local.toFormat('HH:mm') : timeIn(w.locale, s.startsAt, s.timezone);
+  const zoneName = s.timezone === w.programZone ? w.t('mail.zone.program') : w.t('mail.zone.other', { timezone: s.timezone });
+  return w.t('mail.when', { date, time, zoneName });
+}
+
+function sessionLines(w: MailWords, s: MailSession): string[] {
+  const { t } = w;
   return [
     `${s.title}`,
-    `  When: ${whenText(s)}`,
-    s.topic ? `  Topic: ${s.topic}` : '  Topic: open conversation',
-    ...(s.format === 'in_person' ? whereInPerson(s) : ['  Where: online, in Red Mug']),
+    `  ${t('mail.session.when', { when: whenText(w, s) })}`,
+    `  ${s.topic ? t('mail.session.topic', { topic: s.topic }) : t('mail.session.openTopic')}`,
+    ...(s.format === 'in_person' ? whereInPerson(w, s) : [`  ${t('mail.session.online')}`]),
   ];
 }
 
 /** An in-person circle's place as the schedule shows it: the place, the room and street address, directions. */
-function whereInPerson(s: MailSession): string[] {
+function whereInPerson({ t }: MailWords, s: MailSession): string[] {
   const v = s.venue;
   const place = [s.location, v?.room, v?.address].filter((x): x is string => !!x).join(', ');
   return [
-    `  Where: in person${place ? `, ${place}` : ''} (there is no online room)`,
-    ...(v?.directionsUrl ? [`  Directions: ${v.directionsUrl}`] : []),
-    ...(v?.accessibility ? [`  Accessibility: ${v.accessibility}`] : []),
+    `  ${place ? t('mail.session.inPersonAt', { place }) : t('mail.session.inPerson')}`,
+    ...(v?.directionsUrl ? [`  ${t('mail.session.directions', { url: v.directionsUrl })}`] : []),
+    ...(v?.accessibility ? [`  ${t('mail.session.accessibility', { text: v.accessibility })}`] : []),
   ];
 }
 
-function footer(list: ReminderList, links: { app: string; unsubscribe: string }): string[] {
+function footer({ t }: MailWords, list: ReminderList, links: MailLinks): string[] {
   return [
     '',
     '--',
-    `You get this because you asked for it in Red Mug: "${REMINDER_LIST_LABELS[list]}".`,
-    `To stop these e-mails, open this link: ${links.unsubscribe}`,
-    `Or change your reminders in Red Mug: ${links.app}/reminders`,
+    t('mail.footer.why', { list: t(REMINDER_LIST_LABELS[list]) }),
+    t('mail.footer.stop', { url: links.unsubscribe }),
+    t('mail.footer.change', { url: `${links.app}/reminders` }),
   ];
 }
 
 /** The morning reminder: every circle the person may attend today, with topics. */
-export function circleDayMail(sessions: MailSession[], links: { app: string; unsubscribe: string }): Mail {
-  const many = sessions.length > 1;
+export function circleDayMail(w: MailWords, sessions: MailSession[], links: MailLinks): Mail {
+  const { t } = w;
+  const count = sessions.length;
   return {
-    subject: many ? 'Red Mug circles today' : `Red Mug circle today: ${sessions[0]!.title}`,
+    subject: count > 1 ? t('mail.circleDay.subjectMany') : t('mail.circleDay.subjectOne', { title: sessions[0]!.title }),
     text: [
-      many ? 'There are Red Mug circles today:' : 'There is a Red Mug circle today:',
+      t('mail.circleDay.lead', { count }),
       '',
-      ...sessions.flatMap((s) => [...sessionLines(s), '']),
-      'Drop in, no RSVP. The topic is where the conversation starts; the circle may go wherever it needs to.',
-      sessions.every((s) => s.format === 'in_person') ? `The details are in Red Mug: ${links.app}/schedule` : `Join from Red Mug: ${links.app}/`,
-      ...footer('circle_day', links),
+      ...sessions.flatMap((s) => [...sessionLines(w, s), '']),
+      t('mail.circleDay.dropIn'),
+      sessions.every((s) => s.format === 'in_person') ? t('mail.circleDay.details', { url: `${links.app}/schedule` }) : t('mail.circleDay.join', { url: `${links.app}/` }),
+      ...footer(w, 'circle_day', links),
     ].join('\n'),
   };
 }
 
-const roleText = (role: Role) => (role === 'host' ? 'host' : 'backup host');
+const ROLE_WORDS = { host: 'mail.role.host', backup: 'mail.role.backup' } as const;
+
+const NOTICE_WORDS = {
+  assigned: ['mail.notice.assigned.subject', 'mail.notice.assigned.lead'],
+  unassigned: ['mail.notice.unassigned.subject', 'mail.notice.unassigned.lead'],
+  day_before: ['mail.notice.dayBefore.subject', 'mail.notice.dayBefore.lead'],
+  moved: ['mail.notice.moved.subject', 'mail.notice.moved.lead'],
+  cancelled: ['mail.notice.cancelled.subject', 'mail.notice.cancelled.lead'],
+  restored: ['mail.notice.restored.subject', 'mail.notice.restored.lead'],
+} as const satisfies Record<NoticeKind, readonly [string, string]>;
 
 /** A notice to a volunteer about a session they are (or were) rostered on. */
-export function noticeMail(kind: NoticeKind, role: Role | null, s: MailSession, links: { app: string; unsubscribe: string }): Mail {
+export function noticeMail(w: MailWords, kind: NoticeKind, role: Role | null, s: MailSession, links: MailLinks): Mail {
+  const { t } = w;
   const list: ReminderList = kind === 'assigned' || kind === 'unassigned' ? 'assignments' : kind === 'day_before' ? 'day_before' : 'changes';
-  const r = role ? roleText(role) : 'host or backup host';
-  const texts: Record<NoticeKind, [string, string]> = {
-    assigned: [`You are the ${r} of a Red Mug circle`, `Staff have made you the ${r} of this circle:`],
-    unassigned: [`You are no longer the ${r} of a Red Mug circle`, `Staff have taken you off as ${r} of this circle:`],
-    day_before: [`Tomorrow you are the ${r} of a Red Mug circle`, `A reminder: tomorrow you are the ${r} of this circle:`],
-    moved: ['A Red Mug circle you are rostered on has moved', `A circle you are rostered on (as ${r}) now meets at a new time:`],
-    cancelled: ['A Red Mug circle you are rostered on is cancelled', `A circle you are rostered on (as ${r}) will not meet:`],
-    restored: ['A Red Mug circle you are rostered on is back on', `A circle you are rostered on (as ${r}) will meet after all:`],
-  };
-  const [subject, lead] = texts[kind];
+  const r = t(role ? ROLE_WORDS[role] : 'mail.role.either');
+  const [subject, lead] = NOTICE_WORDS[kind];
   return {
-    subject,
-    text: [lead, '', ...sessionLines(s), '', `Your assignments: ${links.app}/assignments`, ...footer(list, links)].join('\n'),
+    subject: t(subject, { role: r }),
+    text: [t(lead, { role: r }), '', ...sessionLines(w, s), '', t('mail.notice.assignments', { url: `${links.app}/assignments` }), ...footer(w, list, links)].join('\n'),
   };
 }

@@ -9,6 +9,8 @@ export interface Subscriber {
   role: Role;
   memberKind: MemberKind | null;
   yearOfCall: number | null;
+  /** The language they chose (null: the program's default); every e-mail to them is written in it. */
+  locale: string | null;
 }
 
 /** A notice waiting to be sent (or to be tried again). */
@@ -23,7 +25,7 @@ export interface OpenSend {
  * text). Times are the app clock's, passed in, so instances on one PostgreSQL agree.
  */
 export function remindersRepository(db: Queryable) {
-  const SUBSCRIBER = `u.id::text AS id, u.email, u.role, u.member_kind AS "memberKind", u.year_of_call AS "yearOfCall"`;
+  const SUBSCRIBER = `u.id::text AS id, u.email, u.role, u.member_kind AS "memberKind", u.year_of_call AS "yearOfCall", u.locale`;
   return {
     async listsOf(userId: string): Promise<ReminderList[]> {
       const rows = await db.query<{ list: ReminderList }>('SELECT list FROM reminder_subscriptions WHERE user_id = $1', [userId]);

@@ -1,9 +1,11 @@
 import express, { Router, type RequestHandler } from 'express';
+import { parse as parseCookies } from 'cookie';
 import { z } from 'zod';
 import { OneClickBody, ReminderChoiceBody, ReminderListParams, type UnsubscribeResult } from '../../../shared/schemas/reminders';
 import { requireUser, signedInUser } from '../auth/auth.middleware';
 import { AppError } from '../http/errors';
 import { parse } from '../http/validate';
+import { LOCALE_COOKIE, withLocale, type I18n } from '../i18n/i18n';
 import type { RemindersService } from './reminders.service';
 
 /** /api/reminders: each person's own choices (never anyone else's), and the staff count of each list. */
@@ -33,13 +35,21 @@ const TokenParams = z.object({ token: z.string().max(200) }).strict();
  * person off that one list. A GET of the same URL is the web page with a button (mail scanners prefetch links, so a
  * GET never unsubscribes).
  */
-export function oneClickUnsubscribeRoute(deps: { reminders: RemindersService; limit: RequestHandler }): Router {
+export function oneClickUnsubscribeRoute(deps: { reminders: RemindersService; limit: RequestHandler; i18n?: I18n }): Router {
   const router = Router();
-  router.post('/unsubscribe/:token', deps.limit, express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
+  // Outside /api, so its locale is picked here: the page's (the signed-out choice in its cookie, else the browser's).
+  // A mail program sends neither and gets the program's default.
+  const locale: RequestHandler = (req, _res, next) => {
+    if (!deps.i18n) return next();
+    const cookies = parseCookies(req.headers.cookie ?? '');
+    req.locale = deps.i18n.resolve({ cookie: cookies[LOCALE_COOKIE], acceptLanguage: req.headers['accept-language'] });
+    withLocale(req.locale, next);
+  };
+  router.post('/unsubscribe/:token', deps.limit, locale, express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
     res.set('Cache-Control', 'no-store');
     const { token } = parse(TokenParams, req.params);
     if (!req.is('application/x-www-form-urlencoded')) {
-      throw new AppError(400, 'VALIDATION_FAILED', 'Send List-Unsubscribe=One-Click as a form, as mail programs do.');
+      throw new AppError(400, 'VALIDATION_FAILED', 'reminders.error.formBody');
     }
     parse(OneClickBody, req.body);
     const list = await deps.reminders.unsubscribe(token);

@@ -13,7 +13,10 @@ import { schedulingRepository, venueOf } from '../scheduling/scheduling.reposito
 import { loadSession, loadSessions, mayAttend, type LoadedSession } from '../scheduling/sessions';
 import { createJobLease, type JobLease } from '../store/jobLease';
 import type { Db } from '../store/db';
-import { circleDayMail, noticeMail, type Mail, type MailSession, type NoticeKind, type Role } from './reminderMail';
+import { circleDayMail, noticeMail, type Mail, type MailSession, type MailWords, type NoticeKind, type Role } from './reminderMail';
+import { createI18n, type I18n } from '../i18n/i18n';
+import { DEFAULT_PROGRAM } from '../program/program';
+import { Locale } from '../../../shared/i18n/locales';
 import { remindersRepository, type Subscriber } from './reminders.repository';
 import { readUnsubscribeToken, unsubscribeToken } from './unsubscribeToken';
 
@@ -65,7 +68,15 @@ export function createRemindersService(deps: {
   hour: number;
   threshold: number;
   lease?: JobLease;
+  /** Every e-mail is written in its recipient's language (the built-in program's words without one). */
+  i18n?: I18n;
 }) {
+  const i18n = deps.i18n ?? createI18n(DEFAULT_PROGRAM);
+  /** The recipient's own language: the one on their account, else the program's default. */
+  const wordsFor = (to: Subscriber): MailWords => {
+    const locale = Locale.safeParse(to.locale).data ?? i18n.defaultLocale;
+    return { t: i18n.t(locale), locale: i18n.offered.includes(locale) ? locale : i18n.defaultLocale, programZone: i18n.program.weeklyCircle.zone };
+  };
   const repo = remindersRepository(deps.db);
   const lease = deps.lease ?? createJobLease(deps.db, deps.clock);
   const sending = deps.mailer !== null && deps.publicUrl !== undefined;
@@ -139,7 +150,7 @@ export function createRemindersService(deps: {
         const theirs = sessions.filter((s) => mayAttend(user, s.series, now));
         if (theirs.length === 0) continue;
         // The claim is on the date, whatever circles it lists.
-        await deliver('circle_day', today, p, 'circle_day', circleDayMail(theirs.map(mailSession), links(p.id, 'circle_day')));
+        await deliver('circle_day', today, p, 'circle_day', circleDayMail(wordsFor(p), theirs.map(mailSession), links(p.id, 'circle_day')));
       }
     }
   }
@@ -157,7 +168,7 @@ export function createRemindersService(deps: {
         for (const p of subscribed) {
           if (p.role !== 'volunteer') continue;
           const role = roster.find(([id]) => id === p.id)![1];
-          await deliver(`day_before:${role}`, s.planned.id, p, 'day_before', noticeMail('day_before', role, mailSession(s), links(p.id, 'day_before')));
+          await deliver(`day_before:${role}`, s.planned.id, p, 'day_before', noticeMail(wordsFor(p), 'day_before', role, mailSession(s), links(p.id, 'day_before')));
         }
       }
     }
@@ -179,7 +190,7 @@ export function createRemindersService(deps: {
       await repo.drop(kind, ref, userId);
       return;
     }
-    await deliver(kind, ref, p, list, noticeMail(notice, role, mailSession(s), links(p.id, list)));
+    await deliver(kind, ref, p, list, noticeMail(wordsFor(p), notice, role, mailSession(s), links(p.id, list)));
   }
 
   async function queueNotices(e: ScheduleEvent): Promise<Array<[string, string, string]>> {
@@ -232,7 +243,7 @@ export function createRemindersService(deps: {
 
     async choose(user: PublicUser, list: ReminderList, subscribed: boolean): Promise<ReminderSettings> {
       if (!listsFor(user).includes(list)) {
-        throw new AppError(403, 'FORBIDDEN', 'These reminders are for volunteers who host or back up circles.');
+        throw new AppError(403, 'FORBIDDEN', 'reminders.error.volunteersOnly');
       }
       if (subscribed) await repo.subscribe(user.id, list, deps.clock.now());
       else await repo.unsubscribe(user.id, list);
@@ -243,7 +254,7 @@ export function createRemindersService(deps: {
     async unsubscribe(token: string): Promise<ReminderList> {
       const named = readUnsubscribeToken(deps.secret, token);
       if (!named) {
-        throw new AppError(400, 'UNSUBSCRIBE_INVALID', 'This unsubscribe link does not work: part of it may be missing. Change your reminders in Red Mug instead.');
+        throw new AppError(400, 'UNSUBSCRIBE_INVALID', 'reminders.error.badLink');
       }
       await repo.unsubscribe(named.userId, named.list);
       return named.list;
