@@ -8,7 +8,8 @@ import { DisplayName } from './circles';
  */
 
 export const SessionIdField = z.string().min(1).max(80);
-export const IdentityField = z.string().regex(/^p_[A-Za-z0-9_-]{22}$/, 'Unknown participant');
+// Messages written here are message ids (shared/i18n/messages/*/live.json), rendered where they are shown.
+export const IdentityField = z.string().regex(/^p_[A-Za-z0-9_-]{22}$/, 'live.validation.unknownParticipant');
 
 export const LiveParticipant = z.object({
   identity: z.string(),
@@ -120,7 +121,7 @@ export type SupportRequest = z.infer<typeof SupportRequest>;
  */
 export const CommandId = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'A command id is 16 to 64 letters, digits, "-" or "_"');
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'live.validation.commandId');
 export type CommandId = z.infer<typeof CommandId>;
 const CommandMeta = z.object({ commandId: CommandId.optional() });
 
@@ -155,10 +156,11 @@ export function parseCommand<S extends z.ZodType>(
 export const Empty = z.object({}).strict();
 export const CircleJoinPayload = z.object({ sessionId: SessionIdField, displayName: DisplayName }).strict();
 export const TopicPivotPayload = z
-  .object({ topic: z.string().trim().min(1, 'Say what the new topic is').max(TOPIC_MAX_LENGTH) })
+  .object({ topic: z.string().trim().min(1, 'live.validation.topicRequired').max(TOPIC_MAX_LENGTH) })
   .strict();
+// The chat limit is written out in its message (an id takes no arguments here): keep the two in step.
 export const ChatSendPayload = z
-  .object({ text: z.string().trim().min(1, 'Type a message first').max(CHAT_MAX_LENGTH, `Keep messages under ${CHAT_MAX_LENGTH} characters`) })
+  .object({ text: z.string().trim().min(1, 'live.validation.chatRequired').max(CHAT_MAX_LENGTH, 'live.validation.chatTooLong') })
   .strict();
 export const ChatRemovePayload = z.object({ messageId: z.string().min(1).max(64) }).strict();
 export const ReactionSendPayload = z.object({ reaction: Reaction }).strict();
@@ -177,7 +179,7 @@ export const SupportHandlePayload = z.object({ id: z.string().uuid() }).strict()
  */
 export const E2eeKeyGrant = z.object({
   epoch: z.number().int().min(0),
-  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'A media key is 32 bytes in base64url'),
+  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'live.validation.mediaKey'),
 });
 export type E2eeKeyGrant = z.infer<typeof E2eeKeyGrant>;
 
