@@ -121,7 +121,7 @@ export type SupportRequest = z.infer<typeof SupportRequest>;
  */
 export const CommandId = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'A command id is 16 to 64 letters, digits, "-" or "_"');
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'live.validation.commandId');
 export type CommandId = z.infer<typeof CommandId>;
 const CommandMeta = z.object({ commandId: CommandId.optional() });
 
@@ -158,6 +158,7 @@ export const CircleJoinPayload = z.object({ sessionId: SessionIdField, displayNa
 export const TopicPivotPayload = z
   .object({ topic: z.string().trim().min(1, 'circles.validation.topicRequired' satisfies MessageId).max(TOPIC_MAX_LENGTH) })
   .strict();
+// The chat limit is written out in its message (an id takes no arguments here): keep the two in step.
 export const ChatSendPayload = z
   .object({ text: z.string().trim().min(1, 'circles.validation.chatRequired' satisfies MessageId).max(CHAT_MAX_LENGTH, 'circles.validation.chatTooLong' satisfies MessageId) })
   .strict();
@@ -178,7 +179,7 @@ export const SupportHandlePayload = z.object({ id: z.string().uuid() }).strict()
  */
 export const E2eeKeyGrant = z.object({
   epoch: z.number().int().min(0),
-  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'A media key is 32 bytes in base64url'),
+  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'live.validation.mediaKey'),
 });
 export type E2eeKeyGrant = z.infer<typeof E2eeKeyGrant>;
 

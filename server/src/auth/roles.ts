@@ -1,8 +1,9 @@
 import { isParticipantRole, type ParticipantRole, type PublicUser } from '../../../shared/schemas/auth';
+import type { MessageId } from '../../../shared/i18n/catalog';
 import { AppError } from '../http/errors';
 
 /** What an auditor is told wherever they are refused: they read the audit log, and that is all. */
-export const AUDITOR_REFUSAL = 'An auditor account can read the audit log only. It cannot join circles or use other parts of Red Mug.';
+export const AUDITOR_REFUSAL: MessageId = 'live.auditorRefusal';
 
 /**
  * The role someone takes part in circles and peer support with. Anyone who does not take part (an auditor) gets

@@ -1,9 +1,14 @@
-import { CONFIDENTIALITY_PLEDGE, PLEDGE_VALID_DAYS, type PledgeStatus } from '../../../shared/schemas/pledge';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import { PLEDGE_VALID_DAYS, type PledgeStatus } from '../../../shared/schemas/pledge';
 import type { Clock } from '../clock';
+import { wordsNow } from '../live/wordsNow';
 import type { Queryable } from '../store/db';
 import { pledgeRepository } from './pledge.repository';
 
 export type PledgeService = ReturnType<typeof createPledgeService>;
+
+/** The pledge's sentences (CONFIDENTIALITY_PLEDGE in English), as the person reads them: agreed to as shown. */
+const PLEDGE_LINES: readonly MessageId[] = ['live.pledge.confidential', 'live.pledge.respect'];
 
 /**
  * The confidentiality pledge as a rule: an agreement holds for PLEDGE_VALID_DAYS, then is asked again. Admission
@@ -19,7 +24,8 @@ export function createPledgeService(deps: { db: Queryable; clock: Clock }) {
   }
   async function status(userId: string): Promise<PledgeStatus> {
     const at = await current(userId);
-    return { required: !at, agreedAt: at?.toISOString() ?? null, text: [...CONFIDENTIALITY_PLEDGE] };
+    const t = wordsNow();
+    return { required: !at, agreedAt: at?.toISOString() ?? null, text: PLEDGE_LINES.map((id) => t(id)) };
   }
 
   return {

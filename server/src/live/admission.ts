@@ -33,10 +33,9 @@ export type Admission = ReturnType<typeof createAdmission>;
 
 /** Why the live circle turns someone away, in the words the join answers with. */
 const LIVE_REFUSALS = {
-  ended: () => new AppError(409, 'CIRCLE_ENDED', 'This circle has ended. See you at the next one.'),
-  removed: () =>
-    new AppError(403, 'REMOVED', 'A host removed you from this circle, so you cannot rejoin it. Staff can help if you think this was a mistake.'),
-  locked: () => new AppError(409, 'CIRCLE_LOCKED', 'The host has closed this circle to newcomers for now. Try the next one, or ask staff.'),
+  ended: () => new AppError(409, 'CIRCLE_ENDED', 'live.join.ended'),
+  removed: () => new AppError(403, 'REMOVED', 'live.join.removed'),
+  locked: () => new AppError(409, 'CIRCLE_LOCKED', 'live.join.locked'),
 } as const;
 
 /**
@@ -90,15 +89,10 @@ export function createAdmission(deps: {
     const venue = venueOf(loaded.series);
     const where = [venue?.room, loaded.series.location, venue?.address].filter(Boolean).join(', ');
     const data: InPersonData | undefined = venue ? { location: loaded.series.location, venue } : undefined;
-    return new AppError(
-      409,
-      'IN_PERSON',
-      `This circle meets in person${where ? ` at ${where}` : ''}. There is no online room to join: come to the venue.`,
-      data ? { data } : undefined,
-    );
+    return new AppError(409, 'IN_PERSON', where ? { id: 'live.join.inPersonAt', values: { where } } : 'live.join.inPerson', data ? { data } : undefined);
   }
 
-  const missing = () => new AppError(404, 'NOT_FOUND', 'We could not find that circle. Go back to the home page for the next one.');
+  const missing = () => new AppError(404, 'NOT_FOUND', 'live.join.notFound');
 
   /** A session that exists, in an active series, for someone who may attend it. */
   async function attendable(user: PublicUser, sessionId: string): Promise<LoadedSession> {
@@ -116,7 +110,9 @@ export function createAdmission(deps: {
     if (loaded.series.format === 'in_person') throw inPerson(loaded);
     const now = deps.clock.now();
     if (!meets(loaded.planned)) {
-      throw new AppError(409, 'SESSION_NOT_MEETING', loaded.planned.note ?? 'This circle is not meeting. Check the schedule for the next one.');
+      // Staff's own note, as they wrote it, when they left one.
+      const note = loaded.planned.note;
+      throw new AppError(409, 'SESSION_NOT_MEETING', note ? { id: 'live.join.notMeetingNote', values: { note } } : 'live.join.notMeeting');
     }
     if (!isWindowOpen(loaded.planned.occurrence, now)) {
       const next = (await upcomingSessions(deps.db, [loaded.series], now, 8, deps.window))[0] ?? loaded;
@@ -129,7 +125,7 @@ export function createAdmission(deps: {
       throw new AppError(
         409,
         'OUTSIDE_WINDOW',
-        `This circle is not open right now. Doors open ${windowOf(loaded.series, deps.window).opensMinutesBefore} minutes before the start.`,
+        { id: 'live.join.outsideWindow', values: { minutes: windowOf(loaded.series, deps.window).opensMinutesBefore } },
         { data },
       );
     }
@@ -244,10 +240,10 @@ export function createAdmission(deps: {
       const id = session.planned.id;
       const identity = identityIn(user.id, id);
       const { doors } = await liveDoors(user, id, identity);
-      if (doors === 'open') throw new AppError(409, 'CONFLICT', 'This circle is open, so there is no need to knock: you can go straight in.');
+      if (doors === 'open') throw new AppError(409, 'CONFLICT', 'live.knock.open');
       if (doors !== 'locked') throw LIVE_REFUSALS[doors]();
       if (!(await deps.pledged(user.id))) {
-        throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you knock, please read and agree to the confidentiality pledge.');
+        throw new AppError(409, 'PLEDGE_REQUIRED', 'live.knock.pledge');
       }
       return { identity };
     },
@@ -272,7 +268,7 @@ export function createAdmission(deps: {
       const { doors, isHost } = await liveDoors(user, id, identity);
       if (doors !== 'open') throw LIVE_REFUSALS[doors]();
       if (!(await deps.pledged(user.id))) {
-        throw new AppError(409, 'PLEDGE_REQUIRED', 'Before you join, please read and agree to the confidentiality pledge.');
+        throw new AppError(409, 'PLEDGE_REQUIRED', 'live.join.pledge');
       }
       const currentVolunteer = role === 'volunteer' && (await isCurrent(user.id));
       return { session, role, identity, room: roomNameFor(deps.secret, id), isHost, currentVolunteer };

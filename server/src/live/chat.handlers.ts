@@ -13,7 +13,8 @@ export function chatHandlers(x: LiveContext) {
       repeat: 'first',
       async run(socket, { text }) {
         const c = x.inCircle(socket);
-        const displayName = await x.nameIn(c.sessionId, c.identity, 'Guest');
+        // Null when the live state has no name: each listener reads "Guest" in their language (relay.ts).
+        const displayName = await x.nameIn(c.sessionId, c.identity);
         const message = { id: randomUUID(), identity: c.identity, displayName, text, at: d.clock.now().toISOString() };
         // Handed to the people in the circle now, and gone.
         await d.relay.publish({ room: circleRoom(c.sessionId), event: 'chat:received', payload: message });

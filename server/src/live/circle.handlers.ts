@@ -1,5 +1,6 @@
 import type { CommandTable, LiveContext, LiveSocket } from './liveContext';
 import { circleRoom, knockRoom, personalRoom } from './liveContext';
+import { emitLocalized } from './localeRooms';
 
 /** Joining and leaving a circle, and what its host does to the whole circle: pivot the topic, lock, end. */
 export function circleHandlers(x: LiveContext, hooks: { joined: (sessionId: string) => Promise<void> } = { joined: async () => {} }) {
@@ -29,7 +30,7 @@ export function circleHandlers(x: LiveContext, hooks: { joined: (sessionId: stri
         await socket.join([circleRoom(sessionId), personalRoom(sessionId, identity)]);
         await d.live.admit(sessionId, identity);
         await d.live.bindRoom(room, sessionId);
-        const snapshot = await x.snapshot(circle);
+        const snapshot = await x.snapshot(socket, circle);
         // The names are relayed, which leaves no recovery offset; the queue (opaque) is the newcomer's first
         // packet a dropped connection can resume from. It goes to this connection alone (through the adapter, so
         // it has an offset): the others' queue has not changed, and a rejoin must not look like a new hand. It is
@@ -83,7 +84,7 @@ export function circleHandlers(x: LiveContext, hooks: { joined: (sessionId: stri
             d.io.to(circleRoom(c.sessionId)).emit('circle:lockChanged', { locked });
             x.doorsChanged(c.sessionId);
             // Open again: whoever was knocking comes in.
-            if (!locked) await x.endKnocks(c.sessionId, 'admitted', 'The host opened the circle. Joining…');
+            if (!locked) await x.endKnocks(c.sessionId, 'admitted', 'live.knock.opened');
           },
         };
       },
@@ -96,11 +97,12 @@ export function circleHandlers(x: LiveContext, hooks: { joined: (sessionId: stri
         const c = await x.asHost(socket);
         await d.admission.end(c.sessionId);
         await x.audit(socket, c, 'circle.end');
-        d.io.to(circleRoom(c.sessionId)).emit('circle:ended', { message: 'The host has ended this circle. Thank you for coming.' });
+        // Static words, no name: through the adapter, once per language.
+        emitLocalized(d.i18n, d.io.to(circleRoom(c.sessionId)), 'circle:ended', (t) => ({ message: t('live.circle.ended') }));
         await d.io.in(circleRoom(c.sessionId)).socketsLeave(circleRoom(c.sessionId));
         await d.moderation.endRoom(c.sessionId);
         x.doorsChanged(c.sessionId);
-        await x.endKnocks(c.sessionId, 'ended', 'This circle has ended. See you at the next one.');
+        await x.endKnocks(c.sessionId, 'ended', 'live.join.ended');
         return { data: null };
       },
     },

@@ -35,8 +35,9 @@ export function createHandOver(x: LiveContext) {
 
   /** Everyone in the circle hears who hosts now, by the name they chose here; the list follows. */
   async function announce(sessionId: string, identity: string): Promise<void> {
-    const name = await x.nameIn(sessionId, identity, 'A volunteer');
-    await d.relay.publish({ room: circleRoom(sessionId), event: 'host:changed', payload: { identity, displayName: name, message: `${name} is now hosting.` } });
+    // The name goes by relay; each instance words the notice in each listener's language (relay.ts, inWords).
+    const displayName = await x.nameIn(sessionId, identity);
+    await d.relay.publish({ room: circleRoom(sessionId), event: 'host:changed', payload: { identity, displayName } });
     await x.announceParticipants(sessionId);
   }
 
@@ -91,11 +92,11 @@ export function createHandOver(x: LiveContext) {
       repeat: 'first',
       async run(socket, { identity }) {
         const c = await x.asHost(socket);
-        if (identity === c.identity) throw new AppError(400, 'VALIDATION_FAILED', 'Choose someone other than yourself.');
+        if (identity === c.identity) throw new AppError(400, 'VALIDATION_FAILED', 'live.target.yourself');
         const p = (await x.participants(c.sessionId)).find((q) => q.identity === identity && !q.notInChat);
-        if (!p) throw new AppError(404, 'NOT_FOUND', 'That person is not in this circle.');
+        if (!p) throw new AppError(404, 'NOT_FOUND', 'live.target.notHere');
         if (p.role !== 'volunteer' || p.badge !== 'red-mug') {
-          throw new AppError(409, 'CONFLICT', 'Only a red mug volunteer in the circle can take over hosting.');
+          throw new AppError(409, 'CONFLICT', 'live.host.redMugOnly');
         }
         await d.live.setActingHost(c.sessionId, identity, false);
         remember(c.sessionId);

@@ -1,16 +1,17 @@
+import type { MessageId } from '../../../shared/i18n/catalog';
 import { AppError } from '../http/errors';
 import type { CommandTable, LiveContext, LiveSocket } from './liveContext';
 import { knockRoom, NO_HOST_TO_ANSWER } from './liveContext';
+import { emitLocalized } from './localeRooms';
 
 /** What the person who knocked is told, in each case; none names anyone. */
 const ANSWERS = {
-  admitted: 'The host let you in. Joining the circle…',
-  declined:
-    'The host is not letting anyone else in just now. That is about the circle, not about you: try the next circle, or ask for one-to-one matched peer support.',
-  dropped: 'Your connection dropped, so your knock was withdrawn. Knock again when you are ready.',
-} as const;
+  admitted: 'live.knock.admitted',
+  declined: 'live.knock.declined',
+  dropped: 'live.knock.dropped',
+} as const satisfies Record<string, MessageId>;
 
-const gone = () => new AppError(404, 'NOT_FOUND', 'That person is no longer waiting: they gave up, or another host answered first.');
+const gone = () => new AppError(404, 'NOT_FOUND', 'live.knock.gone');
 
 /**
  * Ends the knock a socket is waiting on (it withdrew, or its connection dropped): out of the hosts' view, and the
@@ -25,7 +26,7 @@ export async function endKnockOf(x: LiveContext, socket: LiveSocket, tell = fals
     await x.toHosts(k.sessionId, { event: 'knock:ended', payload: { identity: k.identity } });
   }
   // CAUTION: a local emit to this socket, not `socket.emit` (a broadcast the adapter would keep).
-  if (tell) x.d.io.local.to(socket.id).emit('knock:answered', { outcome: 'ended', message: ANSWERS.dropped });
+  if (tell) x.d.io.local.to(socket.id).emit('knock:answered', { outcome: 'ended', message: x.tOf(socket)(ANSWERS.dropped) });
 }
 
 /**
@@ -44,7 +45,9 @@ export function knockHandlers(x: LiveContext) {
     // Let in once: the admitted set opens the locked doors to this identity, as for anyone let in before the lock.
     if (admit) await d.live.admit(c.sessionId, identity);
     await x.audit(socket, c, admit ? 'circle.knock_admit' : 'circle.knock_decline');
-    d.io.to(knockRoom(c.sessionId, identity)).emit('knock:answered', admit ? { outcome: 'admitted', message: ANSWERS.admitted } : { outcome: 'declined', message: ANSWERS.declined });
+    const outcome = admit ? 'admitted' : 'declined';
+    // Names nobody: static words in the person's language (they may be on another instance).
+    emitLocalized(d.i18n, d.io.to(knockRoom(c.sessionId, identity)), 'knock:answered', (t) => ({ outcome, message: t(ANSWERS[outcome]) }));
     return { data: null, after: () => x.toHosts(c.sessionId, { event: 'knock:ended', payload: { identity } }) };
   }
 
@@ -54,7 +57,7 @@ export function knockHandlers(x: LiveContext) {
       budget: 'knock',
       repeat: 'first',
       async run(socket, { sessionId, displayName }) {
-        if (socket.data.circle?.sessionId === sessionId) throw new AppError(409, 'CONFLICT', 'You are in this circle already.');
+        if (socket.data.circle?.sessionId === sessionId) throw new AppError(409, 'CONFLICT', 'live.knock.alreadyIn');
         const { identity } = await d.admission.knock(d.accountOf(socket), sessionId);
         if (!(await x.hostPresent(sessionId))) throw new AppError(409, 'CONFLICT', NO_HOST_TO_ANSWER);
         // One knock per connection: knocking somewhere else withdraws the earlier one.

@@ -72,9 +72,9 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     /** The answer to a repeat: the first run's (or one rebuilt from now), never a second application. */
     const answerRepeat = async (socket: LiveSocket, payload: unknown, outcome: string | null): Promise<Answer> => {
       // Running elsewhere (or here) right now: it applies once, and its broadcast will show the effect.
-      if (outcome === null) return fail('IN_PROGRESS', 'That is still going through. It will show here in a moment.');
+      if (outcome === null) return fail('IN_PROGRESS', 'live.command.inProgress');
       const first = Applied.parse(JSON.parse(outcome));
-      if (first.event !== event) return fail('CONFLICT', 'That command id was already used for another command. Send it with a new id.');
+      if (first.event !== event) return fail('CONFLICT', 'live.command.idReused');
       return { ok: true, data: typeof repeat === 'function' ? await repeat(socket, payload) : first.data };
     };
     return async (socket: LiveSocket, raw: unknown, ack: Ackfn) => {
@@ -83,7 +83,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
         // Auditors read the audit log and take no part in circles: every command is refused, joining first of all.
         if (!isParticipantRole(socket.data.user.role)) return ack(fail('FORBIDDEN', AUDITOR_REFUSAL));
         if (d.liveAvailable && !d.liveAvailable()) {
-          return ack(fail('SERVICE_UNAVAILABLE', 'Live features are reconnecting. Audio and video go on; try again in a moment.'));
+          return ack(fail('SERVICE_UNAVAILABLE', 'live.command.reconnecting'));
         }
         // Independent reads, so they share one round trip to Redis when live state is shared.
         const outside = event === 'circle:join' || event === 'circle:knock' || event === 'knock:withdraw';
@@ -142,13 +142,13 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   }
   async function dispatch(this: LiveSocket, event: string, args: unknown[], ack: Ackfn) {
     const handler = handlers.get(event);
-    if (!handler) return ack(fail('UNKNOWN_EVENT', `There is no command called "${String(event).slice(0, 40)}".`));
+    if (!handler) return ack(fail('UNKNOWN_EVENT', { id: 'live.command.unknown', values: { event: String(event).slice(0, 40) } }));
     if (d.sessionCheck) {
       // Fails closed: when the store cannot say whether the sign-in still holds, the command is not run.
       const signedIn = await d.sessionCheck(this).catch(() => null);
-      if (signedIn === null) return ack(fail('SERVICE_UNAVAILABLE', 'We could not check your sign-in just now. Please try again in a moment.'));
+      if (signedIn === null) return ack(fail('SERVICE_UNAVAILABLE', 'live.command.signInUnchecked'));
       if (!signedIn) {
-        ack(fail('UNAUTHENTICATED', 'Your sign-in has ended. Please sign in again.'));
+        ack(fail('UNAUTHENTICATED', 'live.command.signedOut'));
         this.disconnect(true);
         return;
       }

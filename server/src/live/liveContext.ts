@@ -4,7 +4,9 @@ import type { ClientToServerEvents, CommandResults, InterServerEvents, ServerToC
 import type { AuditAction } from '../../../shared/schemas/audit';
 import type { PublicUser } from '../../../shared/schemas/auth';
 import { isParticipantRole, ParticipantRole } from '../../../shared/schemas/auth';
-import type { COMMAND_PAYLOADS, CircleSnapshot, HandEntry, LiveCommand, LiveParticipant, ModerationNotice } from '../../../shared/schemas/live';
+import type { COMMAND_PAYLOADS, CircleSnapshot, HandEntry, LiveCommand, ModerationNotice } from '../../../shared/schemas/live';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import type { Translate } from '../../../shared/i18n/translate';
 import { record } from '../audit/audit.repository';
 import type { Clock } from '../clock';
 import { AppError } from '../http/errors';
@@ -15,7 +17,8 @@ import type { CircleKeys } from '../livekit/circleKeys';
 import type { Logger } from '../log';
 import type { Db } from '../store/db';
 import type { Admission } from './admission';
-import type { Relay, RelayEvent } from './relay';
+import { byHostThenName, participantsIn, type Relay, type RelayEvent, type RelayedParticipant } from './relay';
+import { emitLocalized } from './localeRooms';
 import type { CommandDedupe } from './commandDedupe';
 import type { LiveState } from './liveState';
 import type { MediaModeration } from './mediaModeration';
@@ -102,16 +105,20 @@ export type CircleAuditAction = Extract<AuditAction, `circle.${string}`>;
 export type LiveContext = ReturnType<typeof createLiveContext>;
 
 /** What someone knocking is told when nobody with host rights is in the circle to answer. */
-export const NO_HOST_TO_ANSWER =
-  'No host is in the circle just now, so nobody can let you in. Try again in a few minutes, try the next circle, or ask for one-to-one matched peer support.';
+export const NO_HOST_TO_ANSWER: MessageId = 'live.knock.noHost';
+
+/** What the person a host acted on is told, privately: the action, and its words as a message id. */
+export type Notice = Omit<ModerationNotice, 'message'> & { message: MessageId };
 
 /** What the handler groups share: their dependencies, who is in which circle, and how the circle is told. */
 export function createLiveContext(d: LiveDeps) {
+  /** This socket's person's words (acks and personal notices are rendered with it). */
+  const tOf = (socket: LiveSocket): Translate => d.i18n.t(d.localeOf(socket));
   /** The circle this socket was admitted to, if it is still in it (a removal takes the socket out of the room). */
   function inCircle(socket: LiveSocket): AdmittedCircle {
     const c = socket.data.circle;
     if (!c || !socket.rooms.has(circleRoom(c.sessionId))) {
-      throw new AppError(409, 'NOT_IN_CIRCLE', 'You are not in a circle right now. Join the circle first.');
+      throw new AppError(409, 'NOT_IN_CIRCLE', 'live.notInCircle');
     }
     return c;
   }
@@ -126,15 +133,16 @@ export function createLiveContext(d: LiveDeps) {
       socket.data.circle = { ...c, isHost };
       void announceParticipants(c.sessionId).catch(() => undefined);
     }
-    if (!isHost) throw new AppError(403, 'FORBIDDEN', 'Only the host of this circle can do that.');
+    if (!isHost) throw new AppError(403, 'FORBIDDEN', 'live.hostOnly');
     return { ...c, isHost };
   }
 
   /**
    * Who is in the circle now: opaque ids from the sockets in its room (on every instance), their names from the
-   * live state. The list names people, so it is only ever relayed, never broadcast through the adapter.
+   * live state (null for someone without one: each listener reads "Guest" in their language). The list names
+   * people, so it is only ever relayed, never broadcast through the adapter.
    */
-  async function participants(sessionId: string): Promise<LiveParticipant[]> {
+  async function participants(sessionId: string): Promise<RelayedParticipant[]> {
     const [sockets, blocked, names] = await Promise.all([
       d.io.in(circleRoom(sessionId)).fetchSockets(),
       d.live.micBlocked(sessionId),
@@ -143,7 +151,7 @@ export function createLiveContext(d: LiveDeps) {
     // The red mug and a volunteer's host rights follow their readiness now (people/readiness.ts), so a lapse shows
     // at the next list without anyone reconnecting.
     const hostNow = await d.admission.hostCheck(sessionId, sockets.map((s) => s.data.user));
-    const seen = new Map<string, LiveParticipant>();
+    const seen = new Map<string, RelayedParticipant>();
     for (const s of sockets) {
       const c = s.data.circle;
       const role = s.data.user.role;
@@ -151,7 +159,7 @@ export function createLiveContext(d: LiveDeps) {
       if (!c || c.sessionId !== sessionId || seen.has(c.identity) || !isParticipantRole(role)) continue;
       seen.set(c.identity, {
         identity: c.identity,
-        displayName: names.get(c.identity) ?? 'Guest',
+        displayName: names.get(c.identity) ?? null,
         ...attributesFor(role, hostNow.current.has(s.data.user.id)), // the red mug as LiveKit shows it, from the same rule
         // Rights as they stand now (roster, staff, acting host, readiness), whichever instance the socket is on.
         isHost: hostNow(s.data.user),
@@ -166,7 +174,7 @@ export function createLiveContext(d: LiveDeps) {
       if (!p || !role.success) continue;
       seen.set(p.identity, {
         identity: p.identity,
-        displayName: 'Guest',
+        displayName: null,
         role: role.data,
         badge: p.badge === 'red-mug' ? 'red-mug' : '',
         isHost: false,
@@ -174,10 +182,12 @@ export function createLiveContext(d: LiveDeps) {
         notInChat: true,
       });
     }
-    return [...seen.values()].sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.displayName.localeCompare(b.displayName));
+    // Hosts first, then by name (each listener's list is sorted again once the unnamed are named: participantsIn).
+    return [...seen.values()].sort(byHostThenName);
   }
-  async function nameIn(sessionId: string, identity: string, unknown = 'That person'): Promise<string> {
-    return (await d.live.names(sessionId)).get(identity) ?? unknown;
+  /** The name someone chose in this circle, or null when the live state has none for them. */
+  async function nameIn(sessionId: string, identity: string): Promise<string | null> {
+    return (await d.live.names(sessionId)).get(identity) ?? null;
   }
 
   const announceParticipants = async (sessionId: string): Promise<void> => {
@@ -214,11 +224,12 @@ export function createLiveContext(d: LiveDeps) {
    * Ends every knock at a circle, and tells each person who knocked why: the circle ended, a host opened it (then
    * they are let in), or no host is left to answer.
    */
-  async function endKnocks(sessionId: string, outcome: 'admitted' | 'ended', message: string): Promise<void> {
+  async function endKnocks(sessionId: string, outcome: 'admitted' | 'ended', message: MessageId): Promise<void> {
     const ids = await d.live.clearKnocks(sessionId);
     for (const identity of ids) {
       if (outcome === 'admitted') await d.live.admit(sessionId, identity);
-      d.io.to(knockRoom(sessionId, identity)).emit('knock:answered', { outcome, message });
+      // Words and no name: each in the person's language, through the adapter like any static notice.
+      emitLocalized(d.i18n, d.io.to(knockRoom(sessionId, identity)), 'knock:answered', (t) => ({ outcome, message: t(message) }));
       await toHosts(sessionId, { event: 'knock:ended', payload: { identity } });
     }
   }
@@ -238,6 +249,7 @@ export function createLiveContext(d: LiveDeps) {
 
   return {
     d,
+    tOf,
     presets,
     presetOf,
     topicOf,
@@ -258,18 +270,18 @@ export function createLiveContext(d: LiveDeps) {
      * staff can be moderated by staff only (a backup host cannot remove the host, nor a volunteer staff).
      */
     async target(socket: LiveSocket, c: AdmittedCircle, identity: string): Promise<string> {
-      if (identity === c.identity) throw new AppError(400, 'VALIDATION_FAILED', 'Choose someone other than yourself.');
+      if (identity === c.identity) throw new AppError(400, 'VALIDATION_FAILED', 'live.target.yourself');
       // Admitted to the live circle, or in its LiveKit room without it (a token used without the page).
       const inMedia = (await d.live.wasAdmitted(c.sessionId, identity)) ? null : (await d.moderation.roomParticipants(c.sessionId)).find((p) => p.identity === identity);
-      if (inMedia === undefined) throw new AppError(404, 'NOT_FOUND', 'That person is not in this circle.');
+      if (inMedia === undefined) throw new AppError(404, 'NOT_FOUND', 'live.target.notHere');
       if (d.accountOf(socket).role !== 'staff') {
         const there = (await d.io.in(circleRoom(c.sessionId)).fetchSockets()).find((s) => s.data.circle?.identity === identity);
         const hostNow = await d.admission.hostCheck(c.sessionId, there ? [there.data.user] : []);
         if ((there && (there.data.user.role === 'staff' || hostNow(there.data.user))) || inMedia?.role === 'staff') {
-          throw new AppError(403, 'FORBIDDEN', 'Only staff can do that to a host or a member of staff.');
+          throw new AppError(403, 'FORBIDDEN', 'live.target.staffOnly');
         }
       }
-      return nameIn(c.sessionId, identity);
+      return (await nameIn(c.sessionId, identity)) ?? tOf(socket)('live.thatPerson');
     },
 
     /**
@@ -280,9 +292,9 @@ export function createLiveContext(d: LiveDeps) {
       d.io.emit('circles:changed', { sessionId });
     },
 
-    /** Tells one person, and only them, what a host did to them. */
-    notify(c: AdmittedCircle, identity: string, notice: ModerationNotice): void {
-      d.io.to(personalRoom(c.sessionId, identity)).emit('moderation:applied', notice);
+    /** Tells one person, and only them, what a host did to them, in their language (static words, no name). */
+    notify(c: AdmittedCircle, identity: string, notice: Notice): void {
+      emitLocalized(d.i18n, d.io.to(personalRoom(c.sessionId, identity)), 'moderation:applied', (t) => ({ action: notice.action, message: t(notice.message) }));
     },
 
     /** Records a host's action on their circle in the audit log. */
@@ -290,19 +302,20 @@ export function createLiveContext(d: LiveDeps) {
       return record(d.db, { actorId: socket.data.user.id, action, targetType: 'session', targetId: c.sessionId, at: d.clock.now() });
     },
 
-    /** What a person sees on joining: the circle as it is now. */
-    async snapshot(c: AdmittedCircle): Promise<CircleSnapshot> {
+    /** What a person sees on joining: the circle as it is now, in the words of `socket`'s person. */
+    async snapshot(socket: LiveSocket, c: AdmittedCircle): Promise<CircleSnapshot> {
+      const locale = d.localeOf(socket);
       return {
         sessionId: c.sessionId,
         you: { identity: c.identity, isHost: c.isHost },
         knocks: c.isHost ? await d.live.knocks(c.sessionId) : [],
         actingHost: await d.live.actingHost(c.sessionId),
         topic: await topicOf(c.sessionId),
-        participants: await participants(c.sessionId),
+        participants: participantsIn(await participants(c.sessionId), d.i18n.t(locale), locale),
         hands: await d.live.hands(c.sessionId),
         locked: await d.live.isLocked(c.sessionId),
         ended: await d.live.isEnded(c.sessionId),
-        crisisText: d.crisisText(d.i18n.defaultLocale),
+        crisisText: d.crisisText(locale),
       };
     },
 

@@ -14,7 +14,7 @@ export function createMediaModeration(media: Media, secret: string) {
   const room = (sessionId: string) => roomNameFor(secret, sessionId);
   const service = () => {
     const rs = media.roomService();
-    if (!rs) throw new AppError(503, 'MEDIA_UNAVAILABLE', 'Audio and video are unavailable right now, so this cannot be done.');
+    if (!rs) throw new AppError(503, 'MEDIA_UNAVAILABLE', 'media.moderationUnavailable');
     return rs;
   };
   /**
@@ -25,7 +25,7 @@ export function createMediaModeration(media: Media, secret: string) {
     const status = (err as { status?: number; code?: string }).status;
     const code = (err as { code?: string }).code;
     if (status === 404 || code === 'not_found') return;
-    throw new AppError(503, 'MEDIA_UNAVAILABLE', 'Audio and video are unavailable right now, so this cannot be done.');
+    throw new AppError(503, 'MEDIA_UNAVAILABLE', 'media.moderationUnavailable');
   };
 
   /** Mutes what this person publishes from `source`; true when something was on (and is now muted). */

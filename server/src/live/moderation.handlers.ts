@@ -1,42 +1,46 @@
-import type { ModerationNotice } from '../../../shared/schemas/live';
+import type { Translate } from '../../../shared/i18n/translate';
 import { rekeyCircle } from './e2ee.handlers';
-import type { AdmittedCircle, CircleAuditAction, CommandTable, LiveContext, LiveSocket } from './liveContext';
+import type { AdmittedCircle, CircleAuditAction, CommandTable, LiveContext, LiveSocket, Notice } from './liveContext';
 import { circleRoom, personalRoom } from './liveContext';
 
+type Say = (t: Translate, name: string) => string;
+
 /**
- * What a host is told after a moderation command. It names the person, so a repeat is told it afresh (by the
- * name now) rather than from the dedupe store.
+ * What a host is told after a moderation command, in their language. It names the person, so a repeat is told it
+ * afresh (by the name now, in the language now) rather than from the dedupe store.
  */
 const told = {
-  muted: (name: string) => `${name} is muted.`,
-  micAlreadyOff: (name: string) => `${name}'s microphone is already off.`,
-  micBlocked: (name: string, blocked: boolean) => (blocked ? `${name} is muted and cannot unmute until you allow it.` : `${name} can unmute again.`),
-  cameraOff: (name: string) => `${name}'s camera is off.`,
-  cameraAlreadyOff: (name: string) => `${name}'s camera is already off.`,
-  removed: (name: string) => `${name} has been removed and cannot rejoin this circle.`,
+  muted: ((t, name) => t('live.told.muted', { name })) as Say,
+  micAlreadyOff: ((t, name) => t('live.told.micAlreadyOff', { name })) as Say,
+  micBlocked: (t: Translate, name: string, blocked: boolean) => t(blocked ? 'live.told.micBlocked' : 'live.told.micAllowed', { name }),
+  cameraOff: ((t, name) => t('live.told.cameraOff', { name })) as Say,
+  cameraAlreadyOff: ((t, name) => t('live.told.cameraAlreadyOff', { name })) as Say,
+  removed: ((t, name) => t('live.told.removed', { name })) as Say,
 };
 
-/** What the person a host acted on is told, privately. */
+/** What the person a host acted on is told, privately (in their own language). */
 const notices = {
-  muted: { action: 'muted', message: 'The host muted your microphone. You can unmute when you want to speak.' },
-  micBlocked: { action: 'mic_blocked', message: 'The host has muted you and turned off unmuting for now. They can allow it again.' },
-  micAllowed: { action: 'mic_allowed', message: 'The host has allowed you to unmute again.' },
-  cameraOff: { action: 'camera_off', message: 'The host turned off your camera. You can turn it back on.' },
-  removed: { action: 'removed', message: 'A host has removed you from this circle. If you need support, staff are here for you.' },
-} satisfies Record<string, ModerationNotice>;
+  muted: { action: 'muted', message: 'live.notice.muted' },
+  micBlocked: { action: 'mic_blocked', message: 'live.notice.micBlocked' },
+  micAllowed: { action: 'mic_allowed', message: 'live.notice.micAllowed' },
+  cameraOff: { action: 'camera_off', message: 'live.notice.cameraOff' },
+  removed: { action: 'removed', message: 'live.notice.removed' },
+} satisfies Record<string, Notice>;
 
 /** A host's actions on one person in their circle: mute, stop from unmuting, camera off, remove. */
 export function moderationHandlers(x: LiveContext) {
   const { d } = x;
 
   const tellAgain =
-    (say: (name: string, payload: { identity: string; blocked?: boolean }) => string) =>
-    async (socket: LiveSocket, payload: { identity: string; blocked?: boolean }) => ({
-      message: say(await x.nameIn(x.inCircle(socket).sessionId, payload.identity), payload),
-    });
+    (say: (t: Translate, name: string, payload: { identity: string; blocked?: boolean }) => string) =>
+    async (socket: LiveSocket, payload: { identity: string; blocked?: boolean }) => {
+      const t = x.tOf(socket);
+      const name = (await x.nameIn(x.inCircle(socket).sessionId, payload.identity)) ?? t('live.thatPerson');
+      return { message: say(t, name, payload) };
+    };
 
   /** The host acts on someone else in their circle: checked, done, audited, and that person told alone. */
-  async function onPerson(socket: LiveSocket, identity: string, act: (c: AdmittedCircle) => Promise<void>, action: CircleAuditAction, notice: ModerationNotice) {
+  async function onPerson(socket: LiveSocket, identity: string, act: (c: AdmittedCircle) => Promise<void>, action: CircleAuditAction, notice: Notice) {
     const c = await x.asHost(socket);
     const name = await x.target(socket, c, identity);
     await act(c);
@@ -53,19 +57,20 @@ export function moderationHandlers(x: LiveContext) {
   const mediaAction = (
     act: (sessionId: string, identity: string) => Promise<boolean>,
     action: CircleAuditAction,
-    notice: ModerationNotice,
-    say: (name: string) => string,
-    sayAlreadyOff: (name: string) => string,
+    notice: Notice,
+    say: Say,
+    sayAlreadyOff: Say,
   ) => ({
     budget: 'moderation' as const,
     repeat: tellAgain(say),
     async run(socket: LiveSocket, { identity }: { identity: string }) {
       const c = await x.asHost(socket);
       const name = await x.target(socket, c, identity);
-      if (!(await act(c.sessionId, identity))) return { data: { message: sayAlreadyOff(name) } };
+      const t = x.tOf(socket);
+      if (!(await act(c.sessionId, identity))) return { data: { message: sayAlreadyOff(t, name) } };
       await x.audit(socket, c, action);
       x.notify(c, identity, notice);
-      return { data: { message: say(name) } };
+      return { data: { message: say(t, name) } };
     },
   });
 
@@ -81,7 +86,7 @@ export function moderationHandlers(x: LiveContext) {
 
     'moderation:blockMic': {
       budget: 'moderation',
-      repeat: tellAgain((name, p) => told.micBlocked(name, p.blocked === true)),
+      repeat: tellAgain((t, name, p) => told.micBlocked(t, name, p.blocked === true)),
       async run(socket, { identity, blocked }) {
         const block = async (c: AdmittedCircle) => {
           await d.moderation.blockMicrophone(c.sessionId, identity, blocked);
@@ -89,7 +94,7 @@ export function moderationHandlers(x: LiveContext) {
         };
         const [action, notice] = blocked ? (['circle.mic_block', notices.micBlocked] as const) : (['circle.mic_allow', notices.micAllowed] as const);
         const { c, name } = await onPerson(socket, identity, block, action, notice);
-        return { data: { message: told.micBlocked(name, blocked) }, after: () => x.announceParticipants(c.sessionId) };
+        return { data: { message: told.micBlocked(x.tOf(socket), name, blocked) }, after: () => x.announceParticipants(c.sessionId) };
       },
     },
 
@@ -111,7 +116,7 @@ export function moderationHandlers(x: LiveContext) {
         await rekeyCircle(x, c.sessionId);
         await x.audit(socket, c, 'circle.remove');
         return {
-          data: { message: told.removed(name) },
+          data: { message: told.removed(x.tOf(socket), name) },
           after: async () => {
             await x.announceParticipants(c.sessionId);
             await x.announceHands(c.sessionId);

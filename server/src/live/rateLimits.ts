@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { redisLimiter, type RedisClient } from '../redis';
+import type { MessageId } from '../../../shared/i18n/catalog';
 import { keyedHash } from './sealed';
 
 /** Per-user budgets per command family, per window of `seconds`. Generous for people, tight for scripts. */
@@ -16,9 +17,9 @@ const BUDGETS = {
 export type Budget = keyof typeof BUDGETS;
 
 /** What someone over a budget is told: when they may try again, in the budget's own terms. */
-export function overBudgetMessage(budget: Budget): string {
-  if (budget === 'knock') return 'You have knocked several times in the last few minutes. Wait ten minutes before knocking again, or try the next circle.';
-  return 'You are doing that too often. Wait a few seconds and try again.';
+export function overBudgetMessage(budget: Budget): MessageId {
+  if (budget === 'knock') return 'live.rate.knock';
+  return 'live.rate.tooOften';
 }
 
 export interface CommandLimiter {

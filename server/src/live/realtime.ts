@@ -6,13 +6,13 @@ import type { AuthService } from '../auth/auth.service';
 import { closeRedis, connectAdapterClient, type RedisClient } from '../redis';
 import type { PublicUser } from '../../../shared/schemas/auth';
 import { startJobs, type Job } from '../jobs';
-import { createLocalRelay, createRedisRelay, RelayForgettingAdapter, type Relay, type RelayEvent } from './relay';
+import { createLocalRelay, createRedisRelay, hasWords, inWords, RelayForgettingAdapter, type Relay, type RelayEvent } from './relay';
 import { STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './liveContext';
 import { createLiveCommands } from './liveCommands';
 import { currentVolunteers } from '../people/readiness';
 import type { Locale } from '../../../shared/i18n/locales';
 import { LOCALE_COOKIE } from '../i18n/i18n';
-import { joinLocale, localeOfSocket, localeRoom } from './localeRooms';
+import { emitLocalized, joinLocale, localeOfSocket, localeRoom } from './localeRooms';
 
 /** How often each instance checks whether a volunteer in a circle has lapsed by the calendar (dates lapse at midnight). */
 export const READINESS_CHECK_MS = 60_000;
@@ -170,6 +170,9 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   });
 
   const emitLocal = (to: string | string[], e: RelayEvent) => {
+    // Words ("Guest", "… is now hosting.") in each listener's language: one local emit per language room.
+    // CAUTION: local emits only (io.local), which the adapter neither stores nor sends on: names stay off it.
+    if (hasWords(e)) return emitLocalized(i18n, io.local.to(to), e.event, (t, locale) => inWords(e, t, locale) as never);
     // Each variant pairs an event with its own payload; the local emit takes them as a pair.
     (io.local.to(to).emit as (event: string, payload: unknown) => boolean)(e.event, e.payload);
   };
@@ -194,12 +197,11 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   // Redis down: tell this instance's sockets at once (a local emit needs no Redis), refuse commands with a typed
   // code instead of letting them hang, and say when it is back. Audio and video (LiveKit) are not affected.
   let liveAvailable = !o.redis || o.redis.isReady;
-  const DEGRADED = 'Live features are reconnecting. Audio and video go on.';
   const setAvailable = (available: boolean) => {
     if (available === liveAvailable) return;
     liveAvailable = available;
     if (available) io.local.emit('live:restored');
-    else io.local.emit('live:degraded', { message: DEGRADED });
+    else emitLocalized(i18n, io.local, 'live:degraded', (t) => ({ message: t('live.degraded') }));
   };
   // node-redis says 'error' when the connection drops (and on each failed attempt to reconnect), 'ready' when it
   // is back, 'end' when closed; whichever it says, readiness is the truth.
@@ -213,7 +215,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   io.on('connection', (socket) => {
     // The handshake's answer wins over a recovered room: the account is read afresh at every (re)connection.
     joinLocale(socket, handshakeLocale.get(socket) ?? i18n.defaultLocale);
-    if (!liveAvailable) socket.emit('live:degraded', { message: DEGRADED });
+    if (!liveAvailable) socket.emit('live:degraded', { message: i18n.t(localeOf(socket))('live.degraded') });
     void socket.join(userRoom(socket.data.user.id));
     if (socket.data.user.role === 'staff') void socket.join(STAFF_ROOM);
     commands.attach(socket);

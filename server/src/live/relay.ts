@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Adapter, SessionAwareAdapter, type BroadcastOptions } from 'socket.io-adapter';
 import type { ServerToClientEvents } from '../../../shared/events';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { Translate } from '../../../shared/i18n/translate';
+import type { ChatMessage, LiveParticipant } from '../../../shared/schemas/live';
 import type { RedisClient } from '../redis';
 
 /**
@@ -35,13 +38,60 @@ export class RelayForgettingAdapter extends SessionAwareAdapter {
   }
 }
 
+/** A participant as relayed: `displayName` null for someone without a name here ("Guest", in each listener's words). */
+export type RelayedParticipant = Omit<LiveParticipant, 'displayName'> & { displayName: string | null };
+
+type ClientPayloads = { [E in Relayed]: Parameters<ServerToClientEvents[E]>[0] };
+/**
+ * What travels between instances: the payloads as clients get them, except the few that hold words. Those carry
+ * the facts (a name, or null for none), and each instance puts them into each listener's language as it hands
+ * them out (`inWords`): the words are never made once for everyone, in one language.
+ */
+export interface RelayPayloads extends Omit<ClientPayloads, 'participants:changed' | 'chat:received' | 'host:changed'> {
+  'participants:changed': { participants: RelayedParticipant[] };
+  'chat:received': Omit<ChatMessage, 'displayName'> & { displayName: string | null };
+  /** Someone took over hosting: who, and their name here (the notice is worded for each listener). */
+  'host:changed': { identity: string; displayName: string | null };
+}
+
 /**
  * One relayed event for the sockets in `room`, on every instance; with `hostsOf`, only for those among them with
  * host rights in that session now (each instance asks for its own sockets).
  */
 export type RelayEvent = {
-  [E in Relayed]: { room: string; event: E; payload: Parameters<ServerToClientEvents[E]>[0]; hostsOf?: string };
+  [E in Relayed]: { room: string; event: E; payload: RelayPayloads[E]; hostsOf?: string };
 }[Relayed];
+
+/** Hosts first, then by name; the unnamed last among their kind. */
+export const byHostThenName = (a: RelayedParticipant, b: RelayedParticipant): number =>
+  Number(b.isHost) - Number(a.isHost) || (a.displayName ?? '\uffff').localeCompare(b.displayName ?? '\uffff');
+
+/** A participant list in one listener's words: the unnamed named "Guest" in their language, in the list's order. */
+export function participantsIn(list: readonly RelayedParticipant[], t: Translate, locale: Locale): LiveParticipant[] {
+  const guest = t('live.guest');
+  return list
+    .map((p) => ({ ...p, displayName: p.displayName ?? guest }))
+    .sort((a, b) => Number(b.isHost) - Number(a.isHost) || a.displayName.localeCompare(b.displayName, locale));
+}
+
+/** Whether a relayed event holds words, and so is handed out once per language (`inWords`). */
+export const hasWords = (e: RelayEvent): boolean => e.event === 'participants:changed' || e.event === 'chat:received' || e.event === 'host:changed';
+
+/** A relayed event's payload as one listener gets it, in their language. */
+export function inWords(e: RelayEvent, t: Translate, locale: Locale): unknown {
+  switch (e.event) {
+    case 'participants:changed':
+      return { participants: participantsIn(e.payload.participants, t, locale) };
+    case 'chat:received':
+      return { ...e.payload, displayName: e.payload.displayName ?? t('live.guest') };
+    case 'host:changed': {
+      const displayName = e.payload.displayName ?? t('live.aVolunteer');
+      return { identity: e.payload.identity, displayName, message: t('live.host.nowHosting', { name: displayName }) };
+    }
+    default:
+      return e.payload;
+  }
+}
 
 export interface Relay {
   publish(e: RelayEvent): Promise<void>;

@@ -1,4 +1,5 @@
 import { record } from '../audit/audit.repository';
+import type { MessageId } from '../../../shared/i18n/catalog';
 import { AppError } from '../http/errors';
 import type { CommandTable, LiveContext } from './liveContext';
 import { STAFF_ROOM } from './liveContext';
@@ -8,18 +9,19 @@ import { supportRequestsRepository } from './supportRequests.repository';
 export function supportHandlers(x: LiveContext) {
   const { d } = x;
   const requests = supportRequestsRepository(d.db);
-  const staffOnly = (role: string, message: string) => {
+  const staffOnly = (role: string, message: MessageId) => {
     if (role !== 'staff') throw new AppError(403, 'FORBIDDEN', message);
   };
 
   return {
     'support:request': {
       budget: 'other',
-      repeat: 'first',
+      // The answer is words in the person's language: told afresh, in the language they read now.
+      repeat: async (socket) => ({ message: x.tOf(socket)('live.support.requested') }),
       async run(socket) {
         const request = await requests.create(socket.data.user.id, Boolean(socket.data.circle), d.clock.now());
         return {
-          data: { message: 'Thank you. Staff will contact you privately. Nobody in the circle can see this request.' },
+          data: { message: x.tOf(socket)('live.support.requested') },
           // Names the person: relayed to staff, never kept for recovery (staff list open requests on reconnect).
           after: () => d.relay.publish({ room: STAFF_ROOM, event: 'support:requested', payload: request }),
         };
@@ -29,7 +31,7 @@ export function supportHandlers(x: LiveContext) {
       budget: 'other',
       repeat: 'rerun',
       async run(socket) {
-        staffOnly(socket.data.user.role, 'Only staff can see support requests.');
+        staffOnly(socket.data.user.role, 'live.support.staffOnlyList');
         const open = await requests.open();
         // The list names the people who asked: that staff read it is on record (ids only).
         await record(d.db, { actorId: socket.data.user.id, action: 'support.list', targetType: 'contact_requests', targetId: 'open', at: d.clock.now() });
@@ -40,9 +42,9 @@ export function supportHandlers(x: LiveContext) {
       budget: 'other',
       repeat: 'first',
       async run(socket, { id }) {
-        staffOnly(socket.data.user.role, 'Only staff can work on support requests.');
+        staffOnly(socket.data.user.role, 'live.support.staffOnlyHandle');
         if (!(await requests.handle(id))) {
-          throw new AppError(404, 'NOT_FOUND', 'That request is already handled or does not exist.');
+          throw new AppError(404, 'NOT_FOUND', 'live.support.alreadyHandled');
         }
         await record(d.db, { actorId: socket.data.user.id, action: 'support.handle', targetType: 'contact_request', targetId: id, at: d.clock.now() });
         return { data: null };

@@ -1,4 +1,5 @@
 import type { JoinMedia } from '../../../shared/schemas/circles';
+import { wordsNow } from '../live/wordsNow';
 import { circleToken, type CircleTokenOptions } from './circleToken';
 import type { Media } from './media';
 
@@ -10,7 +11,8 @@ import type { Media } from './media';
 export async function mediaAdmission(opts: Omit<CircleTokenOptions, 'apiKey' | 'apiSecret'> & { media: Media; now: Date }): Promise<JoinMedia> {
   const conn = opts.media.connection();
   const status = await opts.media.status();
-  if (!conn || !status.available) return { available: false, message: status.message ?? 'Audio and video are unavailable.' };
+  // The status speaks the request's language already (media.ts); a bare "no" is worded in it too.
+  if (!conn || !status.available) return { available: false, message: status.message ?? wordsNow()('media.unavailableShort') };
   const token = await circleToken({ apiKey: conn.apiKey, apiSecret: conn.apiSecret, ...opts });
   return { available: true, serverUrl: conn.url, token, expiresAt: new Date(opts.now.getTime() + opts.ttlSeconds * 1000).toISOString() };
 }

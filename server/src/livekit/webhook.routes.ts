@@ -25,9 +25,9 @@ export function webhookRoutes(deps: {
   const router = Router();
   router.post('/', express.raw({ type: () => true, limit: '64kb' }), async (req, res) => {
     const conn = deps.media.connection();
-    if (!conn) throw new AppError(404, 'NOT_FOUND', 'LiveKit is not configured.');
+    if (!conn) throw new AppError(404, 'NOT_FOUND', 'media.webhook.notConfigured');
     const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-    const invalid = () => new AppError(401, 'UNAUTHENTICATED', 'The webhook signature is not valid.');
+    const invalid = () => new AppError(401, 'UNAUTHENTICATED', 'media.webhook.badSignature');
     // The signature first, so a bad one is a 401 whatever the body; then the body, so a signed but broken one is a 400.
     const auth = req.get('authorization');
     if (!auth) throw invalid();
@@ -41,12 +41,12 @@ export function webhookRoutes(deps: {
     try {
       event = await new WebhookReceiver(conn.apiKey, conn.apiSecret).receive(body, auth);
     } catch {
-      throw new AppError(400, 'VALIDATION_FAILED', 'The webhook body is not a LiveKit event.');
+      throw new AppError(400, 'VALIDATION_FAILED', 'media.webhook.badBody');
     }
-    if (!event.id || !event.event) throw new AppError(400, 'VALIDATION_FAILED', 'The webhook event has no id or type.');
+    if (!event.id || !event.event) throw new AppError(400, 'VALIDATION_FAILED', 'media.webhook.noId');
     // Freshness is about transport, so it uses the real clock (as the JWT expiry does), not the app's clock.
     const age = Date.now() - Number(event.createdAt) * 1000;
-    if (age > WEBHOOK_MAX_AGE_MS || age < -WEBHOOK_MAX_AGE_MS) throw new AppError(401, 'UNAUTHENTICATED', 'The webhook event is stale.');
+    if (age > WEBHOOK_MAX_AGE_MS || age < -WEBHOOK_MAX_AGE_MS) throw new AppError(401, 'UNAUTHENTICATED', 'media.webhook.stale');
     if (deps.firstDelivery && !(await deps.firstDelivery(event.id))) {
       deps.log.debug('livekit.webhook_duplicate', { event: event.event });
       res.status(204).end();
