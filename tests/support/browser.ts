@@ -31,8 +31,6 @@ export interface BrowserOptions {
   locale?: string;
   /** The fake camera plays this .y4m file instead of Chromium's own test pattern. */
   fakeVideo?: string;
-  /** The browser's language (navigator.languages and Accept-Language), e.g. fr-CA. */
-  locale?: string;
 }
 
 export interface TestBrowser {

@@ -109,7 +109,7 @@ function NextCircle({ session, onEnded, level = 'h1' }: { session: CircleSession
             {t('circles.card.join')}
           </button>
           <p id={statusId} className="join-status" role="status">
-            {open ? t('circles.card.doorsOpen') : closed ? t(closed) : t('circles.doorsOpenSentence', { doorsOpen: doorsOpen(session.wallClock.opensAt) })}
+            {open ? t('circles.card.doorsOpen') : closed ? t(closed) : t('circles.doorsOpenSentence', { doorsOpen: doorsOpen(t.locale, session.wallClock.opensAt) })}
           </p>
         </div>
       )}

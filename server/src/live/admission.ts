@@ -112,7 +112,7 @@ export function createAdmission(deps: {
     if (!meets(loaded.planned)) {
       // Staff's own note, as they wrote it, when they left one.
       const note = loaded.planned.note;
-      throw new AppError(409, 'SESSION_NOT_MEETING', note ? { id: 'live.join.notMeetingNote', values: { note } } : 'live.join.notMeeting');
+      throw new AppError(409, 'SESSION_NOT_MEETING', !note ? 'live.join.notMeeting' : typeof note === 'string' ? { id: 'live.join.notMeetingNote', values: { note } } : note);
     }
     if (!isWindowOpen(loaded.planned.occurrence, now)) {
       const next = (await upcomingSessions(deps.db, [loaded.series], now, 8, deps.window))[0] ?? loaded;

@@ -138,7 +138,7 @@ export function PreJoinPage() {
                   // One alert for the refusal and, outside the drop-in window, when the doors open.
                   <div role="alert" className="error">
                     <p>{join.error}</p>
-                    {opensAt && <p>{t('circles.doorsOpenSentence', { doorsOpen: doorsOpen(opensAt) })}</p>}
+                    {opensAt && <p>{t('circles.doorsOpenSentence', { doorsOpen: doorsOpen(t.locale, opensAt) })}</p>}
                   </div>
                 )}
                 {closed && (
@@ -177,7 +177,7 @@ function CircleSummary({ session }: { session: CircleSession }) {
       <p className="prejoin-title">{session.title}</p>
       <p className="topic">{session.topic ? t('circles.topic', { topic: session.topic }) : t('circles.topicTba')}</p>
       <CircleTimes session={session} />
-      {session.doors === 'upcoming' && <p className="join-status">{t('circles.doorsOpenSentence', { doorsOpen: doorsOpen(session.wallClock.opensAt) })}</p>}
+      {session.doors === 'upcoming' && <p className="join-status">{t('circles.doorsOpenSentence', { doorsOpen: doorsOpen(t.locale, session.wallClock.opensAt) })}</p>}
     </div>
   );
 }
