@@ -60,6 +60,7 @@ const HTTP: Record<string, Audience> = {
   'GET /api/auth/session': 'anyone',
   'POST /api/auth/login': 'anyone',
   'POST /api/auth/logout': 'anyone',
+  'PUT /api/auth/locale': 'anyone', // a signed-out choice of language goes in a cookie; the empty body is a 400
   'POST /api/auth/invites': 'staff',
   'GET /api/auth/invites': 'staff',
   'POST /api/auth/invites/:id/revoke': 'staff', // the matrix's ids are not invite references: a 400 for staff
