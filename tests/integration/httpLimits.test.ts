@@ -31,7 +31,7 @@ describe('rate limits', () => {
     const refused = await lee.post('/api/matching/requests', request);
     expect(refused.status).toBe(429);
     expect(refused.body).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
-    expect(refused.body.message).toMatch(/^Too many requests for a peer in a short time\. Try again in \d+ minutes?\.$/);
+    expect(refused.body.message).toMatch(/^Too many requests for a peer in a short time\. Try again in [\d,]+ minutes?\.$/);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     // Someone else is not limited by Lee's requests.
     expect((await (await signedInAs(app.url, 'student@example.ca')).post('/api/matching/requests', request)).status).toBe(201);

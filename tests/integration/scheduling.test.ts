@@ -491,6 +491,6 @@ describe('in French', () => {
     const zone = await staff.request('POST', '/api/scheduling/series', { json: { title: 'X', startsOn: '2027-02-01', timezone: 'America/Atlantis' }, headers: fr });
     expect(zone.body.message).toBe('Nous ne connaissons pas le fuseau horaire « America/Atlantis ». Utilisez un nom comme America/Edmonton.');
     const list = (await lawyer.request('GET', '/api/scheduling/sessions?from=2027-05-20&to=2027-05-31', { headers: fr })).body.sessions as any[];
-    expect(byId(list, 'rmcc_2027-05-24')).toMatchObject({ status: 'skipped', note: 'Pas de cercle : Victoria Day' });
+    expect(byId(list, 'rmcc_2027-05-24')).toMatchObject({ status: 'skipped', note: 'Pas de cercle : Fête de la Reine' });
   });
 });
