@@ -51,5 +51,10 @@ export function useT(): T {
  */
 export function tNow(id: MessageId | Text, values?: MsgValues): string {
   const { locale, program } = useStore.getState();
-  return translator(locale, programValues(program))(id, values);
+  // Label tables call this once per row: one translator per language and program, not one per call.
+  if (!current || current.locale !== locale || current.program !== program) {
+    current = { locale, program, t: translator(locale, programValues(program)) };
+  }
+  return current.t(id, values);
 }
+let current: { locale: Locale; program: PublicProgram | null; t: ReturnType<typeof translator> } | null = null;
