@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { e2eSetup } from '../support/e2e';
 import { NOVA_SCOTIA_FILE } from '../support/program';
+import { PASSWORD } from '../support/users';
 
 /**
  * The second program's pages (issue #19, item 4): the app run from the fictional Nova Scotia program file speaks
@@ -25,6 +26,15 @@ describe('the Nova Scotia program in a browser', () => {
     // Once the session answer is in: the page keeps the program's language and wears its accent colour.
     await expect.poll(() => accentOf(page)).toBe('#1f5f99');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
+    // The tab names the page and the program, in French; signed in, the header carries the program's short name.
+    await expect.poll(() => page.title()).toBe(`Connexion · ${NAME_FR}`);
+    await page.getByLabel('Courriel').fill('lawyer@example.ca');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const brand = page.getByRole('banner').getByRole('link', { name: 'Tasse bleue' });
+    await brand.waitFor();
+    await expect.poll(() => page.title()).toContain(NAME_FR);
+    expect(await page.title()).not.toMatch(/Red Mug|Nova Scotia Lawyers/);
   });
 
   it('a browser that asks for English gets the English program; a chosen language (its cookie) wins from the first byte', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionResponse } from '../../shared/schemas/auth';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { NOVA_SCOTIA_FILE } from '../support/program';
-import { mailHeader, startSmtpServer, type SmtpServer } from '../support/smtpServer';
+import { mailBody, mailHeader, startSmtpServer, type SmtpServer } from '../support/smtpServer';
 import { startTestApp, type TestApp } from '../support/testApp';
 import { createPeople } from '../support/users';
 
@@ -170,5 +170,29 @@ describe("the Nova Scotia program's e-mail", () => {
     const mail = smtp.received[0]!;
     expect(mail.to).toEqual(['lawyer@example.ca']);
     expect(mailHeader(mail, 'from')).toBe('Tasse bleue <no-reply@localhost>');
+    // Nobody chose a language: the program's default, French, names the program and says the hour in words.
+    expect(mailHeader(mail, 'subject')).toBe('Réinitialiser votre mot de passe Tasse bleue');
+    const body = mailBody(mail);
+    expect(body).toContain('le mot de passe de votre compte Tasse bleue');
+    expect(body).toContain('d’ici 60 minutes');
+    expect(body).toMatch(/https:\/\/tasse-bleue\.example\/reset-password\/\S+/);
+    expect(body).not.toMatch(/Someone|your password/);
+  });
+
+  it('is in English for someone who chose English, whatever language the request came in', async () => {
+    const volunteer = await signedInAs(mailApp.url, 'volunteer@example.ca');
+    expect((await volunteer.request('PUT', '/api/auth/locale', { json: { locale: 'en-CA' } })).status).toBe(200);
+    const anon = new ApiClient(mailApp.url);
+    await anon.get('/api/auth/session');
+    const before = smtp.received.length;
+    const sent = await anon.request('POST', '/api/auth/password-reset', {
+      json: { email: 'volunteer@example.ca' },
+      headers: { origin: 'https://tasse-bleue.example', 'accept-language': 'fr-CA' },
+    });
+    expect(sent.status).toBe(202);
+    await expect.poll(() => smtp.received.length, { timeout: 10_000 }).toBe(before + 1);
+    const mail = smtp.received.at(-1)!;
+    expect(mailHeader(mail, 'subject')).toBe('Reset your Blue Mug password');
+    expect(mailBody(mail)).toContain('the password of your Blue Mug account');
   });
 });
