@@ -157,6 +157,7 @@ export function createApp(c: Components) {
     circleThreshold: config.attendance.smallCellThreshold,
     matchesBeforePlatform: config.matching.matchesBeforePlatform,
     zone,
+    i18n,
   });
   const pledges = createPledgeService({ db: c.db, clock: c.clock });
   const circleKeys = createCircleKeys(c.e2eeSecret);
@@ -355,7 +356,7 @@ export function createApp(c: Components) {
   );
   api.use('/reports/outcomes', outcomesRoutes({ outcomes }));
   api.use('/headcounts', headcountRoutes({ headcounts }));
-  api.use('/reports', reportsRoutes({ reports }));
+  api.use('/reports', reportsRoutes({ reports, outcomes }));
   api.use('/reminders', remindersRoutes({ reminders }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin, i18n }));
   api.get('/media/status', async (_req, res) => {
