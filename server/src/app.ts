@@ -145,7 +145,9 @@ export function createApp(c: Components) {
     retentionDays: config.attendance.retentionDays,
     smallCellThreshold: config.attendance.smallCellThreshold,
   });
-  const headcounts = createHeadcountService({ db: c.db, clock: c.clock, window: config.dropIn, hostIds });
+  // The program's zone: readiness dates, report years and "today" count by its calendar.
+  const zone = config.program.weeklyCircle.zone;
+  const headcounts = createHeadcountService({ db: c.db, clock: c.clock, window: config.dropIn, hostIds, zone });
   const reports = createReportsService({ db: c.db, attendance, headcounts, threshold: config.attendance.smallCellThreshold, window: config.dropIn, i18n });
   const outcomes = createOutcomesService({
     db: c.db,
@@ -154,7 +156,8 @@ export function createApp(c: Components) {
     threshold: config.matching.smallCellThreshold,
     circleThreshold: config.attendance.smallCellThreshold,
     matchesBeforePlatform: config.matching.matchesBeforePlatform,
-    zone: config.program.weeklyCircle.zone,
+    zone,
+    i18n,
   });
   const pledges = createPledgeService({ db: c.db, clock: c.clock });
   const circleKeys = createCircleKeys(c.e2eeSecret);
@@ -208,7 +211,7 @@ export function createApp(c: Components) {
     doors: admission.doors,
     onEvent: (e) => reminders.onScheduleEvent(e),
   });
-  const readiness = createReadinessService({ db: c.db, clock: c.clock });
+  const readiness = createReadinessService({ db: c.db, clock: c.clock, zone });
   const people = createPeopleService({ db: c.db, clock: c.clock, unlockSignIn: (email) => throttle.unlock(email) });
   const inbox = createInboxService({
     contactRequests: () => supportRequestsRepository(c.db).open(),
@@ -353,7 +356,7 @@ export function createApp(c: Components) {
   );
   api.use('/reports/outcomes', outcomesRoutes({ outcomes }));
   api.use('/headcounts', headcountRoutes({ headcounts }));
-  api.use('/reports', reportsRoutes({ reports }));
+  api.use('/reports', reportsRoutes({ reports, outcomes }));
   api.use('/reminders', remindersRoutes({ reminders }));
   api.use('/scheduling', schedulingRoutes({ scheduling, origin: publicOrigin, i18n }));
   api.get('/media/status', async (_req, res) => {

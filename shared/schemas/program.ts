@@ -89,6 +89,11 @@ export const PublicProgram = z.object({
   /** The circle's own zone and what it is called on screen. */
   zone: z.string(),
   zoneLabel: z.string(),
+  /**
+   * The weekly drop-in circle as the program runs it, for words such as "Every Monday at noon" (the home page): ISO
+   * weekday (1 = Monday), local start "HH:MM", and its zone.
+   */
+  weeklyCircle: z.object({ weekday: z.number().int().min(1).max(7), start: z.string(), zone: z.string() }),
   crisis: z.object({ number: z.string(), name: z.string(), text: z.string().nullable() }),
   counselling: z.object({ phone: z.string(), hours: z.string().nullable() }).nullable(),
   supportEmail: z.string().nullable(),
@@ -112,6 +117,7 @@ export function publicProgram(p: ProgramConfig, locale: Locale): PublicProgram {
     accentColour: p.accentColour,
     zone: p.weeklyCircle.zone,
     zoneLabel: l(p.zoneLabel),
+    weeklyCircle: { weekday: p.weeklyCircle.weekday, start: p.weeklyCircle.start, zone: p.weeklyCircle.zone },
     crisis: { number: p.crisis.number, name: l(p.crisis.name), text: p.crisis.text ? l(p.crisis.text) : null },
     counselling: p.counselling ? { phone: p.counselling.phone, hours: p.counselling.hours ? l(p.counselling.hours) : null } : null,
     supportEmail: p.supportEmail,

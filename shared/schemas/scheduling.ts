@@ -58,7 +58,8 @@ const CircleFields = z.object({
   venue: Venue.nullable().default(null),
   startLocal: LocalTime.default('12:00'),
   endLocal: LocalTime.default('13:00'),
-  timezone: Zone.default('America/Edmonton'),
+  /** The circle's zone; left out, the program's own (the server fills it in from the program configuration). */
+  timezone: Zone.optional(),
   capacityHint: z.number().int().min(1).max(1000).nullable().default(null),
   /** The drop-in window; null means the platform default (10 minutes before, until the end). */
   dropInOpensMinutesBefore: DropInMinutes.nullable().default(null),
@@ -82,7 +83,7 @@ function checkCircle<T extends CircleChecked>(v: T, ctx: z.RefinementCtx): void 
     ctx.addIssue({ code: 'custom', path: ['audienceMaxYears'], message: id('scheduling.validation.yearsRequired') });
 }
 
-/** POST /api/scheduling/series — a weekly circle series (default: Mondays 12:00–13:00 America/Edmonton). */
+/** POST /api/scheduling/series — a weekly circle series (default: Mondays 12:00–13:00 in the program's zone). */
 export const SeriesInput = CircleFields.extend({
   weekday: z.number().int().min(1).max(7).default(1),
   startsOn: LocalDate,
@@ -216,7 +217,7 @@ export type ScheduledSession = z.infer<typeof ScheduledSession>;
 export const SessionList = z.object({ sessions: z.array(ScheduledSession) });
 export type SessionList = z.infer<typeof SessionList>;
 
-/** GET /api/scheduling/sessions — from (default: today in Alberta) to `to`, or `weeks` ahead (default 12). */
+/** GET /api/scheduling/sessions — from (default: today in the program's zone) to `to`, or `weeks` ahead (default 12). */
 export const SessionsQuery = z
   .object({
     from: LocalDate.optional(),

@@ -52,4 +52,23 @@ describe('the Nova Scotia program in a browser', () => {
     expect((await again!.text()).slice(0, 2000)).toContain('<html lang="fr-CA">');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr-CA');
   });
+
+  it("the home page tells when the program's own weekly circle meets, in the person's language: Mondays at 12:30, Atlantic time", async () => {
+    const signIn = async (locale: string, labels: { email: string; password: string; submit: string }) => {
+      const page = await e2e.open({ locale });
+      await page.goto(`${e2e.app.url}/signin`);
+      await page.getByLabel(labels.email).fill('lawyer@example.ca');
+      await page.getByLabel(labels.password).fill(PASSWORD);
+      await page.getByRole('button', { name: labels.submit }).click();
+      return page;
+    };
+    const fr = await signIn('fr-CA', { email: 'Courriel', password: 'Mot de passe', submit: 'Se connecter' });
+    await fr.getByRole('heading', { name: 'À propos du cercle' }).waitFor();
+    await fr.getByText(/^Tous les lundis à 12 h 30, heure de l’Atlantique, /).waitFor();
+    expect(await fr.getByText(/Alberta|Every Monday/).count()).toBe(0);
+    const en = await signIn('en-US', { email: 'Email', password: 'Password', submit: 'Sign in' });
+    await en.getByRole('heading', { name: 'About the circle' }).waitFor();
+    await en.getByText(/^Every Monday at 12:30 p\.m\., Atlantic time, /).waitFor();
+    expect(await en.getByText(/at noon|Alberta/).count()).toBe(0);
+  });
 });

@@ -255,6 +255,14 @@ describe.each(['pglite', 'postgres'] as const)('attendance from LiveKit webhooks
     const csv = attendanceReportCsv(r, m);
     for (const n of needles) expect(csv + JSON.stringify(r) + JSON.stringify(m)).not.toContain(n);
     expect(r.attendance).toBe(3);
+    // The server's download is the same file, in the staff member's language (English here).
+    const download = await staff.get(PERIOD.replace('/attendance?', '/attendance.csv?'));
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/filename="?red-mug-circles-2026-11-01-to-2026-11-30\.csv"?$/);
+    expect(download.body).toBe(csv);
+    const french = await staff.request('GET', PERIOD.replace('/attendance?', '/attendance.csv?'), { headers: { 'accept-language': 'fr-CA' } });
+    expect((french.body as string).split('\r\n')[0]).toBe('"section","élément","en ligne","en personne"');
+    for (const n of needles) expect(french.body).not.toContain(n);
   });
 });
 

@@ -119,6 +119,8 @@ const HTTP: Record<string, Audience> = {
   'POST /api/headcounts/:sessionId': 'hostOrStaff', // refused before the body is read; the matrix's circle is online: 409
   'GET /api/reports/attendance': 'staff',
   'GET /api/reports/milestones': 'staff',
+  'GET /api/reports/attendance.csv': 'staff', // the matrix's empty query is a 400 for staff: no period
+  'GET /api/reports/outcomes.csv': 'staff',
   'GET /api/reports/outcomes': 'staff',
   'GET /api/reports/outcomes/history': 'staff',
   'POST /api/reports/outcomes/history': 'staff', // the matrix's empty body is a 400 for staff: no year is entered

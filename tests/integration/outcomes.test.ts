@@ -223,6 +223,29 @@ describe('figures from real requests, matches and circle attendance', () => {
     );
   });
 
+  it("downloads the same CSV from the server, in the staff member's language", async () => {
+    const res = await staff.get(`${OUTCOMES}.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('content-disposition')).toMatch(/filename="?red-mug-outcomes-2022-to-2026\.csv"?$/);
+    expect(res.body).toBe(outcomesCsv(report));
+    const french = await staff.request('GET', `${OUTCOMES}.csv?from=2024&to=2026`, { headers: { 'accept-language': 'fr-CA' } });
+    const lines = (french.body as string).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"section","année","élément","valeur"');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '"jumelages","2024","jumelages faits","moins de 5"',
+        '"jumelages","2024","comprend l’historique saisi par le personnel","oui"',
+        '"demandes","2026","part liée à la carrière","58,3 %"',
+        '"demandes","2025","part liée à la carrière","aucune demande"',
+        '"jalons","2026","400e jumelage","novembre 2026"',
+      ]),
+    );
+    expect((await staff.get(`${OUTCOMES}.csv?from=2027&to=2020`)).status).toBe(400);
+    for (const email of ['lawyer@example.ca', 'volunteer@example.ca']) expect((await (await signedInAs(app.url, email)).get(`${OUTCOMES}.csv`)).status).toBe(403);
+  });
+
   it('audits each history entry, and the statistics page counts from the same history', async () => {
     const audit = await app.db.query<{ actor_id: string; target_id: string }>(
       "SELECT actor_id, target_id FROM audit_log WHERE action = 'outcomes.history_set' ORDER BY target_id",

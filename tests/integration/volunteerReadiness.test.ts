@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CircleSnapshot, LiveParticipant } from '../../shared/schemas/live';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../../server/src/livekit/localLivekit';
 import { createMedia } from '../../server/src/livekit/media';
-import { READINESS_ZONE } from '../../server/src/people/readiness';
+import { DEFAULT_PROGRAM } from '../../server/src/program/program';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { agreeToPledge } from '../support/pledge';
 import { command, connectSocket, expectOk, next, type ClientSocket } from '../support/sockets';
@@ -21,6 +21,8 @@ import { createPeople, PASSWORD, type People } from '../support/users';
  * with browsers and checks LiveKit's badge attribute on a connected participant.
  */
 const SESSION = 'rmcc_2026-11-30';
+/** The built-in program's zone (Alberta), which this test runs. */
+const READINESS_ZONE = DEFAULT_PROGRAM.weeklyCircle.zone;
 /** IN_WINDOW's date in Alberta. */
 const TODAY = DateTime.fromISO(IN_WINDOW, { zone: READINESS_ZONE }).toISODate()!;
 const daysAgo = (n: number) => DateTime.fromISO(TODAY).minus({ days: n }).toISODate()!;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../../server/src/clock';
-import { READINESS_ZONE } from '../../server/src/people/readiness';
+import { readinessToday } from '../../server/src/people/readiness';
 import type { Db } from '../../server/src/store/db';
 
 /**
@@ -9,7 +9,8 @@ import type { Db } from '../../server/src/store/db';
  * months ahead and they stay current).
  */
 export async function recordReadiness(app: { db: Db; clock: Clock }, ...userIds: string[]): Promise<void> {
-  const on = DateTime.fromJSDate(app.clock.now(), { zone: READINESS_ZONE }).minus({ days: 60 }).toISODate();
+  // Today in the zone of the program the app runs (60 days back, a day either way makes no difference).
+  const on = DateTime.fromISO(readinessToday(app.clock.now())).minus({ days: 60 }).toISODate();
   for (const id of userIds) {
     await app.db.query(
       `INSERT INTO volunteer_readiness (user_id, training_completed_on, undertaking_signed_on, updated_at) VALUES ($1, $2, $2, $3)

@@ -2,7 +2,7 @@ import type { CircleSession } from '../../../shared/schemas/circles';
 import { useStore } from '../store';
 import { circleTime, viewerTime, viewerZone, wallDate } from '../ui/formatCircleTime';
 
-/** When a circle meets: Alberta time always, the viewer's own time too when it reads differently. */
+/** When a circle meets: by the circle's own clock always ("Alberta time"), the viewer's own time too when it reads differently. */
 export function CircleTimes({ session }: { session: CircleSession }) {
   const locale = useStore((s) => s.locale);
   const yours = viewerTime(locale, session.startsAt, session.wallClock.startsAt, viewerZone(), session.timezone);

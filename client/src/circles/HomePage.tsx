@@ -15,10 +15,14 @@ import { fetchNextCircle } from './circlesApi';
 import { CircleTimes } from './CircleTimes';
 import { closedDoorsMessage, useDoorsChanged } from './useDoorsChanged';
 import { useDropInOpen } from './useDropInOpen';
+import { weeklyCircleValues } from './weeklyCircle';
 import { useT } from '../i18n/useT';
+import { useStore } from '../store';
 
 export function HomePage() {
   const t = useT();
+  // The program's weekly circle (day, time, zone) from the session answer; before it is in, the sentence waits.
+  const weekly = useStore((s) => s.program?.weeklyCircle);
   useDocumentTitle('');
   // Asked again when a circle's time is up or its host locks or ends it; a failed refresh keeps what is shown.
   const { state, reload: refetch } = useLoad(fetchNextCircle, { keepOnError: true });
@@ -58,7 +62,7 @@ export function HomePage() {
           ))}
         <section className="about" aria-labelledby="about-heading">
           <h2 id="about-heading">{t('circles.home.about.heading')}</h2>
-          <p>{t('circles.home.about.weekly')}</p>
+          {weekly && <p>{t('circles.home.about.weekly', weeklyCircleValues(t.locale, weekly))}</p>}
           <p className="badge-explainer">{t.rich('circles.home.about.badge', { badge: <RedMugBadge key="badge" /> })}</p>
           <p>{t('circles.notRecorded')}</p>
           <p>{t.rich('circles.home.about.morePersonal', { help: <HelpLink key="help" /> })}</p>

@@ -7,14 +7,12 @@ import { useT, type T } from '../i18n/useT';
 import { callerKindIn } from '../matching/labels';
 import { useStore } from '../store';
 import { AppHeader } from '../ui/AppHeader';
+import { programZone } from '../ui/formatCircleTime';
 import { Loaded } from '../ui/Loaded';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { useLoad } from '../ui/useLoad';
 import { fetchInbox } from './inboxApi';
 import './inbox.css';
-
-/** The circle's zone when the program has not been read yet (the built-in program's). */
-const DEFAULT_ZONE = 'America/Edmonton';
 
 /**
  * /staff/requests — staff's one inbox: every request still waiting, one-on-one and peer support alike, oldest first,
@@ -73,14 +71,15 @@ function Inbox() {
   );
 }
 
-/** "Monday, November 30, 12:05 p.m. Alberta time" / "lundi 30 novembre, 12 h 05 (heure de l’Alberta)": the circle's clock. */
+/** "Monday, November 30, 12:05 p.m. Alberta time" / "lundi 30 novembre, 12 h 05 (heure de l’Alberta)": the program's clock. */
 function asked(t: T, iso: string, zone: string): string {
   return t('inbox.askedAt', { date: dateIn(t.locale, iso, zone), time: timeIn(t.locale, iso, zone) });
 }
 
 function InboxEntry({ item }: { item: InboxItem }) {
   const t = useT();
-  const zone = useStore((s) => s.program?.zone ?? DEFAULT_ZONE);
+  // The program's zone, from the session answer that signed staff in (programZone's fallback before it is read).
+  const zone = useStore((s) => s.program?.zone) ?? programZone().zone;
   const headingId = `inbox-${item.kind}-${item.request.id}`;
   const when = (chunks: ReactNode[]) => <time dateTime={item.request.createdAt}>{chunks}</time>;
   const at = asked(t, item.request.createdAt, zone);

@@ -20,6 +20,7 @@ const program = (zoneLabel: string) =>
       accentColour: '#b3261e',
       zone: 'America/Edmonton',
       zoneLabel,
+      weeklyCircle: { weekday: 1, start: '12:00', zone: 'America/Edmonton' },
       crisis: { number: '9-8-8', name: 'Suicide Crisis Helpline', text: null },
       counselling: null,
       supportEmail: null,

@@ -34,10 +34,17 @@ function viewOf(h: HeadcountRow): Headcount {
  * rostered host or backup, or staff, record how many came — a number, by kind if they wish, never names. They go
  * into the attendance reports with the same small-cell suppression as online attendance.
  */
-export function createHeadcountService(deps: { db: Db; clock: Clock; window: DropInWindow; hostIds: SessionHostIds }) {
+export function createHeadcountService(deps: {
+  db: Db;
+  clock: Clock;
+  window: DropInWindow;
+  hostIds: SessionHostIds;
+  /** The program's zone, whose calendar day readiness dates count by. */
+  zone: string;
+}) {
   const store = headcountRepository(deps.db);
   // Host or backup by the roster, and (a volunteer) current by the one readiness rule, as for hosting itself.
-  const isCurrent = async (userId: string) => (await currentVolunteers(deps.db, [userId], deps.clock.now())).has(userId);
+  const isCurrent = async (userId: string) => (await currentVolunteers(deps.db, [userId], deps.clock.now(), deps.zone)).has(userId);
 
   /** Whether this session's headcount can be recorded now; the refusal says why not. */
   function checkRecordable(s: LoadedSession): void {

@@ -42,9 +42,10 @@ const clockOf = (t: DateTime, locale: Locale) => (locale === 'en-CA' ? t.toForma
 const stampOf = (t: DateTime, locale: Locale) => `${dayOf(t, locale)}, ${clockOf(t, locale)}`;
 
 /**
- * "Mon 7 Dec 2026, 12:00 Alberta time (UTC−6)" / "lun. 7 déc. 2026, 12 h (heure de l’Alberta, UTC−6)": the server's
- * zone data, not the reader's. Alberta has kept UTC−6 all year since 1 November 2026, so "MST" would now be wrong
- * and "MDT" reads as a summer time: the offset says it plainly.
+ * "Mon 7 Dec 2026, 12:00 Alberta time (UTC−6)" / "lun. 7 déc. 2026, 12 h (heure de l’Alberta, UTC−6)": in the program's
+ * zone (`r.zone`) by the server's zone data, not the reader's, with the program's label for it. The offset, not an
+ * abbreviation: Alberta has kept UTC−6 all year since 1 November 2026, so "MST" would now be wrong and "MDT" reads
+ * as a summer time.
  */
 export function auditWhen(at: Date, r: AuditReading): string {
   const t = DateTime.fromJSDate(at, { zone: r.zone });

@@ -20,31 +20,37 @@ function urgency(r: VolunteerReadinessRow): number {
  * Staff record each volunteer's peer-support training and signed confidentiality undertaking (or withdraw one, which
  * lapses it at once); every change is audited with ids only. A volunteer reads their own.
  */
-export function createReadinessService(deps: { db: Db; clock: Clock }) {
+export function createReadinessService(deps: {
+  db: Db;
+  clock: Clock;
+  /** The program's zone: a date counts by its calendar day there, and "today" is its today. */
+  zone: string;
+}) {
+  const { zone } = deps;
   return {
     async list(): Promise<ReadinessListResponse> {
       const now = deps.clock.now();
       const people = await deps.db.query<{ id: string; first_name: string }>(
         `SELECT id::text AS id, first_name FROM users WHERE role = 'volunteer' AND disabled_at IS NULL ORDER BY first_name, id`,
       );
-      const readiness = await volunteersReadiness(deps.db, people.map((p) => p.id), now);
+      const readiness = await volunteersReadiness(deps.db, people.map((p) => p.id), now, zone);
       const volunteers = people.map((p) => ({ userId: p.id, firstName: p.first_name, readiness: readiness.get(p.id)! }));
       volunteers.sort((a, b) => urgency(a) - urgency(b) || (urgency(a) === 1 ? (a.readiness.validUntil ?? '').localeCompare(b.readiness.validUntil ?? '') : 0));
-      return { volunteers, today: readinessToday(now) };
+      return { volunteers, today: readinessToday(now, zone) };
     },
 
     async own(user: PublicUser): Promise<OwnReadinessResponse> {
       const now = deps.clock.now();
-      return { readiness: await volunteerReadiness(deps.db, user.id, now), today: readinessToday(now) };
+      return { readiness: await volunteerReadiness(deps.db, user.id, now, zone), today: readinessToday(now, zone) };
     },
 
     /**
      * Records (a date) or withdraws (null) either item for a volunteer account; an item left out stays. Refused for
-     * an account that is not a volunteer, and for a date after today (Alberta).
+     * an account that is not a volunteer, and for a date after today (in the program's zone).
      */
     async record(actor: PublicUser, id: string, body: SetReadinessBody): Promise<VolunteerReadinessRow> {
       const now = deps.clock.now();
-      const today = readinessToday(now);
+      const today = readinessToday(now, zone);
       const future = (['trainingCompletedOn', 'undertakingSignedOn'] as const).filter((k) => (body[k] ?? '') > today);
       if (future.length > 0) {
         throw new AppError(400, 'VALIDATION_FAILED', { id: 'people.readiness.error.futureDate', values: { path: future[0], today } }, {
@@ -74,7 +80,7 @@ export function createReadinessService(deps: { db: Db; clock: Clock }) {
         const withdrawn = [t, u].some((v) => v === null);
         if (recorded) await record(tx, { actorId: actor.id, action: 'readiness.record', targetType: 'user', targetId: id, at: now });
         if (withdrawn) await record(tx, { actorId: actor.id, action: 'readiness.withdraw', targetType: 'user', targetId: id, at: now });
-        return { userId: id, firstName: target.first_name, readiness: await volunteerReadiness(tx, id, now) };
+        return { userId: id, firstName: target.first_name, readiness: await volunteerReadiness(tx, id, now, zone) };
       });
     },
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProgramConfig } from '../../../shared/schemas/program';
+import { ProgramConfig, publicProgram } from '../../../shared/schemas/program';
 import { createI18n } from '../i18n/i18n';
 import { holidayIn, holidaysOf } from '../scheduling/holidays';
 import { weeklyCircleOf } from '../seed';
@@ -65,6 +65,13 @@ describe('the weekly circle', () => {
     });
     const wednesday = { ...NOVA_SCOTIA, weeklyCircle: { ...NOVA_SCOTIA.weeklyCircle, weekday: 3 } };
     expect(weeklyCircleOf(wednesday).startsOn).toBe('2026-01-07');
+  });
+
+  it('is in what every page knows of the program: its day, time and zone, the same in every language', () => {
+    expect(publicProgram(DEFAULT_PROGRAM, 'fr-CA').weeklyCircle).toEqual({ weekday: 1, start: '12:00', zone: 'America/Edmonton' });
+    for (const locale of ['fr-CA', 'en-CA'] as const) {
+      expect(publicProgram(NOVA_SCOTIA, locale)).toMatchObject({ zone: 'America/Halifax', weeklyCircle: { weekday: 1, start: '12:30', zone: 'America/Halifax' } });
+    }
   });
 });
 

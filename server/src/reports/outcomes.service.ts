@@ -8,7 +8,9 @@ import type { Clock } from '../clock';
 import { matchesBeforePlatform, matchHistoryRepository } from '../matching/history.repository';
 import { matchingRepository } from '../matching/matching.repository';
 import type { Db } from '../store/db';
+import { currentLocale, type I18n } from '../i18n/i18n';
 import { buildOutcomes, type RawOutcomes } from './outcomes';
+import { outcomesReportCsv } from './reportsCsv';
 
 /** Kinds of attendee the circles support; volunteers host and support, staff are never counted. */
 const SUPPORTED_KINDS = new Set(['lawyer', 'articling_student']);
@@ -32,6 +34,8 @@ export function createOutcomesService(deps: {
   matchesBeforePlatform: number;
   /** The program's own zone: matches and requests fall in the year (and month) they happened there. */
   zone: string;
+  /** The program's words: the CSV is in the request's language. */
+  i18n: I18n;
 }) {
   const matching = matchingRepository(deps.db);
   const history = matchHistoryRepository(deps.db);
@@ -64,6 +68,13 @@ export function createOutcomesService(deps: {
         reach: [...people].map(([year, n]) => ({ year, people: n })),
       };
       return buildOutcomes(q, raw, { threshold: deps.threshold, circleThreshold: deps.circleThreshold });
+    },
+
+    /** The report as a CSV file, header row and words in the request's language, with the years it covers. */
+    async csv(q: OutcomesQuery): Promise<{ from: number; to: number; text: string }> {
+      const locale = currentLocale() ?? deps.i18n.defaultLocale;
+      const report = await this.report(q);
+      return { from: report.from, to: report.to, text: outcomesReportCsv(report, { t: deps.i18n.t(locale), locale }) };
     },
 
     /** The yearly totals staff entered, as entered: staff's own aggregate figures, for the form that edits them. */

@@ -6,15 +6,15 @@ export const MILESTONE_STEP = 100;
 
 /** What the stores give the outcomes report, before any disclosure control. Exported for the unit tests. */
 export interface RawOutcomes {
-  /** This year in Alberta time: the last year shown when none is asked for. */
+  /** This year in the program's zone: the last year shown when none is asked for. */
   thisYear: number;
   /** Staff-entered yearly totals from before the platform. */
   history: readonly HistoryYear[];
   /** Matches before the platform with no year on record (MATCHES_BEFORE_PLATFORM while there is no history). */
   unrecorded: number;
-  /** Every match made on Red Mug, in the order it was accepted, as its year and month in Alberta time. */
+  /** Every match made on Red Mug, in the order it was accepted, as its year and month in the program's zone. */
   accepted: ReadonlyArray<{ year: number; month: number }>;
-  /** Requests made on Red Mug, per year of arrival (Alberta time). */
+  /** Requests made on Red Mug, per year of arrival (in the program's zone). */
   requests: ReadonlyArray<{ year: number; requests: number; careerRelated: number; articlingStudents: number }>;
   /** Lawyers and articling students counted at the circles, per reporting year (attendance's yearly reach). */
   reach: ReadonlyArray<{ year: number; people: number }>;

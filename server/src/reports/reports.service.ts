@@ -21,6 +21,7 @@ import { currentLocale, type I18n } from '../i18n/i18n';
 import type { DropInWindow } from '../scheduling/schedule';
 import type { Db } from '../store/db';
 import { countableGroups, publishCount, publishTable } from './disclosure';
+import { attendanceCsv } from './reportsCsv';
 
 /**
  * The report's own words (kinds, "New this reporting year", "No topic set") come in the request's language: the
@@ -200,6 +201,15 @@ export function createReportsService(deps: {
       });
       // The sum of what is published, never of raw counts, so it reveals nothing the years do not.
       return { threshold, years, sumOfYearlyFigures: years.reduce((s, y) => s + (y.uniqueIndividuals ?? 0), 0) };
+    },
+
+    /**
+     * The attendance CSV for a period, with every reporting year's figures (the milestones): what the page shows,
+     * header row and words in the request's language.
+     */
+    async attendanceCsv(q: ReportQuery): Promise<string> {
+      const [report, milestones] = [await this.attendance(q), await this.milestones()];
+      return attendanceCsv(report, milestones, { t: words(), locale: locale() });
     },
 
     /**

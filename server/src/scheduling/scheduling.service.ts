@@ -166,7 +166,7 @@ export function createSchedulingService(deps: {
       }
     }
     // Only a current volunteer hosts or backs up (people/readiness.ts); the refusal names what is missing.
-    const readiness = await volunteersReadiness(deps.db, wanted, deps.clock.now());
+    const readiness = await volunteersReadiness(deps.db, wanted, deps.clock.now(), programZone);
     for (const id of wanted) {
       const r = readiness.get(id)!;
       if (!r.current) {
@@ -247,7 +247,9 @@ export function createSchedulingService(deps: {
     },
 
     async createSeries(by: PublicUser, input: SeriesInput): Promise<SeriesView> {
-      checkZone(input.timezone, programZone);
+      // A circle without a zone of its own meets in the program's.
+      const timezone = input.timezone ?? programZone;
+      checkZone(timezone, programZone);
       const s: NewSeries = {
         id: `s-${randomBytes(5).toString('hex')}`,
         kind: 'weekly',
@@ -256,7 +258,7 @@ export function createSchedulingService(deps: {
         weekday: input.weekday,
         startLocal: input.startLocal,
         durationMinutes: minutesOf(input.endLocal) - minutesOf(input.startLocal),
-        timezone: input.timezone,
+        timezone,
         defaultTopic: input.defaultTopic,
         audience: input.audience,
         audienceMaxYears: input.audience === 'early_career' ? input.audienceMaxYears : null,
@@ -337,7 +339,8 @@ export function createSchedulingService(deps: {
     },
 
     async createPopup(by: PublicUser, input: PopupInput): Promise<ScheduledSession> {
-      checkZone(input.timezone, programZone);
+      const timezone = input.timezone ?? programZone;
+      checkZone(timezone, programZone);
       await checkVolunteers([input.hostId, input.backupId]);
       const id = `p-${randomBytes(5).toString('hex')}`;
       await deps.db.transaction(async (tx) => {
@@ -351,7 +354,7 @@ export function createSchedulingService(deps: {
             weekday: DateTime.fromISO(input.date).weekday,
             startLocal: input.startLocal,
             durationMinutes: minutesOf(input.endLocal) - minutesOf(input.startLocal),
-            timezone: input.timezone,
+            timezone,
             defaultTopic: null,
             audience: input.audience,
             audienceMaxYears: input.audience === 'early_career' ? input.audienceMaxYears : null,
@@ -489,7 +492,7 @@ export function createSchedulingService(deps: {
     /** The pickers' volunteers, each with whether they can be assigned now. */
     async volunteers() {
       const all = await repo.volunteers();
-      const readiness = await volunteersReadiness(deps.db, all.map((v) => v.id), deps.clock.now());
+      const readiness = await volunteersReadiness(deps.db, all.map((v) => v.id), deps.clock.now(), programZone);
       return all.map((v) => ({ ...v, current: readiness.get(v.id)!.current, missing: readiness.get(v.id)!.missing }));
     },
     library: () => repo.library(),
