@@ -116,7 +116,7 @@ describe('publishing counts of people', () => {
         }
       }),
     );
-  });
+  }, 60_000);
 
   it('never leaves a lone withheld cell beside a published total', () => {
     fc.assert(
