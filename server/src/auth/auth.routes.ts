@@ -41,8 +41,8 @@ export function authRoutes(deps: {
   i18n: I18n;
   /** Keeps a signed-in person's choice of language on their account. */
   setAccountLocale: (userId: string, locale: Locale) => Promise<void>;
-  /** After a choice of language: the person's open sockets speak it from now on. */
-  onLocaleChanged?: (userId: string, locale: Locale) => void;
+  /** After a choice of language: the person's open sockets speak it from now on (settled before the answer). */
+  onLocaleChanged?: (userId: string, locale: Locale) => Promise<void> | void;
 }): Router {
   const { auth, csrf, names, i18n } = deps;
   /** The session answer, in the language of the person it names (a sign-in may change it from the request's). */
@@ -89,7 +89,7 @@ export function authRoutes(deps: {
     if (user) {
       await deps.setAccountLocale(user.id, locale);
       user = { ...user, locale };
-      deps.onLocaleChanged?.(user.id, locale);
+      await deps.onLocaleChanged?.(user.id, locale);
     }
     req.locale = locale;
     res.json(await sessionBody(req, user, csrf.tokenFor(req, res)));

@@ -11,11 +11,11 @@ import { redactPath, redactText, type Logger } from '../log';
  * pipeline for acks). `details` messages are ids too, or zod's own words already in the request's locale.
  */
 export class AppError extends Error {
-  readonly text: Text | string;
+  readonly text: Text;
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
-    text: Text | string,
+    text: Text,
     readonly extra: Pick<ApiErrorBody, 'details' | 'data'> = {},
   ) {
     super(typeof text === 'string' ? text : text.id);
@@ -24,13 +24,18 @@ export class AppError extends Error {
   }
 }
 
+/** A refusal's words in one locale (arguments that are message ids rendered too). */
+export function renderText(t: Translate, text: Text): string {
+  if (typeof text === 'string') return t(text);
+  return t(text.values ? { id: text.id, values: renderValues(t, text.values) } : text);
+}
+
 /**
- * A refusal's words in one locale. CAUTION (transition): a plain string that is not a message id is shown as
- * written, in English; `AppError` takes only ids once every domain has its catalog.
+ * A validation issue's message in one locale: our schemas give message ids, rendered here; zod's own words come
+ * already in the locale they were parsed in (`zodErrorsIn`) and are shown as they are.
  */
-export function renderText(t: Translate, text: Text | string): string {
-  if (typeof text !== 'string') return t(text.values ? { id: text.id, values: renderValues(t, text.values) } : text);
-  return isMessageId(text) ? t(text) : text;
+export function renderIssue(t: Translate, message: string): string {
+  return isMessageId(message) ? t(message) : message;
 }
 
 /** Arguments that are message ids themselves (a schema's message as `{detail}` in errors.checkField), rendered too. */
@@ -44,7 +49,7 @@ export function errorBody(t: Translate, err: AppError): ApiErrorBody {
   return {
     code: err.code,
     message: renderText(t, err.text),
-    ...(details ? { details: details.map((d) => ({ path: d.path, message: renderText(t, d.message) })) } : {}),
+    ...(details ? { details: details.map((d) => ({ path: d.path, message: renderIssue(t, d.message) })) } : {}),
     ...(data ? { data } : {}),
   };
 }

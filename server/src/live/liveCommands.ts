@@ -18,8 +18,8 @@ import { knockHandlers, endKnockOf } from './knock.handlers';
 import { createHandOver } from './handOver';
 import { overBudgetMessage } from './rateLimits';
 
-/** An answer before it is put into the person's words: a refusal carries a message id (or, for now, English). */
-type Answer = { ok: true; data: unknown } | { ok: false; code: ErrorCode; message: Text | string };
+/** An answer before it is put into the person's words: a refusal carries a message id (with its arguments). */
+type Answer = { ok: true; data: unknown } | { ok: false; code: ErrorCode; message: Text };
 type Ackfn = (a: Answer) => void;
 
 /** A spec seen from the pipeline, which runs every command alike: its payload is whatever the schema let through. */
@@ -96,8 +96,9 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           if (!issue) return ack(fail('VALIDATION_FAILED', 'errors.invalidRequest'));
-          const detail = renderText(d.i18n.t(locale), issue.message);
-          if (!issue.path.length) return ack(fail('VALIDATION_FAILED', detail));
+          // The issue's words as a value: a schema's message id is rendered with the ack, zod's own words are in the locale already.
+          const detail = issue.message;
+          if (!issue.path.length) return ack(fail('VALIDATION_FAILED', { id: 'errors.issueSocket', values: { detail } }));
           return ack(fail('VALIDATION_FAILED', { id: 'errors.checkFieldSocket', values: { path: issue.path.join('.'), detail } }));
         }
         const { commandId, payload } = parsed;
@@ -200,6 +201,6 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
   };
 }
 
-function fail(code: ErrorCode, message: Text | string): { ok: false; code: ErrorCode; message: Text | string } {
+function fail(code: ErrorCode, message: Text): { ok: false; code: ErrorCode; message: Text } {
   return { ok: false, code, message };
 }

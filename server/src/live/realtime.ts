@@ -10,7 +10,7 @@ import { createLocalRelay, createRedisRelay, hasWords, inWords, RelayForgettingA
 import { STAFF_ROOM, type IO, type LiveDeps, type LiveSocket } from './liveContext';
 import { createLiveCommands } from './liveCommands';
 import { currentVolunteers } from '../people/readiness';
-import type { Locale } from '../../../shared/i18n/locales';
+import { Locale as LocaleSchema, type Locale } from '../../../shared/i18n/locales';
 import { LOCALE_COOKIE } from '../i18n/i18n';
 import { emitLocalized, joinLocale, localeOfSocket, localeRoom } from './localeRooms';
 
@@ -51,13 +51,19 @@ export interface Realtime {
    * no longer matches their readiness are updated as `readinessChanged` does.
    */
   readinessJob(): Job;
-  /** A person chose another language: their sockets on every instance hear acks and notices in it from now on. */
-  setLocale(userId: string, locale: Locale): void;
+  /**
+   * A person chose another language: their sockets on every instance hear acks and notices in it from now on.
+   * Resolves once every instance has moved them (or after the adapter's wait for one that does not answer).
+   */
+  setLocale(userId: string, locale: Locale): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Each socket joins its person's room, so a sign-out can reach all their sockets across instances. */
 export const userRoom = (userId: string) => `user:${userId}`;
+
+/** The instances' own event (Redis pub/sub, answered by each): move one person's sockets there to a locale's room. */
+const LOCALE_CHANGED = 'locale:changed';
 
 /**
  * How long a dropped connection can come back and catch up on what it missed (connection-state recovery). A
@@ -212,6 +218,19 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   // A session that was signed out or expired elsewhere gets a typed UNAUTHENTICATED ack and the socket is closed.
   const localeOf = (socket: LiveSocket) => localeOfSocket(socket, handshakeLocale.get(socket) ?? i18n.defaultLocale);
   const commands = createLiveCommands({ ...o.deps, io, relay, accountOf, liveAvailable: () => liveAvailable, sessionCheck, localeOf });
+  /** This instance's sockets of one person, into the room of `locale` and out of the others, at once. */
+  const localeHere = (userId: string, locale: Locale) => {
+    const theirs = io.local.in(userRoom(userId));
+    theirs.socketsLeave(i18n.offered.filter((l) => l !== locale).map(localeRoom));
+    theirs.socketsJoin(localeRoom(locale));
+  };
+  if (bus) {
+    io.on(LOCALE_CHANGED, (userId: unknown, locale: unknown, done: unknown) => {
+      const l = LocaleSchema.safeParse(locale);
+      if (typeof userId === 'string' && l.success) localeHere(userId, l.data);
+      if (typeof done === 'function') done();
+    });
+  }
   io.on('connection', (socket) => {
     // The handshake's answer wins over a recovered room: the account is read afresh at every (re)connection.
     joinLocale(socket, handshakeLocale.get(socket) ?? i18n.defaultLocale);
@@ -257,10 +276,16 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
 
   return {
     io,
-    setLocale(userId, locale) {
-      const others = i18n.offered.filter((l) => l !== locale).map(localeRoom);
-      io.in(userRoom(userId)).socketsLeave(others);
-      io.in(userRoom(userId)).socketsJoin(localeRoom(locale));
+    async setLocale(userId, locale) {
+      localeHere(userId, locale);
+      // The other instances answer once they have moved theirs, so the next command there is in the new language
+      // too. Not `io.in(room).socketsJoin`: through the streams adapter that lands elsewhere (and even here) only
+      // after its round trip to Redis, which the answer to the change does not wait for.
+      if (bus) {
+        // Untyped: the shared `InterServerEvents` declares no event among instances.
+        const among = io as unknown as { serverSideEmitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> };
+        await among.serverSideEmitWithAck(LOCALE_CHANGED, userId, locale).catch(() => o.deps.log.warn('live.locale_not_everywhere', {}));
+      }
     },
     disconnectUser(userId) {
       io.in(userRoom(userId)).disconnectSockets(true);
