@@ -112,7 +112,11 @@ export interface ServerToClientEvents {
   'live:restored': () => void;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** What instances say to each other through the adapter (never words or names: ids and a language). */
+export interface InterServerEvents {
+  /** A person chose another language: move their sockets on every instance, then answer. */
+  'locale:changed': (userId: string, locale: string, done: () => void) => void;
+}
 
 /**
  * What the server keeps on each socket. Connection-state recovery stores it (in Redis when shared) and cross-instance

@@ -63,7 +63,7 @@ export interface Realtime {
 export const userRoom = (userId: string) => `user:${userId}`;
 
 /** The instances' own event (Redis pub/sub, answered by each): move one person's sockets there to a locale's room. */
-const LOCALE_CHANGED = 'locale:changed';
+const LOCALE_CHANGED = 'locale:changed' as const;
 
 /**
  * How long a dropped connection can come back and catch up on what it missed (connection-state recovery). A
@@ -225,7 +225,8 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     theirs.socketsJoin(localeRoom(locale));
   };
   if (bus) {
-    io.on(LOCALE_CHANGED, (userId: unknown, locale: unknown, done: unknown) => {
+    io.on(LOCALE_CHANGED, (userId, locale, done) => {
+      // Another instance's word, still checked: a bad value moves nobody.
       const l = LocaleSchema.safeParse(locale);
       if (typeof userId === 'string' && l.success) localeHere(userId, l.data);
       if (typeof done === 'function') done();
@@ -282,9 +283,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
       // too. Not `io.in(room).socketsJoin`: through the streams adapter that lands elsewhere (and even here) only
       // after its round trip to Redis, which the answer to the change does not wait for.
       if (bus) {
-        // Untyped: the shared `InterServerEvents` declares no event among instances.
-        const among = io as unknown as { serverSideEmitWithAck(event: string, ...args: unknown[]): Promise<unknown[]> };
-        await among.serverSideEmitWithAck(LOCALE_CHANGED, userId, locale).catch(() => o.deps.log.warn('live.locale_not_everywhere', {}));
+        await io.serverSideEmitWithAck(LOCALE_CHANGED, userId, locale).catch(() => o.deps.log.warn('live.locale_not_everywhere', {}));
       }
     },
     disconnectUser(userId) {
