@@ -10,6 +10,8 @@ import { sessionsRepository, usersRepository } from '../auth/users.repository';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { ensureWeeklyCircle } from '../seed';
+import { AppError, renderText } from '../http/errors';
+import { createI18n } from '../i18n/i18n';
 import type { Db } from '../store/db';
 
 /**
@@ -69,7 +71,9 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
     return { lines, failure: null };
   } catch (err) {
     const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true;
-    return { lines, failure: { message: err instanceof Error ? err.message : String(err), usage } };
+    // A service's refusal is a catalog message: the command line, like its usage text, speaks English.
+    const message = err instanceof AppError ? renderText(createI18n(deps.config.program).t('en-CA'), err.text) : err instanceof Error ? err.message : String(err);
+    return { lines, failure: { message, usage } };
   }
 }
 
