@@ -18,6 +18,8 @@ export interface LocalLivekit {
   /** Stops the process but keeps its config, so `restart` brings it back on the same ports and keys. */
   halt(): Promise<void>;
   restart(): Promise<void>;
+  /** Kills the process outright (SIGKILL: no draining, nothing unregistered), as a crashed host would; `restart` brings it back. */
+  kill(): Promise<void>;
 }
 
 const REPO_ROOT = APP_ROOT;
@@ -40,10 +42,10 @@ export function findLivekitBinary(explicit?: string): string | null {
 }
 
 /**
- * Loopback-only LiveKit: one UDP mux port on 127.0.0.1, no ICE/TCP (its listener would ignore
- * bind_addresses), a loopback candidate (or ICE has nothing to pair with), and STUN pointed at an unused
- * loopback port so neither side looks up public STUN servers. (It must not be the media port: Chromium drops
- * everything from a STUN server's address as a STUN reply.)
+ * Loopback-only LiveKit: one UDP mux port on 127.0.0.1 (or, for a node of a test cluster, a range of ports), no
+ * ICE/TCP (its listener would ignore bind_addresses), a loopback candidate (or ICE has nothing to pair with), and
+ * STUN pointed at an unused loopback port so neither side looks up public STUN servers. (It must not be the media
+ * port: Chromium drops everything from a STUN server's address as a STUN reply.)
  */
 export function livekitConfigYaml(o: {
   ports: { http: number; udp: number; unusedStun: number };
@@ -51,13 +53,28 @@ export function livekitConfigYaml(o: {
   apiSecret: string;
   webhookUrl?: string;
   logLevel?: 'debug' | 'info' | 'warn';
+  /** Cluster mode: nodes sharing this Redis (`host:port`) find each other and route rooms through it. */
+  redis?: { address: string; username?: string; password?: string };
+  /** ICE on one UDP port per connection from this range (on 127.0.0.1), instead of the one mux port `ports.udp`. */
+  rtcPortRange?: { start: number; end: number };
 }): string {
+  const udp = o.rtcPortRange
+    ? [`  port_range_start: ${o.rtcPortRange.start}`, `  port_range_end: ${o.rtcPortRange.end}`]
+    : [`  udp_port: ${o.ports.udp}`];
+  const redis = o.redis
+    ? [
+        'redis:',
+        `  address: ${o.redis.address}`,
+        ...(o.redis.username ? [`  username: ${o.redis.username}`] : []),
+        ...(o.redis.password ? [`  password: ${o.redis.password}`] : []),
+      ]
+    : [];
   return [
     `port: ${o.ports.http}`,
     'bind_addresses:',
     '  - 127.0.0.1',
     'rtc:',
-    `  udp_port: ${o.ports.udp}`,
+    ...udp,
     '  tcp_port: 0',
     '  node_ip: 127.0.0.1',
     '  use_external_ip: false',
@@ -68,6 +85,7 @@ export function livekitConfigYaml(o: {
     '    includes: [127.0.0.1/32]',
     '  stun_servers:',
     `    - 127.0.0.1:${o.ports.unusedStun}`,
+    ...redis,
     'keys:',
     `  ${o.apiKey}: ${o.apiSecret}`,
     ...(o.webhookUrl ? ['webhook:', `  api_key: ${o.apiKey}`, '  urls:', `    - ${o.webhookUrl}`] : []),
@@ -89,13 +107,30 @@ export async function startLocalLivekit(opts: {
   /** Receives livekit-server's own log lines (they hold no chat; identities are opaque). */
   onLog?: (line: string) => void;
   readyTimeoutMs?: number;
+  /** Cluster mode: a `redis://[user:password@]host:port` that every node of the cluster shares. */
+  redisUrl?: string;
+  /** The key pair, which every node of a cluster must share (a token from the app is good on any node); a fresh secret otherwise. */
+  keys?: { apiKey: string; apiSecret: string };
+  rtcPortRange?: { start: number; end: number };
 }): Promise<LocalLivekit> {
   const ports = { http: await freeTcpPort(), udp: await freeUdpPort(), unusedStun: await freeUdpPort() };
-  const apiKey = 'redmug-dev';
-  const apiSecret = randomBytes(24).toString('base64url');
+  const apiKey = opts.keys?.apiKey ?? 'redmug-dev';
+  const apiSecret = opts.keys?.apiSecret ?? randomBytes(24).toString('base64url');
   const dir = mkdtempSync(path.join(tmpdir(), 'redmug-livekit-'));
   const configPath = path.join(dir, 'livekit.yaml');
-  writeFileSync(configPath, livekitConfigYaml({ ports, apiKey, apiSecret, webhookUrl: opts.webhookUrl, logLevel: opts.logLevel }), { mode: 0o600 });
+  const redisUrl = opts.redisUrl ? new URL(opts.redisUrl) : null;
+  const redis = redisUrl
+    ? {
+        address: `${redisUrl.hostname}:${redisUrl.port || 6379}`,
+        username: decodeURIComponent(redisUrl.username) || undefined,
+        password: decodeURIComponent(redisUrl.password) || undefined,
+      }
+    : undefined;
+  writeFileSync(
+    configPath,
+    livekitConfigYaml({ ports, apiKey, apiSecret, webhookUrl: opts.webhookUrl, logLevel: opts.logLevel, redis, rtcPortRange: opts.rtcPortRange }),
+    { mode: 0o600 },
+  );
   const url = `ws://127.0.0.1:${ports.http}`;
   let child: ChildProcess | null = null;
 
@@ -130,6 +165,14 @@ export async function startLocalLivekit(opts: {
     ports,
     halt: stop,
     restart: start,
+    async kill() {
+      const proc = child;
+      child = null;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+      proc.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
