@@ -1,8 +1,10 @@
 import type { LocalVideoTrack } from 'livekit-client';
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/useT';
 
 /** The local camera, mirrored like a looking glass; a calm placeholder while it is off. */
 export function CameraPreview({ track }: { track: LocalVideoTrack | null }) {
+  const t = useT();
   const video = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
@@ -17,9 +19,9 @@ export function CameraPreview({ track }: { track: LocalVideoTrack | null }) {
   return (
     <div className="camera-preview">
       {track ? (
-        <video ref={video} className="mirrored" muted playsInline autoPlay aria-label="Your camera preview" />
+        <video ref={video} className="mirrored" muted playsInline autoPlay aria-label={t('media.preview.label')} />
       ) : (
-        <p className="camera-off">Your camera is off</p>
+        <p className="camera-off">{t('media.preview.off')}</p>
       )}
     </div>
   );

@@ -1,10 +1,15 @@
 import { useId, useRef, useState, type RefObject } from 'react';
+import { isMessageId, type MessageId } from '../../../shared/i18n/catalog';
 import { DisplayName } from '../../../shared/schemas/circles';
+import { useT } from '../i18n/useT';
 import { TextField } from '../ui/TextField';
 
 const MAX_NAME = 40;
 
-/** The name someone shows in a call, as typed, with the shared rule's refusal beside it when it is not allowed. */
+/**
+ * The name someone shows in a call, as typed, with the shared rule's refusal beside it when it is not allowed: the
+ * rule's messages are catalog ids, which the field puts into the person's words.
+ */
 export function useDisplayName(initial: string) {
   const [value, setValue] = useState(() => initial.slice(0, MAX_NAME));
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +21,7 @@ export function useDisplayName(initial: string) {
     check(): string | null {
       const name = DisplayName.safeParse(value);
       if (!name.success) {
-        setError(name.error.issues[0]?.message ?? 'Enter the name you want to show');
+        setError(name.error.issues[0]?.message ?? ('media.name.required' satisfies MessageId));
         ref.current?.focus();
         return null;
       }
@@ -34,6 +39,7 @@ export function DisplayNameField({ value, onChange, error, inputRef, label, hint
   label: string;
   hint: string;
 }) {
+  const t = useT();
   const id = useId();
   return (
     <TextField
@@ -45,7 +51,7 @@ export function DisplayNameField({ value, onChange, error, inputRef, label, hint
       value={value}
       onChange={onChange}
       hint={hint}
-      error={error ?? undefined}
+      error={(error && isMessageId(error) ? t(error) : error) ?? undefined}
     />
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useT } from '../i18n/useT';
 import type { MediaChoices } from '../store';
 import { DeviceSelect, shownDeviceId } from '../ui/DeviceSelect';
 import type { Remembered } from '../ui/rememberedChoices';
@@ -66,21 +67,22 @@ export type MediaCheckState = ReturnType<typeof useMediaCheck>;
 
 /** The "Camera and microphone" card: preview, on/off, blur, pickers, the level meter and the speaker test. */
 export function MediaCheck({ check }: { check: MediaCheckState }) {
+  const t = useT();
   const { camera, microphone } = check;
   const speakerChoice = canChooseSpeaker();
   return (
     <section className="card media-check" aria-labelledby="media-check-heading">
-      <h2 id="media-check-heading">Camera and microphone</h2>
-      <p className="hint">Both start off. Turn them on to check how you look and sound; you can change this inside.</p>
+      <h2 id="media-check-heading">{t('media.check.heading')}</h2>
+      <p className="hint">{t('media.check.hint')}</p>
       <CameraPreview track={camera.track} />
       <DeviceControls
         devices={[
-          { label: 'Camera', on: camera.on, onToggle: camera.toggle, devices: camera.devices, deviceId: camera.deviceId, onChoose: camera.choose },
-          { label: 'Microphone', on: microphone.on, onToggle: microphone.toggle, devices: microphone.devices, deviceId: microphone.deviceId, onChoose: microphone.choose },
+          { device: 'camera', on: camera.on, onToggle: camera.toggle, devices: camera.devices, deviceId: camera.deviceId, onChoose: camera.choose },
+          { device: 'microphone', on: microphone.on, onToggle: microphone.toggle, devices: microphone.devices, deviceId: microphone.deviceId, onChoose: microphone.choose },
         ]}
         extraToggles={<BlurToggle on={check.blur} onToggle={check.toggleBlur} error={check.blurError} />}
         extraPickers={
-          speakerChoice && <DeviceSelect label="Speaker" devices={check.speakers} value={check.speakerId} onChange={check.chooseSpeaker} defaultLabel="Default speaker" />
+          speakerChoice && <DeviceSelect label={t('media.speaker')} devices={check.speakers} value={check.speakerId} onChange={check.chooseSpeaker} defaultLabel={t('media.defaultSpeaker')} />
         }
       >
         {(camera.error || microphone.error) && (

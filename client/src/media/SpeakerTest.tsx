@@ -1,16 +1,19 @@
 import { useState } from 'react';
+import type { MessageId } from '../../../shared/i18n/catalog';
+import { useT } from '../i18n/useT';
 import { playTestSound } from './testSound';
 
-const SAID = {
-  idle: '',
-  playing: 'Playing a chime…',
-  played: 'Did you hear a chime? If not, choose another speaker or turn your volume up.',
-  failed: 'The test sound could not play. Check that this device has a speaker and that it is not muted.',
-} as const;
+type State = 'idle' | 'playing' | 'played' | 'failed';
+const SAID: Record<Exclude<State, 'idle'>, MessageId> = {
+  playing: 'media.speakerTest.playing',
+  played: 'media.speakerTest.played',
+  failed: 'media.speakerTest.failed',
+};
 
 /** "Play a test sound" on the chosen speaker, and what to do if nothing was heard. */
 export function SpeakerTest({ speakerId }: { speakerId: string }) {
-  const [state, setState] = useState<keyof typeof SAID>('idle');
+  const t = useT();
+  const [state, setState] = useState<State>('idle');
   async function play() {
     setState('playing');
     await playTestSound(speakerId).then(
@@ -21,10 +24,10 @@ export function SpeakerTest({ speakerId }: { speakerId: string }) {
   return (
     <div className="speaker-test">
       <button type="button" className="button secondary" onClick={() => void play()} disabled={state === 'playing'}>
-        Play a test sound
+        {t('media.speakerTest.play')}
       </button>
       <p role="status" className={state === 'failed' ? 'error' : 'hint'}>
-        {SAID[state]}
+        {state === 'idle' ? null : t(SAID[state])}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { GaussianBlurBackgroundProcessor } from '@twilio/video-processors';
 import type { ProcessorOptions, Track, TrackProcessor } from 'livekit-client';
+import type { MessageId } from '../../../shared/i18n/catalog';
 
 /**
  * Background blur for the local camera: Twilio's video processors find the person in each frame (MediaPipe's
@@ -21,13 +22,14 @@ export function canBlurBackground(): boolean {
   );
 }
 
-export const BLUR_UNSUPPORTED_MESSAGE = 'This browser cannot blur your background. Chrome, Edge, Firefox and Safari can.';
-export const BLUR_FAILED_MESSAGE = 'Your background could not be blurred, so your camera was left as it was. Try turning blur on again.';
+/** What people read when blur cannot work here, or did not start: catalog ids, put in the person's words where shown. */
+export const BLUR_UNSUPPORTED: MessageId = 'media.blur.unsupported';
+export const BLUR_FAILED: MessageId = 'media.blur.failed';
 
 /** The processor is loaded only when someone first turns blur on: its code stays out of everyone else's page. */
 async function loadSegmenter(): Promise<GaussianBlurBackgroundProcessor> {
   const { GaussianBlurBackgroundProcessor, isSupported } = await import('@twilio/video-processors');
-  if (!isSupported) throw new Error(BLUR_UNSUPPORTED_MESSAGE);
+  if (!isSupported) throw new Error(BLUR_UNSUPPORTED);
   const processor = new GaussianBlurBackgroundProcessor({ assetsPath: ASSETS, blurFilterRadius: BLUR_RADIUS });
   await processor.loadModel();
   return processor;

@@ -1,5 +1,6 @@
 import { createKeyMaterialFromBuffer, ExternalE2EEKeyProvider, isE2EESupported, Room, type RoomOptions } from 'livekit-client';
 import { useEffect, useRef, useState } from 'react';
+import type { MessageId } from '../../../shared/i18n/catalog';
 import type { E2eeKeyGrant } from '../../../shared/schemas/live';
 
 /**
@@ -7,7 +8,13 @@ import type { E2eeKeyGrant } from '../../../shared/schemas/live';
  * a key provider fed by epoch, and a Room that encrypts with it.
  */
 
-/** What people read when their browser cannot encrypt audio and video end to end (in a circle). */
+/** What people read when their browser cannot encrypt audio and video end to end (in a circle): `t(E2EE_UNSUPPORTED)`. */
+export const E2EE_UNSUPPORTED: MessageId = 'media.e2eeUnsupported';
+
+/**
+ * @deprecated The same words in English only, for the circle pages until they show `t(E2EE_UNSUPPORTED)` instead
+ * (client/src/circles/prejoin/PreJoinPage.tsx and client/src/circles/room/CirclePage.tsx).
+ */
 export const E2EE_UNSUPPORTED_MESSAGE =
   'This browser cannot join the circle with audio and video securely: it cannot encrypt them end to end. ' +
   'Please use a current version of Chrome, Edge, Firefox or Safari. You can still follow the circle here in text.';

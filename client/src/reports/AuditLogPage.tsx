@@ -15,11 +15,12 @@ import { ReportsLayout } from './ReportsLayout';
  * columns. Staff and auditors read it; an auditor reads nothing else.
  */
 export function AuditLogPage() {
+  const t = useT();
   const [query, setQuery] = useState<AuditPageQuery>({});
   const fetcher = useCallback(() => fetchAuditLog(query), [query]);
   const { state } = useLoad(fetcher, { keepOnError: true });
   return (
-    <ReportsLayout title="Audit log">
+    <ReportsLayout title={t('reports.audit.title')}>
       <Loaded state={state}>{(page) => <AuditLog page={page} query={query} onQuery={setQuery} />}</Loaded>
     </ReportsLayout>
   );
@@ -31,14 +32,13 @@ function AuditLog({ page, query, onQuery }: { page: AuditLogResponse; query: Aud
   const action = query.action ?? '';
   // The filter offers every action in the log, and the one chosen even if its entries have gone.
   const actions = action && !page.actions.includes(action) ? [...page.actions, action].sort() : page.actions;
-  const shown = entries.length === 1 ? '1 action shown' : `${entries.length} actions shown`;
   const go = (cursor: { before?: string; after?: string }) => onQuery({ action: query.action, ...cursor });
   return (
     <>
       <div className="report-form card">
-        <label htmlFor="audit-action">Show only</label>
+        <label htmlFor="audit-action">{t('reports.audit.showOnly')}</label>
         <select id="audit-action" value={action} onChange={(e) => onQuery({ action: e.target.value || undefined })} aria-controls="audit-table">
-          <option value="">All actions</option>
+          <option value="">{t('reports.audit.allActions')}</option>
           {actions.map((a) => (
             <option key={a} value={a}>
               {auditActionText(t, a)}
@@ -46,17 +46,17 @@ function AuditLog({ page, query, onQuery }: { page: AuditLogResponse; query: Aud
           ))}
         </select>
         <p role="status" className="hint">
-          {shown}
+          {t('reports.audit.shown', { count: entries.length })}
         </p>
         <a className="button secondary" href={withQuery('/api/reports/audit.csv', { action: query.action })} download>
-          Download CSV
+          {t('reports.audit.downloadCsv')}
         </a>
       </div>
       {/* Focusable, so a keyboard can scroll a table wider than a phone (the page itself never scrolls sideways). */}
-      <div className="audit-scroll" role="region" aria-label="Audit log entries" tabIndex={0}>
+      <div className="audit-scroll" role="region" aria-label={t('reports.audit.entries')} tabIndex={0}>
         <DataTable
           id="audit-table"
-          caption="The latest staff and host actions"
+          caption={t('reports.audit.caption')}
           headers={auditColumns(t)}
           rows={entries}
           rowKey={(e, i) => `${e.at}-${i}`}
@@ -68,17 +68,17 @@ function AuditLog({ page, query, onQuery }: { page: AuditLogResponse; query: Aud
             </>,
             e.targetLabel,
           ]}
-          empty="No actions recorded yet."
+          empty={t('reports.audit.empty')}
         />
       </div>
       {(page.newer || page.older) && (
-        <nav className="pager audit-pager" aria-label="Pages of the audit log">
+        <nav className="pager audit-pager" aria-label={t('reports.audit.pages')}>
           {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus at either end. */}
           <button type="button" className="button secondary" aria-disabled={!page.newer} onClick={() => page.newer && go({ after: page.newer })}>
-            Newer
+            {t('reports.audit.newer')}
           </button>
           <button type="button" className="button secondary" aria-disabled={!page.older} onClick={() => page.older && go({ before: page.older })}>
-            Older
+            {t('reports.audit.older')}
           </button>
         </nav>
       )}

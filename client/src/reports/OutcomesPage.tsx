@@ -1,12 +1,15 @@
-import { lazy, Suspense, useCallback, useState, type FormEvent } from 'react';
-import { formatMatchCount, formatShare, milestoneName, milestoneWhen, outcomesCsv } from '../../../shared/outcomesCsv';
+import { lazy, Suspense, useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { formatCount } from '../../../shared/i18n/formatTime';
+import { outcomesCsv } from '../../../shared/outcomesCsv';
 import type { HistoryResponse, OutcomesReport, OutcomesYear } from '../../../shared/schemas/outcomes';
+import { useT } from '../i18n/useT';
 import { DataTable } from '../ui/DataTable';
 import { ErrorLine } from '../ui/ErrorLine';
 import { Loaded } from '../ui/Loaded';
 import { TextField } from '../ui/TextField';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
+import { countText, milestoneNameText, milestoneWhenText, pluralOf, shareText } from './figures';
 import { fetchMatchHistory, fetchOutcomes, saveMatchHistoryYear } from './outcomesApi';
 import { ReportsLayout } from './ReportsLayout';
 import './outcomes.css';
@@ -20,6 +23,7 @@ const OutcomesCharts = lazy(() => import('./OutcomesCharts'));
  * only, already withheld and rounded by the server; the CSV holds exactly what the page shows.
  */
 export function OutcomesPage() {
+  const t = useT();
   const [span, setSpan] = useState<{ from?: number; to?: number }>({});
   const [draft, setDraft] = useState({ from: '', to: '' });
   const report = useLoad(useCallback(() => fetchOutcomes(span.from, span.to), [span]));
@@ -32,24 +36,29 @@ export function OutcomesPage() {
   };
 
   return (
-    <ReportsLayout title="Outcomes">
+    <ReportsLayout title={t('reports.outcomes.title')}>
       <div className="outcomes-page">
-        <p className="hint">
-          Figures for funders from what Red Mug already counts. Nothing here names or points at a person: small counts
-          are withheld and the page, the charts and the CSV show the same figures.
-        </p>
-        <form className="report-form card" onSubmit={submit} aria-label="Years to show">
-          <TextField id="outcomes-from" label="From year" type="number" inputMode="numeric" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} hint="Empty: the first year on record" />
-          <TextField id="outcomes-to" label="To year" type="number" inputMode="numeric" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} hint="Empty: this year" />
+        <p className="hint">{t('reports.outcomes.intro')}</p>
+        <form className="report-form card" onSubmit={submit} aria-label={t('reports.outcomes.years')}>
+          <TextField
+            id="outcomes-from"
+            label={t('reports.outcomes.fromYear')}
+            type="number"
+            inputMode="numeric"
+            value={draft.from}
+            onChange={(from) => setDraft({ ...draft, from })}
+            hint={t('reports.outcomes.fromYearHint')}
+          />
+          <TextField id="outcomes-to" label={t('reports.outcomes.toYear')} type="number" inputMode="numeric" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} hint={t('reports.outcomes.toYearHint')} />
           <button type="submit" className="button">
-            Show
+            {t('reports.show')}
           </button>
         </form>
         <Loaded state={report.state}>
           {(r) => (
             <>
               <Outcomes report={r} />
-              <Suspense fallback={<p role="status">Loading charts…</p>}>
+              <Suspense fallback={<p role="status">{t('reports.loadingCharts')}</p>}>
                 <OutcomesCharts report={r} />
               </Suspense>
             </>
@@ -80,109 +89,106 @@ function downloadCsv(r: OutcomesReport) {
   URL.revokeObjectURL(url);
 }
 
+/** A figure in a sentence, with the test id the e2e tests read it by. */
+const figure = (testId: string) => (chunks: ReactNode[]) => (
+  <strong key={testId} data-testid={testId}>
+    {chunks}
+  </strong>
+);
+
 function Outcomes({ report: r }: { report: OutcomesReport }) {
-  const t = r.threshold;
-  const count = (c: number | null) => formatMatchCount(c, t);
+  const t = useT();
+  const threshold = r.threshold;
+  const people = r.circleThreshold;
+  const count = (c: number | null) => countText(t, c, threshold);
+  const sum = r.years.every((y) => y.peopleSupported === null)
+    ? t('reports.outcomes.noSum', { threshold: people })
+    : t.rich('reports.outcomes.sum', {
+        sum: formatCount(t.locale, r.peopleSupportedSumOfYears),
+        withheld: r.years.some((y) => y.peopleSupported === null) ? 'yes' : 'no',
+        threshold: people,
+        figure: figure('people-sum'),
+      });
   return (
     <>
       <section aria-labelledby="matches-heading">
-        <h2 id="matches-heading">Matched peer support</h2>
-        <ul className="report-figures" aria-label="Matches to date">
-          <li>
-            <strong data-testid="total-matches">{count(r.totalMatches)}</strong> matches to date
-          </li>
-          <li>
-            <strong data-testid="next-milestone">{r.nextMilestone}th</strong> the next milestone
-          </li>
+        <h2 id="matches-heading">{t('reports.outcomes.matchesHeading')}</h2>
+        <ul className="report-figures" aria-label={t('reports.outcomes.toDateLabel')}>
+          <li>{t.rich('reports.outcomes.toDate', { count: pluralOf(r.totalMatches, threshold), value: count(r.totalMatches), figure: figure('total-matches') })}</li>
+          <li>{t.rich('reports.outcomes.nextMilestone', { n: r.nextMilestone, figure: figure('next-milestone') })}</li>
         </ul>
-        <h3 id="milestones-heading">Milestones</h3>
+        <h3 id="milestones-heading">{t('reports.outcomes.milestones')}</h3>
         {r.milestones.length === 0 ? (
-          <p>No hundredth match yet.</p>
+          <p>{t('reports.outcomes.noMilestone')}</p>
         ) : (
           <ol className="milestone-timeline" aria-labelledby="milestones-heading">
             {r.milestones.map((m) => (
               <li key={m.count}>
-                <strong>{milestoneName(m)}</strong> <span>{milestoneWhen(m)}</span>
-                {m.source === 'history' && <span className="hint"> (history entered by staff)</span>}
+                <strong>{milestoneNameText(t, m)}</strong> <span>{milestoneWhenText(t, m)}</span>
+                {m.source === 'history' && <span className="hint"> {t('reports.outcomes.fromHistory')}</span>}
               </li>
             ))}
           </ol>
         )}
-        <p className="hint">
-          A match made on Red Mug is dated by its month only where that month had at least {t} matches, and by its year
-          otherwise; matches from before Red Mug are dated by the year staff entered.
-        </p>
+        <p className="hint">{t('reports.outcomes.dating', { threshold })}</p>
         <button type="button" className="button secondary" onClick={() => downloadCsv(r)}>
-          Export CSV
+          {t('reports.exportCsv')}
         </button>
-        <div className="outcomes-scroll" role="region" aria-label="Matches per year (table)" tabIndex={0}>
+        <div className="outcomes-scroll" role="region" aria-label={t('reports.outcomes.matchesTable')} tabIndex={0}>
           <DataTable
             id="matches-table"
-            caption="Matches per year"
-            headers={['Year', 'Matches', 'Source']}
+            caption={t('reports.outcomes.matchesPerYear')}
+            headers={[t('reports.col.year'), t('reports.outcomes.col.matches'), t('reports.outcomes.col.source')]}
             rows={r.years}
             rowKey={(y) => String(y.year)}
-            cells={(y) => [y.year, count(y.matches), y.fromHistory ? 'Includes history entered by staff' : 'Red Mug']}
+            cells={(y) => [y.year, count(y.matches), y.fromHistory ? t('reports.outcomes.includesHistory') : t('reports.outcomes.platform')]}
           />
         </div>
         {r.matchesWithoutYear !== 0 && (
-          <p>
-            Also <strong>{count(r.matchesWithoutYear)}</strong> matches from before Red Mug with no year on record. Enter
-            the yearly history below to place them.
-          </p>
+          <p>{t.rich('reports.outcomes.withoutYear', { count: pluralOf(r.matchesWithoutYear, threshold), value: count(r.matchesWithoutYear), figure: figure('matches-without-year') })}</p>
         )}
-        <div className="outcomes-scroll" role="region" aria-label="Requests per year (table)" tabIndex={0}>
+        <div className="outcomes-scroll" role="region" aria-label={t('reports.outcomes.requestsTable')} tabIndex={0}>
           <DataTable
             id="requests-table"
-            caption="Requests: career-related and from articling students"
-            headers={['Year', 'Requests', 'Career-related', 'Career-related share', 'From articling students', 'Articling students share']}
+            caption={t('reports.outcomes.requestsTitle')}
+            headers={[
+              t('reports.col.year'),
+              t('reports.outcomes.col.requests'),
+              t('reports.outcomes.col.careerRelated'),
+              t('reports.outcomes.col.careerShare'),
+              t('reports.outcomes.col.fromStudents'),
+              t('reports.outcomes.col.studentsShare'),
+            ]}
             rows={r.years}
             rowKey={(y) => String(y.year)}
             cells={(y: OutcomesYear) => [
               y.year,
               count(y.requests),
               count(y.careerRelated.count),
-              formatShare(y.careerRelated, y.requests),
+              shareText(t, y.careerRelated, y.requests),
               count(y.articlingStudents.count),
-              formatShare(y.articlingStudents, y.requests),
+              shareText(t, y.articlingStudents, y.requests),
             ]}
           />
         </div>
-        <p className="hint">
-          Career-related: requests about career and job search, the workplace or articling. Counts from 1 to {t - 1} are
-          withheld, with another figure beside any that a total would give away; no share is made from a withheld count.
-        </p>
+        <p className="hint">{t('reports.outcomes.careerNote', { max: threshold - 1 })}</p>
       </section>
       <section aria-labelledby="circles-heading">
-        <h2 id="circles-heading">The circles</h2>
-        <div className="outcomes-scroll" role="region" aria-label="People supported per year (table)" tabIndex={0}>
+        <h2 id="circles-heading">{t('reports.outcomes.circlesHeading')}</h2>
+        <div className="outcomes-scroll" role="region" aria-label={t('reports.outcomes.peopleTable')} tabIndex={0}>
           <DataTable
             id="circles-table"
-            caption="People supported through the circles"
-            headers={['Reporting year', 'Lawyers and articling students']}
+            caption={t('reports.outcomes.peopleTitle')}
+            headers={[t('reports.outcomes.col.reportingYear'), t('reports.outcomes.col.lawyersAndStudents')]}
             rows={r.years}
             rowKey={(y) => String(y.year)}
-            cells={(y) => [y.year, y.peopleSupported === null ? `fewer than ${r.circleThreshold}` : y.peopleSupported]}
+            cells={(y) => [y.year, countText(t, y.peopleSupported, people)]}
           />
         </div>
         <p>
-          {r.years.every((y) => y.peopleSupported === null) ? (
-            <>No sum to show: every yearly figure here is fewer than {r.circleThreshold}.</>
-          ) : (
-            <>
-              <strong data-testid="people-sum">{r.peopleSupportedSumOfYears}</strong> — the sum of the yearly figures shown
-              {r.years.some((y) => y.peopleSupported === null) && `, not counting the years with fewer than ${r.circleThreshold}`}.
-            </>
-          )}{' '}
-          Each person counts once in a reporting year, but someone who came in two years counts in both: attendance keys
-          change every year, so nobody is linked across years.
+          {sum} {t('reports.outcomes.acrossYears')}
         </p>
-        <p className="hint">
-          Counted online through the attendance reports, without joining anyone to their presence; volunteers and staff
-          are not counted. Groups of fewer than {r.circleThreshold} people of one kind at one circle count nowhere; yearly
-          figures under {r.circleThreshold} are withheld and the others rounded to a multiple of {r.circleThreshold}.
-          In-person headcounts are numbers of attendances, not of distinct people, so they are not part of this figure.
-        </p>
+        <p className="hint">{t('reports.outcomes.peopleNote', { threshold: people })}</p>
       </section>
     </>
   );
@@ -192,12 +198,14 @@ const EMPTY = { year: '', matches: '', requests: '', careerRelated: '', articlin
 
 /** Staff enter the society's yearly totals from before the platform, so the timeline starts where the program did. */
 function History({ history, onSaved }: { history: HistoryResponse; onSaved: () => void }) {
+  const t = useT();
   const [form, setForm] = useState(EMPTY);
   const [saved, setSaved] = useState<number | null>(null);
   const { busy, error, fields, run } = useAction();
   const set = (k: keyof typeof EMPTY) => (v: string) => setForm({ ...form, [k]: v });
   // Sent as typed: an empty or non-numeric box reaches the server's checks and comes back as a message for its field.
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+  const n = (v: number) => formatCount(t.locale, v);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -212,33 +220,44 @@ function History({ history, onSaved }: { history: HistoryResponse; onSaved: () =
 
   return (
     <section className="card" aria-labelledby="history-heading">
-      <h2 id="history-heading">Match history before Red Mug</h2>
-      <p>
-        The society&apos;s matches from before the platform, year by year, from its own records. Totals only. Entering a
-        year again replaces it; once any year is entered, these totals replace the configured count of earlier matches.
-      </p>
-      <div className="outcomes-scroll" role="region" aria-label="Years of history entered (table)" tabIndex={0}>
+      <h2 id="history-heading">{t('reports.history.heading')}</h2>
+      <p>{t('reports.history.intro')}</p>
+      <div className="outcomes-scroll" role="region" aria-label={t('reports.history.table')} tabIndex={0}>
         <DataTable
-          caption="Years entered"
-          headers={['Year', 'Matches', 'Requests', 'Career-related', 'From articling students']}
+          caption={t('reports.history.caption')}
+          headers={[
+            t('reports.col.year'),
+            t('reports.outcomes.col.matches'),
+            t('reports.outcomes.col.requests'),
+            t('reports.outcomes.col.careerRelated'),
+            t('reports.outcomes.col.fromStudents'),
+          ]}
           rows={history.years}
           rowKey={(y) => String(y.year)}
-          cells={(y) => [y.year, y.matches, y.requests, y.careerRelated, y.articlingStudents]}
-          empty="No year entered yet."
+          cells={(y) => [y.year, n(y.matches), n(y.requests), n(y.careerRelated), n(y.articlingStudents)]}
+          empty={t('reports.history.empty')}
         />
       </div>
-      <form className="outcomes-history-form" onSubmit={submit} aria-label="Enter a year of match history" noValidate>
-        <TextField id="history-year" label="Year" type="number" inputMode="numeric" value={form.year} onChange={set('year')} error={fields.year} />
-        <TextField id="history-matches" label="Matches made" type="number" inputMode="numeric" value={form.matches} onChange={set('matches')} error={fields.matches} />
-        <TextField id="history-requests" label="Requests" type="number" inputMode="numeric" value={form.requests} onChange={set('requests')} error={fields.requests} />
-        <TextField id="history-career" label="Career-related requests" type="number" inputMode="numeric" value={form.careerRelated} onChange={set('careerRelated')} error={fields.careerRelated} />
-        <TextField id="history-articling" label="Requests from articling students" type="number" inputMode="numeric" value={form.articlingStudents} onChange={set('articlingStudents')} error={fields.articlingStudents} />
+      <form className="outcomes-history-form" onSubmit={submit} aria-label={t('reports.history.form')} noValidate>
+        <TextField id="history-year" label={t('reports.col.year')} type="number" inputMode="numeric" value={form.year} onChange={set('year')} error={fields.year} />
+        <TextField id="history-matches" label={t('reports.history.matches')} type="number" inputMode="numeric" value={form.matches} onChange={set('matches')} error={fields.matches} />
+        <TextField id="history-requests" label={t('reports.outcomes.col.requests')} type="number" inputMode="numeric" value={form.requests} onChange={set('requests')} error={fields.requests} />
+        <TextField id="history-career" label={t('reports.history.careerRelated')} type="number" inputMode="numeric" value={form.careerRelated} onChange={set('careerRelated')} error={fields.careerRelated} />
+        <TextField
+          id="history-articling"
+          label={t('reports.history.fromStudents')}
+          type="number"
+          inputMode="numeric"
+          value={form.articlingStudents}
+          onChange={set('articlingStudents')}
+          error={fields.articlingStudents}
+        />
         <button type="submit" className="button" disabled={busy}>
-          Save year
+          {t('reports.history.save')}
         </button>
       </form>
       <ErrorLine message={error} />
-      {saved !== null && <p role="status">Saved {saved}.</p>}
+      {saved !== null && <p role="status">{t('reports.history.saved', { year: String(saved) })}</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useT } from '../i18n/useT';
 import { useStore } from '../store';
 import { AppHeader } from '../ui/AppHeader';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -10,6 +11,7 @@ import './reports.css';
  * Auditors read the audit log only, so they get no links between the pages.
  */
 export function ReportsLayout({ title, children }: { title: string; children: ReactNode }) {
+  const t = useT();
   useDocumentTitle(title);
   const staff = useStore((s) => s.user?.role === 'staff');
   return (
@@ -17,10 +19,10 @@ export function ReportsLayout({ title, children }: { title: string; children: Re
       <AppHeader />
       <main className="page">
         {staff && (
-          <nav className="subnav" aria-label="Staff insight">
-            <Link to="/staff/reports">Circle reports</Link>
-            <Link to="/staff/outcomes">Outcomes</Link>
-            <Link to="/staff/audit">Audit log</Link>
+          <nav className="subnav" aria-label={t('reports.nav.label')}>
+            <Link to="/staff/reports">{t('reports.circles.title')}</Link>
+            <Link to="/staff/outcomes">{t('reports.outcomes.title')}</Link>
+            <Link to="/staff/audit">{t('reports.audit.title')}</Link>
           </nav>
         )}
         <h1>{title}</h1>

@@ -1,11 +1,14 @@
-import { lazy, Suspense, useCallback, useState, type FormEvent } from 'react';
-import { attendanceReportCsv, formatCount } from '../../../shared/reportCsv';
+import { lazy, Suspense, useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { formatCount } from '../../../shared/i18n/formatTime';
+import { attendanceReportCsv } from '../../../shared/reportCsv';
 import type { AttendanceReport, MilestonesReport, ReportCell } from '../../../shared/schemas/reports';
+import { useT } from '../i18n/useT';
 import { ReminderCountsCard } from '../reminders/ReminderCountsCard';
 import { CountTable } from '../ui/CountTable';
 import { DataTable } from '../ui/DataTable';
 import { Loaded } from '../ui/Loaded';
 import { useLoad } from '../ui/useLoad';
+import { countText, dayText, pluralOf } from './figures';
 import { fetchAttendanceReport, fetchMilestones } from './reportsApi';
 import { ReportsLayout } from './ReportsLayout';
 
@@ -16,6 +19,7 @@ const thisYear = () => new Date().getFullYear();
 
 /** /staff/reports — how many people the circles reached, and who they are by kind. Never who was there. */
 export function ReportsPage() {
+  const t = useT();
   const [period, setPeriod] = useState({ from: `${thisYear()}-01-01`, to: `${thisYear()}-12-31` });
   const [draft, setDraft] = useState(period);
   const report = useLoad(useCallback(() => fetchAttendanceReport(period.from, period.to), [period]));
@@ -27,16 +31,16 @@ export function ReportsPage() {
   };
 
   return (
-    <ReportsLayout title="Circle reports">
-      <form className="report-form card" onSubmit={submit} aria-label="Reporting period">
+    <ReportsLayout title={t('reports.circles.title')}>
+      <form className="report-form card" onSubmit={submit} aria-label={t('reports.circles.period')}>
         <label>
-          From <input type="date" value={draft.from} required onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          {t('reports.circles.from')} <input type="date" value={draft.from} required onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         </label>
         <label>
-          To <input type="date" value={draft.to} required onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          {t('reports.circles.to')} <input type="date" value={draft.to} required onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </label>
         <button type="submit" className="button">
-          Show
+          {t('reports.show')}
         </button>
       </form>
       <Loaded state={report.state}>
@@ -44,7 +48,7 @@ export function ReportsPage() {
           <>
             <Attendance report={r} milestones={milestones.state.status === 'ready' ? milestones.state.data : undefined} />
             <div className="report-grid">
-              <Suspense fallback={<p role="status">Loading charts…</p>}>
+              <Suspense fallback={<p role="status">{t('reports.loadingCharts')}</p>}>
                 <ReportCharts report={r} />
               </Suspense>
             </div>
@@ -67,44 +71,43 @@ function downloadCsv(r: AttendanceReport, m: MilestonesReport | undefined) {
 }
 
 function Attendance({ report: r, milestones }: { report: AttendanceReport; milestones: MilestonesReport | undefined }) {
-  const t = r.threshold;
+  const t = useT();
+  const threshold = r.threshold;
+  const figure = (testId: string) => (chunks: ReactNode[]) => (
+    <strong key={testId} data-testid={testId}>
+      {chunks}
+    </strong>
+  );
+  const withheld = (count: number | null, testId: string) => ({ count: pluralOf(count, threshold), value: countText(t, count, threshold), figure: figure(testId) });
   return (
     <section aria-labelledby="period-heading">
-      <h2 id="period-heading">
-        {r.from} to {r.to}
-      </h2>
-      <ul className="report-figures" aria-label="Figures for the period">
+      <h2 id="period-heading">{t('reports.circles.periodHeading', { from: dayText(t.locale, r.from), to: dayText(t.locale, r.to) })}</h2>
+      <ul className="report-figures" aria-label={t('reports.circles.figures')}>
+        <li>{t.rich('reports.circles.sessionsHeld', { count: r.sessionsHeld, figure: figure('sessions-held') })}</li>
+        <li>{t.rich('reports.circles.attendance', withheld(r.attendance, 'attendance'))}</li>
+        <li>{t.rich('reports.circles.unique', withheld(r.uniqueIndividuals, 'unique'))}</li>
         <li>
-          <strong data-testid="sessions-held">{r.sessionsHeld}</strong> sessions held online
-        </li>
-        <li>
-          <strong data-testid="attendance">{formatCount(r.attendance, t)}</strong> attendances online
-        </li>
-        <li>
-          <strong data-testid="unique">{formatCount(r.uniqueIndividuals, t)}</strong> unique individuals online
-        </li>
-        <li>
-          <strong data-testid="average-minutes">{r.averageMinutes === null ? 'withheld' : `${r.averageMinutes} min`}</strong> average time in an online circle
+          {t.rich('reports.circles.averageMinutes', {
+            withheld: r.averageMinutes === null ? 'yes' : 'no',
+            minutes: r.averageMinutes ?? 0,
+            figure: figure('average-minutes'),
+          })}
         </li>
       </ul>
       <p className="hint">
-        Groups of fewer than {t} people of one kind at one session are left out of every figure, so a small circle
-        looks the same as an empty one. Counts under {t} (zero included) show as “fewer than {t}” and the others are
-        rounded to a multiple of {t}, so no figure — or difference of figures — reveals a small group.
-        {' '}In-person figures come from the headcounts hosts record (numbers only, so no unique individuals there), under
-        the same rules; they stand beside the online ones in the table below and in the CSV.
-        {!r.uniqueComplete && ' Individual join and leave times are kept only for a while, so unique counts cover only the recent part of this period.'}
+        {t('reports.circles.suppression', { threshold })} {t('reports.circles.inPersonNote')}
+        {!r.uniqueComplete && <> {t('reports.circles.uniqueIncomplete')}</>}
       </p>
       <button type="button" className="button secondary" onClick={() => downloadCsv(r, milestones)}>
-        Export CSV
+        {t('reports.exportCsv')}
       </button>
       <OnlineAndInPerson report={r} />
       <div className="report-grid">
-        <CellTable caption="New and returning attendees (online)" cells={r.newVersusReturning} threshold={t} />
-        <CellTable caption="Attendees by kind (online)" cells={r.byKind} threshold={t} />
-        <CellTable caption="Attendance by topic (online)" cells={r.byTopic} threshold={t} />
-        <CellTable caption="Attendance per session (online)" cells={r.bySession} threshold={t} />
-        <CellTable caption="Attendance per session (in person, from headcounts)" cells={r.inPerson.bySession} threshold={t} />
+        <CellTable caption={t('reports.circles.newVersusReturning')} cells={r.newVersusReturning} threshold={threshold} />
+        <CellTable caption={t('reports.circles.byKind')} cells={r.byKind} threshold={threshold} />
+        <CellTable caption={t('reports.circles.byTopic')} cells={r.byTopic} threshold={threshold} />
+        <CellTable caption={t('reports.circles.bySession')} cells={r.bySession} threshold={threshold} />
+        <CellTable caption={t('reports.circles.bySessionInPerson')} cells={r.inPerson.bySession} threshold={threshold} />
       </div>
     </section>
   );
@@ -116,16 +119,17 @@ function Attendance({ report: r, milestones }: { report: AttendanceReport; miles
  * "kind not said" for the part of a headcount not split by kind; the same suppression applies to both.
  */
 function OnlineAndInPerson({ report: r }: { report: AttendanceReport }) {
-  const t = r.threshold;
+  const t = useT();
+  const threshold = r.threshold;
   const ip = r.inPerson;
   const kinds = [...new Set([...r.byKind, ...ip.byKind].map((c) => c.key))];
   const cell = (list: ReportCell[], key: string) => {
     const c = list.find((x) => x.key === key);
-    return c ? formatCount(c.count, t) : '—';
+    return c ? countText(t, c.count, threshold) : '—';
   };
   const rows = [
-    { key: 'sessions', label: 'Sessions held', online: String(r.sessionsHeld), inPerson: String(ip.sessionsHeld) },
-    { key: 'attendance', label: 'Attendances', online: formatCount(r.attendance, t), inPerson: formatCount(ip.attendance, t) },
+    { key: 'sessions', label: t('reports.circles.sessionsRow'), online: formatCount(t.locale, r.sessionsHeld), inPerson: formatCount(t.locale, ip.sessionsHeld) },
+    { key: 'attendance', label: t('reports.circles.attendanceRow'), online: countText(t, r.attendance, threshold), inPerson: countText(t, ip.attendance, threshold) },
     ...kinds.map((k) => ({
       key: k,
       label: [...r.byKind, ...ip.byKind].find((c) => c.key === k)!.label,
@@ -137,8 +141,8 @@ function OnlineAndInPerson({ report: r }: { report: AttendanceReport }) {
     <div className="card report-side-by-side">
       <DataTable
         id="online-and-in-person"
-        caption="Online and in person"
-        headers={['Figure', 'Online', 'In person']}
+        caption={t('reports.circles.sideBySide')}
+        headers={[t('reports.circles.col.figure'), t('reports.circles.col.online'), t('reports.circles.col.inPerson')]}
         rows={rows}
         rowKey={(row) => row.key}
         cells={(row) => [row.label, <span data-testid={`online-${row.key}`}>{row.online}</span>, <span data-testid={`in-person-${row.key}`}>{row.inPerson}</span>]}
@@ -148,30 +152,36 @@ function OnlineAndInPerson({ report: r }: { report: AttendanceReport }) {
 }
 
 function CellTable({ caption, cells, threshold }: { caption: string; cells: ReportCell[]; threshold: number }) {
-  return <CountTable caption={caption} rows={cells.map((c) => ({ key: c.key, label: c.label, value: formatCount(c.count, threshold) }))} />;
+  const t = useT();
+  return <CountTable caption={caption} rows={cells.map((c) => ({ key: c.key, label: c.label, value: countText(t, c.count, threshold) }))} />;
 }
 
 function Milestones({ m }: { m: MilestonesReport }) {
+  const t = useT();
+  const threshold = m.threshold;
+  const sum = m.years.every((y) => y.uniqueIndividuals === null)
+    ? t('reports.circles.noSum', { threshold })
+    : t.rich('reports.circles.sum', {
+        sum: formatCount(t.locale, m.sumOfYearlyFigures),
+        withheld: m.years.some((y) => y.uniqueIndividuals === null) ? 'yes' : 'no',
+        threshold,
+        figure: (chunks) => (
+          <strong key="sum" data-testid="sum-of-years">
+            {chunks}
+          </strong>
+        ),
+      });
   return (
     <section className="card" aria-labelledby="milestones-heading">
-      <h2 id="milestones-heading">People reached, by reporting year</h2>
+      <h2 id="milestones-heading">{t('reports.circles.reached')}</h2>
       <DataTable
-        headers={['Year', 'Unique individuals', ...(m.years[0]?.byKind.map((c) => c.label) ?? [])]}
+        headers={[t('reports.col.year'), t('reports.circles.col.unique'), ...(m.years[0]?.byKind.map((c) => c.label) ?? [])]}
         rows={m.years}
         rowKey={(y) => String(y.year)}
-        cells={(y) => [y.year, formatCount(y.uniqueIndividuals, m.threshold), ...y.byKind.map((c) => formatCount(c.count, m.threshold))]}
+        cells={(y) => [y.year, countText(t, y.uniqueIndividuals, threshold), ...y.byKind.map((c) => countText(t, c.count, threshold))]}
       />
       <p>
-        {m.years.every((y) => y.uniqueIndividuals === null) ? (
-          <>No sum to show: every yearly figure is {formatCount(null, m.threshold)}.</>
-        ) : (
-          <>
-            <strong data-testid="sum-of-years">{m.sumOfYearlyFigures}</strong> — the sum of the yearly figures
-            {m.years.some((y) => y.uniqueIndividuals === null) && `, not counting the years with ${formatCount(null, m.threshold)}`}.
-          </>
-        )}{' '}
-        Someone who came in two years counts in both: attendance keys change every year, so people are never linked
-        across years.
+        {sum} {t('reports.circles.acrossYears')}
       </p>
     </section>
   );
