@@ -150,7 +150,7 @@ describe('an in-person pop-up', () => {
     expect(await table.getByTestId('online-unspecified').textContent()).toBe('—');
     await expectAccessible(staff, 'report with in-person figures');
     await e2e.screenshot(staff, 'in-person-report.png', { fullPage: true });
-    const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('link', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('"section","item","online","in person"');
     expect(csv).toContain('"summary","attendance","fewer than 5","10"');

@@ -49,7 +49,7 @@ describe('staff insight from real LiveKit webhooks', () => {
     expect(await page.getByTestId('sum-of-years').textContent()).toBe('2');
     await e2e.screenshot(page, 'staff-reports.png', { fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('"summary","unique individuals","2"');
     expect(csv).toContain('"attendees by kind","Lawyers","1"');

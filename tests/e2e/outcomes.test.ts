@@ -88,7 +88,7 @@ describe('the outcomes page', () => {
     expect(await timeline(page).getByRole('listitem').last().textContent()).toBe(`400th match ${Y - 1} (history entered by staff)`);
     expect(await page.getByTestId('total-matches').textContent()).toBe('405');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`red-mug-outcomes-${Y - 4}-to-${Y}.csv`);
     const csv = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
     expect(csv[0]).toBe('"section","year","item","value"');

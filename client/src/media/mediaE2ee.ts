@@ -11,14 +11,6 @@ import type { E2eeKeyGrant } from '../../../shared/schemas/live';
 /** What people read when their browser cannot encrypt audio and video end to end (in a circle): `t(E2EE_UNSUPPORTED)`. */
 export const E2EE_UNSUPPORTED: MessageId = 'media.e2eeUnsupported';
 
-/**
- * @deprecated The same words in English only, for the circle pages until they show `t(E2EE_UNSUPPORTED)` instead
- * (client/src/circles/prejoin/PreJoinPage.tsx and client/src/circles/room/CirclePage.tsx).
- */
-export const E2EE_UNSUPPORTED_MESSAGE =
-  'This browser cannot join the circle with audio and video securely: it cannot encrypt them end to end. ' +
-  'Please use a current version of Chrome, Edge, Firefox or Safari. You can still follow the circle here in text.';
-
 /** Whether audio and video may be used here at all: never unencrypted. */
 export function canEncryptMedia(): boolean {
   return isE2EESupported();

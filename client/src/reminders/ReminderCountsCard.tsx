@@ -1,6 +1,6 @@
 import { REMINDER_LIST_LABELS } from '../../../shared/schemas/reminders';
-import { formatCount } from '../../../shared/reportCsv';
 import { useT } from '../i18n/useT';
+import { countText } from '../reports/figures';
 import { CountTable } from '../ui/CountTable';
 import { Loaded } from '../ui/Loaded';
 import { useLoad } from '../ui/useLoad';
@@ -19,7 +19,7 @@ export function ReminderCountsCard() {
             caption={t('reminders.counts.caption')}
             groupHeader={t('reminders.counts.group')}
             countHeader={t('reminders.counts.count')}
-            rows={data.lists.map((l) => ({ key: l.list, label: t(REMINDER_LIST_LABELS[l.list]), value: formatCount(l.count, data.threshold) }))}
+            rows={data.lists.map((l) => ({ key: l.list, label: t(REMINDER_LIST_LABELS[l.list]), value: countText(t, l.count, data.threshold) }))}
           />
         )}
       </Loaded>

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { formatCount } from '../../../shared/i18n/formatTime';
-import { outcomesCsv } from '../../../shared/outcomesCsv';
 import type { HistoryResponse, OutcomesReport, OutcomesYear } from '../../../shared/schemas/outcomes';
+import { withQuery } from '../api/apiPath';
 import { useT } from '../i18n/useT';
 import { DataTable } from '../ui/DataTable';
 import { ErrorLine } from '../ui/ErrorLine';
@@ -80,15 +80,6 @@ export function OutcomesPage() {
   );
 }
 
-function downloadCsv(r: OutcomesReport) {
-  const url = URL.createObjectURL(new Blob([outcomesCsv(r)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `red-mug-outcomes-${r.from}-to-${r.to}.csv`;
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
 /** A figure in a sentence, with the test id the e2e tests read it by. */
 const figure = (testId: string) => (chunks: ReactNode[]) => (
   <strong key={testId} data-testid={testId}>
@@ -131,9 +122,10 @@ function Outcomes({ report: r }: { report: OutcomesReport }) {
           </ol>
         )}
         <p className="hint">{t('reports.outcomes.dating', { threshold })}</p>
-        <button type="button" className="button secondary" onClick={() => downloadCsv(r)}>
+        {/* The server writes the file, in the reader's language, from the same figures. */}
+        <a className="button secondary" href={withQuery('/api/reports/outcomes.csv', { from: r.from, to: r.to })} download>
           {t('reports.exportCsv')}
-        </button>
+        </a>
         <div className="outcomes-scroll" role="region" aria-label={t('reports.outcomes.matchesTable')} tabIndex={0}>
           <DataTable
             id="matches-table"

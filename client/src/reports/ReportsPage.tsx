@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { formatCount } from '../../../shared/i18n/formatTime';
-import { attendanceReportCsv } from '../../../shared/reportCsv';
 import type { AttendanceReport, MilestonesReport, ReportCell } from '../../../shared/schemas/reports';
+import { withQuery } from '../api/apiPath';
 import { useT } from '../i18n/useT';
 import { ReminderCountsCard } from '../reminders/ReminderCountsCard';
 import { CountTable } from '../ui/CountTable';
@@ -46,7 +46,7 @@ export function ReportsPage() {
       <Loaded state={report.state}>
         {(r) => (
           <>
-            <Attendance report={r} milestones={milestones.state.status === 'ready' ? milestones.state.data : undefined} />
+            <Attendance report={r} />
             <div className="report-grid">
               <Suspense fallback={<p role="status">{t('reports.loadingCharts')}</p>}>
                 <ReportCharts report={r} />
@@ -61,16 +61,7 @@ export function ReportsPage() {
   );
 }
 
-function downloadCsv(r: AttendanceReport, m: MilestonesReport | undefined) {
-  const url = URL.createObjectURL(new Blob([attendanceReportCsv(r, m)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `red-mug-circles-${r.from}-to-${r.to}.csv`;
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
-function Attendance({ report: r, milestones }: { report: AttendanceReport; milestones: MilestonesReport | undefined }) {
+function Attendance({ report: r }: { report: AttendanceReport }) {
   const t = useT();
   const threshold = r.threshold;
   const figure = (testId: string) => (chunks: ReactNode[]) => (
@@ -98,9 +89,10 @@ function Attendance({ report: r, milestones }: { report: AttendanceReport; miles
         {t('reports.circles.suppression', { threshold })} {t('reports.circles.inPersonNote')}
         {!r.uniqueComplete && <> {t('reports.circles.uniqueIncomplete')}</>}
       </p>
-      <button type="button" className="button secondary" onClick={() => downloadCsv(r, milestones)}>
+      {/* The server writes the file, in the reader's language, from the same figures. */}
+      <a className="button secondary" href={withQuery('/api/reports/attendance.csv', { from: r.from, to: r.to })} download>
         {t('reports.exportCsv')}
-      </button>
+      </a>
       <OnlineAndInPerson report={r} />
       <div className="report-grid">
         <CellTable caption={t('reports.circles.newVersusReturning')} cells={r.newVersusReturning} threshold={threshold} />

@@ -5,8 +5,8 @@ import type { Milestone, RequestShare } from '../../../shared/schemas/outcomes';
 
 /**
  * How the reports' figures read on the page and in the charts, in the reader's language: a withheld count says so
- * in words, every other number goes through Intl. (The CSV files keep their own fixed English, shared/reportCsv.ts
- * and shared/outcomesCsv.ts, so a spreadsheet reads the same columns whatever the language.)
+ * in words, every other number goes through Intl. (The CSV files are written by the server in the reader's language:
+ * server/src/reports/reportsCsv.ts.)
  */
 export type Words = Translate & { locale: Locale };
 

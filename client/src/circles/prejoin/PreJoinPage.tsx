@@ -15,7 +15,7 @@ import { useLoad } from '../../ui/useLoad';
 import { fetchCircleSession, joinCircle } from '../circlesApi';
 import { CircleTimes } from '../CircleTimes';
 import { closedDoorsMessage, useDoorsChanged } from '../useDoorsChanged';
-import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../media/mediaE2ee';
+import { canEncryptMedia, E2EE_UNSUPPORTED } from '../../media/mediaE2ee';
 import { DisplayNameField, useDisplayName } from '../../media/DisplayNameField';
 import { MediaCheck, useMediaCheck } from '../../media/MediaCheck';
 import { ConfidentialityPledge } from './ConfidentialityPledge';
@@ -110,7 +110,7 @@ export function PreJoinPage() {
           <>
             {!encryptable && (
               <div role="alert" className="notice" data-testid="e2ee-unsupported">
-                <p>{E2EE_UNSUPPORTED_MESSAGE}</p>
+                <p>{t(E2EE_UNSUPPORTED)}</p>
               </div>
             )}
 

@@ -8,7 +8,7 @@ import { CircleOutcome } from '../live/CircleOutcome';
 import { LiveCircleLayout } from '../live/LiveCircleLayout';
 import { LiveContext } from '../live/LiveContext';
 import { useCircleLive } from '../live/useCircleLive';
-import { canEncryptMedia, E2EE_UNSUPPORTED_MESSAGE } from '../../media/mediaE2ee';
+import { canEncryptMedia, E2EE_UNSUPPORTED } from '../../media/mediaE2ee';
 import { CircleHeader } from './CircleHeader';
 import { ConnectedCircle } from './ConnectedCircle';
 import { unavailableMessage } from './disconnectMessage';
@@ -97,7 +97,7 @@ export function CirclePage() {
               leaving={false}
               stage={
                 <MediaUnavailableNotice
-                  message={media.available ? E2EE_UNSUPPORTED_MESSAGE : unavailableMessage(t, media.message)}
+                  message={media.available ? t(E2EE_UNSUPPORTED) : unavailableMessage(t, media.message)}
                   onRetry={media.available ? undefined : () => void retry()}
                   retrying={retrying}
                   retryError={retryError}
