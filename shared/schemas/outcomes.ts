@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Count } from './reports';
 
-/** The first and last year the outcomes report and the match history accept. */
+/** The first and last year the outcomes report and the match history accept (reports.validation.yearRange names them). */
 export const OUTCOMES_FIRST_YEAR = 1980;
 export const OUTCOMES_LAST_YEAR = 2100;
 /** The widest span of years one outcomes report covers. */
@@ -9,12 +9,12 @@ export const OUTCOMES_MAX_YEARS = 50;
 
 const year = (n: z.ZodNumber) =>
   n
-    .int('Use a whole year like 2024')
-    .min(OUTCOMES_FIRST_YEAR, `Use a year from ${OUTCOMES_FIRST_YEAR}`)
-    .max(OUTCOMES_LAST_YEAR, `Use a year up to ${OUTCOMES_LAST_YEAR}`);
+    .int('reports.validation.wholeYear')
+    .min(OUTCOMES_FIRST_YEAR, 'reports.validation.yearRange')
+    .max(OUTCOMES_LAST_YEAR, 'reports.validation.yearRange');
 /** A year in a query string (text, so coerced); in a JSON body a year is a number. */
-const Year = year(z.coerce.number({ message: 'Use a year like 2024' }));
-const BodyYear = year(z.number({ message: 'Use a year like 2024' }));
+const Year = year(z.coerce.number({ message: 'reports.validation.year' }));
+const BodyYear = year(z.number({ message: 'reports.validation.year' }));
 
 /**
  * GET /api/reports/outcomes?from=YYYY&to=YYYY — both years included; either may be left out (then the report runs
@@ -24,7 +24,7 @@ export const OutcomesQuery = z
   .object({ from: Year.optional(), to: Year.optional() })
   .strict()
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: 'The first year must be on or before the last',
+    message: 'reports.validation.yearOrder',
     path: ['to'],
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.to - q.from < OUTCOMES_MAX_YEARS, {
@@ -105,7 +105,7 @@ export const OutcomesReport = z.object({
 });
 export type OutcomesReport = z.infer<typeof OutcomesReport>;
 
-const Total = z.number({ message: 'Enter a number' }).int('Enter a whole number').min(0, 'Enter zero or more').max(100_000, 'Enter at most 100000');
+const Total = z.number({ message: 'reports.validation.number' }).int('reports.validation.wholeNumber').min(0, 'reports.validation.min').max(100_000, 'reports.validation.max');
 
 /** POST /api/reports/outcomes/history — staff: one year's totals from before the platform (replaces that year's). */
 export const HistoryYearBody = z
@@ -117,8 +117,8 @@ export const HistoryYearBody = z
     articlingStudents: Total,
   })
   .strict()
-  .refine((b) => b.careerRelated <= b.requests, { message: 'Career-related requests cannot exceed all requests', path: ['careerRelated'] })
-  .refine((b) => b.articlingStudents <= b.requests, { message: 'Requests from articling students cannot exceed all requests', path: ['articlingStudents'] });
+  .refine((b) => b.careerRelated <= b.requests, { message: 'reports.validation.careerOverTotal', path: ['careerRelated'] })
+  .refine((b) => b.articlingStudents <= b.requests, { message: 'reports.validation.studentsOverTotal', path: ['articlingStudents'] });
 export type HistoryYearBody = z.infer<typeof HistoryYearBody>;
 
 /** GET /api/reports/outcomes/history — staff: the yearly totals they entered, oldest first. */

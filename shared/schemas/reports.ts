@@ -5,19 +5,19 @@ import { Role } from './auth';
 export const AttendeeKind = z.enum(['lawyer', 'articling_student', 'volunteer']);
 export type AttendeeKind = z.infer<typeof AttendeeKind>;
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31');
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'reports.validation.dateFormat');
 
 /** GET /api/reports/attendance?from=YYYY-MM-DD&to=YYYY-MM-DD — both days included, at most five years. */
 export const ReportQuery = z
   .object({ from: Day, to: Day })
   .strict()
   .refine((q) => !Number.isNaN(Date.parse(`${q.from}T00:00:00Z`)) && !Number.isNaN(Date.parse(`${q.to}T00:00:00Z`)), {
-    message: 'Use real dates',
+    message: 'reports.validation.realDates',
     path: ['from'],
   })
-  .refine((q) => q.from <= q.to, { message: 'The period must start on or before its end', path: ['to'] })
+  .refine((q) => q.from <= q.to, { message: 'reports.validation.periodOrder', path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 5 * 366 * 86_400_000, {
-    message: 'Choose a period of at most five years',
+    message: 'reports.validation.periodMax',
     path: ['to'],
   });
 export type ReportQuery = z.infer<typeof ReportQuery>;
@@ -101,7 +101,7 @@ export const AuditLogEntry = z.object({
 export type AuditLogEntry = z.infer<typeof AuditLogEntry>;
 
 /** A place in the audit log (an entry's time and insertion order), for the pages before and after it. Opaque to clients. */
-export const AuditCursor = z.string().regex(/^\d{1,15}\.\d{1,18}$/, 'Not a place in the audit log');
+export const AuditCursor = z.string().regex(/^\d{1,15}\.\d{1,18}$/, 'reports.validation.auditCursor');
 export type AuditCursor = z.infer<typeof AuditCursor>;
 
 export const AuditLogResponse = z.object({
@@ -131,7 +131,7 @@ export const AuditQuery = z
     after: AuditCursor.optional(),
   })
   .strict()
-  .refine((q) => !(q.before && q.after), { message: 'Ask for older or newer entries, not both', path: ['after'] });
+  .refine((q) => !(q.before && q.after), { message: 'reports.validation.olderOrNewer', path: ['after'] });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 /** GET /api/reports/audit.csv — every entry (of one action, if given), newest first, with the page's columns. */

@@ -8,7 +8,7 @@ const optionalText = (max: number, message: string) =>
 export const DirectionsUrl = z
   .string()
   .trim()
-  .max(500, 'Keep the link under 500 characters')
+  .max(500, 'scheduling.validation.venueLinkTooLong')
   .refine((v) => {
     try {
       const u = new URL(v);
@@ -16,7 +16,7 @@ export const DirectionsUrl = z
     } catch {
       return false;
     }
-  }, 'Use a web link that starts with https://');
+  }, 'scheduling.validation.venueLink');
 
 /**
  * Where an in-person circle meets, as staff enter it and members read it: the street address (required), the room,
@@ -24,11 +24,11 @@ export const DirectionsUrl = z
  */
 export const Venue = z
   .object({
-    address: z.string().trim().min(1, 'Enter the street address').max(200, 'Keep the address under 200 characters'),
-    room: optionalText(80, 'Keep the room under 80 characters'),
+    address: z.string().trim().min(1, 'scheduling.validation.venueAddress').max(200, 'scheduling.validation.venueAddressTooLong'),
+    room: optionalText(80, 'scheduling.validation.venueRoomTooLong'),
     directionsUrl: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), DirectionsUrl.nullable().default(null)),
-    accessibility: optionalText(1000, 'Keep the accessibility notes under 1000 characters'),
-    whatToExpect: optionalText(1000, 'Keep “what to expect” under 1000 characters'),
+    accessibility: optionalText(1000, 'scheduling.validation.venueAccessibilityTooLong'),
+    whatToExpect: optionalText(1000, 'scheduling.validation.venueExpectTooLong'),
   })
   .strict();
 export type Venue = z.infer<typeof Venue>;
