@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { outcomesCsv } from '../../../shared/outcomesCsv';
 import { buildOutcomes, suppressLinked, type RawOutcomes } from './outcomes';
+import { societyOutcomes, times } from './outcomes.fixture';
 
 const T = { threshold: 5, circleThreshold: 5 };
 const none: RawOutcomes = { thisYear: 2026, history: [], unrecorded: 0, accepted: [], requests: [], reach: [] };
-const times = (n: number, year: number, month: number) => Array.from({ length: n }, () => ({ year, month }));
 
 describe('complementary suppression over linked tables', () => {
   it.each([
@@ -48,22 +48,7 @@ describe('complementary suppression over linked tables', () => {
 });
 
 describe('the outcomes report', () => {
-  // The society's shape: history before the platform (395 matches), then matches made here in 2026.
-  const society: RawOutcomes = {
-    thisYear: 2026,
-    history: [
-      { year: 2021, matches: 150, requests: 160, careerRelated: 70, articlingStudents: 20 },
-      { year: 2022, matches: 160, requests: 170, careerRelated: 68, articlingStudents: 17 },
-      { year: 2023, matches: 85, requests: 70, careerRelated: 30, articlingStudents: 9 },
-    ],
-    unrecorded: 0,
-    accepted: [...times(3, 2026, 2), ...times(6, 2026, 3), ...times(2, 2026, 4)],
-    requests: [{ year: 2026, requests: 25, careerRelated: 10, articlingStudents: 5 }],
-    reach: [
-      { year: 2025, people: 103 },
-      { year: 2026, people: 3 },
-    ],
-  };
+  const society = societyOutcomes;
 
   it('counts matches per year, history and platform together, and dates every hundredth match', () => {
     const r = buildOutcomes({}, society, T);
