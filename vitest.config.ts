@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/support/globalSetup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000, // generous: a busy machine (CI beside other work) must not fail a test on time alone
           hookTimeout: 60_000,
         },
       },
