@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { dump, load } from 'js-yaml';
 
 /**
  * The deployment files of `infra/deploy`, rendered for local processes on loopback (tests/e2e/deployTopology.test.ts).
@@ -32,7 +32,7 @@ export interface ComposeService {
 }
 
 export function composeServices(): Record<string, ComposeService> {
-  return (yaml.load(readDeployFile('docker-compose.yml')) as { services: Record<string, ComposeService> }).services;
+  return (load(readDeployFile('docker-compose.yml')) as { services: Record<string, ComposeService> }).services;
 }
 
 /**
@@ -116,7 +116,7 @@ export function renderLivekitYaml(o: {
     if (!text.includes(p)) throw new Error(`livekit.yaml no longer has ${p}`);
     text = text.replace(new RegExp(`${p}(?![A-Z_])`, 'g'), o.values[p]);
   }
-  const conf = yaml.load(text) as Record<string, unknown> & { rtc: Record<string, unknown>; redis: Record<string, unknown> };
+  const conf = load(text) as Record<string, unknown> & { rtc: Record<string, unknown>; redis: Record<string, unknown> };
   conf.port = o.port;
   conf.bind_addresses = ['127.0.0.1'];
   conf.rtc = {
@@ -132,5 +132,5 @@ export function renderLivekitYaml(o: {
     stun_servers: [`127.0.0.1:${o.unusedStun}`],
   };
   conf.redis = { ...conf.redis, address: o.redisAddress };
-  return yaml.dump(conf);
+  return dump(conf);
 }
