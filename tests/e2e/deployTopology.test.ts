@@ -18,7 +18,7 @@ import { openDb, type Db } from '../../server/src/store/db';
 import { COMPILED_SERVER } from '../support/appProcess';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
-import { composeEnvironment, composeServices, DEPLOY_DIR, readDeployFile, renderLivekitYaml, renderNginxConf } from '../support/deployFiles';
+import { composeEnvironment, composeServices, DEPLOY_DIR, interpolate, readDeployFile, renderLivekitYaml, renderNginxConf } from '../support/deployFiles';
 import { ARTIFACTS } from '../support/e2e';
 import { inboundPaths } from '../support/mediaPaths';
 import { openCircleNow } from '../support/openCircles';
@@ -46,6 +46,7 @@ let ports: { https: number; http: number };
 /** The app instances' addresses (host:port). */
 const apps: string[] = [];
 const livekitPorts: number[] = [];
+const livekitProcs: ChildProcess[] = [];
 const rtcRanges: Array<{ start: number; end: number }> = [];
 let accessLog: string;
 let db: Db;
@@ -103,7 +104,7 @@ async function startComposeRedis(service: 'redis' | 'redis-socketio', password: 
 
 const secret = () => randomBytes(24).toString('hex');
 
-beforeAll(async () => {
+async function startTopology(): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => {
     try {
@@ -190,6 +191,7 @@ beforeAll(async () => {
       throw new Error(`${e.message}\n${err.join('')}`);
     });
     livekitPorts.push(port);
+    livekitProcs.push(proc);
     rtcRanges.push(rtcPorts);
   }
 
@@ -253,11 +255,7 @@ dns.lookup = (host, opts, cb) => {
     await exited;
   });
   await untilHttps('/healthz');
-}, 180_000);
-
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
+}
 
 /** A GET through nginx (TLS, SNI `host`), trusting the test's certificate; from `localAddress` if given. */
 function get(urlPath: string, opts: { host?: string; localAddress?: string } = {}): Promise<{ status: number; body: string }> {
@@ -291,26 +289,51 @@ function served(): Array<{ upstream: string; status: number; request: string }> 
     .split('\n')
     .filter(Boolean)
     .map((l) => {
-      const m = /^(\S+) (\d+) "(.*)"$/.exec(l)!;
+      const m = /^(.+?) (\d{3}) "(.*)"$/.exec(l)!;
       return { upstream: m[1]!, status: Number(m[2]), request: m[3]! };
     });
 }
 
 describe('docker-compose.yml', () => {
   it('is valid by the Compose specification’s JSON schema', () => {
-    // The schema names draft 2019-09 as `…/schema#`, which Ajv registers without the `#`: it is that draft, Ajv's default here.
+    // The schema names draft 2019-09 as `…/schema#`, which Ajv registers without the `#`, and still carries draft-04
+    // `"id": "#/…"` labels, which later drafts refuse: the draft is Ajv2019's own, and the labels (strings, never a
+    // property's schema) go.
     const { $schema: draft, ...schema } = composeSchema;
     expect(draft).toMatch(/draft\/2019-09/);
+    const withoutIds = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(withoutIds) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k, x]) => !(k === 'id' && typeof x === 'string')).map(([k, x]) => [k, withoutIds(x)])) : v;
     const ajv = new Ajv2019({ allErrors: true, strict: false });
-    const validate = ajv.compile(schema);
-    const doc = load(readDeployFile('docker-compose.yml'));
+    // The schema's own formats, as compose checks them (compose-go), in short.
+    ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/);
+    ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+    ajv.addFormat('ports', /^((\[[0-9a-fA-F:.]+\]|[0-9.]+):)?((\d+(-\d+)?)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+    ajv.addFormat('subnet_ip_address', /^[0-9a-fA-F:.]+\/\d+$/);
+    const validate = ajv.compile(withoutIds(schema) as object);
+    // Compose validates the file after interpolation: here with .env.deploy.example's values, which must name every
+    // variable the file uses without a default.
+    const example = Object.fromEntries(
+      readDeployFile('.env.deploy.example')
+        .split('\n')
+        .filter((l) => /^[A-Z0-9_]+=/.test(l))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    const doc = load(interpolate(readDeployFile('docker-compose.yml'), example));
     expect(validate(doc), ajv.errorsText(validate.errors)).toBe(true);
+    // The LiveKit nodes, on the host's network, reach the live-state Redis where compose publishes it.
+    expect((doc as { services: { redis: { ports: string[] } } }).services.redis.ports).toEqual(['127.0.0.1:6379:6379']);
+    expect((load(readDeployFile('livekit.yaml')) as { redis: { address: string } }).redis.address).toBe('127.0.0.1:6379');
     // And the schema is not vacuous: a misspelt key is refused.
     expect(validate({ services: { app: { imagee: 'x' } } })).toBe(false);
   });
 });
 
 describe('the deployment, started as written', () => {
+  beforeAll(startTopology, 180_000);
+  afterAll(async () => {
+    for (const c of cleanups.reverse()) await c();
+  });
+
   it('nginx spreads client networks over both app instances, each network sticking to one (ip_hash)', async () => {
     // ip_hash keys on an IPv4 address's first three octets: 127.0.N.1 for a few N are different networks.
     const upstreamOf = new Map<number, Set<string>>();
@@ -416,5 +439,20 @@ describe('the deployment, started as written', () => {
     } finally {
       await Promise.all(browsers.map((b) => b.close()));
     }
+  });
+
+  it('LIVEKIT_URL reaches a live node through nginx when the other one is down', async () => {
+    const validate = () => get('/', { host: MEDIA_HOST });
+    for (let k = 0; k < 4; k++) expect((await validate()).status).toBe(200);
+    const down = livekitProcs[0]!;
+    const exited = once(down, 'exit');
+    down.kill('SIGKILL');
+    await exited;
+    const before = served().length;
+    for (let k = 0; k < 6; k++) expect((await validate()).status).toBe(200);
+    await expect.poll(() => served().length).toBeGreaterThanOrEqual(before + 6);
+    const last = served().slice(before);
+    // Each request answered by the live node (nginx may try the dead one first and move on: "a, b" in the log).
+    for (const e of last) expect(e.upstream.split(', ').at(-1)).toBe(`127.0.0.1:${livekitPorts[1]}`);
   });
 });
