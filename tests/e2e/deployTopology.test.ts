@@ -334,6 +334,14 @@ describe('the deployment, started as written', () => {
     for (const c of cleanups.reverse()) await c();
   });
 
+  it('each app instance is ready: PostgreSQL, the live-state Redis, and LiveKit (through nginx, wss://LIVEKIT_HOST)', async () => {
+    for (const a of apps) {
+      // The checks are for a direct connection only (the container's health check), not through nginx.
+      const res = await fetch(`http://${a}/readyz`);
+      expect(await res.json()).toMatchObject({ status: 'ready', checks: { store: 'ok', redis: 'ok', livekit: 'ok' } });
+    }
+  });
+
   it('nginx spreads client networks over both app instances, each network sticking to one (ip_hash)', async () => {
     // ip_hash keys on an IPv4 address's first three octets: 127.0.N.1 for a few N are different networks.
     const upstreamOf = new Map<number, Set<string>>();
