@@ -121,9 +121,10 @@ async function startTopology(): Promise<void> {
 
   dir = mkdtempSync(path.join(tmpdir(), 'redmug-deploy-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  // One self-signed certificate for both names, as the deploy's ./tls holds one for RED_MUG_HOST and LIVEKIT_HOST.
+  // One self-signed certificate for both names, as the deploy's ./tls holds one for RED_MUG_HOST and LIVEKIT_HOST
+  // (and for nginx's address, which the LiveKit nodes post their webhooks to: see below).
   cert = path.join(dir, 'fullchain.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${APP_HOST}`, '-addext', `subjectAltName=DNS:${APP_HOST},DNS:${MEDIA_HOST}`,
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${APP_HOST}`, '-addext', `subjectAltName=DNS:${APP_HOST},DNS:${MEDIA_HOST},IP:127.0.0.1`,
     '-keyout', path.join(dir, 'privkey.pem'), '-out', cert], { stdio: 'ignore' });
   // The browser trusts this one key and nothing else of the kind (not --ignore-certificate-errors).
   spki = execFileSync('sh', ['-c', `openssl x509 -in '${cert}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`], { encoding: 'utf8' }).trim();
@@ -166,7 +167,9 @@ async function startTopology(): Promise<void> {
         REPLACE_WITH_API_KEY: keys.apiKey,
         REPLACE_WITH_API_SECRET_AT_LEAST_32_CHARS: keys.apiSecret,
         REPLACE_WITH_REDIS_PASSWORD: passwords.REDIS_PASSWORD,
-        REPLACE_WITH_RED_MUG_HOST: `${APP_HOST}:${ports.https}`,
+        // livekit-server (Go) has no resolver for the test's names (the app processes get a preload, the browser
+        // host-resolver rules): its webhooks go to nginx's address, where the app's server block is the default one.
+        REPLACE_WITH_RED_MUG_HOST: `127.0.0.1:${ports.https}`,
       },
       port,
       redisAddress: addresses.redis,
@@ -444,6 +447,11 @@ describe('the deployment, started as written', () => {
       // LiveKit's signalling went through nginx's livekit upstream, to the nodes.
       const nodeHosts = new Set(livekitPorts.map((p) => `127.0.0.1:${p}`));
       expect(log.some((e) => e.request.startsWith('GET /rtc') && e.status === 101 && nodeHosts.has(e.upstream))).toBe(true);
+      // And LiveKit's webhooks (livekit.yaml, webhook.urls) came back to the app through nginx, signed and accepted.
+      const hooks = served().filter((e) => e.request.startsWith('POST /api/livekit/webhook'));
+      expect(hooks.length).toBeGreaterThan(0);
+      for (const h of hooks) expect(h.status, JSON.stringify(h)).toBe(204);
+      expect(hooks.every((h) => appHosts.has(h.upstream))).toBe(true);
     } finally {
       await Promise.all(browsers.map((b) => b.close()));
     }
