@@ -15,7 +15,6 @@ import { buildServer } from '../../infra/buildServer';
 import { findLivekitBinary } from '../../server/src/livekit/localLivekit';
 import { freeTcpPort, freeUdpPort } from '../../server/src/net';
 import { openDb, type Db } from '../../server/src/store/db';
-import { COMPILED_SERVER } from '../support/appProcess';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { composeEnvironment, composeServices, DEPLOY_DIR, interpolate, readDeployFile, renderLivekitYaml, renderNginxConf } from '../support/deployFiles';
@@ -33,12 +32,15 @@ import { createPeople } from '../support/users';
  * entrypoint with the compose file's options, and PostgreSQL. A member and a volunteer join one circle through nginx
  * over TLS. How each file is rendered for loopback: tests/support/deployFiles.ts. `npm run deploy:check` runs this file.
  */
+const root = path.resolve(import.meta.dirname, '../..');
 const APP_HOST = 'redmug.localhost';
 const MEDIA_HOST = 'media.redmug.localhost';
 const TOPIC = 'Started as written';
 const RTC_PORTS_PER_NODE = 20;
 
 const cleanups: Array<() => Promise<void> | void> = [];
+/** How the image's CMD starts the compiled server (infra/deploy/Dockerfile), from this test's build. */
+let compiledServer: string[];
 let dir: string;
 let cert: string;
 let spki: string;
@@ -117,7 +119,9 @@ async function startTopology(): Promise<void> {
   if (!nginx) throw new Error('nginx is needed: run infra/provision.sh (npm test does)');
   const livekitBin = findLivekitBinary(process.env.LIVEKIT_BIN);
   if (!livekitBin) throw new Error('livekit-server is needed: run infra/provision.sh (npm test does)');
-  await buildServer();
+  // `npm run build:server`, into a folder of this test's own (productionBuild.test.ts rebuilds server/dist meanwhile).
+  const { outdir } = await buildServer(path.join(root, 'test-results', 'deploy-check', 'dist'));
+  compiledServer = ['--enable-source-maps', path.join(outdir, 'index.js')];
 
   dir = mkdtempSync(path.join(tmpdir(), 'redmug-deploy-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -225,7 +229,7 @@ dns.lookup = (host, opts, cb) => {
     mkdirSync(dataDir, { mode: 0o700 });
     const port = await freeTcpPort();
     // It announces PUBLIC_URL once listening (not its own address, which is 127.0.0.1:PORT).
-    await spawnLogged(process.execPath, COMPILED_SERVER, {
+    await spawnLogged(process.execPath, compiledServer, {
       ...env,
       // The image's ENV (infra/deploy/Dockerfile), on loopback and a free port.
       NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir,
