@@ -184,10 +184,27 @@ async function joinParticipant(opts: { appUrl: string; cookie: string; sessionId
       await reader.cancel();
     })().catch(() => firstAudio(null));
   });
-  await room.connect(serverUrl, token, { autoSubscribe: true, dynacast: true });
   const audio = new AudioSource(SAMPLE_RATE, 1, 200);
-  const mic = LocalAudioTrack.createAudioTrack('microphone', audio);
-  await room.localParticipant!.publishTrack(mic, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE, dtx: false, red: false }));
+  // A join that does not complete in time counts as failed, and leaves nothing behind.
+  let limit: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      (async () => {
+        await room.connect(serverUrl, token, { autoSubscribe: true, dynacast: true });
+        const mic = LocalAudioTrack.createAudioTrack('microphone', audio);
+        await room.localParticipant!.publishTrack(mic, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE, dtx: false, red: false }));
+      })(),
+      new Promise((_, reject) => (limit = setTimeout(() => reject(new Error(`not connected and publishing within ${opts.timeoutMs} ms`)), opts.timeoutMs))),
+    ]);
+  } catch (err) {
+    clearTimeout(noAudio);
+    firstAudio(null);
+    await room.disconnect().catch(() => undefined);
+    await audio.close().catch(() => undefined);
+    throw err;
+  } finally {
+    clearTimeout(limit);
+  }
   const frame = new AudioFrame(tone, SAMPLE_RATE, 1, tone.length);
   // Real-time pacing whatever the SDK's queue does: never more than 200 ms ahead of the wall clock.
   const audioLoop = (async () => {
@@ -422,7 +439,7 @@ async function runStep(opts: {
     lossPercent < LOSS_LIMIT_PERCENT &&
     jitter.p95 < JITTER_LIMIT_MS;
   opts.log(
-    `media ${mode} ${step.nodes} node(s) ${step.circles} circle(s): joined ${step.joined}/${step.participants}, streams ${step.audioStreams}/${audioStreamsExpected}, loss ${lossPercent.toFixed(2)} %, jitter p95 ${jitter.p95.toFixed(1)} ms, livekit CPU ${step.livekitCpuPercent.toFixed(0)} %, loadgen CPU ${step.loadgenCpuPercent.toFixed(0)} % → ${step.ok ? 'held' : 'broke'}`,
+    `media ${mode} ${step.nodes} node(s) ${step.circles} circle(s): joined ${step.joined}/${step.participants}${joinErrors[0] ? ` (${joinErrors[0]})` : ''}, streams ${step.audioStreams}/${audioStreamsExpected}, loss ${lossPercent.toFixed(2)} %, jitter p95 ${jitter.p95.toFixed(1)} ms, livekit CPU ${step.livekitCpuPercent.toFixed(0)} %, loadgen CPU ${step.loadgenCpuPercent.toFixed(0)} % → ${step.ok ? 'held' : 'broke'}`,
   );
   return step;
 }
@@ -482,7 +499,7 @@ export async function runMediaLoad(opts: { steps: number[]; modes: MediaMode[]; 
   } finally {
     redis.stop();
     pg.stop();
-    await dispose().catch(() => undefined);
+    await Promise.race([dispose().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
   }
   const entry = createRequire(import.meta.url).resolve('@livekit/rtc-node');
   const pkg = JSON.parse(readFileSync(path.join(path.dirname(entry), '../package.json'), 'utf8')) as { version: string };

@@ -76,6 +76,8 @@ async function mediaLoad() {
   });
   await writeMediaReport(out, result, { startedAt, machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version } });
   log(`report: ${path.join(out, 'media-load.md')}`);
+  // The SDK's native threads may keep the process alive after its rooms are gone.
+  process.exit(process.exitCode ?? 0);
 }
 
 async function main() {
