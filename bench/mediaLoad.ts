@@ -90,6 +90,12 @@ function readFileSyncSafe(p: string): string | null {
   }
 }
 
+/** `p`, or `fallback` if it has not settled within `ms` (a step must end even where the SDK hangs). */
+function within<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let t: NodeJS.Timeout | undefined;
+  return Promise.race([p.catch(() => fallback), new Promise<T>((r) => (t = setTimeout(() => r(fallback), ms)))]).finally(() => clearTimeout(t));
+}
+
 /** The livekit-server process answering on `httpPort`: its config (written by localLivekit.ts) names the port. */
 function livekitPid(httpPort: number): number {
   for (const entry of readdirSync('/proc')) {
@@ -123,13 +129,14 @@ async function tokenFromApp(appUrl: string, sessionCookie: string, sessionId: st
       cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
     }
   };
-  const session = await fetch(`${appUrl}/api/auth/session`, { headers: { cookie: header() } });
+  const session = await fetch(`${appUrl}/api/auth/session`, { headers: { cookie: header() }, signal: AbortSignal.timeout(10_000) });
   keep(session);
   const { csrfToken } = (await session.json()) as { csrfToken: string };
   const res = await fetch(`${appUrl}/api/circles/sessions/${sessionId}/join`, {
     method: 'POST',
     headers: { cookie: header(), 'content-type': 'application/json', 'x-csrf-token': csrfToken, origin: appUrl },
     body: JSON.stringify({ displayName: 'Bench' }),
+    signal: AbortSignal.timeout(10_000),
   });
   const body = (await res.json()) as { media?: { available: boolean; serverUrl?: string; token?: string; message?: string } };
   if (res.status !== 200 || !body.media?.available) throw new Error(`join route answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
@@ -237,7 +244,7 @@ async function joinParticipant(opts: { appUrl: string; cookie: string; sessionId
       clearTimeout(noAudio);
       firstAudio(null);
       if (camera) clearInterval(camera.timer);
-      await audioLoop;
+      await within(audioLoop, 1000, undefined);
       await room.disconnect().catch(() => undefined);
       await audio.close().catch(() => undefined);
       await camera?.source.close().catch(() => undefined);
@@ -258,7 +265,7 @@ async function snapshot(rooms: Room[]): Promise<StatsSnapshot> {
   let bytesOut = 0;
   await Promise.all(
     rooms.map(async (room, r) => {
-      const stats = await room.getRtcStats().catch(() => null);
+      const stats = await within(room.getRtcStats(), 10_000, null);
       if (!stats) return;
       // LiveKit 1.13 and this SDK use one peer connection for both directions: its stats come as the publisher's.
       const all = [...stats.publisherStats, ...stats.subscriberStats];
@@ -367,7 +374,7 @@ async function runStep(opts: {
             speaker: mode === 'video' && k === 0,
             frames: opts.frames,
             expectAudio: k > 0,
-            timeoutMs: 15_000,
+            timeoutMs: 20_000,
           });
           participants.push(p);
           if (k > 0) firstAudio.push(p.firstAudioMs);
@@ -391,7 +398,7 @@ async function runStep(opts: {
   const cpu = process.cpuUsage(cpuBefore);
   const after = await snapshot(rooms);
   const roomsPerNode = await cluster.roomsPerNode();
-  await Promise.all(participants.map((p) => p.stop()));
+  await Promise.all(participants.map((p) => within(p.stop(), 10_000, undefined)));
 
   let lost = 0;
   let received = 0;
