@@ -54,6 +54,8 @@ export interface MediaLoadStep {
   /** Transport bytes (RTP, RTCP, DTLS) of each participant's two peer connections, per second, as kbit/s. */
   inKbpsPerParticipant: number;
   outKbpsPerParticipant: number;
+  /** Participants whose stats the SDK gave within the time limit at both ends of the steady state. */
+  statsAnswered: number;
   /** Audio streams received by subscribers, of circles × 8 × 7 expected. */
   audioStreams: number;
   audioStreamsExpected: number;
@@ -255,26 +257,27 @@ async function joinParticipant(opts: { appUrl: string; cookie: string; sessionId
 interface StatsSnapshot {
   /** Per subscriber room, per inbound audio ssrc. */
   audio: Map<string, { lost: number; received: number; jitterMs: number }>;
-  bytesIn: number;
-  bytesOut: number;
+  /** Per room that answered in time. */
+  bytes: Map<number, { in: number; out: number }>;
 }
 
 async function snapshot(rooms: Room[]): Promise<StatsSnapshot> {
   const audio = new Map<string, { lost: number; received: number; jitterMs: number }>();
-  let bytesIn = 0;
-  let bytesOut = 0;
+  const bytes = new Map<number, { in: number; out: number }>();
   await Promise.all(
     rooms.map(async (room, r) => {
-      const stats = await within(room.getRtcStats(), 10_000, null);
+      const stats = await within(room.getRtcStats(), 30_000, null);
       if (!stats) return;
       // LiveKit 1.13 and this SDK use one peer connection for both directions: its stats come as the publisher's.
       const all = [...stats.publisherStats, ...stats.subscriberStats];
+      const b = { in: 0, out: 0 };
       for (const s of all) {
         if (s.stats.case === 'transport') {
-          bytesIn += Number(s.stats.value.transport?.bytesReceived ?? 0n);
-          bytesOut += Number(s.stats.value.transport?.bytesSent ?? 0n);
+          b.in += Number(s.stats.value.transport?.bytesReceived ?? 0n);
+          b.out += Number(s.stats.value.transport?.bytesSent ?? 0n);
         }
       }
+      bytes.set(r, b);
       for (const s of all) {
         if (s.stats.case !== 'inboundRtp' || s.stats.value.stream?.kind !== 'audio') continue;
         const v = s.stats.value;
@@ -282,14 +285,15 @@ async function snapshot(rooms: Room[]): Promise<StatsSnapshot> {
       }
     }),
   );
-  return { audio, bytesIn, bytesOut };
+  return { audio, bytes };
 }
 
 interface Cluster {
   nodes: LocalLivekit[];
   pids: number[];
   apps: BenchServer[];
-  roomsPerNode(): Promise<number[]>;
+  /** How many of `rooms` LiveKit's Redis places on each node. */
+  roomsPerNode(rooms: string[]): Promise<number[]>;
   stop(): Promise<void>;
 }
 
@@ -331,9 +335,9 @@ async function startCluster(count: number, env: Record<string, string>, redisUrl
     nodes,
     pids: nodes.map((n) => livekitPid(n.ports.http)),
     apps,
-    async roomsPerNode() {
-      const map = await redis.hGetAll('room_node_map');
-      return nodes.map((_, i) => Object.values(map).filter((id) => id === ids[i]).length);
+    async roomsPerNode(rooms) {
+      const placed = await Promise.all(rooms.map((r) => redis.hGet('room_node_map', r)));
+      return nodes.map((_, i) => placed.filter((id) => id === ids[i]).length);
     },
     async stop() {
       redis.destroy();
@@ -397,9 +401,20 @@ async function runStep(opts: {
   const procAfter = cluster.pids.map(procSample);
   const cpu = process.cpuUsage(cpuBefore);
   const after = await snapshot(rooms);
-  const roomsPerNode = await cluster.roomsPerNode();
+  const roomsPerNode = await cluster.roomsPerNode([...new Set(rooms.map((r) => r.name).filter((n): n is string => !!n))]);
   await Promise.all(participants.map((p) => within(p.stop(), 10_000, undefined)));
 
+  // Bytes of the participants whose stats answered both times (a saturated SDK may miss the time limit).
+  let bytesIn = 0;
+  let bytesOut = 0;
+  let counted = 0;
+  for (const [r, end] of after.bytes) {
+    const start = before.bytes.get(r);
+    if (!start) continue;
+    bytesIn += end.in - start.in;
+    bytesOut += end.out - start.out;
+    counted++;
+  }
   let lost = 0;
   let received = 0;
   const jitters: number[] = [];
@@ -417,7 +432,7 @@ async function runStep(opts: {
   }));
   const jitter = summarize(jitters);
   const lossPercent = lost + received > 0 ? (lost / (lost + received)) * 100 : Number.NaN;
-  const n = Math.max(1, participants.length);
+  const n = Math.max(1, counted);
   const audioStreamsExpected = circles.length * CIRCLE * (CIRCLE - 1);
   const step: MediaLoadStep = {
     nodes: cluster.nodes.length,
@@ -430,8 +445,9 @@ async function runStep(opts: {
     livekitCpuPercent: perNode.reduce((a, x) => a + x.cpuPercent, 0),
     livekitRssBytes: perNode.reduce((a, x) => a + x.rssBytes, 0),
     perNode,
-    inKbpsPerParticipant: ((after.bytesIn - before.bytesIn) * 8) / 1000 / seconds / n,
-    outKbpsPerParticipant: ((after.bytesOut - before.bytesOut) * 8) / 1000 / seconds / n,
+    inKbpsPerParticipant: counted ? (bytesIn * 8) / 1000 / seconds / n : Number.NaN,
+    outKbpsPerParticipant: counted ? (bytesOut * 8) / 1000 / seconds / n : Number.NaN,
+    statsAnswered: counted,
     audioStreams: jitters.length,
     audioStreamsExpected,
     audioLossPercent: lossPercent,

@@ -61,11 +61,11 @@ export function mediaMarkdown(r: MediaLoadResult, meta: { startedAt: string; mac
     '',
     '## Steps',
     '',
-    '| mode | nodes | circles | joined | voices heard | loss % | jitter p50 ms | jitter p95 ms | first audio p50 ms | first audio p95 ms | LiveKit CPU % | LiveKit RSS MB | in kbit/s per person | out kbit/s per person | rooms per node | loadgen CPU % | held |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
+    '| mode | nodes | circles | joined | stats answered | voices heard | loss % | jitter p50 ms | jitter p95 ms | first audio p50 ms | first audio p95 ms | LiveKit CPU % | LiveKit RSS MB | in kbit/s per person | out kbit/s per person | rooms per node | loadgen CPU % | held |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
     ...r.steps.map(
       (s) =>
-        `| ${s.mode} | ${s.nodes} | ${s.circles} | ${s.joined}/${s.participants} | ${s.audioStreams}/${s.audioStreamsExpected} | ${fmt(s.audioLossPercent, 2)} | ${fmt(s.audioJitterMs.p50)} | ${fmt(s.audioJitterMs.p95)} | ${fmt(s.firstAudioMs.p50, 0)} | ${fmt(s.firstAudioMs.p95, 0)} | ${fmt(s.livekitCpuPercent)} | ${fmt(s.livekitRssBytes / 2 ** 20)} | ${fmt(s.inKbpsPerParticipant)} | ${fmt(s.outKbpsPerParticipant)} | ${s.perNode.map((n) => n.rooms).join(' / ')} | ${fmt(s.loadgenCpuPercent)} | ${s.ok ? 'yes' : 'no'} |`,
+        `| ${s.mode} | ${s.nodes} | ${s.circles} | ${s.joined}/${s.participants} | ${s.statsAnswered} | ${s.audioStreams}/${s.audioStreamsExpected} | ${fmt(s.audioLossPercent, 2)} | ${fmt(s.audioJitterMs.p50)} | ${fmt(s.audioJitterMs.p95)} | ${fmt(s.firstAudioMs.p50, 0)} | ${fmt(s.firstAudioMs.p95, 0)} | ${fmt(s.livekitCpuPercent)} | ${fmt(s.livekitRssBytes / 2 ** 20)} | ${fmt(s.inKbpsPerParticipant)} | ${fmt(s.outKbpsPerParticipant)} | ${s.perNode.map((n) => n.rooms).join(' / ')} | ${fmt(s.loadgenCpuPercent)} | ${s.ok ? 'yes' : 'no'} |`,
     ),
     '',
     ...(r.steps.some((s) => s.joinErrors.length)
