@@ -8,6 +8,11 @@
  * Options: --quick (a smoke run of seconds), --steps 200,800, --steady-seconds 30, --target-steady-seconds 60
  * (the step where the targets are judged), --configs B0,B1,A1,A2,
  * --no-media, --out DIR. Results go to bench-results/<time>/ (git-ignored): result.json, report.md, latency.svg.
+ *
+ * `--media-load` runs the media benchmark instead (bench/mediaLoad.ts): circles of 8 on livekit-server with the
+ * rtc-node SDK, stepped up until audio breaks, on one node and on two. Options: --media-steps 1,2,4,
+ * --media-modes audio,video, --media-nodes 1,2, --steady-seconds; with --quick a smoke run of one small step.
+ * It writes media-load.md, media-load.json, media-load.vl.json and media-load.svg to the same folder.
  */
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
@@ -17,6 +22,7 @@ import { firstPageBundle } from './bundle';
 import { BENCH_PASSWORD, preparePeople, startPostgres, startRedis } from './fixtures';
 import { runStep, type StepResult } from './load';
 import { firstRemoteFrame } from './media';
+import type { MediaMode } from './mediaLoad';
 import { writeReport, type BenchResult } from './report';
 import { productionProcess } from './production';
 import { noonRush, signInThroughput } from './rush';
@@ -31,6 +37,10 @@ const { values } = parseArgs({
     'target-steady-seconds': { type: 'string' },
     configs: { type: 'string', default: 'B0,B1,A1,A2' },
     media: { type: 'boolean', default: true },
+    'media-load': { type: 'boolean', default: false },
+    'media-steps': { type: 'string' },
+    'media-modes': { type: 'string' },
+    'media-nodes': { type: 'string' },
     out: { type: 'string' },
   },
   allowNegative: true,
@@ -51,7 +61,27 @@ const startedAt = new Date().toISOString();
 const out = values.out ?? path.join(ROOT, 'bench-results', startedAt.replace(/[:.]/g, '-'));
 const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 
+async function mediaLoad() {
+  // The SDK logs at debug level unless NODE_ENV is production; it and its native library load only for this run.
+  process.env.NODE_ENV ??= 'production';
+  const { runMediaLoad } = await import('./mediaLoad');
+  const { writeMediaReport } = await import('./mediaReport');
+  const result = await runMediaLoad({
+    steps: (values['media-steps'] ?? (quick ? '1' : '1,2,3,4,6,8')).split(',').map(Number),
+    modes: (values['media-modes'] ?? (quick ? 'audio' : 'audio,video')).split(',') as MediaMode[],
+    nodes: (values['media-nodes'] ?? '1,2').split(',').map(Number),
+    steadyMs: Number(values['steady-seconds'] ?? (quick ? 3 : 20)) * 1000,
+    quick,
+    log,
+  });
+  await writeMediaReport(out, result, { startedAt, machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version } });
+  log(`report: ${path.join(out, 'media-load.md')}`);
+  // The SDK's native threads may keep the process alive after its rooms are gone.
+  process.exit(process.exitCode ?? 0);
+}
+
 async function main() {
+  if (values['media-load']) return mediaLoad();
   const results: StepResult[] = [];
   const maxClients = Math.max(...steps);
   const circles = Array.from({ length: Math.ceil(maxClients / CIRCLE) }, (_, i) => `room-${i}`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { MediaLoadResult } from '../../bench/mediaLoad';
 import type { BenchResult } from '../../bench/report';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -35,4 +36,27 @@ describe('the benchmark harness', () => {
     expect(readFileSync(path.join(out, 'report.md'), 'utf8')).toMatch(/\| start-up, compiled \(median of 1\) \| \d+ ms \|/);
     expect(readFileSync(path.join(out, 'latency.svg'), 'utf8')).toMatch(/^<svg/);
   }, 180_000);
+
+  it('runs a media-load smoke step on one node and on two: every voice heard at every subscriber, with a token from the app', async () => {
+    const media = path.join(out, 'media');
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--media-load', '--quick', '--steady-seconds', '2', '--out', media], {
+      cwd: root,
+      env: process.env,
+      timeout: 80_000,
+    });
+    const result = JSON.parse(readFileSync(path.join(media, 'media-load.json'), 'utf8')) as MediaLoadResult;
+    expect(result.steps.map((s) => `${s.mode}@${s.nodes}x${s.circles}`)).toEqual(['audio@1x1', 'audio@2x1']);
+    for (const step of result.steps) {
+      expect(step.joined).toBe(8);
+      expect(step.audioStreams).toBe(8 * 7);
+      expect(step.firstAudioMs.count).toBe(7);
+      expect(step.livekitCpuPercent).toBeGreaterThan(0);
+      expect(step.livekitRssBytes).toBeGreaterThan(10 * 2 ** 20);
+      expect(step.inKbpsPerParticipant).toBeGreaterThan(50);
+      expect(step.perNode).toHaveLength(step.nodes);
+    }
+    expect(result.capacity.map((c) => c.nodes)).toEqual([1, 2]);
+    expect(readFileSync(path.join(media, 'media-load.svg'), 'utf8')).toMatch(/^<svg/);
+    expect(JSON.parse(readFileSync(path.join(media, 'media-load.vl.json'), 'utf8')).hconcat).toHaveLength(2);
+  }, 90_000);
 });
