@@ -34,7 +34,7 @@ import { randomBytes } from 'node:crypto';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../server/src/livekit/localLivekit';
 import { connectRedis } from '../server/src/redis';
 import { preparePeople, startPostgres, startRedis } from './fixtures';
-import { startServer, type BenchServer } from './servers';
+import { benchAppEnv, startServer, type BenchServer } from './servers';
 import { summarize } from './stats';
 
 export type MediaMode = 'audio' | 'video';
@@ -477,16 +477,7 @@ export async function runMediaLoad(opts: { steps: number[]; modes: MediaMode[]; 
   try {
     opts.log(`media: preparing ${maxCircles * CIRCLE} members and ${maxCircles} open circles`);
     const people = await preparePeople(pg.url, maxCircles * CIRCLE, CIRCLE);
-    const env = {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATABASE_URL: pg.url,
-      SESSION_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
-      E2EE_SECRET: 'bench-e2ee-secret-0123456789-0123456789-ab',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-    };
+    const env = benchAppEnv(pg.url);
     for (const nodes of opts.nodes) {
       opts.log(`media: starting ${nodes} livekit-server node(s) and as many app instances`);
       const cluster = await startCluster(nodes, env, redis.url);

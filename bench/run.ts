@@ -26,7 +26,7 @@ import type { MediaMode } from './mediaLoad';
 import { writeReport, type BenchResult } from './report';
 import { productionProcess } from './production';
 import { noonRush, signInThroughput } from './rush';
-import { ROOT, startServer, type BenchServer } from './servers';
+import { benchAppEnv, ROOT, startServer, type BenchServer } from './servers';
 import { slope } from './stats';
 
 const { values } = parseArgs({
@@ -120,14 +120,7 @@ async function main() {
       log(`preparing ${maxClients + 300} members and ${Math.ceil((maxClients + 300) / CIRCLE)} open circles`);
       const people = await preparePeople(pg.url, maxClients + 300, CIRCLE);
       const env = {
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
-        PORT: '0',
-        DATABASE_URL: pg.url,
-        SESSION_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
-        E2EE_SECRET: 'bench-e2ee-secret-0123456789-0123456789-ab',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
+        ...benchAppEnv(pg.url),
         ...(livekit
           ? { LIVEKIT_URL: livekit.connection.url, LIVEKIT_API_KEY: livekit.connection.apiKey, LIVEKIT_API_SECRET: livekit.connection.apiSecret }
           : { LIVEKIT_LOCAL: 'off' }),

@@ -6,6 +6,20 @@ import type { ProbeSample } from './probe';
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** A server process the bench started, with the probe preloaded and an IPC channel to it. */
+/** What every app instance of a bench run is started with, on the run's PostgreSQL (production mode, quiet logs). */
+export function benchAppEnv(databaseUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: 'bench-secret-0123456789-0123456789-abcdef',
+    E2EE_SECRET: 'bench-e2ee-secret-0123456789-0123456789-ab',
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+  };
+}
+
 export interface BenchServer {
   url: string;
   pid: number;

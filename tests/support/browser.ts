@@ -31,6 +31,8 @@ export interface BrowserOptions {
   locale?: string;
   /** The fake camera plays this .y4m file instead of Chromium's own test pattern. */
   fakeVideo?: string;
+  /** Chromium's command line from the defaults (other host-resolver rules, a certificate to trust). */
+  args?: (defaults: string[]) => string[];
 }
 
 export interface TestBrowser {
@@ -49,7 +51,7 @@ export async function launchBrowser(opts: BrowserOptions = {}): Promise<TestBrow
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: opts.fakeVideo ? [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${opts.fakeVideo}`] : CHROMIUM_ARGS,
+    args: (opts.args ?? ((d) => d))(opts.fakeVideo ? [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${opts.fakeVideo}`] : CHROMIUM_ARGS),
     // A phone: 390×844 CSS px, touch, a mobile viewport (as an iPhone 12–15 is); a 1280×800 desktop otherwise.
     ...(opts.phone ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : { viewport: { width: 1280, height: 800 } }),
     ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
