@@ -7,7 +7,7 @@
  * plus the noon rush, sign-in throughput, time to the first remote video frame and the first page's JavaScript.
  * Options: --quick (a smoke run of seconds), --steps 200,800, --steady-seconds 30, --target-steady-seconds 60
  * (the step where the targets are judged), --configs B0,B1,A1,A2,
- * --no-media, --out DIR. Results go to bench-results/<time>/ (git-ignored): result.json, report.md, latency.svg.
+ * --no-media, --out DIR, --profile (each server writes a V8 CPU profile to DIR/profiles). Results go to bench-results/<time>/ (git-ignored): result.json, report.md, latency.svg.
  *
  * `--media-load` runs the media benchmark instead (bench/mediaLoad.ts): circles of 8 on livekit-server with the
  * rtc-node SDK, stepped up until audio breaks, on one node and on two. Options: --media-steps 1,2,4,
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     'media-modes': { type: 'string' },
     'media-nodes': { type: 'string' },
     out: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -59,6 +60,7 @@ const generators = quick ? 1 : 2;
 const connectsPerSecond = quick ? 200 : 400;
 const startedAt = new Date().toISOString();
 const out = values.out ?? path.join(ROOT, 'bench-results', startedAt.replace(/[:.]/g, '-'));
+if (values.profile) process.env.BENCH_CPU_PROF_DIR = path.join(out, 'profiles');
 const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 
 async function mediaLoad() {

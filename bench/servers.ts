@@ -42,7 +42,9 @@ function ask<T>(proc: ChildProcess, probe: 'reset' | 'sample'): Promise<T> {
 
 /** Starts `entry` under tsx with the probe; resolves once it prints its address. */
 export async function startServer(entry: string, env: Record<string, string>, ready: RegExp): Promise<BenchServer> {
-  const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', path.join(ROOT, 'bench/probe.ts'), path.join(ROOT, entry)], {
+  // `--profile` (bench/run.ts): each server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const proc = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', '--import', path.join(ROOT, 'bench/probe.ts'), path.join(ROOT, entry)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

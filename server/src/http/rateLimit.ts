@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { keyedHash } from '../live/sealed';
+import { keyedHasher } from '../live/sealed';
 import { AppError } from './errors';
 
 /** What a limit counts, as the callers name it; each reads in every language (`errors.tooMany`). */
@@ -34,7 +34,8 @@ export function rateLimit(o: {
   counts?: 'done' | 'all';
 }): RequestHandler {
   const limiter = (o.make ?? ((x) => new RateLimiterMemory(x)))({ keyPrefix: `http_${o.name}`, points: o.points, duration: o.duration });
-  const keyOf = (req: Request) => keyedHash(o.secret, `http-${o.name}`, req.user ? `u:${req.user.id}` : `ip:${req.ip ?? ''}`);
+  const hash = keyedHasher(o.secret, `http-${o.name}`);
+  const keyOf = (req: Request) => hash(req.user ? `u:${req.user.id}` : `ip:${req.ip ?? ''}`);
   const tooMany = (msBeforeNext: number, res: Parameters<RequestHandler>[1]) => {
     const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
     const minutes = Math.ceil(seconds / 60);

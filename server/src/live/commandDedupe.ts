@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { keyedHash, keyedHasher } from './sealed';
 
 /**
  * What the server remembers of the commands it applied, so that a command retried after a lost ack applies once.
@@ -37,10 +37,14 @@ export interface DedupeTimes {
 /** A claim stands this long without an outcome; the web client gives up on an answer after 2 × 8 s. */
 export const RUNNING_CLAIM_MS = 30_000;
 
+const COMMANDS_PURPOSE = 'commands';
+
 /**
  * Whose commands these are, as the store sees them: a keyed hash of the account id, so the store (Redis) never
  * holds an account id next to a trace of what someone just did in a circle.
  */
 export function commandOwner(secret: string, userId: string): string {
-  return createHmac('sha256', secret).update(`commands\u0000${userId}`).digest('base64url').slice(0, 22);
+  return keyedHash(secret, COMMANDS_PURPOSE, userId);
 }
+/** `commandOwner` remembered per account, for the command pipeline. */
+export const commandOwners = (secret: string): ((userId: string) => string) => keyedHasher(secret, COMMANDS_PURPOSE);

@@ -8,7 +8,7 @@ import type { Text } from '../../../shared/i18n/translate';
 import { withLocale, zodErrorsIn } from '../i18n/i18n';
 import { chatHandlers } from './chat.handlers';
 import { circleHandlers } from './circle.handlers';
-import { commandOwner } from './commandDedupe';
+import { commandOwners } from './commandDedupe';
 import { handsHandlers } from './hands.handlers';
 import { e2eeHandlers } from './e2ee.handlers';
 import { createLiveContext, type CommandTable, type LiveDeps, type LiveSocket, type Outcome } from './liveContext';
@@ -51,6 +51,7 @@ export interface LiveCommands {
  */
 export function createLiveCommands(d: LiveDeps): LiveCommands {
   const x = createLiveContext(d);
+  const commandOwner = commandOwners(d.secret);
   const handOver = createHandOver(x);
   const table: CommandTable = {
     ...knockHandlers(x),
@@ -104,7 +105,7 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
         const { commandId, payload } = parsed;
         // Claimed before it runs, so a repeat arriving meanwhile (on any instance) cannot apply it a second time.
         if (commandId !== undefined && repeat !== 'rerun') {
-          const person = commandOwner(d.secret, socket.data.user.id);
+          const person = commandOwner(socket.data.user.id);
           const seen = await d.dedupe.claim(person, commandId);
           if (seen.state !== 'new') return ack(await answerRepeat(socket, payload, seen.state === 'done' ? seen.outcome : null));
           claimed = { person, commandId };

@@ -1,5 +1,5 @@
-import type { BroadcastOperator } from 'socket.io';
-import type { ServerToClientEvents, SocketData } from '../../../shared/events';
+import type { BroadcastOperator, Namespace } from 'socket.io';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '../../../shared/events';
 import { LOCALES, type Locale } from '../../../shared/i18n/locales';
 import type { Translate } from '../../../shared/i18n/translate';
 import type { I18n } from '../i18n/i18n';
@@ -39,4 +39,40 @@ export function emitLocalized<E extends keyof ServerToClientEvents>(
     const to = others.length ? target.except(others) : target;
     (to.emit as (event: string, payload: unknown) => boolean)(event, payload(i18n.t(locale), locale));
   }
+}
+
+/**
+ * A local broadcast (this instance's sockets only) in each listener's own words, for the hot path (a chat line):
+ * the sockets in `to` are grouped by their locale room, so a circle whose people all read one language costs one
+ * emit, encoded once, and a mixed one an emit per language present. `emitLocalized` instead excepts the other
+ * locales' rooms, which walks every socket of those languages on the instance for each message; it stays for
+ * broadcasts through the adapter (other instances), which cannot be grouped here.
+ */
+export function emitLocalizedHere<E extends keyof ServerToClientEvents>(
+  i18n: I18n,
+  nsp: Namespace<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>,
+  localeOf: (socket: LiveSocket) => Locale,
+  to: string | readonly string[],
+  event: E,
+  payload: (t: Translate, locale: Locale) => Parameters<ServerToClientEvents[E]>[0],
+): void {
+  const rooms = typeof to === 'string' ? [to] : to;
+  const groups = new Map<Locale, string[]>();
+  const seen = rooms.length > 1 ? new Set<string>() : null;
+  for (const room of rooms) {
+    for (const id of nsp.adapter.rooms.get(room) ?? []) {
+      const socket = nsp.sockets.get(id);
+      if (!socket || seen?.has(id)) continue;
+      seen?.add(id);
+      const locale = localeOf(socket);
+      const group = groups.get(locale);
+      if (group) group.push(id);
+      else groups.set(locale, [id]);
+    }
+  }
+  const emit = (target: string | string[], locale: Locale) =>
+    (nsp.local.to(target).emit as (event: string, payload: unknown) => boolean)(event, payload(i18n.t(locale), locale));
+  // One language among them (the usual circle): the rooms as given, one encoding.
+  if (groups.size === 1) return void emit([...rooms], groups.keys().next().value!);
+  for (const [locale, ids] of groups) emit(ids, locale);
 }

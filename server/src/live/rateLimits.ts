@@ -1,7 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { redisLimiter, type RedisClient } from '../redis';
 import type { MessageId } from '../../../shared/i18n/catalog';
-import { keyedHash } from './sealed';
+import { keyedHasher } from './sealed';
 
 /** Per-user budgets per command family, per window of `seconds`. Generous for people, tight for scripts. */
 const BUDGETS = {
@@ -33,6 +33,8 @@ export interface CommandLimiter {
  */
 export function createCommandLimiter(secret: string, redis?: RedisClient): CommandLimiter {
   const limiters = new Map<Budget, RateLimiterAbstract>();
+  const keyOf = keyedHasher(secret, 'rate-limit');
+
   for (const [name, b] of Object.entries(BUDGETS) as Array<[Budget, (typeof BUDGETS)[Budget]]>) {
     const opts = { keyPrefix: `rm:rl:${name}`, points: b.points, duration: b.seconds };
     limiters.set(name, redis ? redisLimiter(redis, opts) : new RateLimiterMemory(opts));
@@ -40,7 +42,7 @@ export function createCommandLimiter(secret: string, redis?: RedisClient): Comma
   return {
     async take(budget, userId) {
       try {
-        await limiters.get(budget)!.consume(keyedHash(secret, 'rate-limit', userId));
+        await limiters.get(budget)!.consume(keyOf(userId));
         return true;
       } catch (err) {
         if (err instanceof RateLimiterRes) return false;

@@ -12,7 +12,7 @@ import { createLiveCommands } from './liveCommands';
 import { currentVolunteers } from '../people/readiness';
 import { Locale as LocaleSchema, type Locale } from '../../../shared/i18n/locales';
 import { LOCALE_COOKIE } from '../i18n/i18n';
-import { emitLocalized, joinLocale, localeOfSocket, localeRoom } from './localeRooms';
+import { emitLocalized, emitLocalizedHere, joinLocale, localeOfSocket, localeRoom } from './localeRooms';
 
 /** How often each instance checks whether a volunteer in a circle has lapsed by the calendar (dates lapse at midnight). */
 export const READINESS_CHECK_MS = 60_000;
@@ -175,10 +175,11 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     }
   });
 
+  const localeOf = (socket: LiveSocket) => localeOfSocket(socket, handshakeLocale.get(socket) ?? i18n.defaultLocale);
   const emitLocal = (to: string | string[], e: RelayEvent) => {
-    // Words ("Guest", "… is now hosting.") in each listener's language: one local emit per language room.
+    // Words ("Guest", "… is now hosting.") in each listener's language: one local emit per language present.
     // CAUTION: local emits only (io.local), which the adapter neither stores nor sends on: names stay off it.
-    if (hasWords(e)) return emitLocalized(i18n, io.local.to(to), e.event, (t, locale) => inWords(e, t, locale) as never);
+    if (hasWords(e)) return emitLocalizedHere(i18n, io.of('/'), localeOf, to, e.event, (t, locale) => inWords(e, t, locale) as never);
     // Each variant pairs an event with its own payload; the local emit takes them as a pair.
     (io.local.to(to).emit as (event: string, payload: unknown) => boolean)(e.event, e.payload);
   };
@@ -216,7 +217,6 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
   for (const event of REDIS_STATE_EVENTS) o.redis?.on(event, onRedisState);
 
   // A session that was signed out or expired elsewhere gets a typed UNAUTHENTICATED ack and the socket is closed.
-  const localeOf = (socket: LiveSocket) => localeOfSocket(socket, handshakeLocale.get(socket) ?? i18n.defaultLocale);
   const commands = createLiveCommands({ ...o.deps, io, relay, accountOf, liveAvailable: () => liveAvailable, sessionCheck, localeOf });
   /** This instance's sockets of one person, into the room of `locale` and out of the others, at once. */
   const localeHere = (userId: string, locale: Locale) => {

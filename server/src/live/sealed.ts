@@ -39,3 +39,23 @@ export function createSealer(secret: string, purpose = 'rm:live-seal'): Sealer {
 export function keyedHash(secret: string, purpose: string, value: string): string {
   return createHmac('sha256', secret).update(`${purpose}\u0000${value}`).digest('base64url').slice(0, 22);
 }
+
+/** How many values a `keyedHasher` remembers before it forgets them all at once. */
+const HASHER_CACHE_SIZE = 50_000;
+
+/**
+ * `keyedHash` for one purpose, remembered per value: the same person's key at every command of theirs is made
+ * once, not an HMAC per chat line. Bounded (a busy hour's people fit many times over), in this process only.
+ */
+export function keyedHasher(secret: string, purpose: string): (value: string) => string {
+  const known = new Map<string, string>();
+  return (value) => {
+    let hash = known.get(value);
+    if (hash === undefined) {
+      if (known.size >= HASHER_CACHE_SIZE) known.clear();
+      hash = keyedHash(secret, purpose, value);
+      known.set(value, hash);
+    }
+    return hash;
+  };
+}
