@@ -45,7 +45,8 @@ function request(child: ChildProcess, msg: ToLoadgen, expect: FromLoadgen['type'
 
 /**
  * One step: N clients in circles of `circleSize`, spread over `generators` processes and over the servers'
- * URLs (round-robin), one chat message per second per circle plus hand raises, `steadyMs` of measurement.
+ * URLs (round-robin), one chat message per second per circle plus hand raises, `warmupMs` of the same traffic
+ * unmeasured, then `steadyMs` of measurement.
  */
 export async function runStep(opts: {
   config: string;
@@ -57,6 +58,8 @@ export async function runStep(opts: {
   cookies?: string[];
   generators: number;
   steadyMs: number;
+  /** Traffic before the measurement, not measured: the ramp's aftermath settles and the hot paths are compiled. */
+  warmupMs: number;
   connectsPerSecond: number;
 }): Promise<StepResult> {
   const specs: Array<ClientSpec & { url: string }> = [];
@@ -97,8 +100,11 @@ export async function runStep(opts: {
       }),
     );
     const afterConnect = await Promise.all(opts.servers.map((s) => s.sample()));
+    // The same traffic as measured, for every configuration alike, and thrown away.
+    if (opts.warmupMs > 0) await Promise.all(children.map((c) => request(c, { type: 'run', durationMs: opts.warmupMs, graceMs: 1000, handEveryMs: 5000 }, 'result')));
+    // CPU and event-loop delay count from here, the measurement's start.
+    const cpu0 = opts.warmupMs > 0 ? (await Promise.all(opts.servers.map((s) => s.sample()))).map((s) => s.cpuMicros) : afterConnect.map((s) => s.cpuMicros);
     await Promise.all(opts.servers.map((s) => s.resetProbe()));
-    const cpu0 = afterConnect.map((s) => s.cpuMicros);
     const t0 = Date.now();
     const results = (await Promise.all(
       children.map((c) => request(c, { type: 'run', durationMs: opts.steadyMs, graceMs: 2000, handEveryMs: 5000 }, 'result')),

@@ -73,7 +73,7 @@ export interface MediaLoadResult {
   settings: { steps: number[]; modes: MediaMode[]; nodes: number[]; steadySeconds: number; circleSize: number; quick: boolean; sdk: string };
   steps: MediaLoadStep[];
   /** The largest step (circles) that held loss < 1 % and jitter p95 < 30 ms, per mode and node count. */
-  capacity: Array<{ mode: MediaMode; nodes: number; circles: number; reachedTopStep: boolean }>;
+  capacity: Array<{ mode: MediaMode; nodes: number; circles: number; reachedTopStep: boolean; brokeBy?: 'quality' | 'time limit' }>;
 }
 
 const CIRCLE = 8;
@@ -83,6 +83,10 @@ const SAMPLE_RATE = 48_000;
 const CHUNK_MS = 100;
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in hundredths of a second. */
 const TICK_HZ = 100;
+/** How long one participant may take to get a token, connect and publish. */
+const JOIN_LIMIT_MS = 20_000;
+/** How long the SDK may take to answer one participant's stats. */
+const STATS_LIMIT_MS = 30_000;
 
 function readFileSyncSafe(p: string): string | null {
   try {
@@ -185,12 +189,16 @@ async function joinParticipant(opts: { appUrl: string; cookie: string; sessionId
     if (heard || !opts.expectAudio || track.kind !== TrackKind.KIND_AUDIO) return;
     heard = true;
     // One decoded frame from the first voice heard, then the stream is closed (the others are only counted).
+    // Bounded like every wait here: a stream that never yields a frame is given up (and closed) at the time limit,
+    // so it neither holds the step nor keeps decoding in the background.
     void (async () => {
       const reader = new AudioStream(track, { sampleRate: SAMPLE_RATE, numChannels: 1 }).getReader();
-      const first = await reader.read();
-      if (!first.done) firstAudio(performance.now() - t0);
+      const left = opts.timeoutMs - (performance.now() - t0);
+      const first = await within(reader.read(), Math.max(0, left), null);
+      if (first && !first.done) firstAudio(performance.now() - t0);
+      else firstAudio(null);
       clearTimeout(noAudio);
-      await reader.cancel();
+      void within(reader.cancel(), 5000, undefined);
     })().catch(() => firstAudio(null));
   });
   const audio = new AudioSource(SAMPLE_RATE, 1, 200);
@@ -208,8 +216,9 @@ async function joinParticipant(opts: { appUrl: string; cookie: string; sessionId
   } catch (err) {
     clearTimeout(noAudio);
     firstAudio(null);
-    await room.disconnect().catch(() => undefined);
-    await audio.close().catch(() => undefined);
+    // An SDK that did not connect in time may not disconnect either: bounded, so the step goes on.
+    await within(room.disconnect(), 5000, undefined);
+    await within(audio.close(), 5000, undefined);
     throw err;
   } finally {
     clearTimeout(limit);
@@ -226,32 +235,39 @@ async function joinParticipant(opts: { appUrl: string; cookie: string; sessionId
       if (ahead > 0) await new Promise((r) => setTimeout(r, ahead));
     }
   })().catch(() => undefined);
-  let camera: { source: VideoSource; timer: NodeJS.Timeout } | null = null;
+  let camera: { source: VideoSource; timer?: NodeJS.Timeout } | null = null;
+  /** Everything of this participant's closed, each step bounded: an SDK that hangs cannot hold the step. */
+  const stop = async () => {
+    running = false;
+    clearTimeout(noAudio);
+    firstAudio(null);
+    if (camera) clearInterval(camera.timer);
+    await within(audioLoop, 1000, undefined);
+    await within(room.disconnect(), 5000, undefined);
+    await within(audio.close(), 5000, undefined);
+    if (camera) await within(camera.source.close(), 5000, undefined);
+  };
   if (opts.speaker) {
     const source = new VideoSource(640, 360);
+    camera = { source };
     const track = LocalVideoTrack.createVideoTrack('camera', source);
-    await room.localParticipant!.publishTrack(
-      track,
-      new TrackPublishOptions({ source: TrackSource.SOURCE_CAMERA, simulcast: true, videoCodec: VideoCodec.VP8, videoEncoding: { maxBitrate: 600_000n, maxFramerate: 24 } }),
+    const published = await within(
+      room.localParticipant!.publishTrack(
+        track,
+        new TrackPublishOptions({ source: TrackSource.SOURCE_CAMERA, simulcast: true, videoCodec: VideoCodec.VP8, videoEncoding: { maxBitrate: 600_000n, maxFramerate: 24 } }),
+      ).then(() => true),
+      opts.timeoutMs,
+      false,
     );
+    // A camera that cannot be published in time is a failed join, like a voice that cannot.
+    if (!published) {
+      await stop();
+      throw new Error(`camera not published within ${opts.timeoutMs} ms`);
+    }
     let f = 0;
-    const timer = setInterval(() => source.captureFrame(new VideoFrame(opts.frames[f++ % opts.frames.length]!, 640, 360, VideoBufferType.I420)), 1000 / 24);
-    camera = { source, timer };
+    camera.timer = setInterval(() => source.captureFrame(new VideoFrame(opts.frames[f++ % opts.frames.length]!, 640, 360, VideoBufferType.I420)), 1000 / 24);
   }
-  return {
-    room,
-    firstAudioMs,
-    async stop() {
-      running = false;
-      clearTimeout(noAudio);
-      firstAudio(null);
-      if (camera) clearInterval(camera.timer);
-      await within(audioLoop, 1000, undefined);
-      await room.disconnect().catch(() => undefined);
-      await audio.close().catch(() => undefined);
-      await camera?.source.close().catch(() => undefined);
-    },
-  };
+  return { room, firstAudioMs, stop };
 }
 
 interface StatsSnapshot {
@@ -266,7 +282,7 @@ async function snapshot(rooms: Room[]): Promise<StatsSnapshot> {
   const bytes = new Map<number, { in: number; out: number }>();
   await Promise.all(
     rooms.map(async (room, r) => {
-      const stats = await within(room.getRtcStats(), 30_000, null);
+      const stats = await within(room.getRtcStats(), STATS_LIMIT_MS, null);
       if (!stats) return;
       // LiveKit 1.13 and this SDK use one peer connection for both directions: its stats come as the publisher's.
       const all = [...stats.publisherStats, ...stats.subscriberStats];
@@ -378,7 +394,7 @@ async function runStep(opts: {
             speaker: mode === 'video' && k === 0,
             frames: opts.frames,
             expectAudio: k > 0,
-            timeoutMs: 20_000,
+            timeoutMs: JOIN_LIMIT_MS,
           });
           participants.push(p);
           if (k > 0) firstAudio.push(p.firstAudioMs);
@@ -482,20 +498,32 @@ export async function runMediaLoad(opts: { steps: number[]; modes: MediaMode[]; 
       opts.log(`media: starting ${nodes} livekit-server node(s) and as many app instances`);
       const cluster = await startCluster(nodes, env, redis.url);
       try {
+        // A step past its time limit may leave SDK rooms behind: the cluster's remaining modes would measure them too.
+        let tainted = false;
         for (const mode of opts.modes) {
+          if (tainted) {
+            opts.log(`media ${mode} ${nodes} node(s): not run, a step before it ran past its time limit`);
+            continue;
+          }
           let held = 0;
           let broke = false;
           for (const circles of opts.steps) {
-            const step = await runStep({
-              cluster,
-              mode,
-              circles: people.circles.slice(0, circles),
-              cookies: people.cookies,
-              steadyMs: opts.steadyMs,
-              frames,
-              joinTimeoutMs: opts.quick ? 30_000 : 90_000,
-              log: opts.log,
-            });
+            const joinTimeoutMs = opts.quick ? 30_000 : 90_000;
+            // Every wait inside a step is bounded; this is the step's own wall-clock limit over all of them (joins,
+            // stats at both ends, the steady state, the leaving), so no SDK hang can hold the run.
+            const limitMs = joinTimeoutMs + JOIN_LIMIT_MS + 2000 + 2 * STATS_LIMIT_MS + opts.steadyMs + 60_000;
+            const step = await within(
+              runStep({ cluster, mode, circles: people.circles.slice(0, circles), cookies: people.cookies, steadyMs: opts.steadyMs, frames, joinTimeoutMs, log: opts.log }),
+              limitMs,
+              null,
+            );
+            if (!step) {
+              opts.log(`media ${mode} ${nodes} node(s) ${circles} circle(s): not over within ${Math.round(limitMs / 1000)} s → broke (time limit)`);
+              capacity.push({ mode, nodes, circles: held, reachedTopStep: false, brokeBy: 'time limit' });
+              broke = true;
+              tainted = true;
+              break;
+            }
             steps.push(step);
             if (!step.ok) {
               broke = true;
@@ -503,7 +531,7 @@ export async function runMediaLoad(opts: { steps: number[]; modes: MediaMode[]; 
             }
             held = circles;
           }
-          capacity.push({ mode, nodes, circles: held, reachedTopStep: !broke });
+          if (!capacity.some((c) => c.mode === mode && c.nodes === nodes)) capacity.push({ mode, nodes, circles: held, reachedTopStep: !broke, ...(broke ? { brokeBy: 'quality' as const } : {}) });
         }
       } finally {
         await cluster.stop();

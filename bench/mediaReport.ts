@@ -56,7 +56,7 @@ export function mediaMarkdown(r: MediaLoadResult, meta: { startedAt: string; mac
     '| --- | ---: | ---: | ---: | --- |',
     ...r.capacity.map((c) => {
       const broke = r.steps.find((s) => s.mode === c.mode && s.nodes === c.nodes && !s.ok);
-      return `| ${c.mode} | ${c.nodes} | ${c.circles} | ${c.circles * r.settings.circleSize} | ${c.reachedTopStep ? 'the last step (held)' : `${broke?.circles ?? '?'} circles broke`} |`;
+      return `| ${c.mode} | ${c.nodes} | ${c.circles} | ${c.circles * r.settings.circleSize} | ${c.reachedTopStep ? 'the last step (held)' : c.brokeBy === 'time limit' ? 'the next step ran past its time limit' : `${broke?.circles ?? '?'} circles broke`} |`;
     }),
     '',
     '## Steps',

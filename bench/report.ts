@@ -51,10 +51,13 @@ export function markdown(r: BenchResult): string {
     'machine; compare the ratios between configurations, not the absolute values with other machines. Load generators',
     'and servers share the same cores, so absolute latencies include contention for CPU.',
     '',
+    `Each step first runs ${String(r.settings.warmupSeconds ?? 0)} s of the same traffic unmeasured (the ramp's aftermath settles, the hot paths`,
+    'are compiled), for every configuration alike; CPU, event-loop delay and latency count from the steady state only.',
+    '',
     ...(Number(r.settings.steadySeconds) < 60
       ? [
           `The ${String(r.settings.targetClients)}-client steps, where the targets are judged, measure ${String(r.settings.targetSteadySeconds)} s of steady state after`,
-          `ramp-up; the other steps ${String(r.settings.steadySeconds)} s: four configurations × four steps × 60 s would alone exceed the 15-minute`,
+          `the warm-up; the other steps ${String(r.settings.steadySeconds)} s: four configurations × four steps × 60 s would alone exceed the 20-minute`,
           'budget of a run. Use `--steady-seconds 60` for the long form.',
           '',
         ]

@@ -6,7 +6,7 @@
  *   A2  the app, two instances on Redis (streams adapter), clients split across them
  * plus the noon rush, sign-in throughput, time to the first remote video frame and the first page's JavaScript.
  * Options: --quick (a smoke run of seconds), --steps 200,800, --steady-seconds 30, --target-steady-seconds 60
- * (the step where the targets are judged), --configs B0,B1,A1,A2,
+ * (the step where the targets are judged), --warmup-seconds 10 (unmeasured traffic first), --configs B0,B1,A1,A2,
  * --no-media, --out DIR, --profile (each server writes a V8 CPU profile to DIR/profiles). Results go to bench-results/<time>/ (git-ignored): result.json, report.md, latency.svg.
  *
  * `--media-load` runs the media benchmark instead (bench/mediaLoad.ts): circles of 8 on livekit-server with the
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     steps: { type: 'string' },
     'steady-seconds': { type: 'string' },
     'target-steady-seconds': { type: 'string' },
+    'warmup-seconds': { type: 'string' },
     configs: { type: 'string', default: 'B0,B1,A1,A2' },
     media: { type: 'boolean', default: true },
     'media-load': { type: 'boolean', default: false },
@@ -55,6 +56,8 @@ const configs = values.configs.split(',');
 const targetN = steps.includes(1600) ? 1600 : Math.max(...steps);
 const targetSteadyMs = Number(values['target-steady-seconds'] ?? values['steady-seconds'] ?? (quick ? 3 : 60)) * 1000;
 const steadyFor = (n: number) => (n === targetN ? targetSteadyMs : steadyMs);
+/** Unmeasured traffic before each step's steady state (the ramp's aftermath, compilation of the hot paths). */
+const warmupMs = Number(values['warmup-seconds'] ?? (quick ? 1 : 10)) * 1000;
 const CIRCLE = 8;
 const generators = quick ? 1 : 2;
 const connectsPerSecond = quick ? 200 : 400;
@@ -90,7 +93,7 @@ async function main() {
   const result: BenchResult = {
     startedAt,
     machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    settings: { steps, steadySeconds: steadyMs / 1000, targetSteadySeconds: targetSteadyMs / 1000, targetClients: targetN, circleSize: CIRCLE, generators, connectsPerSecond, quick },
+    settings: { steps, steadySeconds: steadyMs / 1000, targetSteadySeconds: targetSteadyMs / 1000, warmupSeconds: warmupMs / 1000, targetClients: targetN, circleSize: CIRCLE, generators, connectsPerSecond, quick },
     steps: results,
     ratios: [],
     memorySlopes: [],
@@ -103,7 +106,7 @@ async function main() {
     try {
       for (const n of steps) {
         log(`${config}: ${n} clients`);
-        results.push(await runStep({ config, kind: config === 'B0' ? 'ws' : 'sio', servers: [server], clients: n, circleSize: CIRCLE, circles, generators, steadyMs: steadyFor(n), connectsPerSecond }));
+        results.push(await runStep({ config, kind: config === 'B0' ? 'ws' : 'sio', servers: [server], clients: n, circleSize: CIRCLE, circles, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }));
       }
     } finally {
       await server.stop();
@@ -132,7 +135,7 @@ async function main() {
         for (const n of steps) {
           log(`${config}: ${n} clients`);
           results.push(
-            await runStep({ config, kind: 'app', servers: instances, clients: n, circleSize: CIRCLE, circles: people.circles, cookies: people.cookies, generators, steadyMs: steadyFor(n), connectsPerSecond }),
+            await runStep({ config, kind: 'app', servers: instances, clients: n, circleSize: CIRCLE, circles: people.circles, cookies: people.cookies, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }),
           );
         }
       };

@@ -12,7 +12,7 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildServer } from '../../infra/buildServer';
-import { findLivekitBinary } from '../../server/src/livekit/localLivekit';
+import { findLivekitBinary, stopLivekitProcess } from '../../server/src/livekit/localLivekit';
 import { freeTcpPort, freeUdpPort } from '../../server/src/net';
 import { openDb, type Db } from '../../server/src/store/db';
 import { launchBrowser } from '../support/browser';
@@ -184,16 +184,7 @@ async function startTopology(): Promise<void> {
     const proc = spawn(livekitBin, ['--config', file], { env: { PATH: process.env.PATH ?? '', SSL_CERT_FILE: cert }, stdio: ['ignore', 'ignore', 'pipe'] });
     const err: string[] = [];
     proc.stderr!.on('data', (c: Buffer) => err.push(c.toString()));
-    cleanups.push(async () => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      const exited = once(proc, 'exit');
-      proc.kill('SIGTERM');
-      const again = setTimeout(() => proc.kill('SIGINT'), 500);
-      const kill = setTimeout(() => proc.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(again);
-      clearTimeout(kill);
-    });
+    cleanups.push(() => stopLivekitProcess(proc));
     await untilAnswering(`http://127.0.0.1:${port}/`, `livekit node ${i}`).catch((e: Error) => {
       throw new Error(`${e.message}\n${err.join('')}`);
     });

@@ -122,6 +122,9 @@ describe.each(implementations)('live state (%s)', (_name, make) => {
     await s.setName('c1', 'a', 'Sam R.');
     expect(await s.names('c1')).toEqual(new Map([['a', 'Sam R.'], ['b', 'Lee']]));
     expect(await s.names('c2')).toEqual(new Map());
+    expect(await s.name('c1', 'a')).toBe('Sam R.');
+    expect(await s.name('c1', 'c')).toBeNull();
+    expect(await s.name('c2', 'a')).toBeNull();
   });
 
   it('keeps knocks while they wait: one answer wins, knocking again replaces, ending them all says whose they were', async () => {
@@ -193,6 +196,8 @@ describe('Redis live state', () => {
     expect(dump.join('\n')).not.toMatch(/Quillon|Lanternfish|Periwinkle/);
     const other = createRedisLiveState(r, 'another-secret-0123456789abcdef0123456789', prefix);
     expect(await other.names('c')).toEqual(new Map());
+    expect(await other.name('c', 'p_x')).toBeNull();
+    expect(await s.name('c', 'p_x')).toBe('Quillon Marsh');
     expect(await other.knocks('c')).toEqual([]);
     expect(await s.knocks('c')).toEqual([{ identity: 'p_y', displayName: 'Knocking Quillon', at: at(2).toISOString() }]);
     expect(await other.topic('c', null)).toEqual({ current: null, trail: [] });

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import type { MessageId } from '../../../shared/i18n/catalog';
 import { formatCount } from '../../../shared/i18n/formatTime';
 import type { HistoryResponse, OutcomesReport, OutcomesYear } from '../../../shared/schemas/outcomes';
 import { withQuery } from '../api/apiPath';
@@ -187,6 +188,14 @@ function Outcomes({ report: r }: { report: OutcomesReport }) {
 }
 
 const EMPTY = { year: '', matches: '', requests: '', careerRelated: '', articlingStudents: '' };
+/** The form's boxes, in order: one number each. */
+const HISTORY_FIELDS: ReadonlyArray<{ key: keyof typeof EMPTY; id: string; label: MessageId }> = [
+  { key: 'year', id: 'history-year', label: 'reports.col.year' },
+  { key: 'matches', id: 'history-matches', label: 'reports.history.matches' },
+  { key: 'requests', id: 'history-requests', label: 'reports.outcomes.col.requests' },
+  { key: 'careerRelated', id: 'history-career', label: 'reports.history.careerRelated' },
+  { key: 'articlingStudents', id: 'history-articling', label: 'reports.history.fromStudents' },
+];
 
 /** Staff enter the society's yearly totals from before the platform, so the timeline starts where the program did. */
 function History({ history, onSaved }: { history: HistoryResponse; onSaved: () => void }) {
@@ -231,19 +240,9 @@ function History({ history, onSaved }: { history: HistoryResponse; onSaved: () =
         />
       </div>
       <form className="outcomes-history-form" onSubmit={submit} aria-label={t('reports.history.form')} noValidate>
-        <TextField id="history-year" label={t('reports.col.year')} type="number" inputMode="numeric" value={form.year} onChange={set('year')} error={fields.year} />
-        <TextField id="history-matches" label={t('reports.history.matches')} type="number" inputMode="numeric" value={form.matches} onChange={set('matches')} error={fields.matches} />
-        <TextField id="history-requests" label={t('reports.outcomes.col.requests')} type="number" inputMode="numeric" value={form.requests} onChange={set('requests')} error={fields.requests} />
-        <TextField id="history-career" label={t('reports.history.careerRelated')} type="number" inputMode="numeric" value={form.careerRelated} onChange={set('careerRelated')} error={fields.careerRelated} />
-        <TextField
-          id="history-articling"
-          label={t('reports.history.fromStudents')}
-          type="number"
-          inputMode="numeric"
-          value={form.articlingStudents}
-          onChange={set('articlingStudents')}
-          error={fields.articlingStudents}
-        />
+        {HISTORY_FIELDS.map(({ key, id, label }) => (
+          <TextField key={key} id={id} label={t(label)} type="number" inputMode="numeric" value={form[key]} onChange={set(key)} error={fields[key]} />
+        ))}
         <button type="submit" className="button" disabled={busy}>
           {t('reports.history.save')}
         </button>

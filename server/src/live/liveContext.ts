@@ -187,7 +187,7 @@ export function createLiveContext(d: LiveDeps) {
   }
   /** The name someone chose in this circle, or null when the live state has none for them. */
   async function nameIn(sessionId: string, identity: string): Promise<string | null> {
-    return (await d.live.names(sessionId)).get(identity) ?? null;
+    return d.live.name(sessionId, identity);
   }
 
   const announceParticipants = async (sessionId: string): Promise<void> => {

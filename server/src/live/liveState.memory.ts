@@ -113,6 +113,9 @@ export function createMemoryLiveState(): LiveState {
     async names(id) {
       return new Map(get(id).names);
     },
+    async name(id, identity) {
+      return get(id).names.get(identity) ?? null;
+    },
     async addKnock(id, identity, displayName, at) {
       const c = get(id);
       // Knocking again puts one at the back, as a fresh knock.

@@ -197,6 +197,10 @@ export function createRedisLiveState(redis: RedisClient, secret: string, prefix 
       }
       return names;
     },
+    async name(id, identity) {
+      const sealed = await redis.hGet(key(id, 'names'), identity);
+      return sealed ? sealer.open(sealed) : null;
+    },
     // A knock is `when|sealed name` under the person's identity: the name is sealed like every other.
     async addKnock(id, identity, displayName, at) {
       await redis

@@ -48,6 +48,8 @@ export interface LiveState {
    */
   setName(sessionId: string, identity: string, displayName: string): Promise<void>;
   names(sessionId: string): Promise<Map<string, string>>;
+  /** One person's chosen name here, or null: what a chat line needs, without reading (and opening) everyone's. */
+  name(sessionId: string, identity: string): Promise<string | null>;
 
   /**
    * Knocks at a locked circle, waiting for a host: by identity, with the name the person chose (sealed in Redis)

@@ -148,15 +148,7 @@ export async function startLocalLivekit(opts: {
   async function stop(): Promise<void> {
     const proc = child;
     child = null;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    // LiveKit's first SIGTERM drains participants (which can take many seconds); a second signal exits at once.
-    proc.kill('SIGTERM');
-    const again = setTimeout(() => proc.kill('SIGINT'), 500);
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(again);
-    clearTimeout(timer);
+    if (proc) await stopLivekitProcess(proc);
   }
 
   await start();
@@ -197,4 +189,19 @@ async function waitUntilAnswering(url: string, proc: ChildProcess, timeoutMs: nu
   }
   proc.kill('SIGKILL');
   throw new Error(`livekit-server did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+/**
+ * Stops a livekit-server process and resolves once it has exited. Its first SIGTERM drains participants (which can
+ * take many seconds); a second signal exits at once, and SIGKILL follows if even that is not heard.
+ */
+export async function stopLivekitProcess(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGTERM');
+  const again = setTimeout(() => proc.kill('SIGINT'), 500);
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(again);
+  clearTimeout(timer);
 }
