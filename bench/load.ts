@@ -18,6 +18,9 @@ export interface StepResult {
   deliveredPerSecond: number;
   serverCpuPercent: number;
   eventLoopDelayP99Ms: number;
+  /** The garbage collector's pauses during the steady state (all servers): per second, and the longest. */
+  gcPauseMsPerSecond: number;
+  gcPauseMaxMs: number;
   heapPerConnectionBytes: number;
   rssPerConnectionBytes: number;
   /** Heap (after GC) and RSS of the server process(es) with this step's clients connected, for the slope across steps. */
@@ -129,6 +132,8 @@ export async function runStep(opts: {
       deliveredPerSecond: received / (opts.steadyMs / 1000),
       serverCpuPercent: (serverCpuMicros / (wallMs * 1000)) * 100,
       eventLoopDelayP99Ms: Math.max(...after.map((s) => s.eldP99Ms)),
+      gcPauseMsPerSecond: after.reduce((n, s) => n + s.gcPauses.totalMs, 0) / (wallMs / 1000),
+      gcPauseMaxMs: Math.max(...after.map((s) => s.gcPauses.maxMs)),
       heapPerConnectionBytes: (afterConnect.reduce((n, s) => n + s.heapUsed, 0) - before.reduce((n, s) => n + s.heapUsed, 0)) / opts.clients,
       rssPerConnectionBytes: (afterConnect.reduce((n, s) => n + s.rss, 0) - before.reduce((n, s) => n + s.rss, 0)) / opts.clients,
       heapAfterConnectBytes: afterConnect.reduce((n, s) => n + s.heapUsed, 0),

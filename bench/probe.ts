@@ -2,13 +2,24 @@
  * Preloaded into every server the bench starts (`node --import ./bench/probe.ts --expose-gc …`): answers the
  * orchestrator over IPC with event-loop delay, CPU time and memory after a full GC. Never loaded by the product.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const eld = monitorEventLoopDelay({ resolution: 10 });
 eld.enable();
+/** The garbage collector's pauses since the last reset (the forced collections of `sample` are left out). */
+let gc = { count: 0, totalMs: 0, maxMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (((e as { detail?: { flags?: number } }).detail?.flags ?? 0) & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) continue;
+    gc.count++;
+    gc.totalMs += e.duration;
+    gc.maxMs = Math.max(gc.maxMs, e.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 
 export interface ProbeSample {
   eldP99Ms: number;
+  gcPauses: { count: number; totalMs: number; maxMs: number };
   cpuMicros: number;
   heapUsed: number;
   rss: number;
@@ -19,13 +30,16 @@ process.on('message', (msg: unknown) => {
   const { probe } = msg as { probe: 'reset' | 'sample' };
   if (probe === 'reset') {
     eld.reset();
+    gc = { count: 0, totalMs: 0, maxMs: 0 };
     process.send?.({ probe: 'reset:done' });
     return;
   }
+  const pauses = { ...gc };
   (globalThis as { gc?: () => void }).gc?.();
   const cpu = process.cpuUsage();
   const sample: ProbeSample = {
     eldP99Ms: eld.percentile(99) / 1e6,
+    gcPauses: pauses,
     cpuMicros: cpu.user + cpu.system,
     heapUsed: process.memoryUsage().heapUsed,
     rss: process.memoryUsage().rss,

@@ -66,11 +66,11 @@ export function markdown(r: BenchResult): string {
     '',
     '## Steps',
     '',
-    '| config | clients | connected | p50 ms | p95 ms | p99 ms | max ms | reach | cross-circle | delivered/s | server CPU % | ELD p99 ms | heap B/conn | RSS B/conn | loadgen CPU % |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| config | clients | connected | p50 ms | p95 ms | p99 ms | max ms | reach | cross-circle | delivered/s | server CPU % | ELD p99 ms | GC ms/s | GC max ms | heap B/conn | RSS B/conn | loadgen CPU % |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.steps.map(
       (s) =>
-        `| ${s.config}${s.discarded ? ' (discarded: generator saturated)' : ''} | ${s.clients} | ${s.connected} | ${fmt(s.latencyMs.p50)} | ${fmt(s.latencyMs.p95)} | ${fmt(s.latencyMs.p99)} | ${fmt(s.latencyMs.max)} | ${fmt(s.reach, 4)} | ${s.crossCircle} | ${fmt(s.deliveredPerSecond, 0)} | ${fmt(s.serverCpuPercent)} | ${fmt(s.eventLoopDelayP99Ms)} | ${fmt(s.heapPerConnectionBytes, 0)} | ${fmt(s.rssPerConnectionBytes, 0)} | ${fmt(s.loadgenCpuPercentMax)} |`,
+        `| ${s.config}${s.discarded ? ' (discarded: generator saturated)' : ''} | ${s.clients} | ${s.connected} | ${fmt(s.latencyMs.p50)} | ${fmt(s.latencyMs.p95)} | ${fmt(s.latencyMs.p99)} | ${fmt(s.latencyMs.max)} | ${fmt(s.reach, 4)} | ${s.crossCircle} | ${fmt(s.deliveredPerSecond, 0)} | ${fmt(s.serverCpuPercent)} | ${fmt(s.eventLoopDelayP99Ms)} | ${fmt(s.gcPauseMsPerSecond)} | ${fmt(s.gcPauseMaxMs)} | ${fmt(s.heapPerConnectionBytes, 0)} | ${fmt(s.rssPerConnectionBytes, 0)} | ${fmt(s.loadgenCpuPercentMax)} |`,
     ),
     '',
     '## Spread within a step',
