@@ -177,9 +177,6 @@ export function createLiveCommands(d: LiveDeps): LiveCommands {
     await x.announceParticipants(c.sessionId);
     // CAUTION: not `socket.emit`, which with connection-state recovery is a broadcast the adapter stores (Redis).
     d.io.local.to(socket.id).emit('topic:changed', await x.topicOf(c.sessionId));
-    // The queue (opaque ids) goes through the adapter, kept: it gives the connection a fresh offset to recover from
-    // next time, as its join did, since the circle's own hand changes are relayed and leave none.
-    d.io.to(socket.id).emit('hands:changed', { hands: await d.live.hands(c.sessionId) });
   }
 
   return {

@@ -202,8 +202,7 @@ export function createLiveContext(d: LiveDeps) {
     await d.relay.publish({ ...e, room: circleRoom(sessionId), hostsOf: sessionId } as RelayEvent);
   };
   const announceHands = async (sessionId: string, hands?: HandEntry[]): Promise<void> => {
-    // Relayed, not kept for recovery: a connection that comes back is sent the queue as it is then (relay.ts).
-    await d.relay.publish({ room: circleRoom(sessionId), event: 'hands:changed', payload: { hands: hands ?? (await d.live.hands(sessionId)) } });
+    d.io.to(circleRoom(sessionId)).emit('hands:changed', { hands: hands ?? (await d.live.hands(sessionId)) });
   };
 
   /** Each session's preset topic, remembered from joins on this instance, else looked up once. */

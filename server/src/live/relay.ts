@@ -14,15 +14,11 @@ import type { RedisClient } from '../redis';
  * them to its own sockets with a local broadcast, which the streams adapter does not store, and which
  * `RelayForgettingAdapter` (the in-memory adapter) does not store either. Not `volatile`: a volatile packet is
  * dropped whenever the connection is still writing the previous one, and a chat line must reach everyone present.
- * The hand queue names nobody, but it is state sent whole at every change, the busiest broadcast of a circle: kept
- * for recovery, every change of every queue would sit in memory (or the stream) for the whole window, when a
- * connection that recovers needs only the queue as it is now. So it is relayed too.
- * A connection that recovers is sent the participants, the topic and the hand queue again (they are not replayed).
- * CAUTION: changing one of the others to `io.to(room).emit` would persist its text in Redis.
+ * A connection that recovers is sent the participants and the topic again (they are not replayed).
+ * CAUTION: changing one of these to `io.to(room).emit` would persist its text in Redis.
  */
 export const RELAYED_EVENTS = [
   'chat:received',
-  'hands:changed',
   'chat:removed',
   'participants:changed',
   'topic:changed',
@@ -34,15 +30,10 @@ export const RELAYED_EVENTS = [
 type Relayed = (typeof RELAYED_EVENTS)[number];
 const RELAYED: ReadonlySet<string> = new Set(RELAYED_EVENTS);
 
-/**
- * The in-memory adapter with connection-state recovery, minus the keeping of local broadcasts — as the streams
- * adapter keeps none of them either. Relayed events reach sockets only that way (`io.local`), so none is kept; a
- * broadcast through the adapter (`io.to(socket.id)`, such as the hand queue sent at a join) is kept and gives the
- * connection its offset to recover from.
- */
+/** The in-memory adapter with connection-state recovery, minus the keeping of relayed packets. */
 export class RelayForgettingAdapter extends SessionAwareAdapter {
   override broadcast(packet: { type: number; data?: unknown[] }, opts: BroadcastOptions): void {
-    if (opts.flags?.local) return Adapter.prototype.broadcast.call(this, packet, opts);
+    if (RELAYED.has(String(packet.data?.[0]))) return Adapter.prototype.broadcast.call(this, packet, opts);
     super.broadcast(packet, opts);
   }
 }
