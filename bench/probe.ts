@@ -7,11 +7,10 @@ import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf
 const eld = monitorEventLoopDelay({ resolution: 10 });
 eld.enable();
 /** The garbage collector's pauses since the last reset (the forced collections of `sample` are left out). */
-let gc = { count: 0, totalMs: 0, maxMs: 0 };
+let gc = { totalMs: 0, maxMs: 0 };
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     if (((e as { detail?: { flags?: number } }).detail?.flags ?? 0) & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) continue;
-    gc.count++;
     gc.totalMs += e.duration;
     gc.maxMs = Math.max(gc.maxMs, e.duration);
   }
@@ -19,7 +18,7 @@ new PerformanceObserver((list) => {
 
 export interface ProbeSample {
   eldP99Ms: number;
-  gcPauses: { count: number; totalMs: number; maxMs: number };
+  gcPauses: { totalMs: number; maxMs: number };
   cpuMicros: number;
   heapUsed: number;
   rss: number;
@@ -30,7 +29,7 @@ process.on('message', (msg: unknown) => {
   const { probe } = msg as { probe: 'reset' | 'sample' };
   if (probe === 'reset') {
     eld.reset();
-    gc = { count: 0, totalMs: 0, maxMs: 0 };
+    gc = { totalMs: 0, maxMs: 0 };
     process.send?.({ probe: 'reset:done' });
     return;
   }
