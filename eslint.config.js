@@ -29,6 +29,18 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // The browser carries one language's words, fetched as needed (client/src/i18n/catalogs.ts): the whole catalog
+    // of every language, which shared/i18n/catalog.ts imports, is the server's. Its types are free to use.
+    files: ['client/src/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}', 'shared/i18n/catalog.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: 'i18n/catalog$', allowTypeImports: true, message: 'The client loads its catalog through client/src/i18n/catalogs.ts; use t.has(id) for isMessageId.' }] },
+      ],
+    },
+  },
+  {
     // Every word on screen comes from the catalogs (shared/i18n/messages): no text in JSX, nor in the attributes a
     // person reads or hears. Ids are checked by the compiler; the catalogs' completeness by shared/i18n/catalog.test.ts.
     files: ['client/src/**/*.tsx'],

@@ -22,6 +22,8 @@ export default defineConfig({
             // The shell's libraries first, so the livekit group (which pulls in its dependencies) cannot claim React.
             { name: 'vendor', test: /node_modules[\\/](react|react-dom|react-router|scheduler|zustand|zod)[\\/]/, priority: 2 },
             { name: 'livekit', test: /node_modules[\\/](livekit-client|@livekit)[\\/]/, priority: 1 },
+            // One chunk per language's catalog (client/src/i18n/catalogs.ts): a page fetches its own language only.
+            { name: (id) => /shared[\\/]i18n[\\/]messages[\\/]([\w-]+)[\\/]/.exec(id)?.[1]?.replace(/^/, 'messages-') ?? null, test: /shared[\\/]i18n[\\/]messages[\\/]/, priority: 3 },
             // Only the circle and the staff queue open a socket.
             { name: 'socket', test: /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io[\\/]component-emitter|debug|ms)[\\/]/, priority: 1 },
           ],

@@ -1,4 +1,4 @@
-import { isMessageId, type MessageId } from './i18n/catalog';
+import type { MessageId } from './i18n/catalog';
 import type { Translate } from './i18n/translate';
 import { auditActionLabel } from './schemas/audit';
 import type { Role } from './schemas/auth';
@@ -31,7 +31,7 @@ export function auditColumns(t: Translate): [string, string, string, string] {
 /** How an action reads; an action from an older version of the app reads as its code. */
 export function auditActionText(t: Translate, action: string): string {
   const id = `reports.action.${action}`;
-  return isMessageId(id) ? t(id) : auditActionLabel(action);
+  return t.has(id) ? t(id) : auditActionLabel(action);
 }
 
 /** Who acted, as the log reads: first name and role; no actor means the command line, an e-mailed link or a removed account. */

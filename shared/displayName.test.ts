@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessageId } from './i18n/catalog';
-import { translator } from './i18n/translate';
+import { isMessageId, translator } from './i18n/catalog';
 import { DisplayName } from './schemas/circles';
 import { claimsARole, hasHiddenCharacters } from './displayName';
 

@@ -41,6 +41,7 @@ import frMail from './messages/fr-CA/mail.json' with { type: 'json' };
 import frFeed from './messages/fr-CA/feed.json' with { type: 'json' };
 import frProgram from './messages/fr-CA/program.json' with { type: 'json' };
 import type { Locale } from './locales';
+import { translatorWith, type ProgramValues, type Translate } from './translate';
 
 export const NAMESPACES = ['common', 'errors', 'auth', 'circles', 'live', 'media', 'scheduling', 'attendance', 'matching', 'support', 'inbox', 'people', 'reminders', 'reports', 'help', 'mail', 'feed', 'program'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
@@ -80,6 +81,17 @@ export const MESSAGES: Record<Locale, Record<string, string>> = {
   'en-CA': Object.assign({}, ...Object.values(CATALOG_FILES['en-CA'])) as Record<string, string>,
   'fr-CA': Object.assign({}, ...Object.values(CATALOG_FILES['fr-CA'])) as Record<string, string>,
 };
+
+/**
+ * Namespaces only the server words (e-mails, the calendar feed): the browser's catalogs leave them out
+ * (client/src/i18n/catalogs.ts, whose test holds it to this list).
+ */
+export const SERVER_NAMESPACES = ['mail', 'feed'] as const satisfies readonly Namespace[];
+
+/** A plain-text translator for one locale from the whole catalog (the server's, and tests'). */
+export function translator(locale: Locale, defaults: Partial<ProgramValues> = {}): Translate {
+  return translatorWith(MESSAGES[locale], locale, defaults);
+}
 
 /** Whether a string is a message id (validation messages in shared schemas are ids, rendered where they are shown). */
 export function isMessageId(s: string): s is MessageId {

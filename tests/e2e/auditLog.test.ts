@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditColumns } from '../../shared/auditCsv';
-import { translator } from '../../shared/i18n/translate';
+import { translator } from '../../shared/i18n/catalog';
 import { AUDIT_PAGE_DEFAULT } from '../../shared/schemas/reports';
 import { expectAccessible } from '../support/axe';
 import { signInThroughUi } from '../support/circlePages';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../shared/i18n/translate';
+import { translator } from '../../shared/i18n/catalog';
 import { enterCircleThroughUi, signInThroughUi } from '../support/circlePages';
 import { e2eSetup } from '../support/e2e';
 import { openCircleNow } from '../support/openCircles';

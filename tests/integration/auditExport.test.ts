@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditColumns } from '../../shared/auditCsv';
-import { translator } from '../../shared/i18n/translate';
+import { translator } from '../../shared/i18n/catalog';
 import { AuditLogResponse, type AuditLogEntry } from '../../shared/schemas/reports';
 import { ApiClient, signedInAs } from '../support/httpClient';
 import { IN_WINDOW, startTestApp, type TestApp } from '../support/testApp';

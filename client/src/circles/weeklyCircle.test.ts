@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
 import { weeklyCircleValues } from './weeklyCircle';
 
 /** The home page's "about" sentence for a program's weekly circle, in each language, up to its first comma after the zone. */

@@ -2,9 +2,10 @@ import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageId } from '../../../shared/i18n/catalog';
 import type { Locale } from '../../../shared/i18n/locales';
-import { translator, type MsgValues, type ProgramValues, type Text } from '../../../shared/i18n/translate';
+import { translatorWith, type MsgValues, type ProgramValues, type Text, type Translate } from '../../../shared/i18n/translate';
 import type { PublicProgram } from '../../../shared/schemas/program';
 import { useStore } from '../store';
+import { catalogNow } from './catalogs';
 
 /** Values a message may take: ICU arguments, or React nodes and tag functions for rich text (`<link>…</link>`). */
 export type RichValues = Record<string, MsgValues[string] | React.ReactNode | ((chunks: React.ReactNode[]) => React.ReactNode)>;
@@ -23,6 +24,8 @@ export interface T {
   (id: MessageId | Text, values?: MsgValues): string;
   /** A catalog message with React nodes or tags in it. */
   rich(id: MessageId, values: RichValues): React.ReactNode;
+  /** Whether a string is a message id (a schema's validation message is one). */
+  has(s: string): s is MessageId;
   locale: Locale;
 }
 
@@ -40,6 +43,7 @@ export function useT(): T {
       return intl.formatMessage({ id: m.id }, { ...defaults, ...m.values } as Record<string, string | number | Date | boolean | null | undefined>);
     }) as T;
     t.rich = (id, values) => intl.formatMessage({ id }, { ...defaults, ...values } as never) as React.ReactNode;
+    t.has = (s): s is MessageId => Object.prototype.hasOwnProperty.call(intl.messages, s);
     t.locale = intl.locale as Locale;
     return t;
   }, [intl, program]);
@@ -51,10 +55,11 @@ export function useT(): T {
  */
 export function tNow(id: MessageId | Text, values?: MsgValues): string {
   const { locale, program } = useStore.getState();
-  // Label tables call this once per row: one translator per language and program, not one per call.
-  if (!current || current.locale !== locale || current.program !== program) {
-    current = { locale, program, t: translator(locale, programValues(program)) };
+  // Label tables call this once per row: one translator per catalog and program, not one per call.
+  const now = catalogNow(locale);
+  if (!current || current.messages !== now?.messages || current.program !== program) {
+    current = { messages: now?.messages, program, t: translatorWith(now?.messages ?? {}, now?.locale ?? locale, programValues(program)) };
   }
   return current.t(id, values);
 }
-let current: { locale: Locale; program: PublicProgram | null; t: ReturnType<typeof translator> } | null = null;
+let current: { messages: Record<string, string> | undefined; program: PublicProgram | null; t: Translate } | null = null;

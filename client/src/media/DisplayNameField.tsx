@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type RefObject } from 'react';
-import { isMessageId, type MessageId } from '../../../shared/i18n/catalog';
+import type { MessageId } from '../../../shared/i18n/catalog';
 import { DisplayName } from '../../../shared/schemas/circles';
 import { useT } from '../i18n/useT';
 import { TextField } from '../ui/TextField';
@@ -51,7 +51,7 @@ export function DisplayNameField({ value, onChange, error, inputRef, label, hint
       value={value}
       onChange={onChange}
       hint={hint}
-      error={(error && isMessageId(error) ? t(error) : error) ?? undefined}
+      error={(error && t.has(error) ? t(error) : error) ?? undefined}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, MEMBER_KINDS, RoleWithKind } from '../../../shared/schemas/auth';
-import { translator } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
 import { choiceOf, consequenceOf, ROLE_CHOICES, roleOfChoice, rolePhrase, validFor } from './roleChoices';
 
 const en = translator('en-CA');

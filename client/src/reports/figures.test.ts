@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../shared/i18n/locales';
-import { translator } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
 import { countText, dayText, milestoneNameText, milestoneWhenText, shareText, type Words } from './figures';
 
 const words = (locale: Locale): Words => Object.assign(translator(locale, { programShort: 'Red Mug' }), { locale });

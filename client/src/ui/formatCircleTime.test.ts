@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { loadCatalog } from '../i18n/catalogs';
 import { useStore } from '../store';
 import { circleTime, doorsOpen, programDateTime, viewerTime, wallDate, wallTime, zoneLabelOf } from './formatCircleTime';
 
@@ -8,6 +9,9 @@ import { circleTime, doorsOpen, programDateTime, viewerTime, wallDate, wallTime,
 const OLD_WINTER = { iso: '2026-03-02T19:00:00.000Z', wall: '2026-03-02T12:00' };
 const SUMMER = { iso: '2026-06-01T18:00:00.000Z', wall: '2026-06-01T12:00' };
 const WINTER = { iso: '2026-11-30T18:00:00.000Z', wall: '2026-11-30T12:00' };
+
+// The page fetches its language's words before it shows any (main.tsx); here both languages are read.
+beforeAll(() => Promise.all([loadCatalog('en-CA'), loadCatalog('fr-CA')]));
 
 // The program's zone and its label come from the session answer, in the person's language.
 const program = (zoneLabel: string) =>

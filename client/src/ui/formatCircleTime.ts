@@ -1,6 +1,6 @@
 import type { Locale } from '../../../shared/i18n/locales';
 import { dateIn, timeIn, wallDate, wallTime } from '../../../shared/i18n/formatTime';
-import { translator } from '../../../shared/i18n/translate';
+import { translatorNow } from '../i18n/catalogs';
 import { programValues } from '../i18n/useT';
 import { useStore } from '../store';
 
@@ -19,7 +19,7 @@ export function programZone(): { zone: string; zoneLabel: string } {
 }
 
 // The words around times, with the program's name and zone label filled in (as `useT` does).
-const words = (locale: Locale) => translator(locale, programValues(useStore.getState().program));
+const words = (locale: Locale) => translatorNow(locale, programValues(useStore.getState().program));
 
 /** What a circle's zone is called on screen: the program's label for its own zone, else the IANA name. */
 export function zoneLabelOf(timeZone: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MEMBER_KINDS, type MemberKind, type Role } from '../../../shared/schemas/auth';
-import { translator } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
 import { memberKindLabel, memberKindLabels } from './memberKindLabel';
 import { roleLabel } from './roleLabel';
 import { itemWords, readinessSummary } from './readinessWords';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditLogCsv } from '../../../shared/auditCsv';
 import type { AuditLogEntry } from '../../../shared/schemas/reports';
-import { translator } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
 import { auditWhen, cursorOf, placeFromCursor } from './auditView';
 
 const values = { program: 'Red Mug Coffee Circle', programShort: 'Red Mug' };

@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { negotiateLocale, type Locale, Locale as LocaleSchema } from '../../../shared/i18n/locales';
-import { translator, type ProgramValues, type Translate } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
+import { type ProgramValues, type Translate } from '../../../shared/i18n/translate';
 import { localized, publicProgram, type ProgramConfig, type PublicProgram } from '../../../shared/schemas/program';
 
 /** Where a signed-out person's choice of language is kept (a signed-in person's is on their account). */

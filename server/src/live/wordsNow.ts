@@ -1,5 +1,6 @@
 import type { Locale } from '../../../shared/i18n/locales';
-import { translator, type Translate } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
+import { type Translate } from '../../../shared/i18n/translate';
 import { currentLocale } from '../i18n/i18n';
 
 const translators = new Map<Locale, Translate>();

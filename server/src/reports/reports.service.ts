@@ -16,7 +16,8 @@ import { actionsInLog, allEntries, auditPage, placeOf } from '../audit/audit.rep
 import { auditEntries, cursorOf, placeFromCursor, type AuditReading } from '../audit/auditView';
 import { auditLogCsv } from '../../../shared/auditCsv';
 import type { MessageId } from '../../../shared/i18n/catalog';
-import { translator, type Translate } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
+import { type Translate } from '../../../shared/i18n/translate';
 import { currentLocale, type I18n } from '../i18n/i18n';
 import type { DropInWindow } from '../scheduling/schedule';
 import type { Db } from '../store/db';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
 import { outcomesCsv } from '../../../shared/outcomesCsv';
 import { attendanceReportCsv } from '../../../shared/reportCsv';
 import type { MilestonesReport } from '../../../shared/schemas/reports';

@@ -1,4 +1,5 @@
-import { translator, type Msg } from '../../../shared/i18n/translate';
+import { translator } from '../../../shared/i18n/catalog';
+import { type Msg } from '../../../shared/i18n/translate';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';

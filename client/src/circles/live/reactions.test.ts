@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../../shared/i18n/translate';
+import { translator } from '../../../../shared/i18n/catalog';
 import { REACTIONS } from '../../../../shared/schemas/live';
 import { REACTION_BUTTONS, REACTION_INFO, reactionAnnouncement } from './reactions';
 

@@ -22,11 +22,10 @@ import { ConfidentialityPledge } from './ConfidentialityPledge';
 import { KnockCard } from './KnockCard';
 import { useKnock } from './useKnock';
 import { defaultDisplayName, recallChoices, rememberChoices } from '../../ui/rememberedChoices';
-import { isMessageId } from '../../../../shared/i18n/catalog';
 import { useT, type T } from '../../i18n/useT';
 
 /** The name field's refusal: the shared rule's messages are ids, put into the person's words here. */
-const inWords = (t: T, error: string | null) => (error && isMessageId(error) ? t(error) : error);
+const inWords = (t: T, error: string | null) => (error && t.has(error) ? t(error) : error);
 
 /** /circles/:sessionId/join — check camera and microphone, choose a name, read the ground rules, go in. */
 export function PreJoinPage() {

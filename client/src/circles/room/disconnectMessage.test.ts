@@ -1,7 +1,7 @@
 import { DisconnectReason } from 'livekit-client';
 import { describe, expect, test } from 'vitest';
 import { LOCALES } from '../../../../shared/i18n/locales';
-import { translator } from '../../../../shared/i18n/translate';
+import { translator } from '../../../../shared/i18n/catalog';
 import { CONNECT_FAILED_MESSAGE, disconnectMessage, UNAVAILABLE_PREFIX, unavailableMessage } from './disconnectMessage';
 
 const en = translator('en-CA');
