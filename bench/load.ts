@@ -79,7 +79,8 @@ export async function runStep(opts: {
   }
   const before = await Promise.all(opts.servers.map((s) => s.sample()));
   const children = Array.from({ length: opts.generators }, () =>
-    fork(path.join(ROOT, 'bench/loadgen.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    // Plain node, which runs the generator's TypeScript by stripping its types (no tsx transform in the measurement).
+    fork(path.join(ROOT, 'bench/loadgen.ts'), [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
   );
   try {
     // Each generator gets whole slices per server URL (a connection belongs to one URL).

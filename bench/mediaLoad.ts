@@ -32,9 +32,10 @@ import {
 } from '@livekit/rtc-node';
 import { randomBytes } from 'node:crypto';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../server/src/livekit/localLivekit';
+import { buildServer } from '../infra/buildServer';
 import { connectRedis } from '../server/src/redis';
 import { preparePeople, startPostgres, startRedis } from './fixtures';
-import { benchAppEnv, startServer, type BenchServer } from './servers';
+import { APP_ENTRY, benchAppEnv, startServer, type BenchServer } from './servers';
 import { summarize } from './stats';
 
 export type MediaMode = 'audio' | 'video';
@@ -332,7 +333,7 @@ async function startCluster(count: number, env: Record<string, string>, redisUrl
     for (const node of nodes) {
       apps.push(
         await startServer(
-          'server/src/index.ts',
+          APP_ENTRY,
           { ...env, REDIS_URL: redisUrl, LIVEKIT_URL: node.connection.url, LIVEKIT_API_KEY: keys.apiKey, LIVEKIT_API_SECRET: keys.apiSecret },
           /Red Mug is running at (http:\/\/\S+)/,
         ),
@@ -494,6 +495,8 @@ export async function runMediaLoad(opts: { steps: number[]; modes: MediaMode[]; 
     opts.log(`media: preparing ${maxCircles * CIRCLE} members and ${maxCircles} open circles`);
     const people = await preparePeople(pg.url, maxCircles * CIRCLE, CIRCLE);
     const env = benchAppEnv(pg.url);
+    opts.log('media: building the server (npm run build:server)');
+    await buildServer();
     for (const nodes of opts.nodes) {
       opts.log(`media: starting ${nodes} livekit-server node(s) and as many app instances`);
       const cluster = await startCluster(nodes, env, redis.url);

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildServer } from '../infra/buildServer';
 import { ROOT } from './servers';
 
 export interface ProductionProcess {
@@ -49,11 +48,10 @@ async function startOnce(args: string[], env: Record<string, string>): Promise<{
 }
 
 /**
- * The production process as the image runs it: compiled JavaScript on plain `node` (issue #17, item 13). Built
- * first (`npm run build:server`); each configuration started `runs` times on the bench's PostgreSQL.
+ * The production process as the image runs it: compiled JavaScript on plain `node` (issue #17, item 13), from the
+ * build bench/run.ts made (`buildServer`); each configuration started `runs` times on the bench's PostgreSQL.
  */
 export async function productionProcess(env: Record<string, string>, runs: number): Promise<ProductionProcess> {
-  await buildServer();
   const compiled = ['--enable-source-maps', path.join(ROOT, 'server/dist/index.js')];
   const tsx = ['--import', 'tsx', path.join(ROOT, 'server/src/index.ts')];
   const c: Array<{ ms: number; rss: number }> = [];

@@ -18,6 +18,7 @@ import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../server/src/livekit/localLivekit';
+import { buildServer } from '../infra/buildServer';
 import { firstPageBundle } from './bundle';
 import { BENCH_PASSWORD, preparePeople, startPostgres, startRedis } from './fixtures';
 import { runStep, type StepResult } from './load';
@@ -26,7 +27,7 @@ import type { MediaMode } from './mediaLoad';
 import { writeReport, type BenchResult } from './report';
 import { productionProcess } from './production';
 import { noonRush, signInThroughput } from './rush';
-import { benchAppEnv, ROOT, startServer, type BenchServer } from './servers';
+import { APP_ENTRY, benchAppEnv, ROOT, startServer, type BenchServer } from './servers';
 import { slope } from './stats';
 
 const { values } = parseArgs({
@@ -131,6 +132,8 @@ async function main() {
           : { LIVEKIT_LOCAL: 'off' }),
       };
       const ready = /Red Mug is running at (http:\/\/\S+)/;
+      log('building the server (npm run build:server)');
+      await buildServer();
       const app = async (config: string, instances: BenchServer[]) => {
         for (const n of steps) {
           log(`${config}: ${n} clients`);
@@ -143,7 +146,7 @@ async function main() {
         // The production process as the image runs it (compiled, plain node), measured before any load.
         log('production process: start-up time and idle memory');
         result.production = await productionProcess(env, quick ? 1 : 3);
-        const a1 = await startServer('server/src/index.ts', env, ready);
+        const a1 = await startServer(APP_ENTRY, env, ready);
         try {
           // The rush first, on a quiet server: measured after the load steps it would time their disconnect storm.
           const rushCount = quick ? 24 : 300;
@@ -163,7 +166,7 @@ async function main() {
         }
       }
       if (configs.includes('A2')) {
-        const a2 = await Promise.all([startServer('server/src/index.ts', { ...env, REDIS_URL: redis.url }, ready), startServer('server/src/index.ts', { ...env, REDIS_URL: redis.url }, ready)]);
+        const a2 = await Promise.all([startServer(APP_ENTRY, { ...env, REDIS_URL: redis.url }, ready), startServer(APP_ENTRY, { ...env, REDIS_URL: redis.url }, ready)]);
         try {
           await app('A2', a2);
         } finally {

@@ -5,6 +5,9 @@ import type { ProbeSample } from './probe';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
+/** The app as the image runs it: compiled by `buildServer` (`npm run build:server`), started on plain node. */
+export const APP_ENTRY = 'server/dist/index.js';
+
 /** A server process the bench started, with the probe preloaded and an IPC channel to it. */
 /** What every app instance of a bench run is started with, on the run's PostgreSQL (production mode, quiet logs). */
 export function benchAppEnv(databaseUrl: string): Record<string, string> {
@@ -40,11 +43,15 @@ function ask<T>(proc: ChildProcess, probe: 'reset' | 'sample'): Promise<T> {
   });
 }
 
-/** Starts `entry` under tsx with the probe; resolves once it prints its address. */
+/**
+ * Starts `entry` on plain node with the probe; resolves once it prints its address. The app is its compiled build
+ * (`server/dist/index.js`, as the image runs it); the bench's own servers and the probe are TypeScript that node runs
+ * by stripping the types. Nothing runs under tsx, whose transform would be measured with the app.
+ */
 export async function startServer(entry: string, env: Record<string, string>, ready: RegExp): Promise<BenchServer> {
   // `--profile` (bench/run.ts): each server writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
-  const proc = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', '--import', path.join(ROOT, 'bench/probe.ts'), path.join(ROOT, entry)], {
+  const proc = spawn(process.execPath, [...profile, '--enable-source-maps', '--expose-gc', '--import', path.join(ROOT, 'bench/probe.ts'), path.join(ROOT, entry)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
