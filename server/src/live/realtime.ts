@@ -241,12 +241,22 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     commands.attach(socket);
   });
 
-  // Idle sockets are swept too, so an expired session stops receiving the circle's broadcasts: all of this
-  // instance's sockets in one query per batch, not one query per socket all at once.
+  // Idle sockets are swept too, so an expired session stops receiving the circle's broadcasts. The sweep keeps
+  // every socket checked within half the recheck interval, so a command almost never waits for a check of its own
+  // (one query per command, and the burst of them when everyone connected at once, is what the sweep saves). It
+  // wakes often and checks a share of the sockets each time, the longest unchecked first, so the queries are spread
+  // over the interval however many sockets connected together.
+  const sweepEveryMs = Math.min(1_000, recheckMs / 2);
+  const dueAfterMs = recheckMs / 2;
+  const checkedAt = (s: LiveSocket) => sessionTokens.get(s)?.checkedAt ?? 0;
   const sweepOnce = async () => {
+    const now = Date.now();
     const open = [...io.of('/').sockets.values()];
-    for (let i = 0; i < open.length; i += SWEEP_BATCH) {
-      const batch = open.slice(i, i + SWEEP_BATCH);
+    const due = open.filter((s) => now - checkedAt(s) >= dueAfterMs);
+    const share = Math.ceil((open.length * sweepEveryMs) / dueAfterMs);
+    const chosen = due.length > share ? due.sort((a, b) => checkedAt(a) - checkedAt(b)).slice(0, share) : due;
+    for (let i = 0; i < chosen.length; i += SWEEP_BATCH) {
+      const batch = chosen.slice(i, i + SWEEP_BATCH);
       const ok = await stillSignedIn(batch);
       for (const socket of batch) if (!ok.has(socket)) socket.disconnect(true);
     }
@@ -258,7 +268,7 @@ export async function attachRealtime(httpServer: HttpServer, o: RealtimeOptions)
     void sweepOnce()
       .catch(() => undefined)
       .finally(() => (sweeping = false));
-  }, recheckMs);
+  }, sweepEveryMs);
   sweep.unref();
 
   // What this instance last made LiveKit and the lists show for a volunteer in a circle, so the readiness job acts
