@@ -43,6 +43,22 @@ export async function latencyChart(steps: StepResult[]): Promise<string> {
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
+/** Above this share of stolen CPU time while the targets were measured, the report says the ratios are the host's. */
+const BUSY_HOST_STEAL_PERCENT = 3;
+
+/** A warning when the hypervisor took a large share of the CPU during the step the targets are judged at. */
+function busyHost(r: BenchResult): string[] {
+  const judged = r.steps.filter((s) => s.clients === r.settings.targetClients && (s.hostStealPercent ?? 0) > BUSY_HOST_STEAL_PERCENT);
+  if (judged.length === 0) return [];
+  const worst = Math.max(...judged.map((s) => s.hostStealPercent));
+  return [
+    `**The host was busy:** its hypervisor gave up to ${fmt(worst)} % of this machine's CPU time to other guests while the`,
+    `targets were measured (more than ${BUSY_HOST_STEAL_PERCENT} %), so these latency ratios say more about the host than about the code. Run again`,
+    'when the machine is quiet.',
+    '',
+  ];
+}
+
 export function markdown(r: BenchResult): string {
   const lines = [
     '# Red Mug benchmark report',
@@ -54,6 +70,14 @@ export function markdown(r: BenchResult): string {
     `Each step first runs ${String(r.settings.warmupSeconds ?? 0)} s of the same traffic unmeasured (the ramp's aftermath settles, the hot paths`,
     'are compiled), for every configuration alike; CPU, event-loop delay and latency count from the steady state only.',
     '',
+    ...(r.settings.slices
+      ? [
+          `At ${String(r.settings.targetClients)} clients, where the targets are judged, B1, A1 and A2 are connected at once and take turns: ${String(r.settings.slices)} rounds`,
+          'of one slice each, the first of each round passing to the next configuration, so that all of them meet the same',
+          'spells of a busy host. "host steal %" is the CPU time the hypervisor gave to other guests meanwhile.',
+          '',
+        ]
+      : []),
     ...(Number(r.settings.steadySeconds) < 60
       ? [
           `The ${String(r.settings.targetClients)}-client steps, where the targets are judged, measure ${String(r.settings.targetSteadySeconds)} s of steady state after`,
@@ -66,11 +90,11 @@ export function markdown(r: BenchResult): string {
     '',
     '## Steps',
     '',
-    '| config | clients | connected | p50 ms | p95 ms | p99 ms | max ms | reach | cross-circle | delivered/s | server CPU % | ELD p99 ms | GC ms/s | GC max ms | heap B/conn | RSS B/conn | loadgen CPU % |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| config | clients | connected | p50 ms | p95 ms | p99 ms | max ms | reach | cross-circle | delivered/s | server CPU % | ELD p99 ms | GC ms/s | GC max ms | heap B/conn | RSS B/conn | loadgen CPU % | host steal % |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.steps.map(
       (s) =>
-        `| ${s.config}${s.discarded ? ' (discarded: generator saturated)' : ''} | ${s.clients} | ${s.connected} | ${fmt(s.latencyMs.p50)} | ${fmt(s.latencyMs.p95)} | ${fmt(s.latencyMs.p99)} | ${fmt(s.latencyMs.max)} | ${fmt(s.reach, 4)} | ${s.crossCircle} | ${fmt(s.deliveredPerSecond, 0)} | ${fmt(s.serverCpuPercent)} | ${fmt(s.eventLoopDelayP99Ms)} | ${fmt(s.gcPauseMsPerSecond)} | ${fmt(s.gcPauseMaxMs)} | ${fmt(s.heapPerConnectionBytes, 0)} | ${fmt(s.rssPerConnectionBytes, 0)} | ${fmt(s.loadgenCpuPercentMax)} |`,
+        `| ${s.config}${s.discarded ? ' (discarded: generator saturated)' : ''} | ${s.clients} | ${s.connected} | ${fmt(s.latencyMs.p50)} | ${fmt(s.latencyMs.p95)} | ${fmt(s.latencyMs.p99)} | ${fmt(s.latencyMs.max)} | ${fmt(s.reach, 4)} | ${s.crossCircle} | ${fmt(s.deliveredPerSecond, 0)} | ${fmt(s.serverCpuPercent)} | ${fmt(s.eventLoopDelayP99Ms)} | ${fmt(s.gcPauseMsPerSecond)} | ${fmt(s.gcPauseMaxMs)} | ${fmt(s.heapPerConnectionBytes, 0)} | ${fmt(s.rssPerConnectionBytes, 0)} | ${fmt(s.loadgenCpuPercentMax)} | ${fmt(s.hostStealPercent ?? NaN)} |`,
     ),
     '',
     '## Spread within a step',
@@ -115,6 +139,7 @@ export function markdown(r: BenchResult): string {
       : []),
     '## Targets',
     '',
+    ...busyHost(r),
     '| target | observed | met |',
     '| --- | --- | --- |',
     ...r.targets.map((t) => `| ${t.target} | ${t.observed} | ${t.met === null ? 'not measured' : t.met ? 'yes' : 'no'} |`),

@@ -6,7 +6,8 @@
  *   A2  the app, two instances on Redis (streams adapter), clients split across them
  * plus the noon rush, sign-in throughput, time to the first remote video frame and the first page's JavaScript.
  * Options: --quick (a smoke run of seconds), --steps 200,800, --steady-seconds 30, --target-steady-seconds 60
- * (the step where the targets are judged), --warmup-seconds 10 (unmeasured traffic first), --configs B0,B1,A1,A2,
+ * (the step where the targets are judged; B1, A1 and A2 take it in turns, in --slices 6), --warmup-seconds 10
+ * (unmeasured traffic first), --configs B0,B1,A1,A2,
  * --no-media, --out DIR, --profile (each server writes a V8 CPU profile to DIR/profiles). Results go to bench-results/<time>/ (git-ignored): result.json, report.md, latency.svg.
  *
  * `--media-load` runs the media benchmark instead (bench/mediaLoad.ts): circles of 8 on livekit-server with the
@@ -21,7 +22,7 @@ import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../serv
 import { buildServer } from '../infra/buildServer';
 import { firstPageBundle } from './bundle';
 import { BENCH_PASSWORD, preparePeople, startPostgres, startRedis } from './fixtures';
-import { runStep, type StepResult } from './load';
+import { openStep, runStep, type OpenStep, type StepResult } from './load';
 import { firstRemoteFrame } from './media';
 import type { MediaMode } from './mediaLoad';
 import { writeReport, type BenchResult } from './report';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     'steady-seconds': { type: 'string' },
     'target-steady-seconds': { type: 'string' },
     'warmup-seconds': { type: 'string' },
+    slices: { type: 'string' },
     configs: { type: 'string', default: 'B0,B1,A1,A2' },
     media: { type: 'boolean', default: true },
     'media-load': { type: 'boolean', default: false },
@@ -57,6 +59,8 @@ const configs = values.configs.split(',');
 const targetN = steps.includes(1600) ? 1600 : Math.max(...steps);
 const targetSteadyMs = Number(values['target-steady-seconds'] ?? values['steady-seconds'] ?? (quick ? 3 : 60)) * 1000;
 const steadyFor = (n: number) => (n === targetN ? targetSteadyMs : steadyMs);
+/** How many slices the target step's steady state is cut into, for the configurations measured in turn. */
+const slices = Number(values.slices ?? (quick ? 2 : 6));
 /** Unmeasured traffic before each step's steady state (the ramp's aftermath, compilation of the hot paths). */
 const warmupMs = Number(values['warmup-seconds'] ?? (quick ? 1 : 10)) * 1000;
 const CIRCLE = 8;
@@ -101,85 +105,140 @@ async function main() {
     targets: [],
   };
 
+  // The step the targets are judged at is measured for B1, A1 and A2 together, in alternating slices, so that all
+  // of them meet the same spells of a busy host (on a shared machine one minute differs from the next by as much as
+  // the configurations do); the other steps, and B0, one configuration after another.
+  const together = ['B1', 'A1', 'A2'].filter((c) => configs.includes(c));
+  const alternating = together.length > 1;
+  const stepsOf = (config: string) => (alternating && together.includes(config) ? steps.filter((n) => n !== targetN) : steps);
+  const sliceMs = targetSteadyMs / slices;
+  /** Servers kept for the alternating step, and how each configuration opens it. */
+  const kept: BenchServer[] = [];
+  const openers: Array<{ config: string; open: () => Promise<OpenStep> }> = [];
+  const alternate = async () => {
+    if (!alternating) return;
+    result.settings.slices = slices;
+    log(`${together.join(', ')}: ${targetN} clients each, measured in ${slices} alternating slices of ${sliceMs / 1000} s each`);
+    const open: OpenStep[] = [];
+    try {
+      for (const o of openers) {
+        log(`${o.config}: ${targetN} clients connecting`);
+        open.push(await o.open());
+      }
+      // Each round starts with the next configuration, so none is always the first after another's slice.
+      for (let k = 0; k < slices; k++) for (let j = 0; j < open.length; j++) await open[(j + k) % open.length]!.measure(sliceMs);
+      for (const step of open) results.push(step.result());
+    } finally {
+      await Promise.all(open.map((step) => step.close()));
+      await Promise.all(kept.splice(0).map((server) => server.stop()));
+    }
+  };
+
   const base = async (config: string, entry: string) => {
     log(`${config}: starting ${entry}`);
     const server = await startServer(entry, {}, /listening (\d+)/);
+    const kind = config === 'B0' ? 'ws' : 'sio';
+    const step = (n: number) => ({ config, kind, servers: [server], clients: n, circleSize: CIRCLE, circles, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }) as const;
+    let keep = false;
     try {
-      for (const n of steps) {
+      for (const n of stepsOf(config)) {
         log(`${config}: ${n} clients`);
-        results.push(await runStep({ config, kind: config === 'B0' ? 'ws' : 'sio', servers: [server], clients: n, circleSize: CIRCLE, circles, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }));
+        results.push(await runStep(step(n)));
+      }
+      if (stepsOf(config).length < steps.length) {
+        kept.push(server);
+        openers.push({ config, open: () => openStep(step(targetN)) });
+        keep = true;
       }
     } finally {
-      await server.stop();
+      if (!keep) await server.stop();
     }
   };
-  if (configs.includes('B0')) await base('B0', 'bench/servers/b0-ws.ts');
-  if (configs.includes('B1')) await base('B1', 'bench/servers/b1-socketio.ts');
+  try {
+    if (configs.includes('B0')) await base('B0', 'bench/servers/b0-ws.ts');
+    if (configs.includes('B1')) await base('B1', 'bench/servers/b1-socketio.ts');
 
-  const needsApp = configs.includes('A1') || configs.includes('A2');
-  if (needsApp) {
-    const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
-    const livekit: LocalLivekit | null = bin ? await startLocalLivekit({ bin }) : null;
-    const pg = startPostgres();
-    const redis = startRedis();
-    try {
-      log(`preparing ${maxClients + 300} members and ${Math.ceil((maxClients + 300) / CIRCLE)} open circles`);
-      const people = await preparePeople(pg.url, maxClients + 300, CIRCLE);
-      const env = {
-        ...benchAppEnv(pg.url),
-        ...(livekit
-          ? { LIVEKIT_URL: livekit.connection.url, LIVEKIT_API_KEY: livekit.connection.apiKey, LIVEKIT_API_SECRET: livekit.connection.apiSecret }
-          : { LIVEKIT_LOCAL: 'off' }),
-      };
-      const ready = /Red Mug is running at (http:\/\/\S+)/;
-      log('building the server (npm run build:server)');
-      await buildServer();
-      const app = async (config: string, instances: BenchServer[]) => {
-        for (const n of steps) {
-          log(`${config}: ${n} clients`);
-          results.push(
-            await runStep({ config, kind: 'app', servers: instances, clients: n, circleSize: CIRCLE, circles: people.circles, cookies: people.cookies, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }),
-          );
+    const needsApp = configs.includes('A1') || configs.includes('A2');
+    if (needsApp) {
+      const bin = findLivekitBinary(process.env.LIVEKIT_BIN);
+      const livekit: LocalLivekit | null = bin ? await startLocalLivekit({ bin }) : null;
+      const pg = startPostgres();
+      const redis = startRedis();
+      try {
+        log(`preparing ${maxClients + 300} members and ${Math.ceil((maxClients + 300) / CIRCLE)} open circles`);
+        const people = await preparePeople(pg.url, maxClients + 300, CIRCLE);
+        const env = {
+          ...benchAppEnv(pg.url),
+          ...(livekit
+            ? { LIVEKIT_URL: livekit.connection.url, LIVEKIT_API_KEY: livekit.connection.apiKey, LIVEKIT_API_SECRET: livekit.connection.apiSecret }
+            : { LIVEKIT_LOCAL: 'off' }),
+        };
+        const ready = /Red Mug is running at (http:\/\/\S+)/;
+        log('building the server (npm run build:server)');
+        await buildServer();
+        const app = async (config: string, instances: BenchServer[]): Promise<boolean> => {
+          const step = (n: number) =>
+            ({ config, kind: 'app', servers: instances, clients: n, circleSize: CIRCLE, circles: people.circles, cookies: people.cookies, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }) as const;
+          for (const n of stepsOf(config)) {
+            log(`${config}: ${n} clients`);
+            results.push(await runStep(step(n)));
+          }
+          if (stepsOf(config).length === steps.length) return false;
+          kept.push(...instances);
+          openers.push({ config, open: () => openStep(step(targetN)) });
+          return true;
+        };
+        if (configs.includes('A1')) {
+          // The production process as the image runs it (compiled, plain node), measured before any load.
+          log('production process: start-up time and idle memory');
+          result.production = await productionProcess(env, quick ? 1 : 3);
+          const a1 = await startServer(APP_ENTRY, env, ready);
+          let keep = false;
+          try {
+            // The rush first, on a quiet server: measured after the load steps it would time their disconnect storm.
+            const rushCount = quick ? 24 : 300;
+            log(`noon rush: ${rushCount} members`);
+            result.rush = await noonRush({
+              url: a1.url,
+              cookies: people.cookies.slice(maxClients, maxClients + rushCount),
+              circles: people.circles.slice(Math.ceil(maxClients / CIRCLE)),
+              circleSize: CIRCLE,
+              windowMs: quick ? 2000 : 10_000,
+            });
+            log('sign-in throughput');
+            result.signIn = await signInThroughput({ url: a1.url, emails: people.emails.slice(0, quick ? 4 : 40), password: BENCH_PASSWORD, concurrency: 4 });
+            keep = await app('A1', [a1]);
+          } finally {
+            if (!keep) await a1.stop();
+          }
         }
-      };
-      if (configs.includes('A1')) {
-        // The production process as the image runs it (compiled, plain node), measured before any load.
-        log('production process: start-up time and idle memory');
-        result.production = await productionProcess(env, quick ? 1 : 3);
-        const a1 = await startServer(APP_ENTRY, env, ready);
-        try {
-          // The rush first, on a quiet server: measured after the load steps it would time their disconnect storm.
-          const rushCount = quick ? 24 : 300;
-          log(`noon rush: ${rushCount} members`);
-          result.rush = await noonRush({
-            url: a1.url,
-            cookies: people.cookies.slice(maxClients, maxClients + rushCount),
-            circles: people.circles.slice(Math.ceil(maxClients / CIRCLE)),
-            circleSize: CIRCLE,
-            windowMs: quick ? 2000 : 10_000,
-          });
-          log('sign-in throughput');
-          result.signIn = await signInThroughput({ url: a1.url, emails: people.emails.slice(0, quick ? 4 : 40), password: BENCH_PASSWORD, concurrency: 4 });
-          await app('A1', [a1]);
-        } finally {
-          await a1.stop();
+        if (configs.includes('A2')) {
+          const a2 = await Promise.all([startServer(APP_ENTRY, { ...env, REDIS_URL: redis.url }, ready), startServer(APP_ENTRY, { ...env, REDIS_URL: redis.url }, ready)]);
+          let keep = false;
+          try {
+            keep = await app('A2', a2);
+          } finally {
+            if (!keep) await Promise.all(a2.map((s) => s.stop()));
+          }
         }
+        await alternate();
+        await people.db.close();
+      } finally {
+        await Promise.all(kept.splice(0).map((server) => server.stop()));
+        redis.stop();
+        pg.stop();
+        await livekit?.stop();
       }
-      if (configs.includes('A2')) {
-        const a2 = await Promise.all([startServer(APP_ENTRY, { ...env, REDIS_URL: redis.url }, ready), startServer(APP_ENTRY, { ...env, REDIS_URL: redis.url }, ready)]);
-        try {
-          await app('A2', a2);
-        } finally {
-          await Promise.all(a2.map((s) => s.stop()));
-        }
-      }
-      await people.db.close();
-    } finally {
-      redis.stop();
-      pg.stop();
-      await livekit?.stop();
     }
+
+    // Without the app, the alternating step is B1's alone with B0 (which is measured on its own), or nothing.
+    if (!needsApp) await alternate();
+  } finally {
+    await Promise.all(kept.splice(0).map((server) => server.stop()));
   }
+  // Each configuration's steps in order, whichever were measured together.
+  const order = ['B0', 'B1', 'A1', 'A2'];
+  results.sort((a, b) => order.indexOf(a.config) - order.indexOf(b.config) || a.clients - b.clients);
 
   if (values.media) {
     log('media: time to the first remote video frame');
