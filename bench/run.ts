@@ -22,7 +22,7 @@ import { findLivekitBinary, startLocalLivekit, type LocalLivekit } from '../serv
 import { buildServer } from '../infra/buildServer';
 import { firstPageBundle } from './bundle';
 import { BENCH_PASSWORD, preparePeople, startPostgres, startRedis } from './fixtures';
-import { openStep, runStep, type OpenStep, type StepResult } from './load';
+import { openStep, runStep, type OpenStep, type StepOptions, type StepResult } from './load';
 import { firstRemoteFrame } from './media';
 import type { MediaMode } from './mediaLoad';
 import { writeReport, type BenchResult } from './report';
@@ -112,9 +112,19 @@ async function main() {
   const alternating = together.length > 1;
   const stepsOf = (config: string) => (alternating && together.includes(config) ? steps.filter((n) => n !== targetN) : steps);
   const sliceMs = targetSteadyMs / slices;
-  /** Servers kept for the alternating step, and how each configuration opens it. */
-  const kept: BenchServer[] = [];
+  /** The servers up now (all stopped on the way out, whatever happened), and how each configuration opens the alternating step. */
+  const running: BenchServer[] = [];
   const openers: Array<{ config: string; open: () => Promise<OpenStep> }> = [];
+  /** A configuration's own steps; then its servers stay up for the alternating step, or stop. */
+  const measureSteps = async (config: string, servers: BenchServer[], step: (n: number) => StepOptions) => {
+    for (const n of stepsOf(config)) {
+      log(`${config}: ${n} clients`);
+      results.push(await runStep(step(n)));
+    }
+    if (stepsOf(config).length < steps.length) return void openers.push({ config, open: () => openStep(step(targetN)) });
+    for (const s of servers) running.splice(running.indexOf(s), 1);
+    await Promise.all(servers.map((s) => s.stop()));
+  };
   const alternate = async () => {
     if (!alternating) return;
     result.settings.slices = slices;
@@ -130,29 +140,15 @@ async function main() {
       for (const step of open) results.push(step.result());
     } finally {
       await Promise.all(open.map((step) => step.close()));
-      await Promise.all(kept.splice(0).map((server) => server.stop()));
     }
   };
 
   const base = async (config: string, entry: string) => {
     log(`${config}: starting ${entry}`);
     const server = await startServer(entry, {}, /listening (\d+)/);
+    running.push(server);
     const kind = config === 'B0' ? 'ws' : 'sio';
-    const step = (n: number) => ({ config, kind, servers: [server], clients: n, circleSize: CIRCLE, circles, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }) as const;
-    let keep = false;
-    try {
-      for (const n of stepsOf(config)) {
-        log(`${config}: ${n} clients`);
-        results.push(await runStep(step(n)));
-      }
-      if (stepsOf(config).length < steps.length) {
-        kept.push(server);
-        openers.push({ config, open: () => openStep(step(targetN)) });
-        keep = true;
-      }
-    } finally {
-      if (!keep) await server.stop();
-    }
+    await measureSteps(config, [server], (n) => ({ config, kind, servers: [server], clients: n, circleSize: CIRCLE, circles, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }));
   };
   try {
     if (configs.includes('B0')) await base('B0', 'bench/servers/b0-ws.ts');
@@ -176,65 +172,45 @@ async function main() {
         const ready = /Red Mug is running at (http:\/\/\S+)/;
         log('building the server (npm run build:server)');
         await buildServer();
-        const app = async (config: string, instances: BenchServer[]): Promise<boolean> => {
-          const step = (n: number) =>
-            ({ config, kind: 'app', servers: instances, clients: n, circleSize: CIRCLE, circles: people.circles, cookies: people.cookies, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }) as const;
-          for (const n of stepsOf(config)) {
-            log(`${config}: ${n} clients`);
-            results.push(await runStep(step(n)));
-          }
-          if (stepsOf(config).length === steps.length) return false;
-          kept.push(...instances);
-          openers.push({ config, open: () => openStep(step(targetN)) });
-          return true;
-        };
+        const app = (config: string, instances: BenchServer[]) =>
+          measureSteps(config, instances, (n) => ({ config, kind: 'app', servers: instances, clients: n, circleSize: CIRCLE, circles: people.circles, cookies: people.cookies, generators, steadyMs: steadyFor(n), warmupMs, connectsPerSecond }));
         if (configs.includes('A1')) {
           // The production process as the image runs it (compiled, plain node), measured before any load.
           log('production process: start-up time and idle memory');
           result.production = await productionProcess(env, quick ? 1 : 3);
           const a1 = await startServer(APP_ENTRY, env, ready);
-          let keep = false;
-          try {
-            // The rush first, on a quiet server: measured after the load steps it would time their disconnect storm.
-            const rushCount = quick ? 24 : 300;
-            log(`noon rush: ${rushCount} members`);
-            result.rush = await noonRush({
-              url: a1.url,
-              cookies: people.cookies.slice(maxClients, maxClients + rushCount),
-              circles: people.circles.slice(Math.ceil(maxClients / CIRCLE)),
-              circleSize: CIRCLE,
-              windowMs: quick ? 2000 : 10_000,
-            });
-            log('sign-in throughput');
-            result.signIn = await signInThroughput({ url: a1.url, emails: people.emails.slice(0, quick ? 4 : 40), password: BENCH_PASSWORD, concurrency: 4 });
-            keep = await app('A1', [a1]);
-          } finally {
-            if (!keep) await a1.stop();
-          }
+          running.push(a1);
+          // The rush first, on a quiet server: measured after the load steps it would time their disconnect storm.
+          const rushCount = quick ? 24 : 300;
+          log(`noon rush: ${rushCount} members`);
+          result.rush = await noonRush({
+            url: a1.url,
+            cookies: people.cookies.slice(maxClients, maxClients + rushCount),
+            circles: people.circles.slice(Math.ceil(maxClients / CIRCLE)),
+            circleSize: CIRCLE,
+            windowMs: quick ? 2000 : 10_000,
+          });
+          log('sign-in throughput');
+          result.signIn = await signInThroughput({ url: a1.url, emails: people.emails.slice(0, quick ? 4 : 40), password: BENCH_PASSWORD, concurrency: 4 });
+          await app('A1', [a1]);
         }
         if (configs.includes('A2')) {
           const a2 = await Promise.all([startServer(APP_ENTRY, { ...env, REDIS_URL: redis.url }, ready), startServer(APP_ENTRY, { ...env, REDIS_URL: redis.url }, ready)]);
-          let keep = false;
-          try {
-            keep = await app('A2', a2);
-          } finally {
-            if (!keep) await Promise.all(a2.map((s) => s.stop()));
-          }
+          running.push(...a2);
+          await app('A2', a2);
         }
         await alternate();
         await people.db.close();
       } finally {
-        await Promise.all(kept.splice(0).map((server) => server.stop()));
+        // The app instances before the services they use.
+        await Promise.all(running.splice(0).map((server) => server.stop()));
         redis.stop();
         pg.stop();
         await livekit?.stop();
       }
     }
-
-    // Without the app, the alternating step is B1's alone with B0 (which is measured on its own), or nothing.
-    if (!needsApp) await alternate();
   } finally {
-    await Promise.all(kept.splice(0).map((server) => server.stop()));
+    await Promise.all(running.splice(0).map((server) => server.stop()));
   }
   // Each configuration's steps in order, whichever were measured together.
   const order = ['B0', 'B1', 'A1', 'A2'];
