@@ -137,18 +137,18 @@ export function parseCommand<S extends z.ZodType>(
   params?: { error?: z.core.$ZodErrorMap },
 ): { success: true; commandId: CommandId | undefined; payload: z.infer<S> } | { success: false; error: z.ZodError } {
   let payload = raw;
-  let meta: unknown = {};
+  let commandId: CommandId | undefined;
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && Object.hasOwn(raw, 'commandId')) {
     // A copy of the own fields (a `__proto__` key stays a plain key, refused by the strict schemas below).
-    const { commandId, ...rest } = raw as Record<string, unknown>;
-    meta = { commandId };
+    const { commandId: given, ...rest } = raw as Record<string, unknown>;
+    const m = CommandMeta.safeParse({ commandId: given }, params);
+    if (!m.success) return { success: false, error: m.error };
+    commandId = m.data.commandId;
     payload = rest;
   }
-  const m = CommandMeta.safeParse(meta, params);
-  if (!m.success) return { success: false, error: m.error };
   const p = schema.safeParse(payload, params);
   if (!p.success) return { success: false, error: p.error };
-  return { success: true, commandId: m.data.commandId, payload: p.data };
+  return { success: true, commandId, payload: p.data };
 }
 
 // Command payloads (each may also carry `commandId`, read by `parseCommand`). Strict: unknown keys are refused.
