@@ -2,7 +2,7 @@ import { create, type StateCreator } from 'zustand';
 import type { PublicUser, SessionResponse } from '../../shared/schemas/auth';
 import type { PublicProgram } from '../../shared/schemas/program';
 import type { Locale } from '../../shared/i18n/locales';
-import { browserLocale } from './i18n/browserLocale';
+import { initialLocale } from './i18n/browserLocale';
 import type { JoinResponse } from '../../shared/schemas/circles';
 import { DEFAULT_WEIGHTS, type Weights } from '../../shared/schemas/matching';
 import { createLiveSlice, type LiveSlice } from './circles/live/liveSlice';
@@ -65,7 +65,7 @@ const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> = (set)
   user: null,
   csrfToken: null,
   redMug: false,
-  locale: browserLocale(),
+  locale: initialLocale(),
   program: null,
   checked: false,
   setSession: (res) =>
