@@ -12,7 +12,7 @@ export function initialLocale(): Locale {
 }
 
 /** The first of the browser's languages we have a catalog for, else English. */
-export function browserLocale(): Locale {
+function browserLocale(): Locale {
   const wanted = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
   for (const tag of wanted) {
     const found = matchLocale(tag, LOCALES);
